@@ -1,0 +1,6 @@
+export type * from './types.js';
+export { CHANNELS, NOTE_MAX_LENGTH } from './types.js';
+export * from './vocabulary.js';
+export * from './history.js';
+export * from './stats.js';
+export * from './schemas.js';
