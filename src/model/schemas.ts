@@ -26,8 +26,18 @@ const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const InstantSchema = v.pipe(
   v.string(),
   v.isoTimestamp('must be an ISO 8601 instant with a time zone, e.g. 2026-03-04T15:30:00Z'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'is not a real date'),
+  v.check(isRealCalendarDate, 'is not a real date'),
 );
+
+/**
+ * `Date.parse` rolls 2026-02-30 over into March instead of refusing it, so the day of the month is
+ * checked against the month's length (the format is already known to be ISO 8601).
+ */
+function isRealCalendarDate(instant: string): boolean {
+  const [year, month, day] = instant.slice(0, 10).split('-').map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth && !Number.isNaN(Date.parse(instant));
+}
 
 export const UuidSchema = v.pipe(v.string(), v.uuid('must be a UUID'));
 

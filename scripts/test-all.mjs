@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// `npm test`: every suite, one after the other, then one closing line "N passed, N failed, N skipped".
+//   1. the server's contract tests on PGlite (and again on PostgreSQL when CR_TEST_DATABASE_URL is set)
+//   2. node-side tests (adapter against real HTTP servers, model)
+//   3. the browser tests in Chromium (web-test-runner)
+// Pass suite names to run only some: `npm test -- server browser`.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { globSync } from './glob.mjs';
+
+const only = process.argv.slice(2);
+const work = mkdtempSync(join(tmpdir(), 'cr-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSuites = [];
+
+function nodeSuite(name, pattern, env = {}) {
+  const files = globSync(pattern);
+  if (files.length === 0) return;
+  const countsFile = join(work, `${name}.json`);
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      `--test-reporter=./scripts/count-reporter.mjs`, `--test-reporter-destination=${countsFile}`, ...files],
+    { stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+  let counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    counts.failed = 1; // the runner died before reporting
+  }
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  record(name, counts);
+}
+
+function browserSuite() {
+  const result = spawnSync('npx', ['web-test-runner'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(result.stdout ?? '');
+  const match = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(result.stdout ?? '');
+  const counts = match
+    ? { passed: +match[1], failed: +match[2], skipped: +match[3] }
+    : { passed: 0, failed: 1, skipped: 0 };
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  record('browser', counts);
+}
+
+function record(name, counts) {
+  console.log(`[${name}] ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  for (const key of Object.keys(totals)) totals[key] += counts[key];
+  if (counts.failed > 0) failedSuites.push(name);
+}
+
+const want = (name) => only.length === 0 || only.includes(name);
+if (want('server')) nodeSuite('server (PGlite)', 'test/server/*.test.ts', { DATABASE_URL: '' });
+if (want('server') && process.env.CR_TEST_DATABASE_URL) {
+  nodeSuite('server (PostgreSQL)', 'test/server/*.test.ts', { DATABASE_URL: process.env.CR_TEST_DATABASE_URL });
+}
+if (want('node')) nodeSuite('node', 'test/node/*.test.ts');
+if (want('browser')) browserSuite();
+
+rmSync(work, { recursive: true, force: true });
+if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

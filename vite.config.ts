@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import { readdirSync } from 'node:fs';
+
+// The library build: one ES module per public entry, lit/@lit/context/idb/valibot left to the host's
+// bundler (they are dependencies), so two elements share one copy of Lit.
+const defineEntries = Object.fromEntries(
+  readdirSync('src/define')
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`define/${file.replace(/\.ts$/, '')}`, `src/define/${file}`]),
+);
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: { kit: 'src/index.ts', model: 'src/model/index.ts', adapter: 'src/adapter/index.ts', ...defineEntries },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^idb(\/|$)/, /^valibot(\/|$)/],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});

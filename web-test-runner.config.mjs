@@ -1,0 +1,73 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { findBrowser } from './scripts/find-browser.mjs';
+
+const chromiumArgs = [
+  '--no-sandbox', // CI runs as root
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
+ * Server command `offline-for` ({ ms }): real DevTools offline emulation of the calling test page.
+ * It answers first (the answer travels on the runner's WebSocket), then goes offline and comes
+ * back by itself: the page cannot ask while offline.
+ */
+const offlinePlugin = {
+  name: 'offline-for',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'offline-for') return undefined;
+    const page = session.browser.getPage(session.id);
+    setTimeout(async () => {
+      await page.setOfflineMode(true);
+      setTimeout(() => page.setOfflineMode(false), payload?.ms ?? 1000);
+    }, 50);
+    return true;
+  },
+};
+
+/** Prints "N passed, N failed, N skipped" on a line of its own (wtr's summary shares its line). */
+const plainSummary = {
+  onTestRunFinished({ sessions }) {
+    let passed = 0, failed = 0, skipped = 0;
+    const walk = (suite) => {
+      for (const t of suite.tests) {
+        if (t.skipped) skipped++;
+        else if (t.passed) passed++;
+        else failed++;
+      }
+      suite.suites.forEach(walk);
+    };
+    for (const session of sessions) {
+      const before = failed;
+      if (session.testResults) walk(session.testResults);
+      if (!session.passed && failed === before) failed++; // a test file that failed to load
+    }
+    setTimeout(() => console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`));
+  },
+};
+
+export default {
+  files: 'test/browser/**/*.test.ts',
+  nodeResolve: true,
+  plugins: [
+    // tsconfig: esbuild applies experimentalDecorators only when given it. target es2022: 'auto'
+    // would leave decorators unlowered on a current Chromium.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    offlinePlugin,
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findBrowser('chromium'), headless: true, args: chromiumArgs },
+    }),
+  ],
+  reporters: [defaultReporter(), plainSummary],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 5000 } },
+  testsFinishTimeout: 120000,
+};
