@@ -1,0 +1,235 @@
+/**
+ * `createRestAdapter()`: the kit's `CampaignResponseAdapter` for a REST backend. The defaults speak
+ * the contract of DESIGN.md §4 (the reference server); paths, headers, the query and mappers adapt it
+ * to a backend of another shape by configuration alone.
+ */
+import * as v from 'valibot';
+import {
+  DeleteAllResultSchema,
+  NewResponseLineSchema,
+  RecipientCampaignsSchema,
+  ResponseLinePageSchema,
+  ResponseLineSchema,
+  ResponseVocabularySchema,
+  fieldIssues,
+} from '../model/schemas.js';
+import type { NewResponseLine } from '../model/types.js';
+import { AdapterError, AuthError, BadRequestError, MalformedResponseError, ValidationError, type Problem } from './errors.js';
+import { problemFromBody, send } from './http.js';
+import type { CampaignResponseAdapter, HistoryQuery, Operation } from './types.js';
+
+/** The paths of DESIGN.md §4. `{name}` placeholders are filled with encoded values. */
+export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
+  getResponseTypes: '/response-types',
+  getRecipientCampaigns: '/recipients/{recipientId}/campaigns',
+  getRecipientResponses: '/recipients/{recipientId}/responses',
+  addResponse: '/responses/{id}',
+  deleteAllResponses: '/recipients/{recipientId}/campaigns/{campaignId}/responses',
+};
+
+/**
+ * Turns a server's answer into the kit's model (before validation, which follows every mapper).
+ * `mapLine` applies the `responseLine` mapper, so a list mapper can reuse the line mapping.
+ */
+export type FromServer = (body: unknown, mapLine: (line: unknown) => unknown) => unknown;
+
+/** The history query as the kit asks it, without the signal. */
+export type HistoryParams = Omit<HistoryQuery, 'signal'>;
+
+/**
+ * Mappers per resource, for a backend whose JSON is not the kit's model. Each `fromServer` gets the
+ * parsed body; what it returns is validated against the model's schema, so a mapper never needs to
+ * check types itself, and one that throws on a surprising body yields a `MalformedResponseError`.
+ */
+export interface RestMappers {
+  /** `GET` vocabulary → `ResponseVocabulary`. */
+  responseTypes?: { fromServer?: FromServer };
+  /**
+   * Campaigns of a recipient → `RecipientCampaigns`. Without one, each campaign's `latestResponse`
+   * still goes through the `responseLine` mapper.
+   */
+  recipientCampaigns?: { fromServer?: FromServer };
+  /** A history page → `Page<ResponseLine>`. Without one, each item still goes through `responseLine`. */
+  responsePage?: { fromServer?: FromServer };
+  /** One response line, as `addResponse` answers and as history and campaigns contain it. */
+  responseLine?: { fromServer?: (line: unknown) => unknown };
+  /** The body `addResponse` sends; the default sends the `NewResponseLine` as it is. */
+  newResponseLine?: { toServer?: (line: NewResponseLine) => unknown };
+  /** `deleteAllResponses` answer → `DeleteAllResult`. An empty answer (204) arrives as `undefined`. */
+  deleteResult?: { fromServer?: FromServer };
+  /**
+   * The query string of `getRecipientResponses`, e.g. `(q) => ({ campaign_id: q.campaignId,
+   * page_token: q.cursor })`. Undefined and null values are left out.
+   */
+  historyQuery?: (query: HistoryParams) => Record<string, string | number | boolean | null | undefined>;
+  /** Reads a non-RFC 9457 error body (parsed JSON) into a `Problem`, for messages and field errors. */
+  errorFromServer?: (body: unknown, status: number) => Problem | undefined;
+}
+
+/** The headers of every request, or a function evaluated per request (for tokens that refresh). */
+export type HeadersSource =
+  | Record<string, string>
+  | (() => Record<string, string> | Promise<Record<string, string>>);
+
+export interface RestAdapterConfig {
+  /** Prefix of every path: `/api` (relative works in browsers) or `https://crm.example/api`. */
+  baseUrl: string;
+  /** Path templates per operation, replacing those of `DEFAULT_PATHS`. */
+  paths?: Partial<Record<Operation, string>>;
+  /**
+   * Sent with every request after `Accept`. A function is called for each request, and may be
+   * async: a rejection becomes an `AuthError` (unless it is already an `AdapterError`).
+   */
+  headers?: HeadersSource;
+  /** Defaults to the global `fetch`, looked up at each call. */
+  fetch?: typeof fetch;
+  /** `fetch`'s `credentials`, e.g. `'include'` for cookies on another origin. */
+  credentials?: RequestCredentials;
+  /** Per request, body included; then the call fails with an `UnavailableError`. Default 15000. */
+  timeoutMs?: number;
+  /** An answer larger than this fails with a `MalformedResponseError`. Default 10 MB. */
+  maxResponseBytes?: number;
+  mappers?: RestMappers;
+}
+
+const identity = (value: unknown) => value;
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Makes the kit's adapter for a REST backend. The config is read once; headers per request. */
+export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter {
+  const mappers = config.mappers ?? {};
+  const paths = { ...DEFAULT_PATHS, ...config.paths };
+  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const mapLine = mappers.responseLine?.fromServer ?? identity;
+  const mapLatestResponse = (campaign: unknown) =>
+    isRecord(campaign) && campaign.latestResponse != null
+      ? { ...campaign, latestResponse: mapLine(campaign.latestResponse) }
+      : campaign;
+  const historyQuery = mappers.historyQuery ?? ((query: HistoryParams) => ({ ...query }));
+  const settings = {
+    // A wrapper, not `globalThis.fetch` itself: called detached, a browser's fetch throws "Illegal invocation".
+    fetch: config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+    credentials: config.credentials,
+    timeoutMs: config.timeoutMs ?? 15_000,
+    maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
+    errorFromServer: mappers.errorFromServer ?? problemFromBody,
+  };
+
+  async function call<T>(
+    operation: Operation,
+    params: Record<string, string>,
+    schema: v.GenericSchema<unknown, T>,
+    fromServer: FromServer,
+    init: { method?: string; body?: unknown; query?: string; idempotencyKey?: string; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const path = paths[operation].replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new BadRequestError(`${operation}: the path ${paths[operation]} names an unknown {${name}}`);
+      if (value === '') throw new ValidationError(`${operation}: ${name} is empty`, [{ field: name, message: 'is empty' }]);
+      return encodeURIComponent(value);
+    });
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...(await resolveHeaders(config.headers, operation)),
+    };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
+    const body = await send(
+      {
+        operation,
+        method: init.method ?? 'GET',
+        url: baseUrl + path + (init.query ? `?${init.query}` : ''),
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+      },
+      settings,
+    );
+    let mapped: unknown;
+    try {
+      mapped = fromServer(body, mapLine);
+    } catch (error) {
+      throw new MalformedResponseError(`${operation}: the answer could not be mapped`, [], { cause: error });
+    }
+    const result = v.safeParse(schema, mapped);
+    if (result.success) return result.output;
+    throw new MalformedResponseError(`${operation}: the answer does not match the contract`, fieldIssues(result.issues));
+  }
+
+  return {
+    getResponseTypes: (options = {}) =>
+      call('getResponseTypes', {}, ResponseVocabularySchema, mappers.responseTypes?.fromServer ?? identity, options),
+
+    getRecipientCampaigns: (recipientId, options = {}) =>
+      call(
+        'getRecipientCampaigns',
+        { recipientId },
+        RecipientCampaignsSchema,
+        mappers.recipientCampaigns?.fromServer ??
+          (mapLine === identity ? identity : (body) => mapNested(body, 'campaigns', mapLatestResponse)),
+        options,
+      ),
+
+    getRecipientResponses: (recipientId, { signal, ...query } = {}) =>
+      call(
+        'getRecipientResponses',
+        { recipientId },
+        ResponseLinePageSchema,
+        mappers.responsePage?.fromServer ?? (mapLine === identity ? identity : (body) => mapNested(body, 'items', mapLine)),
+        { signal, query: queryString(historyQuery(query)) },
+      ),
+
+    async addResponse(line, options = {}) {
+      const checked = v.safeParse(NewResponseLineSchema, line);
+      if (!checked.success) {
+        throw new ValidationError('addResponse: the line is not valid', fieldIssues(checked.issues));
+      }
+      let body: unknown;
+      try {
+        body = (mappers.newResponseLine?.toServer ?? identity)(checked.output);
+      } catch (error) {
+        throw new BadRequestError('addResponse: the line could not be mapped', { cause: error });
+      }
+      return call('addResponse', { id: line.id }, ResponseLineSchema, (answer) => mapLine(answer), {
+        method: 'PUT',
+        body,
+        idempotencyKey: options.idempotencyKey ?? line.id,
+        signal: options.signal,
+      });
+    },
+
+    deleteAllResponses: (recipientId, campaignId, options = {}) =>
+      call(
+        'deleteAllResponses',
+        { recipientId, campaignId },
+        DeleteAllResultSchema,
+        // 204 No Content is a success that does not say how many lines went; 0 is the honest floor.
+        mappers.deleteResult?.fromServer ?? ((body) => body ?? { deleted: 0 }),
+        { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal },
+      ),
+  };
+}
+
+async function resolveHeaders(source: HeadersSource | undefined, operation: string): Promise<Record<string, string>> {
+  try {
+    return typeof source === 'function' ? await source() : { ...source };
+  } catch (error) {
+    if (error instanceof AdapterError) throw error;
+    throw new AuthError(`${operation}: the headers function failed`, { cause: error });
+  }
+}
+
+/** Applies `map` to each element of `body[key]`, when the body has such an array. */
+function mapNested(body: unknown, key: string, map: (item: unknown) => unknown): unknown {
+  const list = isRecord(body) ? body[key] : undefined;
+  return Array.isArray(list) ? { ...(body as object), [key]: list.map(map) } : body;
+}
+
+function queryString(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) search.append(name, String(value));
+  }
+  return search.toString();
+}
