@@ -58,8 +58,10 @@ export async function send(request: HttpRequest, settings: HttpSettings): Promis
     timedOut = true;
     controller.abort(new DOMException('timeout', 'TimeoutError'));
   }, settings.timeoutMs);
+  // Called as a plain function: as a method of `settings`, a browser's own fetch would throw.
+  const { fetch: fetchFunction } = settings;
   try {
-    const response = await settings.fetch(request.url, {
+    const response = await fetchFunction(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
