@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// `npm run bench`: every `bench/browser/*.bench.ts` in one Chromium, against a loopback API.
+//
+// The runner serves each bench as a page, bundled with esbuild from the repo's sources, plus an API
+// (`/api/...`, bodies from bench/browser/fixtures.ts, a bearer token checked like a real backend).
+// A page exports `run(context)` and resolves with results (see bench/browser/harness.ts); the runner
+// prints one table and writes bench-results/latest.json. Benchmarks measure, they do not assert: the
+// exit code is 0 unless the harness itself fails. `npm run bench -- adapter` runs only matching files;
+// `BENCH_QUICK=1` runs few rounds, to check that the harness works.
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findBrowser } from './find-browser.mjs';
+import { globSync } from './glob.mjs';
+
+const TOKEN = 'bench-token';
+const API = '/api';
+const PAGE_TIMEOUT_MS = 120_000;
+const quick = process.env.BENCH_QUICK === '1';
+const context = { apiBase: API, token: TOKEN, rounds: quick ? 3 : 30, callsPerRound: quick ? 5 : 50 };
+
+// Decorators (the elements' benches) need the repo's experimentalDecorators; esbuild reads only
+// compilerOptions, and tsconfig.json is plain JSON.
+const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync('tsconfig.json', 'utf8')).compilerOptions };
+
+async function bundle(entry, options = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    tsconfigRaw,
+    logLevel: 'silent',
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+/** The fixtures module, bundled for Node and imported from memory: no build step, no tsx needed. */
+async function loadFixtures() {
+  const code = await bundle('bench/browser/fixtures.ts', { platform: 'node' });
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
+const pageHtml = (name) => `<!doctype html>
+<meta charset="utf-8"><title>bench: ${name}</title>
+<script type="module">
+  import { run } from './${name}.js';
+  globalThis.__benchDone = run(${JSON.stringify(context)});
+</script>`;
+
+function startServer(routes, scripts) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://bench');
+    const send = (status, type, body) => {
+      // no-store: every call of both sides must cross the network, none may come from the cache.
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (url.pathname.startsWith(`${API}/`)) {
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+        return send(401, 'application/problem+json', JSON.stringify({ title: 'Unauthorized', status: 401 }));
+      }
+      const body = routes.get(url.pathname.slice(API.length));
+      return body === undefined
+        ? send(404, 'application/problem+json', JSON.stringify({ title: 'Not Found', status: 404 }))
+        : send(200, 'application/json', body);
+    }
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
+    const match = /^\/bench\/([\w-]+)\.(html|js)$/.exec(url.pathname);
+    if (match && scripts.has(match[1])) {
+      return match[2] === 'html'
+        ? send(200, 'text/html; charset=utf-8', pageHtml(match[1]))
+        : send(200, 'text/javascript; charset=utf-8', scripts.get(match[1]));
+    }
+    send(404, 'text/plain', 'not found');
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function runPage(browser, origin, name) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  try {
+    // `load` comes after module scripts ran, so by then the page has started its run, or failed to.
+    await page.goto(`${origin}/bench/${name}.html`);
+    const results = await page.evaluate(
+      (ms) =>
+        globalThis.__benchDone === undefined
+          ? Promise.reject(new Error('the page did not start its run (did its module load?)'))
+          : Promise.race([globalThis.__benchDone, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]),
+      PAGE_TIMEOUT_MS,
+    );
+    return results.map((result) => ({ file: name, ...result }));
+  } catch (error) {
+    throw new Error(`${name}: ${error.message}${errors.length ? `\n  page errors: ${errors.join('\n  ')}` : ''}`);
+  } finally {
+    await page.close();
+  }
+}
+
+const ms = (value) => `${value.toFixed(3)} ms`;
+
+/** ours ÷ baseline, and whether it is within the target; a result without a baseline has neither. */
+function judge(result) {
+  if (!(result.baseline > 0)) return { ratio: null, holds: null };
+  const ratio = result.ours / result.baseline;
+  return { ratio, holds: result.target === undefined ? null : ratio <= result.target };
+}
+
+function printTable(results) {
+  const rows = results.map((r) => {
+    const { ratio, holds } = judge(r);
+    return [r.name, ms(r.ours), r.baseline > 0 ? `${ms(r.baseline)} (${r.baselineName})` : '—',
+      ratio === null ? '—' : `${ratio.toFixed(2)}×`, r.target === undefined ? '—' : `≤ ${r.target}×`,
+      holds === null ? '—' : holds ? 'yes' : 'NO'];
+  });
+  const header = ['benchmark', 'ours / call', 'baseline / call', 'ratio', 'target', 'holds'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const files = globSync('bench/browser/*.bench.ts').filter((file) => only.length === 0 || only.some((o) => file.includes(o)));
+  if (files.length === 0) throw new Error('no bench/browser/*.bench.ts matched');
+  const scripts = new Map();
+  for (const file of files) scripts.set(basename(file, '.bench.ts'), await bundle(file, { platform: 'browser' }));
+  const fixtures = await loadFixtures();
+  const routes = new Map(Object.entries(fixtures.apiRoutes()).map(([path, body]) => [path, JSON.stringify(body)]));
+
+  const server = await startServer(routes, scripts);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: findBrowser('chromium'),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const started = Date.now();
+  const results = [];
+  const failures = [];
+  try {
+    console.log(`Benchmarks in ${browser.browserType().name()} ${browser.version()}, ${context.rounds} rounds × ${context.callsPerRound} calls${quick ? ' (BENCH_QUICK)' : ''}`);
+    for (const name of scripts.keys()) {
+      process.stdout.write(`  ${name} … `);
+      try {
+        const pageResults = await runPage(browser, origin, name);
+        console.log(`${pageResults.length} result(s)`);
+        results.push(...pageResults);
+      } catch (error) {
+        // One broken bench page must not cost the others' numbers; it still fails the run.
+        console.log('FAILED');
+        failures.push(error.message);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+  printTable(results);
+  console.log(`\nMedian per-call times; ratio = ours ÷ baseline. ${((Date.now() - started) / 1000).toFixed(1)} s in the browser.`);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', `${JSON.stringify({
+    at: new Date().toISOString(),
+    browser: `${browser.browserType().name()} ${browser.version()}`,
+    node: process.version,
+    context,
+    results: results.map((r) => ({ ...r, ...judge(r) })),
+    failures,
+  }, null, 2)}\n`);
+  console.log('Written to bench-results/latest.json');
+  if (failures.length) throw new Error(`${failures.length} bench page(s) failed:\n${failures.join('\n')}`);
+}
+
+main().catch((error) => {
+  console.error(`\nThe bench harness failed: ${error.stack ?? error}`);
+  process.exit(1);
+});
