@@ -1,0 +1,66 @@
+/**
+ * The reference server's HTTP API as a Hono app: `createApp()` is what tests call in-process and
+ * what start.ts serves. Every route lives under /api.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Db } from './db.js';
+import { bearerAuth, corsFor, jsonWithEtag } from './http.js';
+import { openApiDocument } from './openapi.js';
+import { problemBody, ProblemError, problemResponse } from './problems.js';
+import { registerRecipientRoutes } from './routes/recipients.js';
+import { registerResponseRoutes } from './routes/responses.js';
+import { registerVocabularyRoutes } from './routes/vocabulary.js';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_AUTHOR = 'Demo user';
+
+export interface AppOptions {
+  /** An open, migrated database. The app does not close it. */
+  db: Db;
+  /** The bearer token every /api route but openapi.json requires. */
+  token: string;
+  /** Origins that may call the API from a browser (CORS); none by default. */
+  allowedOrigins?: readonly string[];
+  /** Author of hand-entered lines when a request has no X-CR-Author header. */
+  defaultAuthor?: string;
+  /** The clock for recordedAt; tests may fix it. */
+  now?: () => Date;
+  maxBodyBytes?: number;
+}
+
+export function createApp(options: AppOptions): Hono {
+  if (!options.token) throw new Error('createApp needs a non-empty token');
+  const deps = { db: options.db, defaultAuthor: options.defaultAuthor ?? DEFAULT_AUTHOR, now: options.now ?? (() => new Date()) };
+  const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const app = new Hono();
+  const api = app.basePath('/api');
+
+  api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));
+  // Registered before the auth middleware, so it answers without a token: the contract is public.
+  api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument));
+  api.use('*', bearerAuth(options.token));
+  // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize,
+      onError: (c) => problemResponse({ ...problemBody('payload-too-large', `The body may be at most ${maxSize} bytes.`), instance: c.req.path }),
+    }),
+  );
+  registerVocabularyRoutes(api, deps);
+  registerRecipientRoutes(api, deps);
+  registerResponseRoutes(api, deps);
+
+  app.notFound((c) =>
+    problemResponse({ ...problemBody('not-found', `No route ${c.req.method} ${c.req.path}.`), instance: c.req.path }),
+  );
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse({ ...error.body, instance: c.req.path }, error.headers);
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    return problemResponse({ ...problemBody('internal', 'The server failed to answer; try again.'), instance: c.req.path });
+  });
+  return app;
+}

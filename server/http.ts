@@ -1,0 +1,105 @@
+/** HTTP concerns shared by the routes: ETags, CORS, bearer auth, reading JSON bodies. */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { ProblemError } from './problems.js';
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** A strong ETag: the body is the representation, so equal bytes mean an equal tag. */
+export function etagOf(body: string): string {
+  return `"${sha256(body).toString('base64url').slice(0, 27)}"`;
+}
+
+/** RFC 9110 §13.1.2: weak comparison, a list of tags, or `*`. */
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//u, '');
+  return header.split(',').some((tag) => bare(tag) === bare(etag));
+}
+
+/** A JSON answer to a GET, with an ETag; 304 when the client already holds this version. */
+export function jsonWithEtag(c: Context, value: unknown): Response {
+  const body = JSON.stringify(value);
+  const etag = etagOf(body);
+  // Revalidate every time: the history changes under the client whenever a line is added.
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+  if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': JSON_CONTENT_TYPE } });
+}
+
+export interface CorsOptions {
+  allowedOrigins: readonly string[];
+}
+
+const ALLOW_METHODS = 'GET, PUT, DELETE, OPTIONS';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-CR-Author';
+const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, Retry-After';
+
+/**
+ * CORS for the listed origins only. hono/cors sends some headers to every origin; here an origin
+ * that is not listed gets none at all, preflight included.
+ */
+export function corsFor({ allowedOrigins }: CorsOptions): MiddlewareHandler {
+  const allowed = new Set(allowedOrigins);
+  return async (c, next) => {
+    const origin = c.req.header('Origin');
+    const permitted = origin !== undefined && allowed.has(origin);
+    const isPreflight = c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('Access-Control-Request-Method');
+    if (isPreflight) {
+      const headers: Record<string, string> = { Vary: 'Origin' };
+      if (permitted) {
+        Object.assign(headers, {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Methods': ALLOW_METHODS,
+          'Access-Control-Allow-Headers': ALLOW_HEADERS,
+          'Access-Control-Max-Age': '600',
+        });
+      }
+      return new Response(null, { status: 204, headers });
+    }
+    await next();
+    c.res.headers.append('Vary', 'Origin');
+    if (permitted) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    }
+  };
+}
+
+/** Compares in constant time: both sides are hashed first, so their lengths leak nothing either. */
+export function tokenMatches(presented: string, expected: string): boolean {
+  return timingSafeEqual(sha256(presented), sha256(expected));
+}
+
+export function bearerAuth(token: string): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer[ ]+(\S+)\s*$/iu.exec(header);
+    if (!match || !tokenMatches(match[1], token)) {
+      const detail = match ? 'The bearer token is not valid.' : 'Send Authorization: Bearer <token>.';
+      throw new ProblemError('unauthorized', detail, undefined, {
+        'WWW-Authenticate': match ? 'Bearer error="invalid_token"' : 'Bearer',
+      });
+    }
+    await next();
+  };
+}
+
+/** Reads a JSON request body: 415 when it is not JSON by its type, 400 when it does not parse. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/u.test(type)) {
+    throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ProblemError('malformed-request', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The REST contract as OpenAPI 3.1, served at GET /api/openapi.json. Its schemas are JSON Schema
+ * 2020-12; the contract tests validate every answer of the server against them, so this document
+ * cannot drift from what the server does without a test failing.
+ */
+import { NOTE_MAX_LENGTH, CHANNELS } from '../src/model/types.js';
+import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from './problems.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
+const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+const object = (properties: Record<string, object>, required = Object.keys(properties)) => ({
+  type: 'object',
+  required,
+  properties,
+  additionalProperties: false,
+});
+
+const id = { type: 'string', minLength: 1, maxLength: 200 };
+const text = (maxLength: number) => ({ type: 'string', maxLength });
+const money = { type: ['number', 'null'], description: 'In the campaign currency; null when not entered.' };
+const etagHeader = { ETag: { description: 'Strong validator of this representation.', schema: { type: 'string' } } };
+
+const campaignProperties = {
+  id,
+  title: text(500),
+  currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217' },
+  baseCost: money,
+  expectedRevenue: money,
+  events: { type: 'array', items: ref('CampaignEvent') },
+};
+
+const schemas = {
+  Instant: { type: 'string', format: 'date-time', description: 'ISO 8601 instant in UTC, e.g. 2026-03-04T15:30:00.000Z' },
+  ResponseCategory: object({ id, label: text(200) }),
+  ResponseDetail: object({
+    id,
+    label: text(200),
+    categoryId: id,
+    channelScope: { enum: ['any', 'email'] },
+    entry: { enum: ['manual', 'tracked'], description: 'tracked: set only by tracking, refused when entered by hand' },
+    legacyEmailOnly: { type: 'boolean' },
+    bounce: { enum: ['hard', 'soft', null] },
+    countsAs: object({
+      responded: { type: 'boolean' },
+      lead: { type: 'boolean' },
+      purchase: { type: 'boolean' },
+      unsubscribe: { type: 'boolean' },
+    }),
+  }),
+  ResponseVocabulary: object({
+    categories: { type: 'array', items: ref('ResponseCategory') },
+    details: { type: 'array', items: ref('ResponseDetail') },
+  }),
+  Recipient: object({ id, displayName: text(500), email: nullable(text(320)), timeZone: text(100) }),
+  CampaignEvent: object({
+    id,
+    campaignId: id,
+    name: text(500),
+    channel: { enum: [...CHANNELS] },
+    date: nullable(ref('Instant')),
+    status: { enum: ['planned', 'scheduled', 'in-progress', 'completed', 'cancelled'] },
+    cost: money,
+    legacyEmail: { type: 'boolean', description: 'An older email event, which also offers the "Failed – …" details.' },
+  }),
+  Campaign: object(campaignProperties),
+  RecipientCampaign: object({ ...campaignProperties, latestResponse: nullable(ref('ResponseLine')) }),
+  RecipientCampaigns: object({ recipient: ref('Recipient'), campaigns: { type: 'array', items: ref('RecipientCampaign') } }),
+  TrackedLink: object({ id, url: text(4000) }),
+  TrackingEvidence: object({
+    userAgent: nullable(text(2000)),
+    secondsSinceDelivery: { type: ['number', 'null'] },
+    machine: { type: 'boolean', description: 'Looks like a machine: a privacy proxy pre-fetching, a link scanner.' },
+    machineReason: nullable(text(500)),
+  }),
+  ResponseLine: object({
+    id: { type: 'string', format: 'uuid' },
+    recipientId: id,
+    campaignId: id,
+    eventId: id,
+    detailId: id,
+    categoryId: { ...id, description: 'Derived from the detail.' },
+    respondedAt: ref('Instant'),
+    recordedAt: { ...ref('Instant'), description: 'When the server stored the line.' },
+    note: text(NOTE_MAX_LENGTH),
+    author: nullable(text(500)),
+    source: { enum: ['manual', 'tracked', 'import'] },
+    link: nullable(ref('TrackedLink')),
+    evidence: nullable(ref('TrackingEvidence')),
+  }),
+  ResponseLinePage: object({
+    items: { type: 'array', items: ref('ResponseLine') },
+    nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
+    total: { type: 'integer', minimum: 0, description: 'Lines over all pages with these filters.' },
+  }),
+  NewResponseLine: object({
+    id: { type: 'string', format: 'uuid', description: 'Made by the client; equals the id in the path.' },
+    recipientId: id,
+    campaignId: id,
+    eventId: id,
+    detailId: { ...id, description: 'A detail with entry "manual" that applies to the event channel.' },
+    respondedAt: ref('Instant'),
+    note: text(NOTE_MAX_LENGTH),
+  }),
+  DeleteAllResult: object({ deleted: { type: 'integer', minimum: 0 } }),
+  Problem: {
+    type: 'object',
+    description: 'RFC 9457 problem details.',
+    required: ['type', 'title', 'status', 'detail'],
+    properties: {
+      type: { type: 'string', format: 'uri', pattern: `^${PROBLEM_BASE.replaceAll('.', '\\.')}[a-z-]+$` },
+      title: { type: 'string' },
+      status: { type: 'integer', minimum: 400, maximum: 599 },
+      detail: { type: 'string' },
+      instance: { type: 'string' },
+      errors: {
+        type: 'array',
+        description: 'For validation problems: each field at fault (a dotted path, or a header name).',
+        items: object({ field: { type: 'string', minLength: 1 }, message: { type: 'string', minLength: 1 } }),
+      },
+    },
+  },
+};
+
+const problem = (description: string, headers?: object) => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
+});
+
+const responses = {
+  NotModified: { description: 'If-None-Match matched the current ETag.', headers: etagHeader },
+  MalformedRequest: problem('Malformed JSON or header (type …/malformed-request).'),
+  Unauthorized: problem('No or wrong bearer token (type …/unauthorized).', {
+    'WWW-Authenticate': { schema: { type: 'string', pattern: '^Bearer' } },
+  }),
+  NotFound: problem('Unknown recipient, campaign or route (type …/not-found).'),
+  Conflict: problem('Stored with other content: a line id or Idempotency-Key reused for the same resource (…/conflict).'),
+  PayloadTooLarge: problem('The body is over 64 KB (…/payload-too-large).'),
+  UnsupportedMediaType: problem('The body is not application/json (…/unsupported-media-type).'),
+  ValidationFailed: problem(
+    'A field is wrong (…/validation, with `errors` naming each field), or an Idempotency-Key was reused for another request (…/idempotency-key-reused).',
+  ),
+  InternalError: problem('The server failed (…/internal).'),
+};
+
+const parameters = {
+  recipientId: { name: 'recipientId', in: 'path', required: true, schema: id },
+  campaignId: { name: 'campaignId', in: 'path', required: true, schema: id },
+  IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+  IdempotencyKey: {
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description:
+      'Replays the stored answer of the same request (with Idempotent-Replayed: true); keys are kept at least 8 days. ' +
+      'Reused with another request: 422 (…/idempotency-key-reused), or 409 when it is the same resource.',
+    schema: { type: 'string', minLength: 1, maxLength: 255 },
+  },
+};
+
+const replayedHeader = {
+  'Idempotent-Replayed': { description: 'Present (true) when this answer repeats a stored one.', schema: { const: 'true' } },
+};
+const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };
+
+const paths = {
+  '/openapi.json': {
+    get: {
+      operationId: 'getOpenApi',
+      summary: 'This document. Needs no token.',
+      security: [],
+      responses: { '200': { description: 'OpenAPI 3.1', headers: etagHeader, content: json({ type: 'object' }) }, '304': response('NotModified') },
+    },
+  },
+  '/response-types': {
+    get: {
+      operationId: 'getResponseTypes',
+      summary: 'The response vocabulary: categories and details.',
+      parameters: [param('IfNoneMatch')],
+      responses: { '200': { description: 'The vocabulary', headers: etagHeader, content: json(ref('ResponseVocabulary')) }, ...readErrors },
+    },
+  },
+  '/recipients/{recipientId}/campaigns': {
+    get: {
+      operationId: 'getRecipientCampaigns',
+      summary: 'Campaigns sent to a recipient, each with its events and the latest response line.',
+      parameters: [param('recipientId'), param('IfNoneMatch')],
+      responses: {
+        '200': { description: 'The recipient and campaigns', headers: etagHeader, content: json(ref('RecipientCampaigns')) },
+        '404': response('NotFound'),
+        ...readErrors,
+      },
+    },
+  },
+  '/recipients/{recipientId}/responses': {
+    get: {
+      operationId: 'getRecipientResponses',
+      summary: 'A recipient’s history, newest first (respondedAt, then recordedAt, then id, all descending).',
+      parameters: [
+        param('recipientId'),
+        { name: 'campaignId', in: 'query', required: false, schema: id },
+        { name: 'eventId', in: 'query', required: false, schema: id },
+        { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page (opaque).', schema: { type: 'string' } },
+        { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+        param('IfNoneMatch'),
+      ],
+      responses: {
+        '200': { description: 'One page', headers: etagHeader, content: json(ref('ResponseLinePage')) },
+        '404': response('NotFound'),
+        '422': response('ValidationFailed'),
+        ...readErrors,
+      },
+    },
+  },
+  '/responses/{id}': {
+    put: {
+      operationId: 'addResponse',
+      summary: 'Add one hand-entered response line. Repeating the same id and body answers the same and stores nothing new.',
+      description:
+        'Author: the X-CR-Author header (percent-encoded UTF-8 allowed), else "Demo user". ' +
+        'An unknown recipient, or a campaign not sent to the recipient, is a 422 on recipientId / campaignId.',
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+        param('IdempotencyKey'),
+        { name: 'X-CR-Author', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
+      ],
+      requestBody: { required: true, content: json(ref('NewResponseLine')) },
+      responses: {
+        '201': {
+          description: 'The stored line (also for a repeat of the same line).',
+          headers: { ...replayedHeader, Location: { schema: { type: 'string' } } },
+          content: json(ref('ResponseLine')),
+        },
+        '400': response('MalformedRequest'),
+        '401': response('Unauthorized'),
+        '409': response('Conflict'),
+        '413': response('PayloadTooLarge'),
+        '415': response('UnsupportedMediaType'),
+        '422': response('ValidationFailed'),
+        '500': response('InternalError'),
+      },
+    },
+  },
+  '/recipients/{recipientId}/campaigns/{campaignId}/responses': {
+    delete: {
+      operationId: 'deleteAllResponses',
+      summary: 'Delete all of a recipient’s response lines for a campaign.',
+      parameters: [param('recipientId'), param('campaignId'), param('IdempotencyKey')],
+      responses: {
+        '200': { description: 'How many lines went', headers: replayedHeader, content: json(ref('DeleteAllResult')) },
+        '400': response('MalformedRequest'),
+        '401': response('Unauthorized'),
+        '404': response('NotFound'),
+        '409': response('Conflict'),
+        '422': response('ValidationFailed'),
+        '500': response('InternalError'),
+      },
+    },
+  },
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+  info: {
+    title: 'Campaign response kit: reference server',
+    version: '0.1.0',
+    description:
+      'Errors are application/problem+json (RFC 9457) with a stable type under ' +
+      `${PROBLEM_BASE}. Request bodies are limited to 64 KB. GET answers carry ETags.`,
+  },
+  servers: [{ url: '/api' }],
+  security: [{ bearerAuth: [] }],
+  paths,
+  components: {
+    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
+    schemas,
+    responses,
+    parameters,
+  },
+} as const;

@@ -1,0 +1,12 @@
+import type { Hono } from 'hono';
+import type { Db } from '../db.js';
+
+/** What every route module needs; passed in by createApp. */
+export interface RouteDeps {
+  db: Db;
+  defaultAuthor: string;
+  now: () => Date;
+}
+
+/** The /api sub-application routes are registered on. */
+export type Api = Hono;

@@ -1,0 +1,133 @@
+/** PUT /responses/{id}: add one response line by hand (Add Response, Update Status). */
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { fieldIssues, NewResponseLineSchema, type FieldIssue } from '../../src/model/schemas.js';
+import type { NewResponseLine, ResponseLine } from '../../src/model/types.js';
+import { detailAppliesTo, findDetail } from '../../src/model/vocabulary.js';
+import type { Queryable } from '../db.js';
+import { readJsonBody } from '../http.js';
+import { idempotencyKeyOf, runIdempotent, type WriteReply } from '../idempotency.js';
+import { fieldProblem, ProblemError, validationProblem } from '../problems.js';
+import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../repo.js';
+import type { Api, RouteDeps } from './context.js';
+
+export const AUTHOR_HEADER = 'X-CR-Author';
+const AUTHOR_MAX_LENGTH = 200;
+
+/**
+ * The author of a hand-entered line: the X-CR-Author header, else the server's default. Headers
+ * carry Latin-1 only, so a name may come percent-encoded (`J%C3%BCrgen%20M%C3%BCller`).
+ */
+function authorOf(c: Context, defaultAuthor: string): string {
+  const raw = c.req.header(AUTHOR_HEADER);
+  if (raw === undefined) return defaultAuthor;
+  let author = raw;
+  try {
+    author = decodeURIComponent(raw);
+  } catch {
+    // Not percent-encoding after all: take the header as it came.
+  }
+  author = author.trim();
+  if (author.length > AUTHOR_MAX_LENGTH) throw fieldProblem(AUTHOR_HEADER, `must be at most ${AUTHOR_MAX_LENGTH} characters`);
+  return author || defaultAuthor;
+}
+
+/** One spelling per meaning: ids lowercase, the instant in UTC with milliseconds (what is stored). */
+function canonical(line: NewResponseLine): NewResponseLine {
+  return {
+    id: line.id.toLowerCase(),
+    recipientId: line.recipientId,
+    campaignId: line.campaignId,
+    eventId: line.eventId,
+    detailId: line.detailId,
+    respondedAt: new Date(Date.parse(line.respondedAt)).toISOString(),
+    note: line.note,
+  };
+}
+
+function sameLine(stored: ResponseLine, line: NewResponseLine): boolean {
+  return (
+    stored.source === 'manual' &&
+    stored.recipientId === line.recipientId &&
+    stored.campaignId === line.campaignId &&
+    stored.eventId === line.eventId &&
+    stored.detailId === line.detailId &&
+    stored.respondedAt === line.respondedAt &&
+    stored.note === line.note
+  );
+}
+
+/** What the schema cannot know: that the records exist, belong together, and allow this detail. */
+async function referenceIssues(tx: Queryable, line: NewResponseLine): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const recipient = await findRecipient(tx, line.recipientId);
+  if (!recipient) issues.push({ field: 'recipientId', message: 'is not a known recipient' });
+  if (!(await campaignExists(tx, line.campaignId))) {
+    issues.push({ field: 'campaignId', message: 'is not a known campaign' });
+  } else if (recipient && !(await campaignSentTo(tx, line.recipientId, line.campaignId))) {
+    issues.push({ field: 'campaignId', message: 'was not sent to this recipient' });
+  }
+  const event = await findEvent(tx, line.eventId);
+  if (!event) issues.push({ field: 'eventId', message: 'is not a known campaign event' });
+  else if (event.campaignId !== line.campaignId) issues.push({ field: 'eventId', message: 'is not an event of this campaign' });
+  const detail = findDetail(await readVocabulary(tx), line.detailId);
+  if (!detail) issues.push({ field: 'detailId', message: 'is not a known response detail' });
+  else if (detail.entry === 'tracked') issues.push({ field: 'detailId', message: `"${detail.label}" is set by tracking only, not by hand` });
+  else if (event && !detailAppliesTo(detail, event)) {
+    const kind = event.channel === 'email' && event.legacyEmail ? 'older email' : event.channel;
+    issues.push({ field: 'detailId', message: `"${detail.label}" does not apply to a ${kind} event` });
+  }
+  return issues;
+}
+
+export function registerResponseRoutes(api: Api, { db, defaultAuthor, now }: RouteDeps): void {
+  api.put('/responses/:id', async (c) => {
+    const pathId = c.req.param('id');
+    const author = authorOf(c, defaultAuthor);
+    const key = idempotencyKeyOf(c);
+    const parsed = v.safeParse(NewResponseLineSchema, await readJsonBody(c));
+    const issues = parsed.success ? [] : fieldIssues(parsed.issues);
+    const bodyId = parsed.success ? parsed.output.id : undefined;
+    if (bodyId !== undefined && bodyId.toLowerCase() !== pathId.toLowerCase()) {
+      issues.push({ field: 'id', message: 'must equal the id in the path' });
+    }
+    if (!parsed.success || issues.length > 0) throw validationProblem(issues);
+    const line = canonical(parsed.output);
+    const request = { key, method: 'PUT', path: `/api/responses/${line.id}`, canonicalBody: JSON.stringify(line) };
+
+    const replayOrConflict = (stored: ResponseLine): WriteReply & { replayed: true } => {
+      if (!sameLine(stored, line)) {
+        throw new ProblemError('conflict', `Response line ${line.id} already exists with other content; lines are append-only.`);
+      }
+      return { status: 201, body: stored, replayed: true };
+    };
+
+    return runIdempotent(
+      db,
+      request,
+      async (tx) => {
+        const existing = await findLine(tx, line.id);
+        if (existing) return replayOrConflict(existing);
+        const problems = await referenceIssues(tx, line);
+        if (problems.length > 0) throw validationProblem(problems);
+        const inserted = await tx.query(
+          `INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id,
+             responded_at, recorded_at, note, author, source)
+           SELECT $1::uuid, $2, $3, $4, d.id, d.category_id, $6::timestamptz, $7::timestamptz, $8, $9, 'manual'
+             FROM response_details d WHERE d.id = $5
+           ON CONFLICT (id) DO NOTHING
+           RETURNING ${LINE_COLUMNS}`,
+          [line.id, line.recipientId, line.campaignId, line.eventId, line.detailId, line.respondedAt, now().toISOString(), line.note, author],
+        );
+        if (inserted.length === 0) {
+          // A twin request committed between the read above and this insert.
+          const twin = await findLine(tx, line.id);
+          if (!twin) throw new Error(`Response line ${line.id} was neither inserted nor found`);
+          return replayOrConflict(twin);
+        }
+        return { status: 201, body: toResponseLine(inserted[0]) };
+      },
+      { Location: `/api/responses/${line.id}` },
+    );
+  });
+}

@@ -1,0 +1,7 @@
+import { jsonWithEtag } from '../http.js';
+import { readVocabulary } from '../repo.js';
+import type { Api, RouteDeps } from './context.js';
+
+export function registerVocabularyRoutes(api: Api, { db }: RouteDeps): void {
+  api.get('/response-types', async (c) => jsonWithEtag(c, await readVocabulary(db)));
+}

@@ -1,0 +1,226 @@
+/**
+ * The vocabulary (every start, from src/model/vocabulary.ts, the single source of truth) and the
+ * demo data (once, into an empty database). The demo data comes from a seeded PRNG and fixed dates
+ * around SEED_ANCHOR, so two databases seeded apart hold the same rows.
+ */
+import type { ResponseSource } from '../src/model/types.js';
+import { DEFAULT_VOCABULARY } from '../src/model/vocabulary.js';
+import type { Db, Queryable } from './db.js';
+import {
+  daysFromAnchor,
+  HUMAN_AGENTS,
+  MACHINE_AGENTS,
+  SEED_ANCHOR,
+  SEED_AUTHORS,
+  SEED_CAMPAIGNS,
+  SEED_NOTES,
+  SEED_RECIPIENTS,
+  type SeedCampaign,
+  type SeedEvent,
+} from './seed-data.js';
+
+/**
+ * Bounces the demo always shows: a soft one, an older event's "Failed – …", and a hard one that
+ * makes the next email to the same address be skipped.
+ */
+const FORCED_BOUNCES: Record<string, string> = {
+  '46:spring-announce': 'mailbox-full',
+  '45:newsletter-feb': 'failed-spam',
+  '48:expo-invite': 'mailbox-disabled',
+  '48:expo-follow-up': 'skipped-previous-hard-bounce',
+};
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export async function seedVocabulary(db: Queryable): Promise<void> {
+  for (const [position, category] of DEFAULT_VOCABULARY.categories.entries()) {
+    await db.query(
+      `INSERT INTO response_categories (id, label, position) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET label = excluded.label, position = excluded.position`,
+      [category.id, category.label, position],
+    );
+  }
+  for (const [position, d] of DEFAULT_VOCABULARY.details.entries()) {
+    await db.query(
+      `INSERT INTO response_details (id, label, category_id, channel_scope, entry, legacy_email_only, bounce,
+         counts_responded, counts_lead, counts_purchase, counts_unsubscribe, position)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (id) DO UPDATE SET label = excluded.label, category_id = excluded.category_id,
+         channel_scope = excluded.channel_scope, entry = excluded.entry, legacy_email_only = excluded.legacy_email_only,
+         bounce = excluded.bounce, counts_responded = excluded.counts_responded, counts_lead = excluded.counts_lead,
+         counts_purchase = excluded.counts_purchase, counts_unsubscribe = excluded.counts_unsubscribe,
+         position = excluded.position`,
+      [d.id, d.label, d.categoryId, d.channelScope, d.entry, d.legacyEmailOnly, d.bounce,
+        d.countsAs.responded, d.countsAs.lead, d.countsAs.purchase, d.countsAs.unsubscribe, position],
+    );
+  }
+}
+
+interface SeedLine {
+  id: string;
+  recipientId: string;
+  campaignId: string;
+  eventId: string;
+  detailId: string;
+  respondedAt: Date;
+  recordedAt: Date;
+  note: string;
+  author: string | null;
+  source: ResponseSource;
+  link: { id: string; url: string } | null;
+  evidence: { userAgent: string; secondsSinceDelivery: number; machine: boolean; machineReason: string | null } | null;
+}
+
+/** Builds the demo's response lines; pure, so a test can compare it with what was stored. */
+export function seedResponseLines(seed = 20260601): SeedLine[] {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const uuid = () => {
+    const hex = Array.from({ length: 4 }, () => Math.floor(random() * 4_294_967_296).toString(16).padStart(8, '0')).join('');
+    const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  const lines: SeedLine[] = [];
+  const add = (base: Omit<SeedLine, 'id' | 'recordedAt' | 'note' | 'author' | 'link' | 'evidence'> & Partial<SeedLine>) => {
+    const manual = base.source === 'manual';
+    // People type a line in minutes to a day after it happened; tracking stores it within seconds.
+    const delayMs = manual ? between(5, 1440) * 60_000 : between(1, 30) * 1000;
+    const recordedAt = base.recordedAt ?? new Date(base.respondedAt.getTime() + delayMs);
+    // The demo shows a past; an open days after a late send would land after the anchor.
+    if (base.respondedAt.getTime() > SEED_ANCHOR) return;
+    lines.push({ id: uuid(), note: '', author: null, link: null, evidence: null, ...base, recordedAt });
+  };
+  const manualLine = (campaign: SeedCampaign, event: SeedEvent, recipientId: string, detailId: string, at: Date) =>
+    add({ recipientId, campaignId: campaign.id, eventId: event.id, detailId, respondedAt: at, source: 'manual',
+      note: pick(SEED_NOTES[detailId] ?? ['']), author: pick(SEED_AUTHORS) });
+
+  for (const campaign of SEED_CAMPAIGNS) {
+    for (const recipientId of campaign.recipients) {
+      const recipient = SEED_RECIPIENTS.find((r) => r.id === recipientId);
+      for (const event of campaign.events) {
+        if (event.day === null || event.day > 0 || !recipient) continue;
+        const start = daysFromAnchor(event.day);
+        const at = (minutesLater: number) => new Date(start.getTime() + Math.round(minutesLater) * 60_000);
+        const line = { recipientId, campaignId: campaign.id, eventId: event.id };
+        if (event.channel === 'email') {
+          if (!recipient.email) continue;
+          const sentAt = at(between(0, 45));
+          add({ ...line, detailId: 'sent', respondedAt: sentAt, source: 'tracked' });
+          const after = (seconds: number) => new Date(sentAt.getTime() + seconds * 1000);
+          const forced = FORCED_BOUNCES[`${recipientId}:${event.id}`];
+          if (forced) {
+            add({ ...line, detailId: forced, respondedAt: after(between(5, 600)), source: 'tracked' });
+            continue;
+          }
+          if (random() < 0.1) {
+            const bounces = event.legacyEmail
+              ? ['failed-delivery-failure', 'failed-spam', 'mailbox-full']
+              : ['mailbox-full', 'mailbox-disabled', 'network-server-issues', 'mailbox-not-accepting'];
+            add({ ...line, detailId: pick(bounces), respondedAt: after(between(5, 600)), source: 'tracked' });
+            continue;
+          }
+          if (random() < 0.35) {
+            const proxy = pick(MACHINE_AGENTS.slice(0, 2));
+            const seconds = between(1, 4);
+            add({ ...line, detailId: 'opened', respondedAt: after(seconds), source: 'tracked',
+              evidence: { userAgent: proxy.userAgent, secondsSinceDelivery: seconds, machine: true, machineReason: proxy.reason } });
+          }
+          const opens = between(0, 7);
+          const userAgent = pick(HUMAN_AGENTS);
+          let seconds = 0;
+          for (let i = 0; i < opens; i += 1) {
+            seconds += between(300, 90_000);
+            add({ ...line, detailId: 'opened', respondedAt: after(seconds), source: 'tracked',
+              evidence: { userAgent, secondsSinceDelivery: seconds, machine: false, machineReason: null } });
+            if (event.links && random() < 0.5) {
+              const clickSeconds = seconds + between(5, 240);
+              add({ ...line, detailId: 'clicked-through', respondedAt: after(clickSeconds), source: 'tracked', link: pick(event.links),
+                evidence: { userAgent, secondsSinceDelivery: clickSeconds, machine: false, machineReason: null } });
+            }
+          }
+          if (event.links && random() < 0.15) {
+            const scanner = pick(MACHINE_AGENTS.slice(2));
+            add({ ...line, detailId: 'clicked-through', respondedAt: after(3), source: 'tracked', link: event.links[0],
+              evidence: { userAgent: scanner.userAgent, secondsSinceDelivery: 3, machine: true, machineReason: scanner.reason } });
+          }
+          if (opens > 0 && random() < 0.3) {
+            manualLine(campaign, event, recipientId, pick(['responded', 'responded', 'purchased', 'subscribed']), after(seconds + between(600, 172_800)));
+          }
+          if (random() < 0.03) add({ ...line, detailId: 'unsubscribed-feedback-loop', respondedAt: after(between(3600, 400_000)), source: 'tracked' });
+        } else if (event.channel === 'direct-mail') {
+          add({ ...line, detailId: 'sent', respondedAt: at(0), source: 'import', author: 'Mail house import' });
+          if (random() < 0.5) manualLine(campaign, event, recipientId, 'received', at(between(3, 8) * 1440));
+          if (random() < 0.35) manualLine(campaign, event, recipientId, 'responded', at(between(9, 20) * 1440));
+          if (random() < 0.2) manualLine(campaign, event, recipientId, 'purchased', at(between(21, 30) * 1440));
+        } else {
+          // Phone calls and events: everything is typed in by the person who was there.
+          const outcomes = event.channel === 'phone' ? ['responded', 'purchased', 'unsubscribed'] : ['responded', 'purchased', 'subscribed'];
+          if (random() < 0.8) manualLine(campaign, event, recipientId, outcomes[0], at(between(0, 480)));
+          if (random() < 0.3) manualLine(campaign, event, recipientId, outcomes[1], at(between(500, 4000)));
+          if (random() < 0.12) manualLine(campaign, event, recipientId, outcomes[2], at(between(60, 600)));
+        }
+      }
+    }
+  }
+  // Two lines of one minute, recorded together: only the id orders them, as compareNewestFirst does.
+  const tie = daysFromAnchor(-75, 16);
+  for (const detailId of ['responded', 'purchased']) {
+    add({ recipientId: '42', campaignId: 'renewal-calls', eventId: 'renewal-round-1', detailId, respondedAt: tie,
+      recordedAt: new Date(tie.getTime() + 600_000), source: 'manual', author: 'Dana Whitfield',
+      note: detailId === 'purchased' ? 'Renewed on the same call, 3-year term.' : 'Reached on the second try.' });
+  }
+  return lines;
+}
+
+async function insertMany(tx: Queryable, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const chunk = 200;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const values = part.map((_, r) => `(${columns.map((_c, i) => `$${r * columns.length + i + 1}`).join(', ')})`);
+    await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, part.flat());
+  }
+}
+
+/** Fills an empty database with the demo data; resolves false (and does nothing) when it has data. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [{ count }] = await tx.query<{ count: number }>('SELECT count(*)::int AS count FROM recipients');
+    if (count > 0) return false;
+    await insertMany(tx, 'recipients', ['id', 'display_name', 'email', 'time_zone'],
+      SEED_RECIPIENTS.map((r) => [r.id, r.displayName, r.email, r.timeZone]));
+    await insertMany(tx, 'campaigns', ['id', 'title', 'currency', 'base_cost', 'expected_revenue'],
+      SEED_CAMPAIGNS.map((c) => [c.id, c.title, c.currency, c.baseCost, c.expectedRevenue]));
+    await insertMany(tx, 'campaign_events', ['id', 'campaign_id', 'name', 'channel', 'date', 'status', 'cost', 'legacy_email'],
+      SEED_CAMPAIGNS.flatMap((c) => c.events.map((e) => [e.id, c.id, e.name, e.channel,
+        e.day === null ? null : daysFromAnchor(e.day).toISOString(), e.status, e.cost, e.legacyEmail ?? false])));
+    await insertMany(tx, 'campaign_recipients', ['campaign_id', 'recipient_id', 'added_at'],
+      SEED_CAMPAIGNS.flatMap((c) => c.recipients.map((r) => [c.id, r, daysFromAnchor(-150).toISOString()])));
+    const categoryOf = new Map(DEFAULT_VOCABULARY.details.map((d) => [d.id, d.categoryId]));
+    await insertMany(tx, 'response_lines',
+      ['id', 'recipient_id', 'campaign_id', 'event_id', 'detail_id', 'category_id', 'responded_at', 'recorded_at', 'note',
+        'author', 'source', 'link_id', 'link_url', 'evidence_user_agent', 'evidence_seconds_since_delivery', 'evidence_machine',
+        'evidence_machine_reason'],
+      seedResponseLines().map((l) => [l.id, l.recipientId, l.campaignId, l.eventId, l.detailId, categoryOf.get(l.detailId),
+        l.respondedAt.toISOString(), l.recordedAt.toISOString(), l.note, l.author, l.source, l.link?.id ?? null,
+        l.link?.url ?? null, l.evidence?.userAgent ?? null, l.evidence?.secondsSinceDelivery ?? null,
+        l.evidence?.machine ?? null, l.evidence?.machineReason ?? null]));
+    return true;
+  });
+}
+
+/** The vocabulary always (it may have grown since the last start), the demo data the first time. */
+export async function seed(db: Db): Promise<{ demoData: boolean }> {
+  await db.transaction((tx) => seedVocabulary(tx));
+  return { demoData: await seedDemoData(db) };
+}
