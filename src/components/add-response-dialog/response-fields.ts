@@ -1,0 +1,153 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { manualDetailsByCategory } from '../../model/vocabulary.js';
+import { NOTE_MAX_LENGTH } from '../../model/types.js';
+import type { RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
+import { timeZoneLabel } from '../../i18n/datetime.js';
+import { t } from '../../i18n/translate.js';
+import type { FieldErrors, FieldName, ResponseFormValues } from './response-form.js';
+import { findEvent } from './response-form.js';
+
+/** What the field templates need from the dialog. */
+export interface FieldsContext {
+  mode: 'new' | 'update';
+  values: ResponseFormValues;
+  errors: FieldErrors;
+  campaigns: readonly RecipientCampaign[];
+  vocabulary: ResponseVocabulary;
+  timeZone: string;
+  set: (name: keyof ResponseFormValues, value: string) => void;
+}
+
+const valueOf = (event: Event) => (event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+
+function described(name: FieldName, errors: FieldErrors, extra?: string): string | undefined {
+  const ids = [extra, errors[name] ? `${name}-error` : undefined].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function fieldError(name: FieldName, errors: FieldErrors): TemplateResult | typeof nothing {
+  const message = errors[name];
+  return message ? html`<p class="field-error" part="field-error" id="${name}-error">${message}</p>` : nothing;
+}
+
+function campaignFields(context: FieldsContext): TemplateResult {
+  const { values, errors, campaigns } = context;
+  const campaign = campaigns.find((c) => c.id === values.campaignId);
+  return html`<div class="field" part="field">
+      <label for="campaignId">${t('dialog.campaign')}</label>
+      <select
+        id="campaignId"
+        name="campaignId"
+        required
+        aria-invalid=${errors.campaignId ? 'true' : 'false'}
+        aria-describedby=${ifDefined(described('campaignId', errors))}
+        .value=${live(values.campaignId)}
+        @change=${(event: Event) => context.set('campaignId', valueOf(event))}
+      >
+        <option value="" ?selected=${!values.campaignId}>${t('dialog.choose')}</option>
+        ${campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === values.campaignId}>${c.title}</option>`)}
+      </select>
+      ${fieldError('campaignId', errors)}
+    </div>
+    <div class="field" part="field">
+      <label for="eventId">${t('dialog.event')}</label>
+      <select
+        id="eventId"
+        name="eventId"
+        required
+        ?disabled=${!campaign}
+        aria-invalid=${errors.eventId ? 'true' : 'false'}
+        aria-describedby=${ifDefined(described('eventId', errors))}
+        .value=${live(values.eventId)}
+        @change=${(event: Event) => context.set('eventId', valueOf(event))}
+      >
+        <option value="" ?selected=${!values.eventId}>${t('dialog.choose')}</option>
+        ${(campaign?.events ?? []).map(
+          (e) => html`<option value=${e.id} ?selected=${e.id === values.eventId}>${e.name}</option>`,
+        )}
+      </select>
+      ${fieldError('eventId', errors)}
+    </div>`;
+}
+
+function updateTarget(context: FieldsContext): TemplateResult {
+  const { values, campaigns } = context;
+  const campaign = campaigns.find((c) => c.id === values.campaignId);
+  const event = findEvent(campaigns, values.campaignId, values.eventId);
+  return html`<p class="target" part="target">
+      ${t('dialog.updating', { campaign: campaign?.title ?? values.campaignId, event: event?.name ?? values.eventId })}
+    </p>
+    ${fieldError('campaignId', context.errors)} ${fieldError('eventId', context.errors)}`;
+}
+
+function detailField(context: FieldsContext): TemplateResult {
+  const { values, errors, campaigns, vocabulary } = context;
+  const event = findEvent(campaigns, values.campaignId, values.eventId);
+  const groups = event ? manualDetailsByCategory(vocabulary, event) : [];
+  return html`<div class="field" part="field">
+    <label for="detailId">${t('dialog.detail')}</label>
+    <select
+      id="detailId"
+      name="detailId"
+      required
+      ?disabled=${!event}
+      aria-invalid=${errors.detailId ? 'true' : 'false'}
+      aria-describedby=${ifDefined(described('detailId', errors))}
+      .value=${live(values.detailId)}
+      @change=${(e: Event) => context.set('detailId', valueOf(e))}
+    >
+      <option value="" ?selected=${!values.detailId}>${t('dialog.choose')}</option>
+      ${groups.map(
+        (group) =>
+          html`<optgroup label=${group.category.label}>
+            ${group.details.map(
+              (d) => html`<option value=${d.id} ?selected=${d.id === values.detailId}>${d.label}</option>`,
+            )}
+          </optgroup>`,
+      )}
+    </select>
+    ${fieldError('detailId', errors)}
+  </div>`;
+}
+
+/** The fields in the order of the source document's steps. */
+export function renderFields(context: FieldsContext): TemplateResult {
+  const { values, errors, timeZone } = context;
+  return html`${context.mode === 'new' ? campaignFields(context) : updateTarget(context)}
+    <div class="field" part="field">
+      <label for="respondedAt">${t('dialog.dateTime')}</label>
+      <input
+        id="respondedAt"
+        name="respondedAt"
+        type="datetime-local"
+        step="60"
+        required
+        aria-invalid=${errors.respondedAt ? 'true' : 'false'}
+        aria-describedby=${ifDefined(described('respondedAt', errors, 'respondedAt-zone'))}
+        .value=${live(values.respondedAtLocal)}
+        @input=${(e: Event) => context.set('respondedAtLocal', valueOf(e))}
+      />
+      <p class="hint" part="time-zone" id="respondedAt-zone">${t('dialog.timeZone', { zone: timeZoneLabel(timeZone) })}</p>
+      ${fieldError('respondedAt', errors)}
+    </div>
+    ${detailField(context)}
+    <div class="field" part="field">
+      <label for="note">${t('dialog.note')}</label>
+      <textarea
+        id="note"
+        name="note"
+        rows="4"
+        aria-invalid=${errors.note ? 'true' : 'false'}
+        aria-describedby=${ifDefined(described('note', errors, 'note-count'))}
+        .value=${live(values.note)}
+        @input=${(e: Event) => context.set('note', valueOf(e))}
+      ></textarea>
+      <p class="hint" id="note-count" part="note-count">
+        ${t('dialog.noteCount', { count: values.note.length, max: NOTE_MAX_LENGTH })}
+      </p>
+      ${fieldError('note', errors)}
+    </div>`;
+}

@@ -1,0 +1,156 @@
+import { html, nothing } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { CampaignDataClient } from '../../data/data-client.js';
+import type { PendingDeletion } from '../../data/pending-deletion.js';
+import type { RecipientCampaign } from '../../model/types.js';
+import { ResponsesDeletedEvent } from '../../events/responses-deleted.js';
+import { t, tPlural } from '../../i18n/translate.js';
+import { errorMessage } from '../base/states.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+interface Confirming {
+  client: CampaignDataClient;
+  recipientId: string;
+  campaign: RecipientCampaign;
+  count: number | null;
+  error: unknown;
+}
+
+type Snackbar =
+  | { kind: 'pending'; campaign: RecipientCampaign; count: number; pending: PendingDeletion }
+  | { kind: 'restored'; campaign: RecipientCampaign }
+  | { kind: 'failed'; campaign: RecipientCampaign; message: string };
+
+/**
+ * Delete all of a recipient's responses to a campaign: a confirmation naming the campaign and the
+ * number of lines, then a snackbar with Undo while the data client holds the delete back.
+ */
+export class DeleteFlow implements ReactiveController {
+  #host: Host;
+  #confirming: Confirming | undefined;
+  #snackbar: Snackbar | undefined;
+  #counting: AbortController | undefined;
+  #hideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where focus goes when the snackbar it sat in goes away. */
+  #focusAfter: () => HTMLElement | null | undefined;
+
+  constructor(host: Host, focusAfter: () => HTMLElement | null | undefined) {
+    this.#host = host;
+    this.#focusAfter = focusAfter;
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.#counting?.abort();
+    clearTimeout(this.#hideTimer);
+  }
+
+  #dialog(): HTMLDialogElement | null | undefined {
+    return this.#host.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="confirm-dialog"]');
+  }
+
+  /** Asks for confirmation, counting the lines meanwhile. */
+  async request(client: CampaignDataClient, recipientId: string, campaign: RecipientCampaign): Promise<void> {
+    this.#counting?.abort();
+    const counting = (this.#counting = new AbortController());
+    this.#confirming = { client, recipientId, campaign, count: null, error: null };
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    const dialog = this.#dialog();
+    if (dialog && !dialog.open) dialog.showModal();
+    try {
+      const count = await client.countResponses(recipientId, campaign.id, { signal: counting.signal });
+      if (this.#confirming?.campaign === campaign) this.#confirming = { ...this.#confirming, count };
+    } catch (error) {
+      if (counting.signal.aborted) return;
+      if (this.#confirming?.campaign === campaign) this.#confirming = { ...this.#confirming, error };
+    }
+    this.#host.requestUpdate();
+  }
+
+  #confirm(): void {
+    const confirming = this.#confirming;
+    if (!confirming || confirming.count === null) return;
+    const { client, recipientId, campaign, count } = confirming;
+    this.#dialog()?.close();
+    const pending = client.deleteAllResponses(recipientId, campaign.id);
+    this.#show({ kind: 'pending', campaign, count, pending }, null);
+    pending.done.then(
+      (result) => {
+        if (result) {
+          this.#host.dispatchEvent(new ResponsesDeletedEvent(recipientId, campaign.id, result.deleted));
+          if (this.#snackbar?.kind === 'pending' && this.#snackbar.pending === pending) this.#show(undefined, 0);
+        }
+      },
+      (error: unknown) => this.#show({ kind: 'failed', campaign, message: errorMessage(error) }, null),
+    );
+  }
+
+  #undo(): void {
+    const snackbar = this.#snackbar;
+    if (snackbar?.kind !== 'pending' || !snackbar.pending.undo()) return;
+    this.#show({ kind: 'restored', campaign: snackbar.campaign }, 4000);
+    this.#focusAfter()?.focus();
+  }
+
+  #show(snackbar: Snackbar | undefined, hideAfterMs: number | null): void {
+    clearTimeout(this.#hideTimer);
+    const hadFocus = this.#host.shadowRoot?.activeElement?.closest('[part~="snackbar"]');
+    this.#snackbar = snackbar;
+    if (hideAfterMs !== null) this.#hideTimer = setTimeout(() => this.#show(undefined, null), hideAfterMs);
+    this.#host.requestUpdate();
+    if (!snackbar && hadFocus) void this.#host.updateComplete.then(() => this.#focusAfter()?.focus());
+  }
+
+  #onDialogClose = () => {
+    this.#counting?.abort();
+    this.#confirming = undefined;
+    this.#host.requestUpdate();
+  };
+
+  #confirmText(confirming: Confirming): string {
+    const campaign = confirming.campaign.title;
+    if (confirming.error) return t('state.error', { message: errorMessage(confirming.error) });
+    if (confirming.count === null) return t('delete.counting');
+    if (confirming.count === 0) return t('delete.confirm.zero', { campaign });
+    return tPlural('delete.confirm', confirming.count, { campaign });
+  }
+
+  render(): TemplateResult {
+    const confirming = this.#confirming;
+    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#onDialogClose}>
+        <h2 id="confirm-title">${t('delete.title')}</h2>
+        <p id="confirm-text" aria-live="polite">${confirming ? this.#confirmText(confirming) : nothing}</p>
+        <p>${t('delete.undoHint')}</p>
+        <div class="buttons">
+          <button type="button" autofocus @click=${() => this.#dialog()?.close()}>${t('delete.cancel')}</button>
+          <button type="button" class="danger" part="confirm-delete-button" ?disabled=${!confirming || confirming.count === null || confirming.count === 0} @click=${() => this.#confirm()}>
+            ${t('delete.confirmButton')}
+          </button>
+        </div>
+      </dialog>
+      <div class="snackbar-region" role="status" aria-live="polite">${this.#renderSnackbar()}</div>`;
+  }
+
+  #renderSnackbar(): TemplateResult | typeof nothing {
+    const snackbar = this.#snackbar;
+    if (!snackbar) return nothing;
+    const campaign = snackbar.campaign.title;
+    if (snackbar.kind === 'pending') {
+      return html`<div part="snackbar" class="snackbar">
+        <span>${tPlural('tab.deleted', snackbar.count, { campaign })}</span>
+        <button type="button" part="undo-button" @click=${() => this.#undo()}>${t('tab.undo')}</button>
+      </div>`;
+    }
+    if (snackbar.kind === 'restored') {
+      return html`<div part="snackbar" class="snackbar"><span>${t('tab.restored', { campaign })}</span></div>`;
+    }
+    return html`<div part="snackbar" class="snackbar failed">
+      <span>${t('tab.deleteFailed', { campaign, message: snackbar.message })}</span>
+      <button type="button" @click=${() => this.#show(undefined, null)}>${t('dialog.close')}</button>
+    </div>`;
+  }
+}

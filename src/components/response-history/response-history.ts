@@ -1,0 +1,226 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { compareNewestFirst } from '../../model/history.js';
+import type { Recipient, RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
+import type { DataChange } from '../../data/changes.js';
+import { isAbortError } from '../../adapter/errors.js';
+import { t } from '../../i18n/translate.js';
+import { CrDataElement } from '../base/cr-data-element.js';
+import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { styles } from './response-history.styles.js';
+import { renderHistoryLine } from './history-line.js';
+
+/** How close to the end of the loaded lines scrolling asks for the next page. */
+const LOAD_AHEAD = 30;
+
+/**
+ * @summary A recipient's response history (of one campaign with `campaign-id`), newest first, in a
+ * virtualized list that loads further pages as it scrolls, with filters by response and note text.
+ *
+ * @slot empty - Shown when there are no responses.
+ *
+ * @csspart filters - The filter bar.
+ * @csspart category-filter - The response category select.
+ * @csspart note-filter - The note text input.
+ * @csspart zone-toggle - The "recipient's time zone" checkbox label.
+ * @csspart count - How many lines are shown of how many.
+ * @csspart list - The scrolling list of lines.
+ * @csspart line - One line.
+ * @csspart line-detail - Its response detail.
+ * @csspart line-category - Its category.
+ * @csspart line-time - When it happened.
+ * @csspart line-campaign - Its campaign and event (without `campaign-id`).
+ * @csspart line-meta - When recorded, author, source.
+ * @csspart line-source - Manual, tracked or imported.
+ * @csspart line-link - The link clicked (tracked clicks).
+ * @csspart line-note - The note.
+ * @csspart loading - The loading placeholder.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (also `auth`, `not-found`).
+ * @csspart retry-button - Retry.
+ *
+ * @cssprop --cr-response-history-height - Height of the scrolling list (default `24rem`).
+ * @cssprop --cr-color-text-muted - Secondary text.
+ *
+ * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
+ */
+export class ResponseHistory extends CrDataElement {
+  static override styles = [sharedStyles, styles];
+
+  /** Only the lines of this campaign; all of the recipient's when absent. */
+  @property({ attribute: 'campaign-id', reflect: true }) campaignId: string | undefined;
+
+  /** The recipient (for their time zone); loaded through the client when not given. */
+  @property({ attribute: false }) recipient: Recipient | undefined;
+
+  /** The recipient's campaigns (for titles and event names); loaded when not given. */
+  @property({ attribute: false }) campaigns: RecipientCampaign[] | undefined;
+
+  /** The response vocabulary; loaded through the client when not given. */
+  @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
+
+  @state() private categoryFilter = '';
+  @state() private noteFilter = '';
+  @state() private showRecipientZone = false;
+  @state() private lines: ResponseLine[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private total: number | undefined;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown = null;
+
+  #loaded = false;
+
+  #load = new Task(this, {
+    args: () => [this.data.client, this.recipientId, this.campaignId, this.token] as const,
+    task: async ([client, recipientId, campaignId], { signal }) => {
+      if (!client || !recipientId) return;
+      this.data.view?.abort('history-more');
+      const slotSignal = this.data.view?.next('history', signal);
+      try {
+        const [page] = await Promise.all([
+          client.getHistoryPage(recipientId, { campaignId, signal: slotSignal }),
+          this.#loadContext(slotSignal),
+        ]);
+        this.lines = [...page.items].sort(compareNewestFirst);
+        this.nextCursor = page.nextCursor;
+        this.total = page.total;
+        this.moreError = null;
+        this.#loaded = true;
+      } catch (error) {
+        this.#loaded = false;
+        this.reportFailure(error, () => void this.#load.run());
+      }
+    },
+  });
+
+  async #loadContext(signal: AbortSignal | undefined): Promise<void> {
+    const client = this.data.client;
+    if (!client || !this.recipientId) return;
+    const [vocabulary, answer] = await Promise.all([
+      this.vocabulary ?? client.getVocabulary({ signal }),
+      this.recipient && this.campaigns ? undefined : client.getRecipientCampaigns(this.recipientId, { signal }),
+    ]);
+    this.vocabulary = vocabulary;
+    if (answer) {
+      this.recipient = answer.recipient;
+      this.campaigns = answer.campaigns;
+    }
+  }
+
+  /** Loads the next page, if any (called as the list scrolls near its end). */
+  async loadMore(): Promise<void> {
+    const client = this.data.client;
+    const cursor = this.nextCursor;
+    if (!client || !this.recipientId || !cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.moreError = null;
+    const signal = this.data.view?.next('history-more');
+    try {
+      const page = await client.getHistoryPage(this.recipientId, { campaignId: this.campaignId, cursor, signal });
+      const known = new Set(this.lines.map((line) => line.id));
+      this.lines = [...this.lines, ...page.items.filter((line) => !known.has(line.id))].sort(compareNewestFirst);
+      this.nextCursor = page.nextCursor;
+      this.total = page.total ?? this.total;
+    } catch (error) {
+      if (!isAbortError(error)) this.moreError = error;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  protected override dataChanged(_change: DataChange): void {
+    void this.#load.run();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Filters look at loaded lines only, so with a filter on, the remaining pages are fetched too.
+    if (this.#filtering && this.nextCursor && !this.loadingMore && !this.moreError) void this.loadMore();
+  }
+
+  get #filtering(): boolean {
+    return this.categoryFilter !== '' || this.noteFilter.trim() !== '';
+  }
+
+  #filtered(): ResponseLine[] {
+    if (!this.#filtering) return this.lines;
+    const text = this.noteFilter.trim().toLocaleLowerCase();
+    return this.lines.filter(
+      (line) =>
+        (!this.categoryFilter || line.categoryId === this.categoryFilter) &&
+        (!text || line.note.toLocaleLowerCase().includes(text)),
+    );
+  }
+
+  #onRangeChanged = (event: RangeChangedEvent) => {
+    if (event.last >= this.#filtered().length - LOAD_AHEAD) void this.loadMore();
+  };
+
+  override render(): TemplateResult {
+    if (!this.data.client) return renderNoClient();
+    if (this.#loaded) return this.#renderHistory();
+    return this.#load.render({
+      initial: () => renderLoading(4),
+      pending: () => renderLoading(4),
+      error: (error) => renderFailure(error, () => void this.#load.run()),
+      complete: () => this.#renderHistory(),
+    }) as TemplateResult;
+  }
+
+  #renderHistory(): TemplateResult {
+    if (this.lines.length === 0 && !this.nextCursor) return renderEmpty(t('history.empty'));
+    const lines = this.#filtered();
+    const context = {
+      vocabulary: this.vocabulary,
+      campaigns: this.campaigns,
+      showCampaign: !this.campaignId,
+      recipientTimeZone: this.recipient?.timeZone,
+      showRecipientZone: this.showRecipientZone,
+    };
+    return html`${this.#renderFilters(lines.length)}
+      ${lines.length === 0 && !this.loadingMore
+        ? html`<p class="state empty" part="empty">${t('history.noMatch')}</p>`
+        : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${t('history.label')} @rangeChanged=${this.#onRangeChanged}>
+            ${virtualize({
+              items: lines,
+              keyFunction: (line: ResponseLine) => line.id,
+              renderItem: (line: ResponseLine) => renderHistoryLine(line, context),
+              scroller: true,
+            })}
+          </div>`}
+      ${this.loadingMore ? html`<p class="more" role="status">${t('history.loadingMore')}</p>` : nothing}
+      ${this.moreError ? renderFailure(this.moreError, () => void this.loadMore()) : nothing}`;
+  }
+
+  #renderFilters(shown: number): TemplateResult {
+    const zone = this.recipient?.timeZone;
+    const total = this.total ?? this.lines.length;
+    return html`<div class="filters" part="filters">
+      <label>
+        <span>${t('history.filterCategory')}</span>
+        <select part="category-filter" .value=${this.categoryFilter} @change=${(e: Event) => (this.categoryFilter = (e.target as HTMLSelectElement).value)}>
+          <option value="">${t('history.allCategories')}</option>
+          ${(this.vocabulary?.categories ?? []).map(
+            (c) => html`<option value=${c.id} ?selected=${c.id === this.categoryFilter}>${c.label}</option>`,
+          )}
+        </select>
+      </label>
+      <label>
+        <span>${t('history.filterNote')}</span>
+        <input type="search" part="note-filter" .value=${this.noteFilter} @input=${(e: Event) => (this.noteFilter = (e.target as HTMLInputElement).value)} />
+      </label>
+      ${zone
+        ? html`<label part="zone-toggle" class="toggle">
+            <input type="checkbox" .checked=${this.showRecipientZone} @change=${(e: Event) => (this.showRecipientZone = (e.target as HTMLInputElement).checked)} />
+            <span>${t('history.showRecipientZone', { zone })}</span>
+          </label>`
+        : nothing}
+      <span class="count" part="count">${t('history.count', { shown, total })}</span>
+    </div>`;
+  }
+}

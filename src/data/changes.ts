@@ -1,0 +1,12 @@
+import type { ResponseLine } from '../model/types.js';
+
+/** What changed in a recipient's data; elements showing that recipient re-read. */
+export type DataChange =
+  | { kind: 'added'; recipientId: string; campaignId: string; line: ResponseLine }
+  /** Delete was chosen: the lines are hidden now and removed on the backend when the undo time ends. */
+  | { kind: 'delete-pending'; recipientId: string; campaignId: string }
+  | { kind: 'delete-undone'; recipientId: string; campaignId: string }
+  | { kind: 'deleted'; recipientId: string; campaignId: string; deleted: number }
+  | { kind: 'delete-failed'; recipientId: string; campaignId: string; error: unknown };
+
+export type DataChangeListener = (change: DataChange) => void;

@@ -1,0 +1,189 @@
+import type { CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
+import type {
+  DeleteAllResult,
+  NewResponseLine,
+  Page,
+  RecipientCampaigns,
+  ResponseLine,
+  ResponseVocabulary,
+} from '../model/types.js';
+import { raceAbort, RequestSlots } from './abort.js';
+import type { DataChange, DataChangeListener } from './changes.js';
+import { PendingDeletion } from './pending-deletion.js';
+
+export interface CampaignDataClientOptions {
+  adapter: CampaignResponseAdapter;
+  /** How long a Delete waits for Undo before it is sent, in ms. Default 5000. */
+  undoDelayMs?: number;
+  /** Lines per history page asked of the backend. Default 200. */
+  historyPageSize?: number;
+}
+
+/** What a person fills in; the client adds the line's id. */
+export type ResponseDraft = Omit<NewResponseLine, 'id'>;
+
+const deletionKey = (recipientId: string, campaignId: string) => `${recipientId}\u0000${campaignId}`;
+
+/**
+ * The one data client of a page (DESIGN.md §3): elements ask it, never the network. It caches the
+ * vocabulary, hides lines whose Delete is waiting for Undo, tells subscribers when a recipient's data
+ * changed, and hands each element a view whose newer loads abort its older ones.
+ *
+ * The offline seam: every read goes through `readX()` and every write through `writeX()`, all
+ * protected. The outbox (writes durable in IndexedDB, replayed in order) and the read cache plug in
+ * there, by subclassing or by wrapping the adapter, without any element changing.
+ */
+export class CampaignDataClient {
+  readonly adapter: CampaignResponseAdapter;
+  readonly undoDelayMs: number;
+  readonly historyPageSize: number;
+  #vocabulary: Promise<ResponseVocabulary> | undefined;
+  #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
+  #pendingDeletions = new Map<string, PendingDeletion>();
+
+  constructor(options: CampaignDataClientOptions) {
+    this.adapter = options.adapter;
+    this.undoDelayMs = options.undoDelayMs ?? 5000;
+    this.historyPageSize = options.historyPageSize ?? 200;
+  }
+
+  /** A per-element handle for request cancellation: `view.next('history')` aborts the older load. */
+  createView(): RequestSlots {
+    return new RequestSlots();
+  }
+
+  /** The response vocabulary, fetched once per client (again only after a failure). */
+  getVocabulary(options: CallOptions = {}): Promise<ResponseVocabulary> {
+    if (!this.#vocabulary) {
+      const loading = this.readVocabulary();
+      this.#vocabulary = loading;
+      loading.catch(() => {
+        if (this.#vocabulary === loading) this.#vocabulary = undefined;
+      });
+    }
+    // One caller giving up must not cancel the shared load.
+    return raceAbort(this.#vocabulary, options.signal);
+  }
+
+  /** The campaigns sent to a recipient, each with its latest response (none while a Delete waits). */
+  async getRecipientCampaigns(recipientId: string, options: CallOptions = {}): Promise<RecipientCampaigns> {
+    const answer = await this.readRecipientCampaigns(recipientId, options);
+    return {
+      ...answer,
+      campaigns: answer.campaigns.map((campaign) =>
+        this.isDeletionPending(recipientId, campaign.id) ? { ...campaign, latestResponse: null } : campaign,
+      ),
+    };
+  }
+
+  /** One page of a recipient's history, newest first, without lines whose Delete waits for Undo. */
+  async getHistoryPage(recipientId: string, query: HistoryQuery = {}): Promise<Page<ResponseLine>> {
+    if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
+      return { items: [], nextCursor: null, total: 0 };
+    }
+    const page = await this.readHistoryPage(recipientId, { limit: this.historyPageSize, ...query });
+    const items = page.items.filter((line) => !this.isDeletionPending(recipientId, line.campaignId));
+    return { ...page, items };
+  }
+
+  /** How many lines a recipient has for a campaign (for Delete's confirmation). */
+  async countResponses(recipientId: string, campaignId: string, options: CallOptions = {}): Promise<number> {
+    let cursor: string | undefined;
+    let count = 0;
+    do {
+      const page = await this.readHistoryPage(recipientId, { campaignId, cursor, limit: 500, signal: options.signal });
+      if (page.total !== undefined) return page.total;
+      count += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return count;
+  }
+
+  /** A line ready to send: the draft with a new UUID. Keep it to retry with the same id. */
+  createResponseLine(draft: ResponseDraft): NewResponseLine {
+    return { id: crypto.randomUUID(), ...draft };
+  }
+
+  /** Adds a line (Add Response, Update Status); a Delete of the same campaign still waiting goes first. */
+  async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
+    const waiting = this.#pendingDeletions.get(deletionKey(line.recipientId, line.campaignId));
+    if (waiting) await waiting.commitNow();
+    const saved = await this.writeAddResponse(line, options);
+    this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
+    return saved;
+  }
+
+  /**
+   * Deletes all of a recipient's responses to a campaign after the undo time: the lines disappear
+   * from every view at once and come back on `undo()`.
+   */
+  deleteAllResponses(recipientId: string, campaignId: string, options: { undoDelayMs?: number } = {}): PendingDeletion {
+    const key = deletionKey(recipientId, campaignId);
+    const existing = this.#pendingDeletions.get(key);
+    if (existing) return existing;
+    const pending = new PendingDeletion(recipientId, campaignId, options.undoDelayMs ?? this.undoDelayMs, () =>
+      this.writeDeleteAll(recipientId, campaignId),
+    );
+    this.#pendingDeletions.set(key, pending);
+    pending.done.then(
+      (result) => {
+        this.#pendingDeletions.delete(key);
+        this.#notify(
+          result === null
+            ? { kind: 'delete-undone', recipientId, campaignId }
+            : { kind: 'deleted', recipientId, campaignId, deleted: result.deleted },
+        );
+      },
+      (error: unknown) => {
+        this.#pendingDeletions.delete(key);
+        this.#notify({ kind: 'delete-failed', recipientId, campaignId, error });
+      },
+    );
+    this.#notify({ kind: 'delete-pending', recipientId, campaignId });
+    return pending;
+  }
+
+  isDeletionPending(recipientId: string, campaignId: string): boolean {
+    return this.#pendingDeletions.get(deletionKey(recipientId, campaignId))?.undoable ?? false;
+  }
+
+  /** Sends every Delete still waiting for Undo (e.g. on `pagehide`). */
+  flushPendingDeletions(): Promise<unknown> {
+    return Promise.allSettled([...this.#pendingDeletions.values()].map((p) => p.commitNow()));
+  }
+
+  /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */
+  subscribe(listener: DataChangeListener, recipientId?: string): () => void {
+    const entry = { recipientId, listener };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
+  }
+
+  #notify(change: DataChange): void {
+    for (const { recipientId, listener } of [...this.#listeners]) {
+      if (recipientId === undefined || recipientId === change.recipientId) listener(change);
+    }
+  }
+
+  // The seam for the offline issue: the read cache wraps the reads, the outbox the writes.
+
+  protected readVocabulary(): Promise<ResponseVocabulary> {
+    return this.adapter.getResponseTypes();
+  }
+
+  protected readRecipientCampaigns(recipientId: string, options: CallOptions): Promise<RecipientCampaigns> {
+    return this.adapter.getRecipientCampaigns(recipientId, options);
+  }
+
+  protected readHistoryPage(recipientId: string, query: HistoryQuery): Promise<Page<ResponseLine>> {
+    return this.adapter.getRecipientResponses(recipientId, query);
+  }
+
+  protected writeAddResponse(line: NewResponseLine, options: CallOptions): Promise<ResponseLine> {
+    return this.adapter.addResponse(line, { ...options, idempotencyKey: line.id });
+  }
+
+  protected writeDeleteAll(recipientId: string, campaignId: string): Promise<DeleteAllResult> {
+    return this.adapter.deleteAllResponses(recipientId, campaignId);
+  }
+}

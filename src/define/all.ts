@@ -1,0 +1,5 @@
+// Registers every element of the kit.
+import './campaign-data-provider.js';
+import './campaign-responses-tab.js';
+import './add-response-dialog.js';
+import './response-history.js';

@@ -1,0 +1,92 @@
+/**
+ * The English strings of the kit: every user-visible text of every element. `{name}` marks a
+ * parameter that `t()` fills in. Another language is a `Messages` object registered with
+ * `registerMessages()`; TypeScript then insists that it has every key.
+ */
+export const en = {
+  'state.loading': 'Loading…',
+  'state.error': 'Something went wrong: {message}',
+  'state.retry': 'Retry',
+  'state.notFound': 'This recipient was not found.',
+  'state.auth': 'You are not signed in, or not allowed to see this. Sign in again and retry.',
+  'state.noClient': 'No data source is configured: set api-base, a dataClient, or a campaign-data-provider.',
+
+  'tab.caption': 'Campaigns sent to this recipient',
+  'tab.addResponse': 'Add Response',
+  'tab.col.campaign': 'Campaign',
+  'tab.col.events': 'Campaign events',
+  'tab.col.response': 'Response',
+  'tab.col.date': 'Date',
+  'tab.noResponse': 'No response yet',
+  'tab.empty': 'No campaigns have been sent to this recipient.',
+  'tab.updateStatus': 'Update Status',
+  'tab.updateStatusFor': 'Update Status: {event}',
+  'tab.showHistory': 'History of {campaign}',
+  'tab.delayNote': 'Sent and Bounced may be reported with a delay.',
+  'tab.deleted.one': 'Deleted 1 response to {campaign}.',
+  'tab.deleted.other': 'Deleted {count} responses to {campaign}.',
+  'tab.undo': 'Undo',
+  'tab.restored': 'Responses to {campaign} restored.',
+  'tab.deleteFailed': 'Could not delete the responses to {campaign}: {message}',
+
+  'delete.title': 'Delete responses',
+  'delete.confirm.one': 'Delete 1 response of this recipient to “{campaign}”?',
+  'delete.confirm.other': 'Delete all {count} responses of this recipient to “{campaign}”?',
+  'delete.confirm.zero': 'This recipient has no responses to “{campaign}”.',
+  'delete.undoHint': 'You can undo this for a few seconds.',
+  'delete.counting': 'Counting the responses…',
+  'delete.confirmButton': 'Delete',
+  'delete.cancel': 'Cancel',
+
+  'dialog.title.new': 'New Campaign Response',
+  'dialog.title.update': 'Campaign Response',
+  'dialog.campaign': 'Campaign',
+  'dialog.event': 'Campaign event',
+  'dialog.choose': 'Choose…',
+  'dialog.dateTime': 'Date and time',
+  'dialog.timeZone': 'Time zone: {zone}',
+  'dialog.detail': 'New Response Detail',
+  'dialog.note': 'Note',
+  'dialog.noteCount': '{count} of {max} characters',
+  'dialog.save': 'Save',
+  'dialog.saveNew': 'Save New Response',
+  'dialog.saving': 'Saving…',
+  'dialog.cancel': 'Cancel',
+  'dialog.close': 'Close',
+  'dialog.actions': 'Actions',
+  'dialog.delete': 'Delete',
+  'dialog.updating': '{campaign}: {event}',
+  'dialog.saveFailed': 'The response was not saved: {message}. Your entries are kept; try again.',
+  'dialog.fixErrors': 'Please correct the marked fields.',
+  'dialog.discard.question': 'Discard the response you started?',
+  'dialog.discard.confirm': 'Discard',
+  'dialog.discard.keep': 'Keep editing',
+
+  'validation.required': 'This field is required.',
+  'validation.invalidDate': 'Enter a valid date and time.',
+  'validation.future': 'The response cannot be in the future.',
+  'validation.noteTooLong': 'The note may have at most {max} characters.',
+
+  'history.label': 'Response history',
+  'history.filterCategory': 'Response',
+  'history.allCategories': 'All responses',
+  'history.filterNote': 'Search notes',
+  'history.showRecipientZone': 'Show times in the recipient’s time zone ({zone})',
+  'history.empty': 'No responses recorded yet.',
+  'history.noMatch': 'No responses match the filters.',
+  'history.recorded': 'Recorded {when}',
+  'history.by': 'by {author}',
+  'history.source.manual': 'Entered by hand',
+  'history.source.tracked': 'Tracked',
+  'history.source.import': 'Imported',
+  'history.link': 'Link: ',
+  'history.machine': 'Probably automatic (not a person)',
+  'history.loadingMore': 'Loading more…',
+  'history.count': '{shown} of {total} responses',
+  'history.recipientTime': 'Recipient’s time: {when}',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+/** A complete translation: every key of the English table. */
+export type Messages = Record<MessageKey, string>;
