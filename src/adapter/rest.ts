@@ -77,8 +77,9 @@ export interface RestAdapterConfig {
   /** Path templates per operation, replacing those of `DEFAULT_PATHS`. */
   paths?: Partial<Record<Operation, string>>;
   /**
-   * Sent with every request after `Accept`. A function is called for each request, and may be
-   * async: a rejection becomes an `AuthError` (unless it is already an `AdapterError`).
+   * Sent with every request after `Accept` (so they may replace it). A function is called for each
+   * request, and may be async: a rejection becomes an `AuthError` (unless it is already an
+   * `AdapterError`). It runs before the timeout starts, so a token refresh needs its own.
    */
   headers?: HeadersSource;
   /** Defaults to the global `fetch`, looked up at each call. */
@@ -96,7 +97,23 @@ const identity = (value: unknown) => value;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Makes the kit's adapter for a REST backend. The config is read once; headers per request. */
+/**
+ * Makes the kit's adapter for a REST backend. The config is read once; headers per request.
+ *
+ * Every method resolves with model objects that passed the model's schema, or rejects with an
+ * `AdapterError` by status (401/403 auth, 404 not-found, 409/412 conflict, 422 validation, 429
+ * rate-limited, 5xx/network/timeout unavailable, other 4xx bad-request; an answer that is not JSON,
+ * too large or of the wrong shape is malformed), or with the caller's `AbortError`. `addResponse`
+ * expects the stored line back (200/201; a 204 is malformed); `deleteAllResponses` accepts 204.
+ * A backend on another origin must expose `Retry-After` (CORS) for `retryAfterMs` to be read.
+ *
+ * @example
+ * const adapter = createRestAdapter({
+ *   baseUrl: '/api',
+ *   headers: async () => ({ Authorization: `Bearer ${await auth.token()}` }),
+ * });
+ * const { campaigns } = await adapter.getRecipientCampaigns(recipientId, { signal });
+ */
 export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter {
   const mappers = config.mappers ?? {};
   const paths = { ...DEFAULT_PATHS, ...config.paths };
