@@ -1,0 +1,39 @@
+import type { AddResponseDialog } from '../../src/components/add-response-dialog/add-response-dialog.js';
+import type { CampaignResponsesTab } from '../../src/components/campaign-responses-tab/campaign-responses-tab.js';
+
+export function $<E extends Element = HTMLElement>(root: Element, selector: string): E {
+  const found = root.shadowRoot?.querySelector<E>(selector);
+  if (!found) throw new Error(`${selector} not found in ${root.localName}`);
+  return found;
+}
+
+export function $$<E extends Element = HTMLElement>(root: Element, selector: string): E[] {
+  return [...(root.shadowRoot?.querySelectorAll<E>(selector) ?? [])];
+}
+
+export function dialogOf(tab: CampaignResponsesTab): AddResponseDialog {
+  return $<AddResponseDialog>(tab, 'add-response-dialog');
+}
+
+/** Chooses an option as a person would: sets the value and fires `change`. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Types into an input or textarea, firing `input`. */
+export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** The deepest focused element, through shadow roots. */
+export function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+export function text(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
