@@ -1,0 +1,71 @@
+// The demo host page: a CRM contact record with the kit's Campaigns subtab, talking to the reference
+// server with the token `npm start` handed over at /demo-config.json.
+import '../src/define/campaign-data-provider.js';
+import '../src/define/campaign-responses-tab.js';
+import type { Recipient } from '../src/model/types.js';
+
+interface DemoConfig {
+  apiBase: string;
+  token: string;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const provider = $<HTMLElementTagNameMap['campaign-data-provider']>('provider');
+const tab = $<HTMLElementTagNameMap['campaign-responses-tab']>('tab');
+const select = $<HTMLSelectElement>('recipient-select');
+const status = $<HTMLDivElement>('status');
+
+async function main(): Promise<void> {
+  const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
+  provider.apiBase = config.apiBase;
+  provider.token = config.token;
+
+  const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${config.token}` } });
+  if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
+  const recipients = ((await answer.json()) as { items: Recipient[] }).items;
+  for (const recipient of recipients) {
+    select.append(new Option(`${recipient.displayName} (${recipient.timeZone})`, recipient.id));
+  }
+  const wanted = new URLSearchParams(location.search).get('recipient');
+  select.value = recipients.some((r) => r.id === wanted) ? wanted! : recipients[0]?.id ?? '';
+  const show = () => {
+    const recipient = recipients.find((r) => r.id === select.value);
+    if (!recipient) return;
+    $('record-name').textContent = recipient.displayName;
+    $('record-email').textContent = recipient.email ?? '—';
+    $('record-zone').textContent = recipient.timeZone;
+    tab.recipientId = recipient.id;
+    history.replaceState(null, '', `?recipient=${encodeURIComponent(recipient.id)}`);
+  };
+  select.addEventListener('change', show);
+  show();
+}
+
+// The event log: what a host page hears from the kit.
+const log = $<HTMLOListElement>('log');
+const kitEvents = [
+  'cr-response-submit', 'cr-response-saved', 'cr-request-close', 'cr-delete-request', 'cr-responses-deleted',
+  'cr-auth-required',
+];
+for (const type of kitEvents) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const time = document.createElement('time');
+    const now = new Date();
+    time.dateTime = now.toISOString();
+    time.textContent = now.toLocaleTimeString();
+    const name = document.createElement('code');
+    name.textContent = type;
+    const detail = document.createElement('span');
+    const payload = (event as CustomEvent).detail;
+    detail.textContent = payload === undefined ? '' : JSON.stringify(payload);
+    item.append(time, ' ', name, ' ', detail);
+    log.prepend(item);
+  });
+}
+$('clear-log').addEventListener('click', () => log.replaceChildren());
+
+main().catch((error: unknown) => {
+  status.textContent = `The demo could not start: ${error instanceof Error ? error.message : String(error)}`;
+  status.classList.add('error');
+});
