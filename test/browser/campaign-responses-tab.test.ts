@@ -1,3 +1,4 @@
+import './setup.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/campaign-responses-tab.js';

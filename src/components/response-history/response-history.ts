@@ -137,8 +137,8 @@ export class ResponseHistory extends CrDataElement {
     void this.#load.run();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // Filters look at loaded lines only, so with a filter on, the remaining pages are fetched too.
     if (this.#filtering && this.nextCursor && !this.loadingMore && !this.moreError) void this.loadMore();
   }
