@@ -8,7 +8,7 @@ import { assertFieldProblem, call, countLines, newLine, openTestDb, testApp, typ
 
 let testDb: TestDb;
 let app: Hono;
-const put = (body: { id: string; [field: string]: unknown }, init: Parameters<typeof call>[3] = {}) =>
+const put = <Body extends { id: string }>(body: Body, init: Parameters<typeof call>[3] = {}) =>
   call(app, 'PUT', `/api/responses/${body.id}`, { body, ...init });
 
 before(async () => {
