@@ -1,3 +1,7 @@
 // The package root: side-effect free. Importing it registers no element; use `./define/<tag>.js`.
 export * from './model/index.js';
 export * from './adapter/index.js';
+export * from './data/index.js';
+export * from './events/index.js';
+export * from './i18n/index.js';
+export * from './components/index.js';

@@ -48,6 +48,8 @@ export class DataClientController implements ReactiveController {
   /** The client the element uses now, or undefined when nothing configures one. */
   get client(): CampaignDataClient | undefined {
     const host = this.#host;
+    // A removed element may still run an update it had scheduled; it must not start loads.
+    if (!host.isConnected) return undefined;
     const found = host.dataClient ?? this.#fromContext ?? getDefaultDataClient();
     if (found) return found;
     if (!host.apiBase) return undefined;
@@ -77,6 +79,8 @@ export class DataClientController implements ReactiveController {
 
   hostConnected(): void {
     this.#stopDefault = onDefaultDataClientChange(() => this.#host.requestUpdate());
+    // Re-evaluate the client after a move in the DOM (it may now sit under another provider).
+    this.#host.requestUpdate();
   }
 
   hostUpdated(): void {
