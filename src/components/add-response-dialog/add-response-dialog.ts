@@ -22,6 +22,7 @@ import type { FieldErrors, ResponseFormValues } from './response-form.js';
 const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLocal: '', detailId: '', note: '' };
 
 /**
+ * @tagname add-response-dialog
  * @summary The New Campaign Response and Update Status dialog: a native modal `<dialog>` with a form
  * in the order of the source CRM's steps, validated before anything is sent.
  *

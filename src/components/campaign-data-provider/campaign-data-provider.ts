@@ -9,6 +9,7 @@ import { CampaignDataClient } from '../../data/data-client.js';
 import { CrElement } from '../base/cr-element.js';
 
 /**
+ * @tagname campaign-data-provider
  * @summary Gives one data client to every kit element inside it: from `api-base` (with `token` or
  * `getToken`), from an `adapter`, or a `dataClient` made elsewhere.
  *

@@ -17,6 +17,7 @@ import { DeleteFlow } from './delete-flow.js';
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
 /**
+ * @tagname campaign-responses-tab
  * @summary The Campaigns subtab of a recipient's record: the campaigns sent to the recipient, the
  * most recent response to each, Add Response, Update Status per campaign event, the history of each
  * campaign, and Delete (Update Status → Actions → Delete) with Undo.

@@ -19,6 +19,7 @@ import { renderHistoryLine } from './history-line.js';
 const LOAD_AHEAD = 30;
 
 /**
+ * @tagname response-history
  * @summary A recipient's response history (of one campaign with `campaign-id`), newest first, in a
  * virtualized list that loads further pages as it scrolls, with filters by response and note text.
  *
