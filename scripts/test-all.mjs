@@ -3,7 +3,8 @@
 //   1. the server's contract tests on PGlite (and again on PostgreSQL when CR_TEST_DATABASE_URL is set)
 //   2. node-side tests (adapter against real HTTP servers, model)
 //   3. the browser tests in Chromium (web-test-runner)
-// Pass suite names to run only some: `npm test -- server browser`.
+//   4. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
+// Pass suite names to run only some: `npm test -- server browser` (server, node, browser, e2e).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,7 @@ if (want('server') && process.env.CR_TEST_DATABASE_URL) {
 }
 if (want('node')) nodeSuite('node', 'test/node/*.test.ts');
 if (want('browser')) browserSuite();
+if (want('e2e')) nodeSuite('e2e', 'test/e2e/*.test.ts');
 
 rmSync(work, { recursive: true, force: true });
 if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(', ')}`);
