@@ -95,6 +95,10 @@ const schemas = {
     nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
     total: { type: 'integer', minimum: 0, description: 'Lines over all pages with these filters.' },
   }),
+  RecipientPage: object({
+    items: { type: 'array', items: ref('Recipient') },
+    nextCursor: { type: ['string', 'null'] },
+  }),
   NewResponseLine: object({
     id: { type: 'string', format: 'uuid', description: 'Made by the client; equals the id in the path.' },
     recipientId: id,
@@ -183,6 +187,14 @@ const paths = {
       responses: { '200': { description: 'The vocabulary', headers: etagHeader, content: json(ref('ResponseVocabulary')) }, ...readErrors },
     },
   },
+  '/recipients': {
+    get: {
+      operationId: 'listRecipients',
+      summary: 'Every recipient, by name (one page).',
+      parameters: [param('IfNoneMatch')],
+      responses: { '200': { description: 'The recipients', headers: etagHeader, content: json(ref('RecipientPage')) }, ...readErrors },
+    },
+  },
   '/recipients/{recipientId}/campaigns': {
     get: {
       operationId: 'getRecipientCampaigns',
@@ -203,6 +215,8 @@ const paths = {
         param('recipientId'),
         { name: 'campaignId', in: 'query', required: false, schema: id },
         { name: 'eventId', in: 'query', required: false, schema: id },
+        { name: 'categoryId', in: 'query', required: false, description: 'Only lines of this response category.', schema: id },
+        { name: 'q', in: 'query', required: false, description: 'Only lines whose note contains this text (any case).', schema: { type: 'string', maxLength: 200 } },
         { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page (opaque).', schema: { type: 'string' } },
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
         param('IfNoneMatch'),

@@ -72,9 +72,21 @@ export async function readVocabulary(db: Queryable): Promise<ResponseVocabulary>
   };
 }
 
+const toRecipient = (row: Row): Recipient => ({
+  id: str(row.id),
+  displayName: str(row.display_name),
+  email: nullableStr(row.email),
+  timeZone: str(row.time_zone),
+});
+
 export async function findRecipient(db: Queryable, id: string): Promise<Recipient | undefined> {
   const [row] = await db.query('SELECT * FROM recipients WHERE id = $1', [id]);
-  return row && { id: str(row.id), displayName: str(row.display_name), email: nullableStr(row.email), timeZone: str(row.time_zone) };
+  return row && toRecipient(row);
+}
+
+/** Every recipient, by name (the demo's recipient switch; the reference data is small). */
+export async function listRecipients(db: Queryable): Promise<Recipient[]> {
+  return (await db.query('SELECT * FROM recipients ORDER BY display_name, id')).map(toRecipient);
 }
 
 function toEvent(row: Row): CampaignEvent {

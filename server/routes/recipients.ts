@@ -2,11 +2,11 @@
 import type { Context } from 'hono';
 import type { FieldIssue } from '../../src/model/schemas.js';
 import type { Queryable } from '../db.js';
-import type { Page, RecipientCampaigns, ResponseLine } from '../../src/model/types.js';
+import type { Page, Recipient, RecipientCampaigns, ResponseLine } from '../../src/model/types.js';
 import { jsonWithEtag } from '../http.js';
 import { idempotencyKeyOf, runIdempotent } from '../idempotency.js';
 import { ProblemError, validationProblem } from '../problems.js';
-import { campaignSentTo, findRecipient, LINE_COLUMNS, recipientCampaigns, toResponseLine } from '../repo.js';
+import { campaignSentTo, findRecipient, listRecipients, LINE_COLUMNS, recipientCampaigns, toResponseLine } from '../repo.js';
 import type { Api, RouteDeps } from './context.js';
 
 export const HISTORY_DEFAULT_LIMIT = 50;
@@ -40,6 +40,9 @@ export function decodeCursor(cursor: string): HistoryCursor | undefined {
 interface HistoryQuery {
   campaignId?: string;
   eventId?: string;
+  categoryId?: string;
+  /** Text the note must contain, any case. */
+  q?: string;
   cursor?: HistoryCursor;
   limit: number;
 }
@@ -58,8 +61,10 @@ function parseHistoryQuery(c: Context): HistoryQuery {
   const rawCursor = param('cursor');
   const cursor = rawCursor === undefined ? undefined : decodeCursor(rawCursor);
   if (rawCursor !== undefined && !cursor) errors.push({ field: 'cursor', message: 'is not a cursor this server gave out' });
+  const q = param('q');
+  if (q !== undefined && q.length > 200) errors.push({ field: 'q', message: 'must be at most 200 characters' });
   if (errors.length > 0) throw validationProblem(errors);
-  return { campaignId: param('campaignId'), eventId: param('eventId'), cursor, limit };
+  return { campaignId: param('campaignId'), eventId: param('eventId'), categoryId: param('categoryId'), q, cursor, limit };
 }
 
 export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
@@ -70,6 +75,11 @@ export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
     if (!recipient) throw new ProblemError('not-found', `No recipient ${recipientId}.`);
     return recipient;
   };
+
+  api.get('/recipients', async (c) => {
+    const page: Page<Recipient> = { items: await listRecipients(db), nextCursor: null };
+    return jsonWithEtag(c, page);
+  });
 
   api.get('/recipients/:recipientId/campaigns', async (c) => {
     const recipient = await requireRecipient(c.req.param('recipientId'));
@@ -84,6 +94,9 @@ export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
     let where = 'recipient_id = $1';
     if (query.campaignId !== undefined) where += ` AND campaign_id = $${params.push(query.campaignId)}`;
     if (query.eventId !== undefined) where += ` AND event_id = $${params.push(query.eventId)}`;
+    if (query.categoryId !== undefined) where += ` AND category_id = $${params.push(query.categoryId)}`;
+    // strpos, not LIKE: the text is matched as it is, with no wildcards to escape.
+    if (query.q !== undefined) where += ` AND strpos(lower(note), lower($${params.push(query.q)})) > 0`;
     const [{ total }] = await db.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM response_lines WHERE ${where}`,
       params,

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { fieldIssues, NewResponseLineSchema, type FieldIssue } from '../../src/model/schemas.js';
-import type { NewResponseLine, ResponseLine } from '../../src/model/types.js';
+import { FUTURE_TOLERANCE_MS, type NewResponseLine, type ResponseLine } from '../../src/model/types.js';
 import { detailAppliesTo, findDetail } from '../../src/model/vocabulary.js';
 import type { Queryable } from '../db.js';
 import { readJsonBody } from '../http.js';
@@ -58,8 +58,11 @@ function sameLine(stored: ResponseLine, line: NewResponseLine): boolean {
 }
 
 /** What the schema cannot know: that the records exist, belong together, and allow this detail. */
-async function referenceIssues(tx: Queryable, line: NewResponseLine): Promise<FieldIssue[]> {
+async function referenceIssues(tx: Queryable, line: NewResponseLine, now: Date): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
+  if (Date.parse(line.respondedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    issues.push({ field: 'respondedAt', message: 'lies in the future' });
+  }
   const recipient = await findRecipient(tx, line.recipientId);
   if (!recipient) issues.push({ field: 'recipientId', message: 'is not a known recipient' });
   if (!(await campaignExists(tx, line.campaignId))) {
@@ -108,7 +111,7 @@ export function registerResponseRoutes(api: Api, { db, defaultAuthor, now }: Rou
       async (tx) => {
         const existing = await findLine(tx, line.id);
         if (existing) return replayOrConflict(existing);
-        const problems = await referenceIssues(tx, line);
+        const problems = await referenceIssues(tx, line, now());
         if (problems.length > 0) throw validationProblem(problems);
         const inserted = await tx.query(
           `INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id,

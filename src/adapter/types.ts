@@ -16,6 +16,10 @@ export interface CallOptions {
 export interface HistoryQuery extends CallOptions {
   campaignId?: string;
   eventId?: string;
+  /** Only lines of this response category. */
+  categoryId?: string;
+  /** Only lines whose note contains this text, any case. */
+  q?: string;
   /** The `nextCursor` of the previous page. */
   cursor?: string;
   /** Page size; the server caps it. */

@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { CHANNELS, NOTE_MAX_LENGTH } from './types.js';
+export { CHANNELS, FUTURE_TOLERANCE_MS, NOTE_MAX_LENGTH } from './types.js';
 export * from './vocabulary.js';
 export * from './history.js';
 export * from './stats.js';

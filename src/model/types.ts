@@ -154,3 +154,6 @@ export interface DeleteAllResult {
 }
 
 export const NOTE_MAX_LENGTH = 4000;
+
+/** How far in the future `respondedAt` may lie, for clocks that differ a little (client and server agree). */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;

@@ -134,6 +134,8 @@ test('the history query sends only the parameters given', async () => {
   assert.equal(seen[0].url, '/api/recipients/r1/responses?campaignId=c+1&cursor=p2&limit=25');
   await adapter().getRecipientResponses('r1', {});
   assert.equal(seen[1].url, '/api/recipients/r1/responses');
+  await adapter().getRecipientResponses('r1', { categoryId: 'bounced', q: '50% & more' });
+  assert.equal(seen[2].url, '/api/recipients/r1/responses?categoryId=bounced&q=50%25+%26+more');
 });
 
 test('addResponse PUTs the line as JSON with Idempotency-Key, and resolves with the stored line', async () => {

@@ -26,6 +26,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
   assert.match(doc.openapi, /^3\.1\./u);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
     '/openapi.json',
+    '/recipients',
     '/recipients/{recipientId}/campaigns',
     '/recipients/{recipientId}/campaigns/{campaignId}/responses',
     '/recipients/{recipientId}/responses',
@@ -65,6 +66,12 @@ test('GET /recipients/{id}/campaigns: campaigns with events, and the latest line
   const unknown = await call(app, 'GET', '/api/recipients/no-such-person/campaigns');
   assert.equal(unknown.status, 404);
   contract.check('GET', '/recipients/{recipientId}/campaigns', unknown);
+});
+
+test('GET /recipients: the list, as documented', async () => {
+  const answer = await call(app, 'GET', '/api/recipients');
+  contract.check('GET', '/recipients', answer);
+  assert.ok((answer.json as Page<unknown>).items.length >= 5);
 });
 
 test('GET /recipients/{id}/responses: a page, a 404 and a 422, each as documented', async () => {

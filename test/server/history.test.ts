@@ -114,3 +114,34 @@ test('delete-all with an Idempotency-Key replays its first answer', async () => 
   const elsewhere = await call(app, 'DELETE', '/api/recipients/47/campaigns/expo-berlin/responses', { headers: { 'Idempotency-Key': key } });
   assert.equal(elsewhere.status, 422, 'the same key on another request');
 });
+
+test('categoryId and q filter the history on the server; q matches note text literally, any case', async () => {
+  const marker = `Booth-${crypto.randomUUID().slice(0, 8)}`;
+  const wildcard = newLine({ note: `50%_off at the ${marker.toUpperCase()} stand` });
+  const other = newLine({ note: 'nothing to see', detailId: 'purchased' });
+  for (const line of [wildcard, other]) {
+    assert.equal((await call(app, 'PUT', `/api/responses/${line.id}`, { body: line })).status, 201);
+  }
+  const byNote = await walk(`&q=${encodeURIComponent(marker.toLowerCase())}`, 50);
+  assert.deepEqual(byNote.lines.map((l) => l.id), [wildcard.id]);
+  assert.deepEqual([...byNote.totals], [1]);
+  const literal = await walk(`&q=${encodeURIComponent('50%_off')}`, 50);
+  assert.ok(literal.lines.some((l) => l.id === wildcard.id), '% and _ are text, not wildcards');
+  assert.ok(literal.lines.every((l) => l.note.includes('50%_off')));
+  const purchased = await walk('&categoryId=purchased', 7);
+  assert.ok(purchased.lines.length >= 1 && purchased.lines.some((l) => l.id === other.id));
+  assert.ok(purchased.lines.every((l) => l.categoryId === 'purchased'));
+  const all = await walk('', 500);
+  assert.ok(all.lines.length > purchased.lines.length, 'the filter left lines out');
+});
+
+test('GET /recipients lists every recipient, by name', async () => {
+  const answer = await call(app, 'GET', '/api/recipients');
+  assert.equal(answer.status, 200, answer.text);
+  const page = answer.json as Page<{ id: string; displayName: string; timeZone: string }>;
+  assert.ok(page.items.length >= 5);
+  assert.ok(page.items.some((r) => r.id === '42'));
+  const names = page.items.map((r) => r.displayName);
+  assert.deepEqual(names, [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  assert.equal((await call(app, 'GET', '/api/recipients', { token: null })).status, 401);
+});

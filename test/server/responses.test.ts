@@ -79,6 +79,7 @@ test('each invalid field is a 422 that names it', async () => {
     ['respondedAt', { respondedAt: '2026-02-30T10:00:00Z' }],
     ['respondedAt', { respondedAt: '2026-03-04T10:00:00' }], // no zone: not an instant
     ['respondedAt', { respondedAt: 1_780_000_000_000 }],
+    ['respondedAt', { respondedAt: new Date(Date.now() + 3_600_000).toISOString() }], // an hour ahead
     ['note', { note: 'n'.repeat(4001) }],
     ['note', { note: null }],
     ['id', { id: 'not-a-uuid' }],
@@ -90,6 +91,8 @@ test('each invalid field is a 422 that names it', async () => {
     assertFieldProblem(answer, field);
   }
   assert.equal((await put(newLine({ note: 'n'.repeat(4000) }))).status, 201, '4,000 characters is allowed');
+  const aMinuteAhead = new Date(Date.now() + 60_000).toISOString();
+  assert.equal((await put(newLine({ respondedAt: aMinuteAhead }))).status, 201, 'a clock a minute fast is tolerated');
 });
 
 test('the id in the path must equal the id in the body (422 on id)', async () => {

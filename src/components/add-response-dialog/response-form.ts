@@ -1,4 +1,4 @@
-import { NOTE_MAX_LENGTH } from '../../model/types.js';
+import { FUTURE_TOLERANCE_MS, NOTE_MAX_LENGTH } from '../../model/types.js';
 import type { RecipientCampaign } from '../../model/types.js';
 import type { ResponseDraft } from '../../data/data-client.js';
 import { zonedLocalToInstant } from '../../i18n/datetime.js';
@@ -19,8 +19,7 @@ export interface ResponseFormValues {
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
-/** How far in the future a response may be, for clocks that differ a little. */
-export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+export { FUTURE_TOLERANCE_MS };
 
 /** Checks what a person entered before anything is sent. */
 export function validateResponseForm(values: ResponseFormValues, timeZone: string, now = Date.now()): FieldErrors {
