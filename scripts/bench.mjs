@@ -104,27 +104,33 @@ async function runPage(browser, origin, name) {
   }
 }
 
-const ms = (value) => `${value.toFixed(3)} ms`;
+/** A value in its unit: milliseconds unless the result names another (nodes, frames). */
+const show = (value, unit = 'ms') => (unit === 'ms' ? `${value.toFixed(3)} ms` : `${Number(value.toFixed(2))} ${unit}`);
 
-/** ours ÷ baseline, and whether it is within the target; a result without a baseline has neither. */
+/**
+ * ours ÷ baseline (when there is a baseline), and whether the target holds: an absolute `limit` on
+ * ours when the result has one, else the ratio's `target`.
+ */
 function judge(result) {
-  if (!(result.baseline > 0)) return { ratio: null, holds: null };
-  const ratio = result.ours / result.baseline;
-  return { ratio, holds: result.target === undefined ? null : ratio <= result.target };
+  const ratio = result.baseline > 0 ? result.ours / result.baseline : null;
+  if (result.limit !== undefined) return { ratio, holds: result.ours <= result.limit };
+  return { ratio, holds: ratio === null || result.target === undefined ? null : ratio <= result.target };
 }
 
 function printTable(results) {
   const rows = results.map((r) => {
     const { ratio, holds } = judge(r);
-    return [r.name, ms(r.ours), r.baseline > 0 ? `${ms(r.baseline)} (${r.baselineName})` : '—',
-      ratio === null ? '—' : `${ratio.toFixed(2)}×`, r.target === undefined ? '—' : `≤ ${r.target}×`,
-      holds === null ? '—' : holds ? 'yes' : 'NO'];
+    const target = r.limit !== undefined ? `≤ ${show(r.limit, r.unit)}` : r.target === undefined ? '—' : `≤ ${r.target}×`;
+    return [r.name, show(r.ours, r.unit), r.baseline > 0 ? `${show(r.baseline, r.unit)} (${r.baselineName})` : '—',
+      ratio === null ? '—' : `${ratio.toFixed(2)}×`, target, holds === null ? '—' : holds ? 'yes' : 'NO'];
   });
-  const header = ['benchmark', 'ours / call', 'baseline / call', 'ratio', 'target', 'holds'];
+  const header = ['benchmark', 'ours', 'baseline', 'ratio', 'target', 'holds'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
+  const notes = results.filter((r) => r.note);
+  if (notes.length) console.log(`\nHow:\n${notes.map((r) => `- ${r.name}: ${r.note}`).join('\n')}`);
 }
 
 async function main() {
@@ -166,7 +172,7 @@ async function main() {
     server.close();
   }
   printTable(results);
-  console.log(`\nMedian per-call times; ratio = ours ÷ baseline. ${((Date.now() - started) / 1000).toFixed(1)} s in the browser.`);
+  console.log(`\nMedians (times per call unless a unit is given); ratio = ours ÷ baseline. ${((Date.now() - started) / 1000).toFixed(1)} s in the browser.`);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', `${JSON.stringify({
     at: new Date().toISOString(),

@@ -16,17 +16,23 @@ export interface BenchContext {
 }
 
 /**
- * One line of the runner's table. Times are per call (or per operation), in milliseconds. A result
- * without a baseline is printed as an absolute time, with no ratio and no target.
+ * One line of the runner's table. Times are per call (or per operation), in milliseconds, unless
+ * `unit` says otherwise. A result without a baseline is printed as an absolute value, with no ratio.
  */
 export interface BenchResult {
   name: string;
   ours: number;
+  /** What `ours` and `baseline` count when not milliseconds, e.g. "nodes" or "frames". */
+  unit?: string;
   baseline?: number;
   /** What the baseline is, e.g. "fetch + res.json()". */
   baselineName?: string;
   /** The largest acceptable ours ÷ baseline. */
   target?: number;
+  /** The largest acceptable `ours` itself, in `unit` (an absolute target, instead of a ratio). */
+  limit?: number;
+  /** How it was measured, printed under the table. */
+  note?: string;
   /** Every round's time, for a closer look in bench-results/latest.json. */
   samples?: Record<string, number[]>;
 }

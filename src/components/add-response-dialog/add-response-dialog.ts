@@ -74,6 +74,8 @@ export class AddResponseDialog extends CrDataElement {
   @state() private saving = false;
   @state() private askingDiscard = false;
   @state() private loadError: unknown = null;
+  /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
+  @state() private opened = false;
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -117,6 +119,7 @@ export class AddResponseDialog extends CrDataElement {
     this.formError = '';
     this.askingDiscard = false;
     this.#lastAttempt = undefined;
+    this.opened = true;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     void this.#loadMissing();
@@ -246,6 +249,7 @@ export class AddResponseDialog extends CrDataElement {
 
   #onClose = () => {
     this.askingDiscard = false;
+    this.opened = false;
     this.#actions.close(false);
     const opener = this.#opener;
     this.#opener = null;
@@ -264,6 +268,8 @@ export class AddResponseDialog extends CrDataElement {
     if ((changed.has('dataClient') || changed.has('recipientId')) && this.open) void this.#loadMissing();
   }
 
+  // A closed dialog renders no fields: every tab holds one, and its campaign and detail options
+  // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
   override render(): TemplateResult {
     const title = this.mode === 'new' ? t('dialog.title.new') : t('dialog.title.update');
     return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
@@ -276,7 +282,7 @@ export class AddResponseDialog extends CrDataElement {
         </header>
         <div class="body" part="body">
           <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.formError}</div>
-          ${this.renderBody()}
+          ${this.opened ? this.renderBody() : nothing}
         </div>
         ${this.renderFooter()}
       </form>
