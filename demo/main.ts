@@ -57,7 +57,10 @@ for (const type of kitEvents) {
     const name = document.createElement('code');
     name.textContent = type;
     const detail = document.createElement('span');
-    const payload = (event as CustomEvent).detail;
+    // The kit's events are Event subclasses carrying their data as fields (`line`, `campaignId`, …),
+    // not CustomEvents with a `detail`; `isTrusted` is an own property of every event.
+    const fields = Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'isTrusted'));
+    const payload = event instanceof CustomEvent ? event.detail : Object.keys(fields).length > 0 ? fields : undefined;
     detail.textContent = payload === undefined ? '' : JSON.stringify(payload);
     item.append(time, ' ', name, ' ', detail);
     log.prepend(item);
