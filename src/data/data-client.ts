@@ -81,7 +81,7 @@ export class CampaignDataClient {
     if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
       return { items: [], nextCursor: null, total: 0 };
     }
-    const page = await this.readHistoryPage(recipientId, { limit: this.historyPageSize, ...query });
+    const page = await this.readHistoryPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
     const items = page.items.filter((line) => !this.isDeletionPending(recipientId, line.campaignId));
     return { ...page, items };
   }

@@ -76,6 +76,8 @@ export class FakeAdapter implements CampaignResponseAdapter {
   failures: Partial<Record<Method, Error>> = {};
   gates: Partial<Record<Method, Promise<unknown>>> = {};
   pageSize = 50;
+  /** The most lines one page may hold, whatever `limit` asks (the reference server caps at 500). */
+  maxLimit = 500;
 
   constructor(lines: ResponseLine[] = []) {
     this.lines = [...lines];
@@ -124,10 +126,16 @@ export class FakeAdapter implements CampaignResponseAdapter {
   async getRecipientResponses(recipientId: string, query: HistoryQuery = {}): Promise<Page<ResponseLine>> {
     await this.#enter('getRecipientResponses', [recipientId, { ...query, signal: undefined }], query.signal);
     const all = this.lines
-      .filter((l) => l.recipientId === recipientId && (!query.campaignId || l.campaignId === query.campaignId))
+      .filter(
+        (l) =>
+          l.recipientId === recipientId &&
+          (!query.campaignId || l.campaignId === query.campaignId) &&
+          (!query.categoryId || l.categoryId === query.categoryId) &&
+          (!query.q || l.note.toLowerCase().includes(query.q.toLowerCase())),
+      )
       .sort(compareNewestFirst);
     const start = query.cursor ? Number(query.cursor) : 0;
-    const size = Math.min(query.limit ?? this.pageSize, this.pageSize);
+    const size = Math.min(query.limit ?? this.pageSize, this.maxLimit);
     const items = all.slice(start, start + size);
     const next = start + size < all.length ? String(start + size) : null;
     return { items, nextCursor: next, total: all.length };

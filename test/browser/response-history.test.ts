@@ -5,6 +5,7 @@ import type { ResponseHistory } from '../../src/components/response-history/resp
 import { CampaignDataClient } from '../../src/data/data-client.js';
 import { AuthError, UnavailableError } from '../../src/adapter/errors.js';
 import type { ResponseLine } from '../../src/model/types.js';
+import type { HistoryQuery } from '../../src/adapter/types.js';
 import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
 import { FakeAdapter, gate, line, until } from './fake-adapter.js';
 import { $, $$, choose, text, typeInto } from './helpers.js';
@@ -80,7 +81,7 @@ describe('<response-history>', () => {
   });
 
   it('filters by response category and by text in notes', async () => {
-    const { history } = await mount([
+    const { history, adapter } = await mount([
       line({ id: 'p', detailId: 'purchased', note: 'paid by card', respondedAt: '2026-01-03T00:00:00.000Z' }),
       line({ id: 'r', detailId: 'responded', note: 'called back', respondedAt: '2026-01-02T00:00:00.000Z' }),
       line({ id: 'r2', detailId: 'responded', note: 'Card declined', respondedAt: '2026-01-01T00:00:00.000Z' }),
@@ -89,7 +90,9 @@ describe('<response-history>', () => {
     await until(() => shownIds(history).join() === 'r,r2');
     typeInto($<HTMLInputElement>(history, '[part="note-filter"]'), 'card');
     await until(() => shownIds(history).join() === 'r2');
-    expect(text($(history, '[part="count"]'))).to.equal('1 of 3 responses');
+    expect(text($(history, '[part="count"]'))).to.equal('1 of 1 responses');
+    const asked = adapter.callsOf('getRecipientResponses').map((call) => call.args[1] as HistoryQuery);
+    expect(asked.at(-1)).to.include({ categoryId: 'responded', q: 'card' }, 'the server filters, not the page');
     typeInto($<HTMLInputElement>(history, '[part="note-filter"]'), 'nothing like this');
     await until(() => text(history.shadowRoot!.querySelector('[part~="empty"]') ?? history) === 'No responses match the filters.');
     await expect(history).to.be.accessible();
@@ -112,12 +115,32 @@ describe('<response-history>', () => {
     await until(() => text($(history, '[part="count"]')).startsWith('400 of'));
   });
 
-  it('with a filter on, keeps loading pages so older matches are found', async () => {
+  it('with a filter on, asks the server for the matches only, however old', async () => {
     const adapter = new FakeAdapter(manyLines(1000));
     adapter.pageSize = 200;
     const { history } = await mount([], adapter);
     typeInto($<HTMLInputElement>(history, '[part="note-filter"]'), 'needle 900');
     await until(() => shownIds(history).join() === 'l00900', 4000);
+    const calls = adapter.callsOf('getRecipientResponses');
+    expect(calls.length).to.be.lessThan(4, 'no walk through every page');
+    expect((calls.at(-1)!.args[1] as HistoryQuery).q).to.equal('needle 900');
+  });
+
+  it('keeps the pages scrolled in when a change re-reads the history', async () => {
+    const adapter = new FakeAdapter(manyLines(1000));
+    adapter.pageSize = 200;
+    const { history, client } = await mount([], adapter);
+    const list = $(history, '[part="list"]');
+    // The virtualizer re-estimates the list's height as rows are measured: keep scrolling to the end.
+    await until(() => {
+      list.scrollTop = list.scrollHeight;
+      return text($(history, '[part="count"]')).startsWith('400 of');
+    }, 4000);
+    await client.addResponse(client.createResponseLine({ recipientId: '42', campaignId: 'spring', eventId: 'spring-call', detailId: 'purchased', respondedAt: new Date().toISOString(), note: 'fresh' }));
+    await until(() => /^401 of /.test(text($(history, '[part="count"]'))));
+    const reload = adapter.callsOf('getRecipientResponses').at(-1)!.args[1] as HistoryQuery;
+    expect(reload.limit).to.equal(401, 'the reload asks for every line shown, not one page');
+    expect(reload.cursor).to.equal(undefined);
   });
 
   it('re-reads after a save through the same client', async () => {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
@@ -17,6 +17,12 @@ import { renderHistoryLine } from './history-line.js';
 
 /** How close to the end of the loaded lines scrolling asks for the next page. */
 const LOAD_AHEAD = 30;
+
+/** How long typing in the note filter pauses before the server is asked. */
+const NOTE_FILTER_DELAY_MS = 250;
+
+/** The most lines one reload asks for (the reference server's page cap). */
+const RELOAD_MAX = 500;
 
 /**
  * @tagname response-history
@@ -67,6 +73,8 @@ export class ResponseHistory extends CrDataElement {
 
   @state() private categoryFilter = '';
   @state() private noteFilter = '';
+  /** The note filter as sent to the server: `noteFilter` once typing pauses. */
+  @state() private noteQuery = '';
   @state() private showRecipientZone = false;
   @state() private lines: ResponseLine[] = [];
   @state() private nextCursor: string | null = null;
@@ -75,16 +83,30 @@ export class ResponseHistory extends CrDataElement {
   @state() private moreError: unknown = null;
 
   #loaded = false;
+  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+  /** On a reload after a change, how many lines to fetch again (so scrolled-in pages stay). */
+  #reloadLimit: number | undefined;
+
+  /** The server filters (category, note text), so a filter over 10,000 lines fetches only matches. */
+  get #query() {
+    return {
+      campaignId: this.campaignId,
+      categoryId: this.categoryFilter || undefined,
+      q: this.noteQuery.trim() || undefined,
+    };
+  }
 
   #load = new Task(this, {
-    args: () => [this.data.client, this.recipientId, this.campaignId, this.token] as const,
-    task: async ([client, recipientId, campaignId], { signal }) => {
+    args: () => [this.data.client, this.recipientId, this.campaignId, this.token, this.categoryFilter, this.noteQuery] as const,
+    task: async ([client, recipientId], { signal }) => {
       if (!client || !recipientId) return;
       this.data.view?.abort('history-more');
       const slotSignal = this.data.view?.next('history', signal);
+      const limit = this.#reloadLimit;
+      this.#reloadLimit = undefined;
       try {
         const [page] = await Promise.all([
-          client.getHistoryPage(recipientId, { campaignId, signal: slotSignal }),
+          client.getHistoryPage(recipientId, { ...this.#query, limit, signal: slotSignal }),
           this.#loadContext(slotSignal),
         ]);
         this.lines = [...page.items].sort(compareNewestFirst);
@@ -122,7 +144,7 @@ export class ResponseHistory extends CrDataElement {
     this.moreError = null;
     const signal = this.data.view?.next('history-more');
     try {
-      const page = await client.getHistoryPage(this.recipientId, { campaignId: this.campaignId, cursor, signal });
+      const page = await client.getHistoryPage(this.recipientId, { ...this.#query, cursor, signal });
       const known = new Set(this.lines.map((line) => line.id));
       this.lines = [...this.lines, ...page.items.filter((line) => !known.has(line.id))].sort(compareNewestFirst);
       this.nextCursor = page.nextCursor;
@@ -135,31 +157,24 @@ export class ResponseHistory extends CrDataElement {
   }
 
   protected override dataChanged(_change: DataChange): void {
+    // Fetch as many lines as were shown, so a change does not drop the pages scrolled in.
+    if (this.lines.length > 0) this.#reloadLimit = Math.min(RELOAD_MAX, this.lines.length + 1);
     void this.#load.run();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    // Filters look at loaded lines only, so with a filter on, the remaining pages are fetched too.
-    if (this.#filtering && this.nextCursor && !this.loadingMore && !this.moreError) void this.loadMore();
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#noteTimer);
   }
 
-  get #filtering(): boolean {
-    return this.categoryFilter !== '' || this.noteFilter.trim() !== '';
-  }
-
-  #filtered(): ResponseLine[] {
-    if (!this.#filtering) return this.lines;
-    const text = this.noteFilter.trim().toLocaleLowerCase();
-    return this.lines.filter(
-      (line) =>
-        (!this.categoryFilter || line.categoryId === this.categoryFilter) &&
-        (!text || line.note.toLocaleLowerCase().includes(text)),
-    );
-  }
+  #onNoteInput = (event: Event) => {
+    this.noteFilter = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#noteTimer);
+    this.#noteTimer = setTimeout(() => (this.noteQuery = this.noteFilter), NOTE_FILTER_DELAY_MS);
+  };
 
   #onRangeChanged = (event: RangeChangedEvent) => {
-    if (event.last >= this.#filtered().length - LOAD_AHEAD) void this.loadMore();
+    if (event.last >= this.lines.length - LOAD_AHEAD) void this.loadMore();
   };
 
   override render(): TemplateResult {
@@ -174,8 +189,9 @@ export class ResponseHistory extends CrDataElement {
   }
 
   #renderHistory(): TemplateResult {
-    if (this.lines.length === 0 && !this.nextCursor) return renderEmpty(t('history.empty'));
-    const lines = this.#filtered();
+    const filtering = Boolean(this.categoryFilter || this.noteQuery.trim());
+    if (this.lines.length === 0 && !this.nextCursor && !filtering) return renderEmpty(t('history.empty'));
+    const lines = this.lines;
     const context = {
       vocabulary: this.vocabulary,
       campaigns: this.campaigns,
@@ -189,8 +205,10 @@ export class ResponseHistory extends CrDataElement {
         : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${t('history.label')} @rangeChanged=${this.#onRangeChanged}>
             ${virtualize({
               items: lines,
-              keyFunction: (line: ResponseLine) => line.id,
-              renderItem: (line: ResponseLine) => renderHistoryLine(line, context),
+              // Between a shorter list arriving and the virtualizer's next rangeChanged, a render
+              // may still ask for indices of the old range: those are past the end, so undefined.
+              keyFunction: (line: ResponseLine | undefined, index: number) => line?.id ?? `past-end-${index}`,
+              renderItem: (line: ResponseLine | undefined) => (line ? renderHistoryLine(line, context) : html``),
               scroller: true,
             })}
           </div>`}
@@ -213,7 +231,7 @@ export class ResponseHistory extends CrDataElement {
       </label>
       <label>
         <span>${t('history.filterNote')}</span>
-        <input type="search" part="note-filter" .value=${this.noteFilter} @input=${(e: Event) => (this.noteFilter = (e.target as HTMLInputElement).value)} />
+        <input type="search" part="note-filter" .value=${this.noteFilter} @input=${this.#onNoteInput} />
       </label>
       ${zone
         ? html`<label part="zone-toggle" class="toggle">
