@@ -1,0 +1,236 @@
+/**
+ * The send loop of the one sending tab: claim (one transaction) → send (no transaction open) →
+ * record the answer (another transaction). It backs off as a whole on 429/5xx/network errors and
+ * then probes with a single operation before going back to full speed; a 401 pauses it.
+ */
+import { classify, retryDelay, type Outcome } from './backoff.js';
+import type { OutboxDb } from './db.js';
+import type { OutboxEvent } from './events.js';
+import { claimSendable, countOps, updateOp, type Claimed } from './store.js';
+import type { BackoffOptions, OutboxClock, OutboxOp, OutboxSender } from './types.js';
+
+export interface SendLoopDeps {
+  db(): Promise<OutboxDb>;
+  sender: OutboxSender;
+  clock: OutboxClock;
+  random: () => number;
+  backoff: BackoffOptions;
+  leaseMs: number;
+  batchSize: number;
+  /** Holding the Web Lock: an inflight operation claimed by anyone else is an orphan of a gone sender. */
+  exclusive: boolean;
+  emit(event: OutboxEvent): void;
+  /** Asks the server for its version of a conflicted edit; its answer is kept on the operation. */
+  fetchConflictVersion?: (op: OutboxOp) => Promise<unknown>;
+}
+
+type Claim = Claimed['ops'][number];
+
+export class SendLoop {
+  readonly #deps: SendLoopDeps;
+  #wake: (() => void) | undefined;
+  #poked = false;
+  #authPaused = false;
+  #backoffUntil = 0;
+  /** Consecutive retryable failures of the whole sender: the exponent of its backoff. */
+  #streak = 0;
+  #probing = false;
+  #probeEarly = false;
+  #sentSinceComplete = 0;
+  #myClaims = new Set<string>();
+
+  constructor(deps: SendLoopDeps) {
+    this.#deps = deps;
+  }
+
+  get authPaused(): boolean {
+    return this.#authPaused;
+  }
+
+  /** Something changed (an edit queued, a retry): look again now instead of at the next timer. */
+  poke(options: { probeNow?: boolean } = {}): void {
+    if (options.probeNow && this.#backoffUntil > this.#deps.clock.now()) {
+      // A hint that the network is back (an `online` event): probe now, with one operation.
+      this.#backoffUntil = 0;
+      this.#probing = true;
+      this.#probeEarly = true;
+    }
+    this.#poked = true;
+    this.#wake?.();
+  }
+
+  /** After a 401 the host supplied a token again. */
+  resume(): void {
+    this.#authPaused = false;
+    this.poke();
+  }
+
+  /** Runs until `signal` aborts; never rejects for a send's failure (those are recorded). */
+  async run(signal: AbortSignal): Promise<void> {
+    const { clock } = this.#deps;
+    while (!signal.aborted) {
+      this.#poked = false;
+      const now = clock.now();
+      if (this.#authPaused) {
+        await this.#sleep(null, signal);
+        continue;
+      }
+      if (now < this.#backoffUntil) {
+        await this.#sleep(this.#backoffUntil, signal);
+        continue;
+      }
+      const claimId = crypto.randomUUID();
+      this.#myClaims.add(claimId);
+      const claimed = await claimSendable(await this.#deps.db(), {
+        now,
+        limit: this.#probing ? 1 : this.#deps.batchSize,
+        leaseMs: this.#deps.leaseMs,
+        claimId,
+        orphaned: (op) => this.#deps.exclusive && !this.#myClaims.has(op.claimId ?? ''),
+        probeEarly: this.#probeEarly,
+        probe: this.#probing,
+      });
+      this.#probeEarly = false;
+      for (const { op, stateBefore } of claimed.ops) this.#deps.emit({ type: 'state', opId: op.opId, from: stateBefore, to: 'inflight', op });
+      if (claimed.ops.length === 0) {
+        this.#myClaims.delete(claimId);
+        if (claimed.wakeAt === null && this.#sentSinceComplete > 0) await this.#complete();
+        await this.#sleep(claimed.wakeAt, signal);
+        continue;
+      }
+      await this.#sendClaimed(claimed.ops, claimId, signal);
+      this.#myClaims.delete(claimId);
+    }
+  }
+
+  async #complete(): Promise<void> {
+    const counts = await countOps(await this.#deps.db(), this.#deps.clock.now());
+    this.#deps.emit({ type: 'sync-complete', at: this.#deps.clock.now(), sent: this.#sentSinceComplete, failed: counts.failed, conflict: counts.conflict });
+    this.#sentSinceComplete = 0;
+  }
+
+  /**
+   * Sends the claimed operations one after another. The claim holds no two that depend on each
+   * other, so each answer is recorded in its own transaction while the next request is already
+   * out: recording never waits on the network, and the network never waits on a commit.
+   */
+  async #sendClaimed(claims: Claim[], claimId: string, signal: AbortSignal): Promise<void> {
+    const records: Promise<void>[] = [];
+    for (let i = 0; i < claims.length; i += 1) {
+      if (signal.aborted || this.#authPaused || this.#backoffUntil > this.#deps.clock.now()) {
+        // Unsent: give them back as they were, the server has not seen them through us.
+        for (const rest of claims.slice(i)) records.push(this.#record(rest.op, claimId, { kind: 'aborted' }, undefined, rest.reachedBefore));
+        break;
+      }
+      const { op } = claims[i];
+      let outcome: Outcome | { kind: 'done' };
+      let result: unknown;
+      try {
+        result = await this.#send(op, signal);
+        outcome = { kind: 'done' };
+      } catch (error) {
+        outcome = classify(error);
+      }
+      this.#afterAnswer(outcome);
+      let serverVersion: unknown;
+      if (outcome.kind === 'conflict' && this.#deps.fetchConflictVersion) {
+        serverVersion = await this.#deps.fetchConflictVersion(op).catch(() => undefined);
+      }
+      records.push(this.#record(op, claimId, outcome, result, true, serverVersion));
+    }
+    await Promise.all(records);
+  }
+
+  #send(op: OutboxOp, signal: AbortSignal): Promise<unknown> {
+    const options = { idempotencyKey: op.opId, signal };
+    if (op.kind === 'add') {
+      if (!op.payload.line) return Promise.reject(new TypeError(`operation ${op.opId} has no line`));
+      return this.#deps.sender.addResponse(op.payload.line, options);
+    }
+    return this.#deps.sender.deleteAllResponses(op.recipientId, op.campaignId, options);
+  }
+
+  /** The sender-wide consequences of an answer: back off, pause, or go back to full speed. */
+  #afterAnswer(outcome: Outcome | { kind: 'done' }): void {
+    const { clock, backoff, random } = this.#deps;
+    if (outcome.kind === 'retry') {
+      this.#streak += 1;
+      this.#backoffUntil = clock.now() + retryDelay(this.#streak, outcome.retryAfterMs, backoff, random);
+      this.#probing = true;
+    } else if (outcome.kind === 'auth') {
+      this.#authPaused = true;
+    } else if (outcome.kind !== 'aborted') {
+      // Any other answer came from a working server: the probe succeeded.
+      this.#streak = 0;
+      this.#probing = false;
+    }
+  }
+
+  async #record(
+    claimed: OutboxOp,
+    claimId: string,
+    outcome: Outcome | { kind: 'done' },
+    result: unknown,
+    reached: boolean,
+    serverVersion?: unknown,
+  ): Promise<void> {
+    const { clock, backoff, random, emit } = this.#deps;
+    const now = clock.now();
+    if (outcome.kind === 'done') this.#sentSinceComplete += 1;
+    const { before, after } = await updateOp(
+      await this.#deps.db(),
+      claimed.opId,
+      (op) => {
+        // A confirmation is true whoever claimed last; anything else only for our own claim.
+        if (outcome.kind === 'done') return 'remove';
+        if (op.state !== 'inflight' || op.claimId !== claimId) return null;
+        const released = { ...op, state: 'pending' as const, claimId: undefined, claimedAt: undefined, leaseUntil: undefined };
+        switch (outcome.kind) {
+          case 'aborted':
+            return { ...released, mayHaveReachedServer: reached };
+          case 'auth':
+            return { ...released, lastError: outcome.error };
+          case 'conflict':
+            return { ...released, state: 'conflict', attempts: op.attempts + 1, lastError: outcome.error, serverVersion };
+          case 'failed':
+            return { ...released, state: 'failed', attempts: op.attempts + 1, lastError: outcome.error };
+          case 'retry': {
+            const attempts = op.attempts + 1;
+            const serverErrors = op.serverErrors + (outcome.answered ? 1 : 0);
+            const exhausted = serverErrors >= backoff.maxServerAttempts;
+            const nextAttemptAt = now + retryDelay(attempts, outcome.retryAfterMs, backoff, random);
+            return { ...released, state: exhausted ? 'failed' : 'pending', attempts, serverErrors, nextAttemptAt, lastError: outcome.error };
+          }
+        }
+      },
+      outcome.kind === 'done' ? { lastSyncAt: now } : undefined,
+    );
+    if (!before || (after === before && outcome.kind !== 'done')) return;
+    const to = outcome.kind === 'done' ? 'done' : (after?.state ?? 'done');
+    emit({ type: 'state', opId: claimed.opId, from: before.state, to, op: after, ...(outcome.kind === 'done' ? { result } : {}) });
+    if (outcome.kind === 'done') emit({ type: 'removed', opId: claimed.opId, reason: 'done', op: before });
+    else if (outcome.kind === 'auth') emit({ type: 'auth-required', opId: claimed.opId, error: outcome.error });
+    else if (outcome.kind !== 'aborted' && after) {
+      const final = after.state === 'failed' || after.state === 'conflict';
+      emit({ type: 'sync-failed', opId: claimed.opId, error: outcome.error, final, ...(final ? {} : { retryAt: after.nextAttemptAt }) });
+    }
+  }
+
+  /** Waits for a poke, the abort, or the clock reaching `until` (null: no timer). */
+  #sleep(until: number | null, signal: AbortSignal): Promise<void> {
+    if (this.#poked || signal.aborted) return Promise.resolve();
+    const { clock } = this.#deps;
+    return new Promise<void>((resolve) => {
+      let timer: unknown;
+      const done = () => {
+        this.#wake = undefined;
+        if (timer !== undefined) clock.clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      this.#wake = done;
+      signal.addEventListener('abort', done);
+      if (until !== null) timer = clock.setTimeout(done, Math.max(0, until - clock.now()));
+    });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The outbox's records and options (DESIGN.md §3, issue 4). Everything stored is plain,
+ * structured-clonable data, so it survives IndexedDB and BroadcastChannel unchanged.
+ */
+import type { DeleteAllResult, NewResponseLine, ResponseLine } from '../model/types.js';
+import type { Problem } from '../adapter/errors.js';
+
+/** What an operation does on the server. */
+export type OpKind = 'add' | 'deleteAll';
+
+/**
+ * pending → inflight → done | failed | conflict. `done` is transient: a confirmed operation is
+ * removed in the same transaction that records the answer, so it is seen only in events.
+ */
+export type OpState = 'pending' | 'inflight' | 'done' | 'failed' | 'conflict';
+
+/** What a person asked for, before the outbox gives it an id, a place in the order and a state. */
+export type OutboxEdit =
+  | { kind: 'add'; line: NewResponseLine }
+  | { kind: 'deleteAll'; recipientId: string; campaignId: string };
+
+/** The last failure of an operation, kept as plain data (an `AdapterError` does not survive cloning). */
+export interface OpError {
+  /** The adapter error's kind (`unavailable`, `rate-limited`, `validation`...), or `network` for a foreign error. */
+  kind: string;
+  status?: number;
+  message: string;
+  problem?: Problem;
+}
+
+/** One queued edit, as stored. */
+export interface OutboxOp {
+  /** A UUID made at enqueue; sent as `Idempotency-Key` on every attempt, never regenerated. */
+  opId: string;
+  kind: OpKind;
+  /** For `add` the line to send; for `deleteAll` nothing beyond the ids below. */
+  payload: { line?: NewResponseLine };
+  recipientId: string;
+  campaignId: string;
+  /** The response line's id (client-made), for `add`. */
+  lineId?: string;
+  /** Monotonic per database: the order in which edits were made, across tabs. */
+  seq: number;
+  state: OpState;
+  /** Tries that failed, of any kind except a 401 (which pauses instead) and our own abort. */
+  attempts: number;
+  /** Of those, the ones the server answered with a retryable error (5xx, 429): bounded by `maxServerAttempts`. */
+  serverErrors: number;
+  /** Not to be sent before this time (ms since epoch): backoff and `Retry-After`. */
+  nextAttemptAt: number;
+  lastError?: OpError;
+  createdAt: number;
+  /** When a sender claimed it (ms); with `leaseUntil` the guard against a frozen tab. */
+  claimedAt?: number;
+  /** An inflight operation whose lease has passed may be claimed again (same opId: safe). */
+  leaseUntil?: number;
+  /** Random per claim, so a late answer of an older claim does not overwrite a newer one. */
+  claimId?: string;
+  /**
+   * True from the moment a sender claimed it for sending: the server may have seen it, so it is
+   * never coalesced away or changed again.
+   */
+  mayHaveReachedServer: boolean;
+  /** For a conflict: the server's version, when the outbox could obtain it. */
+  serverVersion?: unknown;
+}
+
+/** An optimistic line as the read path merges it: the line as entered plus its operation. */
+export interface LocalLine {
+  id: string;
+  recipientId: string;
+  campaignId: string;
+  opId: string;
+  seq: number;
+  line: NewResponseLine;
+}
+
+/** A recipient's edits not yet confirmed, for the data client to merge into what the server said. */
+export interface LocalState {
+  /** Lines added but not confirmed, oldest first, each with the state of its operation. */
+  lines: (LocalLine & { state: OpState; lastError?: OpError })[];
+  /** Delete-alls not confirmed, oldest first: server lines of that campaign are to be hidden. */
+  deletions: { opId: string; campaignId: string; seq: number; state: OpState; lastError?: OpError }[];
+}
+
+/** What the outbox needs of the adapter: the two writes (`CampaignResponseAdapter` satisfies it). */
+export interface OutboxSender {
+  addResponse(line: NewResponseLine, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<ResponseLine>;
+  deleteAllResponses(
+    recipientId: string,
+    campaignId: string,
+    options: { idempotencyKey: string; signal?: AbortSignal },
+  ): Promise<DeleteAllResult>;
+}
+
+/** Time, injectable so tests can drive backoff without waiting. */
+export interface OutboxClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface BackoffOptions {
+  /** First retry waits up to this (ms). Default 1000. */
+  baseMs: number;
+  /** No wait is longer than this (ms), except what `Retry-After` asks. Default 5 min. */
+  capMs: number;
+  /** After this many answered retryable failures (5xx, 429) an operation is `failed`. Network errors never count here. Default 8. */
+  maxServerAttempts: number;
+}
+
+/** Counts for a sync status element. */
+export interface OutboxCounts {
+  pending: number;
+  inflight: number;
+  failed: number;
+  conflict: number;
+  /** createdAt of the oldest pending or inflight operation, or null. */
+  oldestPendingAt: number | null;
+  /** now − oldestPendingAt, or null. */
+  oldestPendingAgeMs: number | null;
+  /** When the queue last drained after a successful send, or null. */
+  lastSyncAt: number | null;
+}
