@@ -67,6 +67,9 @@ export async function send(request: HttpRequest, settings: HttpSettings): Promis
       body: request.body,
       credentials: settings.credentials,
       signal: controller.signal,
+      // A write outlives the page that sent it (a Delete committed on pagehide, a Save as the tab
+      // closes); its small body fits keepalive's 64 KB budget.
+      keepalive: request.method !== 'GET',
     });
     if (response.ok) return await readJson(response, settings.maxResponseBytes, operation);
     throw await errorFromResponse(response, settings, operation);

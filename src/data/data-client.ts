@@ -125,9 +125,10 @@ export class CampaignDataClient {
       this.writeDeleteAll(recipientId, campaignId),
     );
     this.#pendingDeletions.set(key, pending);
+    this.#watchPageExit();
     pending.done.then(
       (result) => {
-        this.#pendingDeletions.delete(key);
+        this.#forgetDeletion(key);
         this.#notify(
           result === null
             ? { kind: 'delete-undone', recipientId, campaignId }
@@ -135,7 +136,7 @@ export class CampaignDataClient {
         );
       },
       (error: unknown) => {
-        this.#pendingDeletions.delete(key);
+        this.#forgetDeletion(key);
         this.#notify({ kind: 'delete-failed', recipientId, campaignId, error });
       },
     );
@@ -147,9 +148,36 @@ export class CampaignDataClient {
     return this.#pendingDeletions.get(deletionKey(recipientId, campaignId))?.undoable ?? false;
   }
 
-  /** Sends every Delete still waiting for Undo (e.g. on `pagehide`). */
+  /** Sends every Delete still waiting for Undo (done by itself when the page is left or hidden). */
   flushPendingDeletions(): Promise<unknown> {
     return Promise.allSettled([...this.#pendingDeletions.values()].map((p) => p.commitNow()));
+  }
+
+  #stopWatchingPageExit: (() => void) | undefined;
+
+  /**
+   * A person who saw "Deleted" and then leaves or hides the page meant it: the Delete is sent then
+   * rather than lost with the page (the request is keepalive). Listening only while one waits.
+   */
+  #watchPageExit(): void {
+    const page = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>> & { document?: Document };
+    if (this.#stopWatchingPageExit || !page.addEventListener || !page.removeEventListener) return;
+    const onExit = (event: Event) => {
+      if (event.type === 'visibilitychange' && page.document?.visibilityState !== 'hidden') return;
+      void this.flushPendingDeletions();
+    };
+    page.addEventListener('pagehide', onExit);
+    page.document?.addEventListener('visibilitychange', onExit);
+    this.#stopWatchingPageExit = () => {
+      page.removeEventListener?.('pagehide', onExit);
+      page.document?.removeEventListener('visibilitychange', onExit);
+      this.#stopWatchingPageExit = undefined;
+    };
+  }
+
+  #forgetDeletion(key: string): void {
+    this.#pendingDeletions.delete(key);
+    if (this.#pendingDeletions.size === 0) this.#stopWatchingPageExit?.();
   }
 
   /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */

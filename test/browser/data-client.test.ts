@@ -107,6 +107,17 @@ describe('CampaignDataClient', () => {
     expect((await client.getHistoryPage('42')).items).to.have.length(1);
   });
 
+  it('leaving the page sends a Delete that waits for Undo, rather than losing it', async () => {
+    const adapter = new FakeAdapter([line({ id: 'a' })]);
+    const client = new CampaignDataClient({ adapter, undoDelayMs: 60_000 });
+    const pending = client.deleteAllResponses('42', 'spring');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(await pending.done).to.deep.equal({ deleted: 1 });
+    expect(adapter.callsOf('deleteAllResponses')).to.have.length(1);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    expect(adapter.callsOf('deleteAllResponses')).to.have.length(1, 'sent once');
+  });
+
   it('a new line for a campaign whose Delete waits sends the Delete first', async () => {
     const adapter = new FakeAdapter([line({ id: 'old' })]);
     const client = new CampaignDataClient({ adapter, undoDelayMs: 10_000 });
