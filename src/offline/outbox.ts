@@ -10,7 +10,7 @@ import { defaultFactory, openOutboxDb, outboxDbName, type ConnectionHooks, type 
 import { OutboxStorageError, toStorageError } from './errors.js';
 import { OutboxEmitter, type OutboxEvent, type OutboxListener } from './events.js';
 import { SendLoop } from './sender.js';
-import { countOps, enqueueEdits, listOps, readLocalState, updateOp, type EnqueueHook } from './store.js';
+import { countOps, discardOp, enqueueEdits, listOps, readLocalState, updateOp, type EnqueueHook } from './store.js';
 import type { BackoffOptions, LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp, OutboxSender } from './types.js';
 
 export interface OutboxOptions {
@@ -189,13 +189,19 @@ export class Outbox {
   /**
    * Drops an edit a person gave up on: a failed or conflicted one, or a pending one no server can
    * have seen. One that may have reached the server is not silently dropped while in flight.
+   * Discarding a delete-all brings back the never-sent edits it had made unnecessary.
    */
   async discard(opId: string): Promise<void> {
-    await this.#change('discard', opId, (op) => {
-      const droppable = op.state === 'failed' || op.state === 'conflict' || (op.state === 'pending' && !op.mayHaveReachedServer);
-      if (!droppable) throw new OutboxStorageError('not-allowed', `this edit (${op.state}) may be on its way to the server and cannot be discarded now`);
-      return 'remove';
-    });
+    if (!this.available) throw new OutboxStorageError('unavailable', 'offline storage is not available');
+    const { removed, restored } = await this.#withDb('discard', (db) =>
+      discardOp(db, opId, (op) => {
+        const droppable = op.state === 'failed' || op.state === 'conflict' || (op.state === 'pending' && !op.mayHaveReachedServer);
+        if (!droppable) throw new OutboxStorageError('not-allowed', `this edit (${op.state}) may be on its way to the server and cannot be discarded now`);
+      }),
+    );
+    if (removed) this.#publish({ type: 'removed', opId, reason: 'discarded', op: removed });
+    for (const op of restored) this.#publish({ type: 'queued', op });
+    this.#loop?.poke();
   }
 
   /** After a 401: the host has a token again; sending continues (in whichever tab sends). */
@@ -300,12 +306,11 @@ export class Outbox {
     this.#emitter.emit({ ...event, remote: true });
   }
 
-  async #change(doing: string, opId: string, change: (op: OutboxOp) => OutboxOp | 'remove'): Promise<void> {
+  async #change(doing: string, opId: string, change: (op: OutboxOp) => OutboxOp): Promise<void> {
     if (!this.available) throw new OutboxStorageError('unavailable', 'offline storage is not available');
     const { before, after } = await this.#withDb(doing, (db) => updateOp(db, opId, change));
     if (!before) return;
     if (after) this.#publish({ type: 'state', opId, from: before.state, to: after.state, op: after });
-    else this.#publish({ type: 'removed', opId, reason: 'discarded', op: before });
     this.#loop?.poke();
   }
 

@@ -55,7 +55,10 @@ export async function enqueueEdits(
       if (op.kind === 'deleteAll') {
         // Reads in a transaction see its own earlier writes, so this includes this batch's edits.
         const group = await ops.index('recipient').getAll(op.recipientId);
+        const absorbed: OutboxOp[] = [];
         for (const gone of coalescedByDeleteAll(group, op.recipientId, op.campaignId)) {
+          const { absorbed: nested, ...payload } = gone.payload;
+          absorbed.push({ ...gone, payload }, ...(nested ?? []));
           written.delete(gone.opId);
           quiet(ops.delete(gone.opId));
           if (gone.lineId !== undefined) {
@@ -64,6 +67,7 @@ export async function enqueueEdits(
           }
           coalesced.push(gone);
         }
+        if (absorbed.length > 0) op.payload.absorbed = absorbed.sort((a, b) => a.seq - b.seq);
       }
       written.set(op.opId, op);
       quiet(ops.put(op));
@@ -204,6 +208,43 @@ export async function updateOp(
   }
   await tx.done;
   return { before, after };
+}
+
+/**
+ * Removes an operation a person gave up on, with its local line, in one transaction. The edits a
+ * discarded delete-all had absorbed come back as they were (pending, their old place in the order).
+ * `check` may throw to refuse. Resolves with the removed operation and the restored ones.
+ */
+export async function discardOp(
+  db: OutboxDb,
+  opId: string,
+  check: (op: OutboxOp) => void,
+): Promise<{ removed: OutboxOp | undefined; restored: OutboxOp[] }> {
+  const tx = db.transaction(['ops', 'localLines'], 'readwrite');
+  const ops = tx.objectStore('ops');
+  const lines = tx.objectStore('localLines');
+  const removed = await ops.get(opId);
+  if (!removed) {
+    await tx.done;
+    return { removed, restored: [] };
+  }
+  try {
+    check(removed);
+  } catch (error) {
+    abortQuietly(tx);
+    tx.done.catch(() => undefined);
+    throw error;
+  }
+  quiet(ops.delete(opId));
+  if (removed.lineId !== undefined) quiet(lines.delete(removed.lineId));
+  const restored = removed.payload.absorbed ?? [];
+  for (const op of restored) {
+    quiet(ops.put(op));
+    const line = op.payload.line;
+    if (line) quiet(lines.put({ id: line.id, recipientId: op.recipientId, campaignId: op.campaignId, opId: op.opId, seq: op.seq, line }));
+  }
+  await tx.done;
+  return { removed, restored };
 }
 
 /** Every operation still in the outbox, oldest first. */

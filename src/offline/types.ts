@@ -33,8 +33,11 @@ export interface OutboxOp {
   /** A UUID made at enqueue; sent as `Idempotency-Key` on every attempt, never regenerated. */
   opId: string;
   kind: OpKind;
-  /** For `add` the line to send; for `deleteAll` nothing beyond the ids below. */
-  payload: { line?: NewResponseLine };
+  /**
+   * For `add` the line to send. For `deleteAll`, the earlier never-sent edits it made unnecessary
+   * (coalesced): kept inside it so that discarding a delete-all that failed brings them back.
+   */
+  payload: { line?: NewResponseLine; absorbed?: OutboxOp[] };
   recipientId: string;
   campaignId: string;
   /** The response line's id (client-made), for `add`. */
