@@ -10,8 +10,14 @@ import { bearerAuth, corsFor, jsonWithEtag } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { problemBody, ProblemError, problemResponse } from './problems.js';
 import { registerRecipientRoutes } from './routes/recipients.js';
+import type { CampaignRouteDeps } from './routes/campaign-context.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerResponseRoutes } from './routes/responses.js';
+import { registerStatsRoutes } from './routes/stats.js';
+import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracking.js';
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
+import { DEFAULT_STATS_REFRESH_MS } from './stats-snapshot.js';
+import { DEFAULT_TOKEN_TTL_MS, loadTrackingSecret } from './tracking-token.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_AUTHOR = 'Demo user';
@@ -25,14 +31,35 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** Author of hand-entered lines when a request has no X-CR-Author header. */
   defaultAuthor?: string;
-  /** The clock for recordedAt; tests may fix it. */
+  /** The clock for recordedAt, tracking expiry and snapshots; tests may fix it. */
   now?: () => Date;
   maxBodyBytes?: number;
+  /** Signs tracking tokens (CR_TRACKING_SECRET); else one generated once and stored in the database. */
+  trackingSecret?: string;
+  /** How long a tracking URL works. Default 90 days. */
+  trackingTokenTtlMs?: number;
+  /** Origin of tracking URLs (CR_PUBLIC_URL), when the one a send request came to is not what mail readers reach. */
+  publicUrl?: string;
+  /** How often the statistics snapshot is recomputed (CR_STATS_REFRESH). Default two hours. */
+  statsRefreshMs?: number;
 }
 
 export function createApp(options: AppOptions): Hono {
   if (!options.token) throw new Error('createApp needs a non-empty token');
   const deps = { db: options.db, defaultAuthor: options.defaultAuthor ?? DEFAULT_AUTHOR, now: options.now ?? (() => new Date()) };
+  // Loaded on first use (createApp is synchronous); a failed load is tried again on the next request.
+  let secret: Promise<Buffer> | undefined;
+  const campaignDeps: CampaignRouteDeps = {
+    ...deps,
+    trackingSecret: () =>
+      (secret ??= loadTrackingSecret(options.db, options.trackingSecret).catch((error: unknown) => {
+        secret = undefined;
+        throw error;
+      })),
+    trackingTokenTtlMs: options.trackingTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
+    publicUrl: options.publicUrl?.replace(/\/+$/u, ''),
+    statsRefreshMs: options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS,
+  };
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();
   const api = app.basePath('/api');
@@ -40,6 +67,8 @@ export function createApp(options: AppOptions): Hono {
   api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));
   // Registered before the auth middleware, so it answers without a token: the contract is public.
   api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument));
+  // Likewise the open pixel and the click redirect: mail clients carry no token; the URL's signed one is their proof.
+  registerPublicTrackingRoutes(api, campaignDeps);
   api.use('*', bearerAuth(options.token));
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.
   api.use(
@@ -52,6 +81,9 @@ export function createApp(options: AppOptions): Hono {
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);
   registerResponseRoutes(api, deps);
+  registerSendRoute(api, campaignDeps);
+  registerStatsRoutes(api, campaignDeps);
+  registerReportRoutes(api, campaignDeps);
 
   app.notFound((c) =>
     problemResponse({ ...problemBody('not-found', `No route ${c.req.method} ${c.req.path}.`), instance: c.req.path }),

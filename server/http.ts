@@ -36,7 +36,7 @@ export interface CorsOptions {
   allowedOrigins: readonly string[];
 }
 
-const ALLOW_METHODS = 'GET, PUT, DELETE, OPTIONS';
+const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-CR-Author';
 const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, Retry-After';
 

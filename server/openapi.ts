@@ -4,6 +4,7 @@
  * cannot drift from what the server does without a test failing.
  */
 import { NOTE_MAX_LENGTH, CHANNELS } from '../src/model/types.js';
+import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from './problems.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -288,11 +289,11 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths,
+  paths: { ...paths, ...campaignPaths },
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas,
+    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties) },
     responses,
-    parameters,
+    parameters: { ...parameters, ...campaignParameters },
   },
 } as const;

@@ -1,5 +1,6 @@
 /** Reads of the domain records, mapped from rows to the model's types (src/model/types.ts). */
 import type {
+  Campaign,
   CampaignEvent,
   Channel,
   CampaignEventStatus,
@@ -157,4 +158,26 @@ export async function recipientCampaigns(db: Queryable, recipientId: string): Pr
 export async function findLine(db: Queryable, id: string): Promise<ResponseLine | undefined> {
   const [row] = await db.query(`SELECT ${LINE_COLUMNS} FROM response_lines WHERE id = $1::uuid`, [id]);
   return row && toResponseLine(row);
+}
+
+/** Every campaign with its events, most recent first (the demo's campaign view; reference data is small). */
+export async function listCampaigns(db: Queryable, campaignId?: string): Promise<Campaign[]> {
+  const campaigns = await db.query(
+    `SELECT c.*, (SELECT max(e.date) FROM campaign_events e WHERE e.campaign_id = c.id) AS last_event
+       FROM campaigns c WHERE $1::text IS NULL OR c.id = $1
+      ORDER BY last_event DESC NULLS LAST, c.id`,
+    [campaignId ?? null],
+  );
+  const events = await db.query(
+    'SELECT * FROM campaign_events WHERE campaign_id = ANY($1::text[]) ORDER BY date NULLS LAST, id',
+    [campaigns.map((row) => str(row.id))],
+  );
+  return campaigns.map((row) => ({
+    id: str(row.id),
+    title: str(row.title),
+    currency: str(row.currency),
+    baseCost: toMoney(row.base_cost),
+    expectedRevenue: toMoney(row.expected_revenue),
+    events: events.filter((event) => event.campaign_id === row.id).map(toEvent),
+  }));
 }

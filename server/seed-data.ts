@@ -34,6 +34,8 @@ export interface SeedEvent {
   day: number | null;
   status: CampaignEventStatus;
   cost: number | null;
+  /** Revenue attributed to the event (orders with its code, deals it sourced); null when none entered. */
+  revenue?: number | null;
   legacyEmail?: boolean;
   /** The links of an email event, which tracking records clicks on. */
   links?: { id: string; url: string }[];
@@ -56,19 +58,22 @@ export const SEED_CAMPAIGNS: SeedCampaign[] = [
     id: 'spring-launch-2026', title: 'Spring Product Launch 2026', currency: 'USD', baseCost: 2500, expectedRevenue: 48000,
     recipients: ['42', '43', '44', '45', '46', '47'],
     events: [
-      { id: 'spring-announce', name: 'Launch announcement email', channel: 'email', day: -110, status: 'completed', cost: 350,
+      { id: 'spring-announce', name: 'Launch announcement email', channel: 'email', day: -110, status: 'completed', cost: 350, revenue: 21400,
         links: [link('product-page', 'https://shop.example.com/x200?utm_campaign=spring26'), link('pricing', 'https://shop.example.com/pricing?utm_campaign=spring26')] },
-      { id: 'spring-reminder', name: 'Early-bird reminder email', channel: 'email', day: -96, status: 'completed', cost: 150,
+      { id: 'spring-reminder', name: 'Early-bird reminder email', channel: 'email', day: -96, status: 'completed', cost: 150, revenue: 9850,
         links: [link('early-bird', 'https://shop.example.com/early-bird?utm_campaign=spring26')] },
+      // Written but not sent yet: the demo's "send this email event" (undated, so the seed's lines and order stay).
+      { id: 'spring-last-chance', name: 'Last-chance offer email', channel: 'email', day: null, status: 'planned', cost: 120,
+        links: [link('offer', 'https://shop.example.com/x200/offer?utm_campaign=spring26'), link('compare', 'https://shop.example.com/compare?utm_campaign=spring26'), link('contact', 'https://www.example.com/contact-sales')] },
     ],
   },
   {
     id: 'newsletter-legacy', title: 'Customer Newsletter (classic mailer)', currency: 'USD', baseCost: 300, expectedRevenue: 6000,
     recipients: ['42', '43', '45', '47', '48'],
     events: [
-      { id: 'newsletter-jan', name: 'January newsletter', channel: 'email', day: -140, status: 'completed', cost: 90, legacyEmail: true,
+      { id: 'newsletter-jan', name: 'January newsletter', channel: 'email', day: -140, status: 'completed', cost: 90, revenue: 1200, legacyEmail: true,
         links: [link('blog', 'https://www.example.com/blog/2026-outlook')] },
-      { id: 'newsletter-feb', name: 'February newsletter', channel: 'email', day: -112, status: 'completed', cost: 90, legacyEmail: true,
+      { id: 'newsletter-feb', name: 'February newsletter', channel: 'email', day: -112, status: 'completed', cost: 90, revenue: 2650, legacyEmail: true,
         links: [link('case-study', 'https://www.example.com/customers/lotus-analytics')] },
     ],
   },
@@ -76,26 +81,26 @@ export const SEED_CAMPAIGNS: SeedCampaign[] = [
     id: 'catalog-q1', title: 'Q1 Printed Catalog', currency: 'EUR', baseCost: 8000, expectedRevenue: 65000,
     recipients: ['43', '48', '49', '46'],
     events: [
-      { id: 'catalog-drop', name: 'Catalog mail drop', channel: 'direct-mail', day: -130, status: 'completed', cost: 12400 },
-      { id: 'catalog-postcard', name: 'Follow-up postcard', channel: 'direct-mail', day: -105, status: 'completed', cost: 2100 },
+      { id: 'catalog-drop', name: 'Catalog mail drop', channel: 'direct-mail', day: -130, status: 'completed', cost: 12400, revenue: 38200 },
+      { id: 'catalog-postcard', name: 'Follow-up postcard', channel: 'direct-mail', day: -105, status: 'completed', cost: 2100, revenue: 11900 },
     ],
   },
   {
     id: 'renewal-calls', title: 'Annual Renewal Calls', currency: 'USD', baseCost: 1200, expectedRevenue: 90000,
     recipients: ['42', '44', '46', '49'],
     events: [
-      { id: 'renewal-round-1', name: 'Renewal calls, round 1', channel: 'phone', day: -75, status: 'completed', cost: 1800 },
-      { id: 'renewal-round-2', name: 'Renewal calls, round 2', channel: 'phone', day: -40, status: 'completed', cost: 1100 },
+      { id: 'renewal-round-1', name: 'Renewal calls, round 1', channel: 'phone', day: -75, status: 'completed', cost: 1800, revenue: 52000 },
+      { id: 'renewal-round-2', name: 'Renewal calls, round 2', channel: 'phone', day: -40, status: 'completed', cost: 1100, revenue: 31500 },
     ],
   },
   {
     id: 'expo-berlin', title: 'Industry Expo Berlin 2026', currency: 'EUR', baseCost: 5000, expectedRevenue: 120000,
     recipients: ['43', '44', '47', '48', '42'],
     events: [
-      { id: 'expo-invite', name: 'Booth invitation email', channel: 'email', day: -52, status: 'completed', cost: 200,
+      { id: 'expo-invite', name: 'Booth invitation email', channel: 'email', day: -52, status: 'completed', cost: 200, revenue: 4800,
         links: [link('ticket', 'https://expo.example.com/tickets?code=BOOTH-B12'), link('meeting', 'https://www.example.com/book-a-meeting')] },
-      { id: 'expo-booth', name: 'Trade show booth B12', channel: 'event', day: -38, status: 'completed', cost: 18500 },
-      { id: 'expo-follow-up', name: 'Post-show follow-up email', channel: 'email', day: -31, status: 'completed', cost: 120,
+      { id: 'expo-booth', name: 'Trade show booth B12', channel: 'event', day: -38, status: 'completed', cost: 18500, revenue: 86000 },
+      { id: 'expo-follow-up', name: 'Post-show follow-up email', channel: 'email', day: -31, status: 'completed', cost: 120, revenue: 14200,
         links: [link('slides', 'https://www.example.com/expo-2026/slides.pdf')] },
     ],
   },
@@ -103,9 +108,9 @@ export const SEED_CAMPAIGNS: SeedCampaign[] = [
     id: 'apac-roadshow', title: 'APAC Customer Roadshow', currency: 'USD', baseCost: 9000, expectedRevenue: 75000,
     recipients: ['44', '45', '47'],
     events: [
-      { id: 'roadshow-tokyo', name: 'Roadshow Tokyo', channel: 'event', day: -62, status: 'completed', cost: 14000 },
-      { id: 'roadshow-sydney', name: 'Roadshow Sydney', channel: 'event', day: -55, status: 'completed', cost: 12500 },
-      { id: 'roadshow-calls', name: 'Roadshow follow-up calls', channel: 'phone', day: -45, status: 'completed', cost: 600 },
+      { id: 'roadshow-tokyo', name: 'Roadshow Tokyo', channel: 'event', day: -62, status: 'completed', cost: 14000, revenue: 31000 },
+      { id: 'roadshow-sydney', name: 'Roadshow Sydney', channel: 'event', day: -55, status: 'completed', cost: 12500, revenue: 24500 },
+      { id: 'roadshow-calls', name: 'Roadshow follow-up calls', channel: 'phone', day: -45, status: 'completed', cost: 600, revenue: 9800 },
     ],
   },
   {
@@ -121,8 +126,8 @@ export const SEED_CAMPAIGNS: SeedCampaign[] = [
     id: 'summer-promo', title: 'Summer Promotion 2026', currency: 'EUR', baseCost: 3500, expectedRevenue: 30000,
     recipients: ['43', '46', '48', '49', '42'],
     events: [
-      { id: 'summer-mailer', name: 'Summer promo mailer', channel: 'direct-mail', day: -12, status: 'in-progress', cost: 4200 },
-      { id: 'summer-email', name: 'Summer promo email', channel: 'email', day: -5, status: 'completed', cost: 110,
+      { id: 'summer-mailer', name: 'Summer promo mailer', channel: 'direct-mail', day: -12, status: 'in-progress', cost: 4200, revenue: 6400 },
+      { id: 'summer-email', name: 'Summer promo email', channel: 'email', day: -5, status: 'completed', cost: 110, revenue: 3900,
         links: [link('offer', 'https://shop.example.com/summer?utm_campaign=summer26')] },
       { id: 'summer-last-call', name: 'Last-call email', channel: 'email', day: 14, status: 'scheduled', cost: null,
         links: [link('offer', 'https://shop.example.com/summer?utm_campaign=summer26&last=1')] },

@@ -6,6 +6,7 @@
 import type { ResponseSource } from '../src/model/types.js';
 import { DEFAULT_VOCABULARY } from '../src/model/vocabulary.js';
 import type { Db, Queryable } from './db.js';
+import { seedTrackingData } from './seed-tracking.js';
 import {
   daysFromAnchor,
   HUMAN_AGENTS,
@@ -219,8 +220,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   });
 }
 
-/** The vocabulary always (it may have grown since the last start), the demo data the first time. */
+/** The vocabulary always (it may have grown since the last start), the demo data the first time, the tracking data once. */
 export async function seed(db: Db): Promise<{ demoData: boolean }> {
   await db.transaction((tx) => seedVocabulary(tx));
-  return { demoData: await seedDemoData(db) };
+  const demoData = await seedDemoData(db);
+  await seedTrackingData(db);
+  return { demoData };
 }

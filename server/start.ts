@@ -13,6 +13,8 @@ import { openDb, type Db } from './db.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { seed } from './seed.js';
+import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats-snapshot.js';
+import { loadTrackingSecret } from './tracking-token.js';
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
 const PURGE_EVERY_MS = 6 * 3_600_000;
@@ -42,6 +44,15 @@ export interface StartOptions {
   viteRoot?: string;
   /** Load the demo data into an empty database (default true). */
   seed?: boolean;
+  /** How often the statistics snapshots are recomputed; default two hours (as the source CRM). */
+  statsRefreshMs?: number;
+  /** Recompute the snapshots on that schedule (default true); false leaves it to reads and `?fresh=1`. */
+  statsSchedule?: boolean;
+  /** Signs tracking tokens; else one generated on first start and stored in the database. */
+  trackingSecret?: string;
+  trackingTokenTtlMs?: number;
+  /** Origin of the tracking URLs in sent mails, when not the one the send request came to. */
+  publicUrl?: string;
 }
 
 export interface RunningServer {
@@ -71,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.db ??
     (await openDb({ databaseUrl: options.databaseUrl, schema: options.databaseSchema, dataDir: options.databaseUrl ? undefined : dataDir }));
   const timers: NodeJS.Timeout[] = [];
+  let snapshots: { stop(): Promise<void> } | undefined;
   try {
     await migrate(db);
     if (options.seed ?? true) await seed(db);
@@ -81,7 +93,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
     const token = options.token || randomBytes(24).toString('base64url');
     const tokenSource = options.token ? (options.tokenSource ?? 'the token option') : 'generated at start';
-    const app = createApp({ db, token, allowedOrigins: options.allowedOrigins, defaultAuthor: options.defaultAuthor });
+    // Made (or read) now rather than on the first mail opened: a start that cannot store it fails loudly.
+    await loadTrackingSecret(db, options.trackingSecret);
+    const statsRefreshMs = options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS;
+    const app = createApp({
+      db,
+      token,
+      allowedOrigins: options.allowedOrigins,
+      defaultAuthor: options.defaultAuthor,
+      trackingSecret: options.trackingSecret,
+      trackingTokenTtlMs: options.trackingTokenTtlMs,
+      publicUrl: options.publicUrl,
+      statsRefreshMs,
+    });
     const api = getRequestListener(app.fetch);
     const demoConfig = JSON.stringify({ apiBase: '/api', token });
 
@@ -113,6 +137,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.once('error', reject);
       server.listen(options.port ?? 5173, options.host ?? 'localhost', () => resolve());
     });
+    if (options.statsSchedule ?? true) snapshots = scheduleSnapshots(db, statsRefreshMs);
     const address = server.address() as AddressInfo;
     const host = options.host ?? 'localhost';
     const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -122,6 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const close = () =>
       (closing ??= (async () => {
         for (const timer of timers) clearInterval(timer);
+        await snapshots?.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
@@ -132,6 +158,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return { url, token, tokenSource, storage, db, close };
   } catch (error) {
     for (const timer of timers) clearInterval(timer);
+    await snapshots?.stop();
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;
   }

@@ -4,3 +4,4 @@ export * from './vocabulary.js';
 export * from './history.js';
 export * from './stats.js';
 export * from './schemas.js';
+export * from './campaign-stats.js';

@@ -1,0 +1,12 @@
+import type { RouteDeps } from './context.js';
+
+/** What the campaign routes (tracking, statistics, reports) need beyond every route's deps. */
+export interface CampaignRouteDeps extends RouteDeps {
+  /** The tracking secret, loaded (or generated and stored) on first use. */
+  trackingSecret: () => Promise<Buffer>;
+  trackingTokenTtlMs: number;
+  /** Origin that tracking URLs start with; else the origin the send request came to. */
+  publicUrl?: string;
+  /** How often the statistics snapshot is recomputed. */
+  statsRefreshMs: number;
+}
