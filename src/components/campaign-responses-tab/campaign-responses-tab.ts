@@ -11,7 +11,7 @@ import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../ba
 import type { AddResponseDialog } from '../add-response-dialog/add-response-dialog.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
-import { renderCampaignTable } from './campaign-rows.js';
+import { CAMPAIGN_ATTRIBUTE, EVENT_ATTRIBUTE, renderCampaignTable } from './campaign-rows.js';
 import { DeleteFlow } from './delete-flow.js';
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
@@ -68,7 +68,9 @@ export class CampaignResponsesTab extends CrDataElement {
   static override styles = [sharedStyles, styles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
-  @query('add-response-dialog') private dialog!: AddResponseDialog;
+  /** Whether Add Response or Update Status has been asked for yet (see #dialog). */
+  @state() private dialogWanted = false;
+  @query('add-response-dialog') private dialogElement!: AddResponseDialog;
 
   /** The last data shown, kept while a reload runs so the table does not jump to a skeleton. */
   #shown: TabData | undefined;
@@ -104,20 +106,43 @@ export class CampaignResponsesTab extends CrDataElement {
     void this.#load.run();
   }
 
-  #toggle = (campaignId: string) => {
+  #toggle(campaignId: string): void {
     const next = new Set(this.expanded);
     if (!next.delete(campaignId)) next.add(campaignId);
     this.expanded = next;
+  }
+
+  /** The table's one click listener: a disclosure button or an Update Status button, by its data. */
+  #onTableClick = (event: Event) => {
+    const button = (event.target as Element).closest('button');
+    const campaignId = button?.closest('tbody')?.getAttribute(CAMPAIGN_ATTRIBUTE);
+    if (!button || !campaignId) return;
+    const eventId = button.getAttribute(EVENT_ATTRIBUTE);
+    if (eventId) this.#updateStatus(campaignId, eventId, button);
+    else if (button.classList.contains('disclosure')) this.#toggle(campaignId);
   };
 
-  #updateStatus = (campaignId: string, eventId: string, opener: HTMLElement) => {
+  #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
     this.#focusTargetAfterDelete = opener;
-    void this.dialog.showUpdate(campaignId, eventId, opener);
-  };
+    void this.#dialog().showUpdate(campaignId, eventId, opener);
+  }
 
   #addResponse = (event: Event) => {
-    void this.dialog.showNew(event.currentTarget as HTMLElement);
+    void this.#dialog().showNew(event.currentTarget as HTMLElement);
   };
+
+  /**
+   * The dialog is rendered the first time someone asks for it, not on every mount: closed, it is
+   * an element, a shadow root and a form that the table's first paint would wait for. The update
+   * that adds it runs at once, so the dialog is there when the click that asked for it returns.
+   */
+  #dialog(): AddResponseDialog {
+    if (!this.dialogWanted) {
+      this.dialogWanted = true;
+      this.performUpdate();
+    }
+    return this.dialogElement;
+  }
 
   #onDeleteRequest = async (event: DeleteRequestEvent) => {
     // Runs after every listener (the host's included) has seen the event, so a host can cancel it.
@@ -138,13 +163,15 @@ export class CampaignResponsesTab extends CrDataElement {
         </button>
       </div>
       <div class="content" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>${this.#renderContent()}</div>
-      <add-response-dialog
-        .dataClient=${client}
-        .campaigns=${shown?.campaigns}
-        .vocabulary=${shown?.vocabulary}
-        recipient-id=${this.recipientId ?? ''}
-        @cr-delete-request=${this.#onDeleteRequest}
-      ></add-response-dialog>
+      ${this.dialogWanted
+        ? html`<add-response-dialog
+            .dataClient=${client}
+            .campaigns=${shown?.campaigns}
+            .vocabulary=${shown?.vocabulary}
+            recipient-id=${this.recipientId ?? ''}
+            @cr-delete-request=${this.#onDeleteRequest}
+          ></add-response-dialog>`
+        : nothing}
       ${this.#deleteFlow.render()}`;
   }
 
@@ -153,15 +180,16 @@ export class CampaignResponsesTab extends CrDataElement {
     const client = this.data.client;
     if (shown && client) {
       if (shown.campaigns.length === 0) return renderEmpty(t('tab.empty'));
-      return renderCampaignTable({
-        client,
-        recipient: shown.recipient,
-        campaigns: shown.campaigns,
-        vocabulary: shown.vocabulary,
-        expanded: this.expanded,
-        toggle: this.#toggle,
-        updateStatus: this.#updateStatus,
-      });
+      return renderCampaignTable(
+        {
+          client,
+          recipient: shown.recipient,
+          campaigns: shown.campaigns,
+          vocabulary: shown.vocabulary,
+          expanded: this.expanded,
+        },
+        this.#onTableClick,
+      );
     }
     return this.#load.render({
       initial: () => (this.recipientId ? renderLoading(4) : nothing),
