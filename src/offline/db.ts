@@ -4,21 +4,21 @@
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { OutboxStorageError } from './errors.js';
-import type { LocalLine, OutboxOp } from './types.js';
+import type { OutboxOp } from './types.js';
 
 export interface OutboxSchema extends DBSchema {
+  /**
+   * The operations, keyed by `seq` from the store's key generator: monotonic per database across
+   * tabs, with no counter to read first. Each record is also the optimistic local state the read
+   * path merges (a queued line is in its add operation), so an edit and its local state are one
+   * write. The unique `lineId` index makes a double submit of one line fail instead of doubling it.
+   */
   ops: {
-    key: string;
+    key: number;
     value: OutboxOp;
-    indexes: { seq: number; state: string; recipient: string };
+    indexes: { opId: string; lineId: string; recipient: string };
   };
-  /** The optimistic state the read path merges: lines added but not confirmed. */
-  localLines: {
-    key: string;
-    value: LocalLine;
-    indexes: { recipient: string; opId: string };
-  };
-  /** Counters and facts: `seq`, `lastSyncAt`, `persistAsked`. */
+  /** Facts: `lastSyncAt`. */
   meta: {
     key: string;
     value: { key: string; value: number | boolean | string };
@@ -33,13 +33,10 @@ export type OutboxDb = IDBPDatabase<OutboxSchema>;
  */
 const UPGRADES: ((db: OutboxDb) => void)[] = [
   (db) => {
-    const ops = db.createObjectStore('ops', { keyPath: 'opId' });
-    ops.createIndex('seq', 'seq', { unique: true });
-    ops.createIndex('state', 'state');
+    const ops = db.createObjectStore('ops', { keyPath: 'seq', autoIncrement: true });
+    ops.createIndex('opId', 'opId', { unique: true });
+    ops.createIndex('lineId', 'lineId', { unique: true });
     ops.createIndex('recipient', 'recipientId');
-    const lines = db.createObjectStore('localLines', { keyPath: 'id' });
-    lines.createIndex('recipient', 'recipientId');
-    lines.createIndex('opId', 'opId', { unique: true });
     db.createObjectStore('meta', { keyPath: 'key' });
   },
 ];

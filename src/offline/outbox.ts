@@ -51,7 +51,8 @@ const systemClock: OutboxClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-type ChannelMessage = { event: OutboxEvent };
+/** Events of one task, posted together: a 1,000-edit enqueue is one message, not 1,000. */
+type ChannelMessage = { events: OutboxEvent[] };
 
 /**
  * The outbox of one user. Open it with `Outbox.open()`; every tab may enqueue, and among the open
@@ -237,7 +238,9 @@ export class Outbox {
 
   #start(): void {
     this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`cr-outbox:${this.dbName}`) : undefined;
-    this.#channel?.addEventListener('message', (message: MessageEvent<ChannelMessage>) => this.#onRemote(message.data.event));
+    this.#channel?.addEventListener('message', (message: MessageEvent<ChannelMessage>) => {
+      for (const event of message.data.events) this.#onRemote(event);
+    });
     const { sender } = this.#options;
     if (!sender) return;
     const locks = this.#options.useWebLocks === false ? undefined : globalThis.navigator?.locks;
@@ -287,8 +290,18 @@ export class Outbox {
   #publish(event: OutboxEvent): void {
     if (event.type === 'auth-required') this.#authPaused = true;
     this.#emitter.emit(event);
+    if (!this.#channel) return;
+    this.#outgoing.push(event);
+    if (this.#outgoing.length === 1) queueMicrotask(() => this.#postOutgoing());
+  }
+
+  #outgoing: OutboxEvent[] = [];
+
+  #postOutgoing(): void {
+    const events = this.#outgoing;
+    this.#outgoing = [];
     try {
-      this.#channel?.postMessage({ event } satisfies ChannelMessage);
+      this.#channel?.postMessage({ events } satisfies ChannelMessage);
     } catch {
       // Closed while a late answer was being recorded: the other tabs read the database anyway.
     }

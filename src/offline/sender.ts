@@ -6,7 +6,10 @@
 import { classify, retryDelay, type Outcome } from './backoff.js';
 import type { OutboxDb } from './db.js';
 import type { OutboxEvent } from './events.js';
-import { claimSendable, countOps, updateOp, type Claimed } from './store.js';
+import { claimSendable, countOps, removeConfirmed, updateOp, type Claimed } from './store.js';
+
+/** Confirmations removed per transaction. */
+const CONFIRM_BATCH = 10;
 import type { BackoffOptions, OutboxClock, OutboxOp, OutboxSender } from './types.js';
 
 export interface SendLoopDeps {
@@ -116,10 +119,17 @@ export class SendLoop {
    */
   async #sendClaimed(claims: Claim[], claimId: string, signal: AbortSignal): Promise<void> {
     const records: Promise<void>[] = [];
+    // Confirmations are removed a few per transaction: a page that dies before that re-sends them
+    // under the same key and the server replays its answer, so batching them costs nothing real.
+    let confirmed: { op: OutboxOp; result: unknown }[] = [];
+    const flush = () => {
+      if (confirmed.length > 0) records.push(this.#confirm(confirmed));
+      confirmed = [];
+    };
     for (let i = 0; i < claims.length; i += 1) {
       if (signal.aborted || this.#authPaused || this.#backoffUntil > this.#deps.clock.now()) {
         // Unsent: give them back as they were, the server has not seen them through us.
-        for (const rest of claims.slice(i)) records.push(this.#record(rest.op, claimId, { kind: 'aborted' }, undefined, rest.reachedBefore));
+        for (const rest of claims.slice(i)) records.push(this.#record(rest.op, claimId, { kind: 'aborted' }, rest.reachedBefore));
         break;
       }
       const { op } = claims[i];
@@ -132,13 +142,29 @@ export class SendLoop {
         outcome = classify(error);
       }
       this.#afterAnswer(outcome);
+      if (outcome.kind === 'done') {
+        confirmed.push({ op, result });
+        if (confirmed.length >= CONFIRM_BATCH) flush();
+        continue;
+      }
       let serverVersion: unknown;
       if (outcome.kind === 'conflict' && this.#deps.fetchConflictVersion) {
         serverVersion = await this.#deps.fetchConflictVersion(op).catch(() => undefined);
       }
-      records.push(this.#record(op, claimId, outcome, result, true, serverVersion));
+      records.push(this.#record(op, claimId, outcome, true, serverVersion));
     }
+    flush();
     await Promise.all(records);
+  }
+
+  async #confirm(items: { op: OutboxOp; result: unknown }[]): Promise<void> {
+    const at = this.#deps.clock.now();
+    await removeConfirmed(await this.#deps.db(), items.map(({ op }) => op.seq), at);
+    this.#sentSinceComplete += items.length;
+    for (const { op, result } of items) {
+      this.#deps.emit({ type: 'state', opId: op.opId, from: 'inflight', to: 'done', op: null, result });
+      this.#deps.emit({ type: 'removed', opId: op.opId, reason: 'done', op });
+    }
   }
 
   #send(op: OutboxOp, signal: AbortSignal): Promise<unknown> {
@@ -166,51 +192,35 @@ export class SendLoop {
     }
   }
 
-  async #record(
-    claimed: OutboxOp,
-    claimId: string,
-    outcome: Outcome | { kind: 'done' },
-    result: unknown,
-    reached: boolean,
-    serverVersion?: unknown,
-  ): Promise<void> {
+  /** Records an answer other than a confirmation, if the op is still ours (our claim). */
+  async #record(claimed: OutboxOp, claimId: string, outcome: Outcome, reached: boolean, serverVersion?: unknown): Promise<void> {
     const { clock, backoff, random, emit } = this.#deps;
     const now = clock.now();
-    if (outcome.kind === 'done') this.#sentSinceComplete += 1;
-    const { before, after } = await updateOp(
-      await this.#deps.db(),
-      claimed.opId,
-      (op) => {
-        // A confirmation is true whoever claimed last; anything else only for our own claim.
-        if (outcome.kind === 'done') return 'remove';
-        if (op.state !== 'inflight' || op.claimId !== claimId) return null;
-        const released = { ...op, state: 'pending' as const, claimId: undefined, claimedAt: undefined, leaseUntil: undefined };
-        switch (outcome.kind) {
-          case 'aborted':
-            return { ...released, mayHaveReachedServer: reached };
-          case 'auth':
-            return { ...released, lastError: outcome.error };
-          case 'conflict':
-            return { ...released, state: 'conflict', attempts: op.attempts + 1, lastError: outcome.error, serverVersion };
-          case 'failed':
-            return { ...released, state: 'failed', attempts: op.attempts + 1, lastError: outcome.error };
-          case 'retry': {
-            const attempts = op.attempts + 1;
-            const serverErrors = op.serverErrors + (outcome.answered ? 1 : 0);
-            const exhausted = serverErrors >= backoff.maxServerAttempts;
-            const nextAttemptAt = now + retryDelay(attempts, outcome.retryAfterMs, backoff, random);
-            return { ...released, state: exhausted ? 'failed' : 'pending', attempts, serverErrors, nextAttemptAt, lastError: outcome.error };
-          }
+    const { before, after } = await updateOp(await this.#deps.db(), claimed.opId, (op) => {
+      if (op.state !== 'inflight' || op.claimId !== claimId) return null;
+      const released = { ...op, state: 'pending' as const, claimId: undefined, claimedAt: undefined, leaseUntil: undefined };
+      switch (outcome.kind) {
+        case 'aborted':
+          return { ...released, mayHaveReachedServer: reached };
+        case 'auth':
+          return { ...released, lastError: outcome.error };
+        case 'conflict':
+          return { ...released, state: 'conflict', attempts: op.attempts + 1, lastError: outcome.error, serverVersion };
+        case 'failed':
+          return { ...released, state: 'failed', attempts: op.attempts + 1, lastError: outcome.error };
+        case 'retry': {
+          const attempts = op.attempts + 1;
+          const serverErrors = op.serverErrors + (outcome.answered ? 1 : 0);
+          const exhausted = serverErrors >= backoff.maxServerAttempts;
+          const nextAttemptAt = now + retryDelay(attempts, outcome.retryAfterMs, backoff, random);
+          return { ...released, state: exhausted ? 'failed' : 'pending', attempts, serverErrors, nextAttemptAt, lastError: outcome.error };
         }
-      },
-      outcome.kind === 'done' ? { lastSyncAt: now } : undefined,
-    );
-    if (!before || (after === before && outcome.kind !== 'done')) return;
-    const to = outcome.kind === 'done' ? 'done' : (after?.state ?? 'done');
-    emit({ type: 'state', opId: claimed.opId, from: before.state, to, op: after, ...(outcome.kind === 'done' ? { result } : {}) });
-    if (outcome.kind === 'done') emit({ type: 'removed', opId: claimed.opId, reason: 'done', op: before });
-    else if (outcome.kind === 'auth') emit({ type: 'auth-required', opId: claimed.opId, error: outcome.error });
-    else if (outcome.kind !== 'aborted' && after) {
+      }
+    });
+    if (!before || !after || after === before) return;
+    emit({ type: 'state', opId: claimed.opId, from: before.state, to: after.state, op: after });
+    if (outcome.kind === 'auth') emit({ type: 'auth-required', opId: claimed.opId, error: outcome.error });
+    else if (outcome.kind !== 'aborted') {
       const final = after.state === 'failed' || after.state === 'conflict';
       emit({ type: 'sync-failed', opId: claimed.opId, error: outcome.error, final, ...(final ? {} : { retryAt: after.nextAttemptAt }) });
     }

@@ -4,7 +4,7 @@
  */
 import { coalescedByDeleteAll, nextSendable, nextWakeAt } from './ordering.js';
 import type { OutboxDb } from './db.js';
-import type { LocalLine, LocalState, OutboxCounts, OutboxEdit, OutboxOp, OpState } from './types.js';
+import type { LocalState, OutboxCounts, OutboxEdit, OutboxOp, OpState } from './types.js';
 
 export interface Enqueued {
   ops: OutboxOp[];
@@ -17,41 +17,42 @@ export interface Enqueued {
 /** Test seam: runs inside the enqueue transaction, before it commits; throwing aborts it. */
 export type EnqueueHook = () => void;
 
+type EnqueueOptions = { now: number; makeId: () => string; durability: IDBTransactionDurability; hook?: EnqueueHook };
+
 /**
- * Writes the edits and their optimistic local state in ONE transaction, with coalescing, and
- * resolves only after it committed: when this resolves the edits are durable.
+ * Writes the edits (each record is also its optimistic local state) in ONE transaction, with
+ * coalescing, and resolves only after it committed: when this resolves the edits are durable.
+ * The fast path reads nothing for adds; a line already queued (a double submit) makes the unique
+ * index refuse the write, and the edits are then written again, looking up each line first.
  */
-export async function enqueueEdits(
-  db: OutboxDb,
-  edits: readonly OutboxEdit[],
-  options: { now: number; makeId: () => string; durability: IDBTransactionDurability; hook?: EnqueueHook },
-): Promise<Enqueued> {
-  const { now, makeId, hook } = options;
-  const tx = db.transaction(['ops', 'localLines', 'meta'], 'readwrite', { durability: options.durability });
+export async function enqueueEdits(db: OutboxDb, edits: readonly OutboxEdit[], options: EnqueueOptions): Promise<Enqueued> {
   try {
-    const ops = tx.objectStore('ops');
-    const lines = tx.objectStore('localLines');
-    const meta = tx.objectStore('meta');
-    const addedIds = edits.flatMap((edit) => (edit.kind === 'add' ? [edit.line.id] : []));
-    const [seqRecord, ...existingLines] = await Promise.all([meta.get('seq'), ...addedIds.map((id) => lines.get(id))]);
-    const existingByLine = new Map(existingLines.filter((l): l is LocalLine => l !== undefined).map((l) => [l.id, l]));
-    let seq = typeof seqRecord?.value === 'number' ? seqRecord.value : 0;
-    const first = seq === 0;
+    return await writeEdits(db, edits, options, false);
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'ConstraintError')) throw error;
+    return writeEdits(db, edits, options, true);
+  }
+}
+
+async function writeEdits(db: OutboxDb, edits: readonly OutboxEdit[], options: EnqueueOptions, lookUp: boolean): Promise<Enqueued> {
+  const { now, makeId, hook } = options;
+  const tx = db.transaction('ops', 'readwrite', { durability: options.durability });
+  try {
+    const ops = tx.store;
     const result: OutboxOp[] = [];
     const coalesced: OutboxOp[] = [];
-    const written = new Map<string, OutboxOp>();
+    const keys: Promise<number>[] = [];
+    const byLine = new Map<string, OutboxOp>();
     for (const edit of edits) {
-      if (edit.kind === 'add') {
-        // The same line queued twice (a double submit) is one edit: its line id is its identity.
-        const existing = existingByLine.get(edit.line.id);
-        const again = existing ? (written.get(existing.opId) ?? (await ops.get(existing.opId))) : undefined;
+      if (edit.kind === 'add' && lookUp) {
+        // The same line queued twice is one edit: its line id is its identity.
+        const again = byLine.get(edit.line.id) ?? (await ops.index('lineId').get(edit.line.id));
         if (again) {
           result.push(again);
           continue;
         }
       }
-      seq += 1;
-      const op = newOp(edit, seq, now, makeId());
+      const op = newOp(edit, now, makeId());
       if (op.kind === 'deleteAll') {
         // Reads in a transaction see its own earlier writes, so this includes this batch's edits.
         const group = await ops.index('recipient').getAll(op.recipientId);
@@ -59,31 +60,22 @@ export async function enqueueEdits(
         for (const gone of coalescedByDeleteAll(group, op.recipientId, op.campaignId)) {
           const { absorbed: nested, ...payload } = gone.payload;
           absorbed.push({ ...gone, payload }, ...(nested ?? []));
-          written.delete(gone.opId);
-          quiet(ops.delete(gone.opId));
-          if (gone.lineId !== undefined) {
-            quiet(lines.delete(gone.lineId));
-            existingByLine.delete(gone.lineId);
-          }
+          quiet(ops.delete(gone.seq));
           coalesced.push(gone);
         }
         if (absorbed.length > 0) op.payload.absorbed = absorbed.sort((a, b) => a.seq - b.seq);
       }
-      written.set(op.opId, op);
-      quiet(ops.put(op));
-      if (op.kind === 'add' && op.payload.line) {
-        const line = op.payload.line;
-        const local: LocalLine = { id: line.id, recipientId: op.recipientId, campaignId: op.campaignId, opId: op.opId, seq, line };
-        existingByLine.set(line.id, local);
-        quiet(lines.put(local));
-      }
+      if (op.lineId !== undefined) byLine.set(op.lineId, op);
+      // No seq yet: the key generator assigns it, and IndexedDB writes it into the record.
+      const assigned = ops.add(op).then((seq) => (op.seq = seq));
+      quiet(assigned);
+      keys.push(assigned);
       result.push(op);
     }
-    quiet(meta.put({ key: 'seq', value: seq }));
     hook?.();
-    await tx.done;
+    const [seqs] = await Promise.all([Promise.all(keys), tx.done]);
     const removed = new Set(coalesced.map((op) => op.opId));
-    return { ops: result.filter((op) => !removed.has(op.opId)), coalesced, first };
+    return { ops: result.filter((op) => !removed.has(op.opId)), coalesced, first: seqs[0] === 1 };
   } catch (error) {
     abortQuietly(tx);
     // tx.done rejects too once aborted; nobody else awaits it.
@@ -92,13 +84,15 @@ export async function enqueueEdits(
   }
 }
 
-function newOp(edit: OutboxEdit, seq: number, now: number, opId: string): OutboxOp {
-  const base = { opId, seq, state: 'pending' as const, attempts: 0, serverErrors: 0, nextAttemptAt: now, createdAt: now, mayHaveReachedServer: false };
+function newOp(edit: OutboxEdit, now: number, opId: string): OutboxOp {
+  // seq 0 until the store assigns it (it never assigns 0); the record is written without it.
+  const base = { opId, state: 'pending' as const, attempts: 0, serverErrors: 0, nextAttemptAt: now, createdAt: now, mayHaveReachedServer: false };
   if (edit.kind === 'add') {
-    const line = structuredClone(edit.line);
-    return { ...base, kind: 'add', payload: { line }, recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id };
+    // A copy, so a caller changing its object later cannot change what the outbox returned.
+    const line = { ...edit.line };
+    return { ...base, kind: 'add', payload: { line }, recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id } as OutboxOp;
   }
-  return { ...base, kind: 'deleteAll', payload: {}, recipientId: edit.recipientId, campaignId: edit.campaignId };
+  return { ...base, kind: 'deleteAll', payload: {}, recipientId: edit.recipientId, campaignId: edit.campaignId } as OutboxOp;
 }
 
 /**
@@ -122,8 +116,6 @@ export interface Claimed {
   ops: { op: OutboxOp; reachedBefore: boolean; stateBefore: OpState }[];
   /** When waiting alone may make something sendable (backoff, lease), or null. */
   wakeAt: number | null;
-  /** Operations still unconfirmed (pending or inflight) after this claim, the claimed included. */
-  unconfirmed: number;
 }
 
 /**
@@ -149,18 +141,27 @@ export async function claimSendable(
   },
 ): Promise<Claimed> {
   const tx = db.transaction('ops', 'readwrite');
-  const all = (await tx.store.getAll()).map((op) => {
+  const prepare = (op: OutboxOp): OutboxOp => {
     if (op.state === 'inflight' && options.orphaned(op)) return { ...op, leaseUntil: 0 };
     // Only unanswered failures: a server's Retry-After is honoured even when the network returns.
     if (options.probeEarly && op.state === 'pending' && op.lastError && op.lastError.status === undefined) {
       return { ...op, nextAttemptAt: Math.min(op.nextAttemptAt, options.now) };
     }
     return op;
-  });
-  const sendable = nextSendable(all, options.now, options.probe ? Infinity : options.limit);
-  const chosen = options.probe
-    ? sendable.reduce<OutboxOp[]>((best, op) => (best.length === 0 || op.attempts < best[0].attempts ? [op] : best), [])
-    : sendable;
+  };
+  // Dependencies point only to earlier operations, and the store is in seq order: what is
+  // sendable within a prefix is sendable, full stop. So read a prefix, and more only when it
+  // did not yield a full batch: a long queue is not read whole for every claim.
+  let chosen: OutboxOp[];
+  let all: OutboxOp[];
+  for (let count = options.probe ? undefined : Math.max(100, options.limit * 4); ; count = (count ?? 0) * 4) {
+    all = (await tx.store.getAll(undefined, count)).map(prepare);
+    const sendable = nextSendable(all, options.now, options.probe ? Infinity : options.limit);
+    chosen = options.probe
+      ? sendable.reduce<OutboxOp[]>((best, op) => (best.length === 0 || op.attempts < best[0].attempts ? [op] : best), [])
+      : sendable;
+    if (count === undefined || all.length < count || chosen.length >= options.limit) break;
+  }
   const ops = chosen.map((op) => {
     const claimed: OutboxOp = {
       ...op,
@@ -175,101 +176,95 @@ export async function claimSendable(
     return { op: claimed, reachedBefore: op.mayHaveReachedServer, stateBefore: op.state };
   });
   await tx.done;
-  const unconfirmed = all.filter((op) => op.state === 'pending' || op.state === 'inflight').length;
-  return { ops, wakeAt: nextWakeAt(all, options.now), unconfirmed };
+  // Only needed when nothing was claimed, and then the whole store was read.
+  return { ops, wakeAt: nextWakeAt(all, options.now) };
 }
 
 /**
  * Rewrites one operation in one transaction: `change` gets the stored record and returns the new
- * one, `'remove'` (confirmed or discarded: the op and its local line go), or null (leave it).
- * Resolves with the record before and after (after is null when removed or absent).
+ * one, `'remove'` (the op goes), or null (leave it). Resolves with the record before and after
+ * (after is null when removed or absent).
  */
 export async function updateOp(
   db: OutboxDb,
   opId: string,
   change: (op: OutboxOp) => OutboxOp | 'remove' | null,
-  extra?: { lastSyncAt?: number },
 ): Promise<{ before: OutboxOp | undefined; after: OutboxOp | null }> {
-  const tx = db.transaction(['ops', 'localLines', 'meta'], 'readwrite');
-  const before = await tx.objectStore('ops').get(opId);
+  const tx = db.transaction('ops', 'readwrite');
+  const before = await tx.store.index('opId').get(opId);
   let after: OutboxOp | null = null;
   if (before) {
-    const next = change(before);
-    if (next === 'remove') {
-      quiet(tx.objectStore('ops').delete(opId));
-      if (before.lineId !== undefined) quiet(tx.objectStore('localLines').delete(before.lineId));
-      if (extra?.lastSyncAt !== undefined) quiet(tx.objectStore('meta').put({ key: 'lastSyncAt', value: extra.lastSyncAt }));
-    } else if (next) {
-      quiet(tx.objectStore('ops').put(next));
-      after = next;
-    } else {
-      after = before;
+    let next: OutboxOp | 'remove' | null;
+    try {
+      next = change(before);
+    } catch (error) {
+      abortQuietly(tx);
+      tx.done.catch(() => undefined);
+      throw error;
     }
+    if (next === 'remove') quiet(tx.store.delete(before.seq));
+    else if (next) quiet(tx.store.put((after = next)));
+    else after = before;
   }
   await tx.done;
   return { before, after };
 }
 
 /**
- * Removes an operation a person gave up on, with its local line, in one transaction. The edits a
- * discarded delete-all had absorbed come back as they were (pending, their old place in the order).
- * `check` may throw to refuse. Resolves with the removed operation and the restored ones.
+ * Removes confirmed operations (a 2xx) by key, several in one transaction, and notes the time.
+ * A confirmation is true whoever claimed the op last, so nothing is read first.
+ */
+export async function removeConfirmed(db: OutboxDb, seqs: readonly number[], at: number): Promise<void> {
+  const tx = db.transaction(['ops', 'meta'], 'readwrite');
+  for (const seq of seqs) quiet(tx.objectStore('ops').delete(seq));
+  quiet(tx.objectStore('meta').put({ key: 'lastSyncAt', value: at }));
+  await tx.done;
+}
+
+/**
+ * Removes an operation a person gave up on, in one transaction. The edits a discarded delete-all
+ * had absorbed come back as they were (pending, at their old place in the order). `check` may
+ * throw to refuse. Resolves with the removed operation and the restored ones.
  */
 export async function discardOp(
   db: OutboxDb,
   opId: string,
   check: (op: OutboxOp) => void,
 ): Promise<{ removed: OutboxOp | undefined; restored: OutboxOp[] }> {
-  const tx = db.transaction(['ops', 'localLines'], 'readwrite');
-  const ops = tx.objectStore('ops');
-  const lines = tx.objectStore('localLines');
-  const removed = await ops.get(opId);
-  if (!removed) {
+  let restored: OutboxOp[] = [];
+  const { before } = await updateOp(db, opId, (op) => {
+    check(op);
+    return 'remove';
+  });
+  if (before?.payload.absorbed?.length) {
+    // A second transaction: if the page dies between the two, the absorbed edits stay dropped,
+    // which is what the person saw happen when the delete-all was queued; nothing is doubled.
+    const tx = db.transaction('ops', 'readwrite');
+    restored = before.payload.absorbed;
+    for (const op of restored) quiet(tx.store.put(op));
     await tx.done;
-    return { removed, restored: [] };
   }
-  try {
-    check(removed);
-  } catch (error) {
-    abortQuietly(tx);
-    tx.done.catch(() => undefined);
-    throw error;
-  }
-  quiet(ops.delete(opId));
-  if (removed.lineId !== undefined) quiet(lines.delete(removed.lineId));
-  const restored = removed.payload.absorbed ?? [];
-  for (const op of restored) {
-    quiet(ops.put(op));
-    const line = op.payload.line;
-    if (line) quiet(lines.put({ id: line.id, recipientId: op.recipientId, campaignId: op.campaignId, opId: op.opId, seq: op.seq, line }));
-  }
-  await tx.done;
-  return { removed, restored };
+  return { removed: before, restored };
 }
 
 /** Every operation still in the outbox, oldest first. */
 export async function listOps(db: OutboxDb): Promise<OutboxOp[]> {
-  return db.getAllFromIndex('ops', 'seq');
+  return db.getAll('ops');
 }
 
-/** A recipient's unconfirmed edits with their states, read in one transaction. */
+/** A recipient's unconfirmed edits with their states (each op is its own local state). */
 export async function readLocalState(db: OutboxDb, recipientId: string): Promise<LocalState> {
-  const tx = db.transaction(['ops', 'localLines'], 'readonly');
-  const [ops, lines] = await Promise.all([
-    tx.objectStore('ops').index('recipient').getAll(recipientId),
-    tx.objectStore('localLines').index('recipient').getAll(recipientId),
-  ]);
-  const byId = new Map(ops.map((op) => [op.opId, op]));
-  const withState = (opId: string): { state: OpState; lastError?: OutboxOp['lastError'] } => {
-    const op = byId.get(opId);
-    return op ? { state: op.state, ...(op.lastError ? { lastError: op.lastError } : {}) } : { state: 'done' };
-  };
+  const ops = (await db.getAllFromIndex('ops', 'recipient', recipientId)).sort((a, b) => a.seq - b.seq);
+  const state = (op: OutboxOp) => ({ state: op.state, ...(op.lastError ? { lastError: op.lastError } : {}) });
   return {
-    lines: lines.map((line) => ({ ...line, ...withState(line.opId) })).sort((a, b) => a.seq - b.seq),
+    lines: ops.flatMap((op) =>
+      op.kind === 'add' && op.payload.line
+        ? [{ id: op.payload.line.id, recipientId, campaignId: op.campaignId, opId: op.opId, seq: op.seq, line: op.payload.line, ...state(op) }]
+        : [],
+    ),
     deletions: ops
       .filter((op) => op.kind === 'deleteAll')
-      .sort((a, b) => a.seq - b.seq)
-      .map((op) => ({ opId: op.opId, campaignId: op.campaignId, seq: op.seq, ...withState(op.opId) })),
+      .map((op) => ({ opId: op.opId, campaignId: op.campaignId, seq: op.seq, ...state(op) })),
   };
 }
 
@@ -288,13 +283,4 @@ export async function countOps(db: OutboxDb, now: number): Promise<OutboxCounts>
   if (counts.oldestPendingAt !== null) counts.oldestPendingAgeMs = Math.max(0, now - counts.oldestPendingAt);
   if (typeof lastSync?.value === 'number') counts.lastSyncAt = lastSync.value;
   return counts;
-}
-
-/** Reads and sets a flag in `meta` in one transaction; resolves with its value before. */
-export async function testAndSetFlag(db: OutboxDb, key: string): Promise<boolean> {
-  const tx = db.transaction('meta', 'readwrite');
-  const before = await tx.store.get(key);
-  if (!before) quiet(tx.store.put({ key, value: true }));
-  await tx.done;
-  return before !== undefined;
 }

@@ -38,8 +38,8 @@ describe('Outbox: durability, states and answers', () => {
     expect(op).to.include({ state: 'pending', kind: 'add', lineId: line.id, attempts: 0, mayHaveReachedServer: false, seq: 1 });
     await first.close();
     const raw = await openDB(dbName);
-    expect((await raw.get('ops', op.opId))?.payload.line).to.deep.equal(line);
-    expect((await raw.get('localLines', line.id))?.opId).to.equal(op.opId);
+    expect((await raw.getFromIndex('ops', 'opId', op.opId))?.payload.line).to.deep.equal(line);
+    expect((await raw.getFromIndex('ops', 'lineId', line.id))?.opId).to.equal(op.opId);
     raw.close();
     const second = await open();
     expect((await second.list()).map((o) => o.opId)).to.deep.equal([op.opId]);
