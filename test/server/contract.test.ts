@@ -25,6 +25,14 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
   const doc = answer.json as { openapi: string; paths: Record<string, Record<string, { responses: object }>> };
   assert.match(doc.openapi, /^3\.1\./u);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
+    '/campaigns',
+    '/campaigns/{campaignId}',
+    '/campaigns/{campaignId}/clickthrough',
+    '/campaigns/{campaignId}/events/{eventId}/send',
+    '/campaigns/{campaignId}/responses',
+    '/campaigns/{campaignId}/responses.csv',
+    '/campaigns/{campaignId}/responses/summary',
+    '/campaigns/{campaignId}/stats',
     '/openapi.json',
     '/recipients',
     '/recipients/{recipientId}/campaigns',
@@ -32,6 +40,8 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/recipients/{recipientId}/responses',
     '/response-types',
     '/responses/{id}',
+    '/t/c/{token}/{linkId}',
+    '/t/o/{token}.gif',
   ]);
   for (const name of Object.keys(contract.doc.components.schemas)) {
     // Compiling in strict mode: a misspelt keyword fails here.
