@@ -52,6 +52,25 @@ const pageHtml = (name) => `<!doctype html>
   globalThis.__benchDone = run(${JSON.stringify(context)});
 </script>`;
 
+/**
+ * PUT /api/responses/{id} (the outbox benches): answers 201 with the stored line, as the reference
+ * server does, without storing anything, so both sides of a bench pay the same server cost.
+ */
+function putResponse(req, send) {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    let line;
+    try {
+      line = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return send(400, 'application/problem+json', JSON.stringify({ title: 'Bad Request', status: 400 }));
+    }
+    const stored = { ...line, categoryId: 'responded', recordedAt: new Date().toISOString(), author: 'bench', source: 'manual', link: null, evidence: null };
+    send(201, 'application/json', JSON.stringify(stored));
+  });
+}
+
 function startServer(routes, scripts) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
@@ -64,6 +83,7 @@ function startServer(routes, scripts) {
       if (req.headers.authorization !== `Bearer ${TOKEN}`) {
         return send(401, 'application/problem+json', JSON.stringify({ title: 'Unauthorized', status: 401 }));
       }
+      if (req.method === 'PUT' && /^\/responses\/[^/]+$/.test(url.pathname.slice(API.length))) return putResponse(req, send);
       const body = routes.get(url.pathname.slice(API.length));
       return body === undefined
         ? send(404, 'application/problem+json', JSON.stringify({ title: 'Not Found', status: 404 }))

@@ -26,7 +26,7 @@ export interface OutboxOptions {
   backoff?: Partial<BackoffOptions>;
   /** How long a claim protects an inflight operation from being sent again. Default 30 s. */
   leaseMs?: number;
-  /** Operations claimed per transaction at full speed. Default 25. */
+  /** Operations claimed per transaction at full speed. Default 50. */
   batchSize?: number;
   /** Use Web Locks to elect one sender (default when the browser has them). Off: leases alone guard. */
   useWebLocks?: boolean;
@@ -251,7 +251,7 @@ export class Outbox {
       random: this.#options.random ?? Math.random,
       backoff: { ...DEFAULT_BACKOFF, ...this.#options.backoff },
       leaseMs: this.#options.leaseMs ?? 30_000,
-      batchSize: this.#options.batchSize ?? 25,
+      batchSize: this.#options.batchSize ?? 50,
       exclusive: locks !== undefined,
       emit: (event) => this.#publish(event),
       fetchConflictVersion: this.#options.fetchConflictVersion,

@@ -58,7 +58,7 @@ describe('Outbox across tabs: one sender, leases, BroadcastChannel', () => {
     await writer.close();
     await markInflight(dbName, op, clock.now() + 600_000);
     const sender = new FakeOutboxSender();
-    const outbox = await open({ sender });
+    await open({ sender });
     await eventually(() => sender.calls.length === 1);
     expect(sender.calls[0].idempotencyKey).to.equal(op.opId);
   });
