@@ -7,6 +7,9 @@
 // prints one table and writes bench-results/latest.json. Benchmarks measure, they do not assert: the
 // exit code is 0 unless the harness itself fails. `npm run bench -- adapter` runs only matching files;
 // `BENCH_QUICK=1` runs few rounds, to check that the harness works.
+// Then every `bench/node/*.bench.ts` (the server's: stats, summary and CSV at scale), each in its own
+// Node process through tsx, printing its own table; the same name filter applies.
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -156,7 +159,10 @@ function printTable(results) {
 async function main() {
   const only = process.argv.slice(2);
   const files = globSync('bench/browser/*.bench.ts').filter((file) => only.length === 0 || only.some((o) => file.includes(o)));
-  if (files.length === 0) throw new Error('no bench/browser/*.bench.ts matched');
+  if (files.length === 0) {
+    if (nodeBenchFiles(only).length > 0) return; // only server benches asked for
+    throw new Error('no bench/browser/*.bench.ts or bench/node/*.bench.ts matched');
+  }
   const scripts = new Map();
   for (const file of files) scripts.set(basename(file, '.bench.ts'), await bundle(file, { platform: 'browser' }));
   const fixtures = await loadFixtures();
@@ -206,7 +212,24 @@ async function main() {
   if (failures.length) throw new Error(`${failures.length} bench page(s) failed:\n${failures.join('\n')}`);
 }
 
-main().catch((error) => {
-  console.error(`\nThe bench harness failed: ${error.stack ?? error}`);
-  process.exit(1);
-});
+const nodeBenchFiles = (only) => globSync('bench/node/*.bench.ts').filter((file) => only.length === 0 || only.some((o) => file.includes(o)));
+
+/** The server benches, after the browser ones; --expose-gc lets them show the live heap. */
+function runNodeBenches(only) {
+  let failed = 0;
+  for (const file of nodeBenchFiles(only)) {
+    console.log(`\n${file}`);
+    const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], { stdio: 'inherit' });
+    if (result.status !== 0) failed += 1;
+  }
+  return failed;
+}
+
+main()
+  .catch((error) => {
+    console.error(`\nThe bench harness failed: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  })
+  .then(() => {
+    if (runNodeBenches(process.argv.slice(2)) > 0) process.exitCode = 1;
+  });

@@ -1,0 +1,186 @@
+/**
+ * Server-side benchmark (issue 5), run by `npm run bench` after the browser benches, or alone:
+ * `node --import tsx bench/node/stats.bench.ts`. Measures, asserts nothing.
+ *
+ * 1. Fills an in-memory PGlite with BENCH_LINES response lines (default 1,000,000) in one campaign,
+ *    with generate_series (FK triggers off and the line indexes built after the insert, as a bulk
+ *    load would do).
+ * 2. Times GET /stats and GET /responses/summary answered from the snapshot against the same
+ *    figures computed live by SQL (the functions a refresh runs), side by side.
+ * 3. Streams the CSV export of 100,000 of those lines to a null sink, sampling the process's memory.
+ *
+ * The app is called in-process (Hono's app.request), so the times are the server's work without a
+ * network. BENCH_QUICK=1 uses 100,000 lines to check the harness quickly. Run with --expose-gc to
+ * also see the live heap during the CSV stream.
+ */
+import { createApp } from '../../server/app.js';
+import { openDb, type Db } from '../../server/db.js';
+import { migrate } from '../../server/migrate.js';
+import { seed } from '../../server/seed.js';
+import { computeStats, computeSummary } from '../../server/stats.js';
+import { refreshSnapshot } from '../../server/stats-snapshot.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const LINES = Number(process.env.BENCH_LINES ?? (QUICK ? 100_000 : 1_000_000));
+const RECIPIENTS = 20_000;
+const EVENTS = 10; // bench-e1 … bench-e8 email, bench-e9 and bench-e10 phone; every tenth line is bench-e1
+const CAMPAIGN = 'bench';
+const TOKEN = 'bench-token';
+
+const ms = (start: number) => performance.now() - start;
+const fmt = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function timed(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await work();
+    times.push(ms(start));
+  }
+  return times;
+}
+
+async function fill(db: Db): Promise<void> {
+  await db.exec(`
+    INSERT INTO recipients (id, display_name, email, time_zone)
+      SELECT 'b' || g, 'Bench person ' || g, 'b' || g || '@bench.example', 'UTC' FROM generate_series(1, ${RECIPIENTS}) g;
+    INSERT INTO campaigns (id, title, currency, base_cost) VALUES ('${CAMPAIGN}', 'Benchmark campaign', 'USD', 25000);
+    INSERT INTO campaign_events (id, campaign_id, name, channel, date, status, cost, revenue)
+      SELECT 'bench-e' || g, '${CAMPAIGN}', 'Bench event ' || g, CASE WHEN g <= 8 THEN 'email' ELSE 'phone' END,
+             timestamptz '2026-01-01' + g * interval '9 days', 'completed', 500 * g, 4000 * g FROM generate_series(1, ${EVENTS}) g;
+    INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT '${CAMPAIGN}', 'b' || g FROM generate_series(1, ${RECIPIENTS}) g;`);
+  // A bulk load: the lines' indexes are dropped and built once afterwards, and the foreign-key
+  // triggers are off for the insert (the rows reference what was just inserted above).
+  const indexes = await db.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'response_lines' AND indexname <> 'response_lines_pkey'`,
+  );
+  for (const index of indexes) await db.exec(`DROP INDEX ${index.indexname}`);
+  await db.exec('SET session_replication_role = replica');
+  // Per line g: the event is g % 10 (so bench-e1 holds exactly a tenth); the detail comes from a
+  // weighted pool by channel; a seventh of opens and clicks are machines; 1 in 50 notes is a formula.
+  await db.exec(`
+    INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id, responded_at, recorded_at, note,
+      author, source, link_id, link_url, evidence_user_agent, evidence_seconds_since_delivery, evidence_machine, evidence_machine_reason)
+    SELECT gen_random_uuid(), 'b' || (1 + (g::bigint * 7919) % ${RECIPIENTS}), '${CAMPAIGN}', 'bench-e' || (1 + g % ${EVENTS}),
+           d.id, d.category_id, at, at + interval '5 seconds',
+           CASE WHEN d.entry = 'manual' THEN CASE WHEN g % 50 = 0 THEN '=SUM(A1:A9) from note ' || g ELSE 'Called back, note ' || g END ELSE '' END,
+           CASE WHEN d.entry = 'manual' THEN 'Bench author' END, CASE WHEN d.entry = 'manual' THEN 'manual' ELSE 'tracked' END,
+           CASE WHEN d.id = 'clicked-through' THEN 'l' || (g % 3) END,
+           CASE WHEN d.id = 'clicked-through' THEN 'https://shop.example.com/p/' || (g % 3) END,
+           CASE WHEN d.id IN ('opened', 'clicked-through') THEN 'Mozilla/5.0 (bench)' END,
+           CASE WHEN d.id IN ('opened', 'clicked-through') THEN (g % 90000)::float8 END,
+           CASE WHEN d.id IN ('opened', 'clicked-through') THEN g % 7 = 0 END,
+           CASE WHEN d.id IN ('opened', 'clicked-through') AND g % 7 = 0 THEN 'Bench machine' END
+      FROM generate_series(1, ${LINES}) g
+      CROSS JOIN LATERAL (SELECT timestamptz '2026-01-01' + g * interval '7 seconds' AS at,
+        CASE WHEN 1 + g % ${EVENTS} <= 8
+          THEN (ARRAY['sent','sent','sent','sent','sent','sent','opened','opened','opened','opened','opened','opened',
+                      'clicked-through','clicked-through','clicked-through','responded','purchased','mailbox-full',
+                      'mailbox-disabled','unsubscribed-feedback-loop'])[1 + (g / ${EVENTS}) % 20]
+          ELSE (ARRAY['responded','responded','responded','purchased','unsubscribed'])[1 + (g / ${EVENTS}) % 5] END AS detail) x
+      JOIN response_details d ON d.id = x.detail`);
+  await db.exec('SET session_replication_role = origin');
+  for (const index of indexes) await db.exec(index.indexdef);
+  await db.exec('ANALYZE');
+}
+
+interface Row {
+  what: string;
+  snapshot: number[];
+  live: number[];
+}
+
+async function main(): Promise<void> {
+  const startAll = performance.now();
+  console.log(`\nServer benchmark (Node ${process.version}, PGlite in memory)`);
+  const db = await openDb({});
+  await migrate(db);
+  await seed(db);
+  const app = createApp({ db, token: TOKEN });
+  const get = async (path: string) => {
+    const response = await app.request(path, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return response;
+  };
+
+  let start = performance.now();
+  await fill(db);
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM response_lines WHERE campaign_id = $1`, [CAMPAIGN]);
+  const fillMs = ms(start);
+  console.log(`  filled ${n.toLocaleString('en')} response lines (${RECIPIENTS.toLocaleString('en')} recipients, ${EVENTS} events) in ${(fillMs / 1000).toFixed(1)} s`);
+
+  start = performance.now();
+  await refreshSnapshot(db, CAMPAIGN, new Date());
+  const refreshMs = ms(start);
+  console.log(`  one snapshot refresh (stats + summary) took ${(refreshMs / 1000).toFixed(1)} s`);
+
+  const liveRuns = 3;
+  const snapshotRuns = 30;
+  const rows: Row[] = [
+    {
+      what: 'GET /campaigns/{id}/stats',
+      snapshot: await timed(snapshotRuns, async () => (await get(`/api/campaigns/${CAMPAIGN}/stats`)).text()),
+      live: await timed(liveRuns, () => computeStats(db, CAMPAIGN)),
+    },
+    {
+      what: 'GET /campaigns/{id}/responses/summary',
+      snapshot: await timed(snapshotRuns, async () => (await get(`/api/campaigns/${CAMPAIGN}/responses/summary`)).text()),
+      live: await timed(liveRuns, () => computeSummary(db, CAMPAIGN)),
+    },
+  ];
+  const header = ['endpoint', 'snapshot (median)', 'live SQL (median)', 'live ÷ snapshot', 'live runs'];
+  const table = rows.map((r) => [r.what, fmt(median(r.snapshot)), fmt(median(r.live)), `${(median(r.live) / median(r.snapshot)).toFixed(0)}×`,
+    r.live.map(fmt).join(', ')]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`;
+  console.log(`\n  ${n.toLocaleString('en')} lines: ${snapshotRuns} snapshot reads vs ${liveRuns} live computations each`);
+  console.log(line(header));
+  console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const t of table) console.log(line(t));
+
+  // CSV: bench-e1 holds every tenth line.
+  const [{ selected }] = await db.query<{ selected: number }>(`SELECT count(*)::int AS selected FROM response_lines WHERE event_id = 'bench-e1'`);
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  // heapUsed counts garbage not yet collected too; with --expose-gc, a collection every 10 chunks
+  // also shows what the stream really keeps alive.
+  const collect = (globalThis as { gc?: () => void }).gc;
+  let peakLive = base.heapUsed;
+  const sample = () => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  };
+  const sampler = setInterval(sample, 10);
+  start = performance.now();
+  const response = await get(`/api/campaigns/${CAMPAIGN}/responses.csv?eventId=bench-e1`);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let bytes = 0;
+  let chunks = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.byteLength; // the null sink: counted, then dropped
+    chunks += 1;
+    sample();
+    if (collect && chunks % 10 === 0) {
+      collect();
+      peakLive = Math.max(peakLive, process.memoryUsage().heapUsed);
+    }
+  }
+  const csvMs = ms(start);
+  clearInterval(sampler);
+  console.log(`\n  CSV export of ${selected.toLocaleString('en')} lines streamed to a null sink: ${mb(bytes)} in ${(csvMs / 1000).toFixed(1)} s (${chunks} chunks)`);
+  console.log(`    heapUsed: ${mb(base.heapUsed)} before, peak ${mb(peakHeap)} (+${mb(peakHeap - base.heapUsed)}, ${((100 * (peakHeap - base.heapUsed)) / bytes).toFixed(1)}% of the CSV's size)`);
+  if (collect) console.log(`    heapUsed right after a collection, every 10 chunks: peak ${mb(peakLive)} (+${mb(peakLive - base.heapUsed)}): what the stream keeps alive`);
+  console.log(`    rss:      ${mb(base.rss)} before, peak ${mb(peakRss)} (+${mb(peakRss - base.rss)}; rss includes PGlite's WebAssembly memory)`);
+  console.log(`\n  Server bench done in ${(ms(startAll) / 1000).toFixed(0)} s.`);
+  await db.close();
+}
+
+main().catch((error: unknown) => {
+  console.error('The server bench failed:', error);
+  process.exit(1);
+});
