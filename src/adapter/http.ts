@@ -67,9 +67,10 @@ export async function send(request: HttpRequest, settings: HttpSettings): Promis
       body: request.body,
       credentials: settings.credentials,
       signal: controller.signal,
-      // A write outlives the page that sent it (a Delete committed on pagehide, a Save as the tab
-      // closes); its small body fits keepalive's 64 KB budget.
-      keepalive: request.method !== 'GET',
+      // A Delete is committed when the page is left (the end of its Undo time), so it must outlive
+      // the page. Not every write: keepalive requests take a slower path in Chromium, and a Save
+      // lost with the page is the outbox's to send again.
+      keepalive: request.method === 'DELETE',
     });
     if (response.ok) return await readJson(response, settings.maxResponseBytes, operation);
     throw await errorFromResponse(response, settings, operation);

@@ -220,5 +220,5 @@ test('an injected fetch receives credentials, headers and a signal; it is called
   assert.equal(init?.keepalive, false, 'reads end with the page');
   await adapter({ fetch: spy }).deleteAllResponses('r1', 'c1').catch(() => undefined);
   assert.equal(calls[1].init?.method, 'DELETE');
-  assert.equal(calls[1].init?.keepalive, true, 'a write outlives the page that sent it');
+  assert.equal(calls[1].init?.keepalive, true, 'a Delete outlives the page that sent it');
 });
