@@ -15,6 +15,18 @@ export async function seedTrackingData(db: Db): Promise<boolean> {
       [DONE_FLAG],
     );
     if (taken.length === 0) return false;
+    for (const campaign of SEED_CAMPAIGNS) {
+      for (const event of campaign.events) {
+        // An event added to the demo since this database was seeded (the unsent email to send in
+        // the demo); undated, so no line of the seed belongs to it.
+        if (event.day !== null) continue;
+        await tx.query(
+          `INSERT INTO campaign_events (id, campaign_id, name, channel, status, cost)
+           SELECT $1, id, $2, $3, $4, $5 FROM campaigns WHERE id = $6 ON CONFLICT DO NOTHING`,
+          [event.id, event.name, event.channel, event.status, event.cost, campaign.id],
+        );
+      }
+    }
     for (const event of SEED_CAMPAIGNS.flatMap((c) => c.events)) {
       for (const [position, link] of (event.links ?? []).entries()) {
         // Only for the demo's events where they exist: a database of other data gets nothing.

@@ -8,6 +8,10 @@ import { SKIPPED_DETAIL, simulatedOutcome } from '../../server/delivery.js';
 import { judgeClick, judgeOpen } from '../../server/machine-detect.js';
 import { PIXEL_GIF } from '../../server/routes/tracking.js';
 import { issueToken, loadTrackingSecret } from '../../server/tracking-token.js';
+import { randomBytes } from 'node:crypto';
+import { openDb } from '../../server/db.js';
+import { loadMigrations, migrate } from '../../server/migrate.js';
+import { seed, seedDemoData, seedVocabulary } from '../../server/seed.js';
 import { assertFieldProblem, call, ContractChecker, countLines, openTestDb, testApp, type Answer, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
@@ -274,4 +278,34 @@ test('a bulk send: a few % bounce, the same outcome as the hash says; a hard bou
   const [a, b] = await Promise.all([call(app, 'POST', '/api/campaigns/bulk/events/bulk-3/send'), call(app, 'POST', '/api/campaigns/bulk/events/bulk-3/send')]);
   assert.deepEqual([a.status, b.status], [200, 200]);
   assert.equal(await countLines(db, `event_id = 'bulk-3'`), 399, 'two sends at once: one line per recipient');
+});
+
+test('a database seeded before tracking existed gets links, deliveries, revenue and the unsent demo event on its next start', async () => {
+  const schema = process.env.DATABASE_URL ? `cr_test_${randomBytes(6).toString('hex')}` : undefined;
+  const db = await openDb({ databaseUrl: process.env.DATABASE_URL, schema });
+  try {
+    const [initial] = await loadMigrations();
+    await migrate(db, [initial]);
+    await db.transaction((tx) => seedVocabulary(tx));
+    await seedDemoData(db);
+    await db.query(`DELETE FROM campaign_events WHERE id = 'spring-last-chance'`);
+    await migrate(db);
+    await seed(db);
+    const [row] = await db.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM campaign_events WHERE id = 'spring-last-chance') AS demo_event,
+              (SELECT count(*)::int FROM event_links WHERE event_id = 'spring-announce') AS links,
+              (SELECT count(*)::int FROM event_deliveries WHERE event_id = 'spring-announce') AS deliveries,
+              (SELECT count(*)::int FROM event_deliveries WHERE event_id = 'expo-follow-up' AND recipient_id = '48' AND detail_id = 'skipped-previous-hard-bounce') AS skipped,
+              (SELECT revenue::float8 FROM campaign_events WHERE id = 'spring-announce') AS revenue`,
+    );
+    assert.deepEqual({ ...row }, { demo_event: 1, links: 2, deliveries: 6, skipped: 1, revenue: 21400 });
+    const links = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_links'))[0].n;
+    const before = await links();
+    await db.query(`DELETE FROM event_links WHERE event_id = 'spring-announce'`);
+    await seed(db);
+    assert.equal(await links(), before - 2, 'applied once: a link deleted since stays deleted');
+  } finally {
+    if (schema) await db.query(`DROP SCHEMA ${schema} CASCADE`);
+    await db.close();
+  }
 });
