@@ -45,7 +45,12 @@ const MAX_ERROR_BYTES = 64 * 1024;
  * Sends one request and resolves with the parsed JSON of a 2xx answer (`undefined` when it had no
  * body). Rejects with an `AdapterError`, or with an `AbortError` when `request.signal` aborted.
  */
-export async function send(request: HttpRequest, settings: HttpSettings): Promise<unknown> {
+export async function send<T = unknown>(
+  request: HttpRequest,
+  settings: HttpSettings,
+  read: (response: Response) => Promise<T> = (response) =>
+    readJson(response, settings.maxResponseBytes, request.operation) as Promise<T>,
+): Promise<T> {
   const { operation, signal } = request;
   if (signal?.aborted) throw abortErrorOf(signal);
   // One controller covers fetch and the body read: a server that sends headers and then stalls
@@ -72,7 +77,7 @@ export async function send(request: HttpRequest, settings: HttpSettings): Promis
       // lost with the page is the outbox's to send again.
       keepalive: request.method === 'DELETE',
     });
-    if (response.ok) return await readJson(response, settings.maxResponseBytes, operation);
+    if (response.ok) return await read(response);
     throw await errorFromResponse(response, settings, operation);
   } catch (error) {
     // The caller's abort and the timeout win over whatever the aborted fetch or read threw.
@@ -87,6 +92,24 @@ export async function send(request: HttpRequest, settings: HttpSettings): Promis
     clearTimeout(timer);
     signal?.removeEventListener('abort', abortFromCaller);
   }
+}
+
+/**
+ * Like `send`, for a large answer read as it arrives (a CSV export): resolves with the body stream
+ * once a 2xx answer of `mediaType` has begun. The timeout covers the wait for the answer, not the
+ * stream, which may rightly take minutes; whoever reads it cancels it to stop.
+ */
+export function sendForStream(request: HttpRequest, settings: HttpSettings, mediaType: string): Promise<ReadableStream<Uint8Array>> {
+  return send(request, settings, async (response) => {
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.toLowerCase().startsWith(mediaType) || !response.body) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new MalformedResponseError(`${request.operation}: expected ${mediaType}, got ${type || 'nothing'}`, [], {
+        status: response.status,
+      });
+    }
+    return response.body;
+  });
 }
 
 /** The caller's own `AbortError` (its `reason`), as `fetch` rejects; any other reason becomes one. */

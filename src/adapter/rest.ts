@@ -14,9 +14,9 @@ import {
   fieldIssues,
 } from '../model/schemas.js';
 import type { NewResponseLine } from '../model/types.js';
-import { AdapterError, AuthError, BadRequestError, MalformedResponseError, ValidationError, type Problem } from './errors.js';
-import { problemFromBody, send } from './http.js';
-import type { CampaignResponseAdapter, HistoryQuery, Operation } from './types.js';
+import { BadRequestError, ValidationError, type Problem } from './errors.js';
+import { createRestCaller, identity, queryString } from './caller.js';
+import type { CampaignOperation, CampaignResponseAdapter, HistoryQuery, Operation } from './types.js';
 
 /** The paths of DESIGN.md §4. `{name}` placeholders are filled with encoded values. */
 export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
@@ -74,8 +74,8 @@ export type HeadersSource =
 export interface RestAdapterConfig {
   /** Prefix of every path: `/api` (relative works in browsers) or `https://crm.example/api`. */
   baseUrl: string;
-  /** Path templates per operation, replacing those of `DEFAULT_PATHS`. */
-  paths?: Partial<Record<Operation, string>>;
+  /** Path templates per operation, replacing those of `DEFAULT_PATHS` and `DEFAULT_CAMPAIGN_PATHS`. */
+  paths?: Partial<Record<Operation | CampaignOperation, string>>;
   /**
    * Sent with every request after `Accept` (so they may replace it). A function is called for each
    * request, and may be async: a rejection becomes an `AuthError` (unless it is already an
@@ -93,7 +93,6 @@ export interface RestAdapterConfig {
   mappers?: RestMappers;
 }
 
-const identity = (value: unknown) => value;
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -116,63 +115,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter {
   const mappers = config.mappers ?? {};
-  const paths = { ...DEFAULT_PATHS, ...config.paths };
-  const baseUrl = config.baseUrl.replace(/\/+$/, '');
-  const mapLine = mappers.responseLine?.fromServer ?? identity;
+  const { call, mapLine } = createRestCaller(config, DEFAULT_PATHS);
   const mapLatestResponse = (campaign: unknown) =>
     isRecord(campaign) && campaign.latestResponse != null
       ? { ...campaign, latestResponse: mapLine(campaign.latestResponse) }
       : campaign;
   const historyQuery = mappers.historyQuery ?? ((query: HistoryParams) => ({ ...query }));
-  const settings = {
-    // A wrapper, not `globalThis.fetch` itself: called detached, a browser's fetch throws "Illegal invocation".
-    fetch: config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
-    credentials: config.credentials,
-    timeoutMs: config.timeoutMs ?? 15_000,
-    maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
-    errorFromServer: mappers.errorFromServer ?? problemFromBody,
-  };
-
-  async function call<T>(
-    operation: Operation,
-    params: Record<string, string>,
-    schema: v.GenericSchema<unknown, T>,
-    fromServer: FromServer,
-    init: { method?: string; body?: unknown; query?: string; idempotencyKey?: string; signal?: AbortSignal } = {},
-  ): Promise<T> {
-    const path = paths[operation].replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = params[name];
-      if (value === undefined) throw new BadRequestError(`${operation}: the path ${paths[operation]} names an unknown {${name}}`);
-      if (value === '') throw new ValidationError(`${operation}: ${name} is empty`, [{ field: name, message: 'is empty' }]);
-      return encodeURIComponent(value);
-    });
-    const headers: Record<string, string> = {
-      Accept: 'application/json, application/problem+json',
-      ...(await resolveHeaders(config.headers, operation)),
-    };
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
-    const body = await send(
-      {
-        operation,
-        method: init.method ?? 'GET',
-        url: baseUrl + path + (init.query ? `?${init.query}` : ''),
-        headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: init.signal,
-      },
-      settings,
-    );
-    let mapped: unknown;
-    try {
-      mapped = fromServer(body, mapLine);
-    } catch (error) {
-      throw new MalformedResponseError(`${operation}: the answer could not be mapped`, [], { cause: error });
-    }
-    const result = v.safeParse(schema, mapped);
-    if (result.success) return result.output;
-    throw new MalformedResponseError(`${operation}: the answer does not match the contract`, fieldIssues(result.issues));
-  }
 
   return {
     getResponseTypes: (options = {}) =>
@@ -228,25 +176,8 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
   };
 }
 
-async function resolveHeaders(source: HeadersSource | undefined, operation: string): Promise<Record<string, string>> {
-  try {
-    return typeof source === 'function' ? await source() : { ...source };
-  } catch (error) {
-    if (error instanceof AdapterError) throw error;
-    throw new AuthError(`${operation}: the headers function failed`, { cause: error });
-  }
-}
-
 /** Applies `map` to each element of `body[key]`, when the body has such an array. */
 function mapNested(body: unknown, key: string, map: (item: unknown) => unknown): unknown {
   const list = isRecord(body) ? body[key] : undefined;
   return Array.isArray(list) ? { ...(body as object), [key]: list.map(map) } : body;
-}
-
-function queryString(params: Record<string, unknown>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null) search.append(name, String(value));
-  }
-  return search.toString();
 }

@@ -1,4 +1,13 @@
 import type {
+  CampaignResponsePage,
+  CampaignStats,
+  Clickthrough,
+  ResponseFilters,
+  ResponseSummary,
+  SendResult,
+} from '../model/campaign-stats.js';
+import type {
+  Campaign,
   DeleteAllResult,
   NewResponseLine,
   Page,
@@ -57,3 +66,50 @@ export type Operation =
   | 'getRecipientResponses'
   | 'addResponse'
   | 'deleteAllResponses';
+
+// ---- The campaign side: statistics, reports, clickthrough and (reference server) sending ----------
+
+export interface StatsOptions extends CallOptions {
+  /** Recompute now instead of reading the scheduled snapshot (an administrator's request). */
+  fresh?: boolean;
+}
+
+export interface ReportQuery extends ResponseFilters, CallOptions {
+  cursor?: string;
+  limit?: number;
+}
+
+export interface ClickthroughOptions extends CallOptions {
+  eventId?: string;
+}
+
+export interface SendOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+/**
+ * The operations of a campaign's Statistics subtab and reports (DESIGN.md §4). Separate from
+ * `CampaignResponseAdapter` so a page that shows only a recipient's tab bundles none of this.
+ */
+export interface CampaignReportsAdapter {
+  listCampaigns(options?: CallOptions): Promise<Page<Campaign>>;
+  getCampaign(campaignId: string, options?: CallOptions): Promise<Campaign>;
+  getCampaignStats(campaignId: string, options?: StatsOptions): Promise<CampaignStats>;
+  getResponseSummary(campaignId: string, options?: StatsOptions): Promise<ResponseSummary>;
+  getCampaignResponses(campaignId: string, query?: ReportQuery): Promise<CampaignResponsePage>;
+  /** The detail report as CSV, exactly the rows `query` selects, as a stream (it may be large). */
+  exportCampaignResponsesCsv(campaignId: string, query?: ReportQuery): Promise<ReadableStream<Uint8Array>>;
+  getClickthrough(campaignId: string, options?: ClickthroughOptions): Promise<Clickthrough>;
+  /** Sends an email event (reference server; a demo action): Sent or a bounce per recipient, with tracking URLs. */
+  sendCampaignEvent(campaignId: string, eventId: string, options?: SendOptions): Promise<SendResult>;
+}
+
+export type CampaignOperation =
+  | 'listCampaigns'
+  | 'getCampaign'
+  | 'getCampaignStats'
+  | 'getResponseSummary'
+  | 'getCampaignResponses'
+  | 'exportCampaignResponsesCsv'
+  | 'getClickthrough'
+  | 'sendCampaignEvent';

@@ -1,0 +1,111 @@
+/**
+ * What every REST adapter of the kit shares: the config read once, paths filled from templates,
+ * headers per request, the transport, the mapping and the validation of each answer. The recipient
+ * side (`createRestAdapter`) and the campaign side (`createCampaignRestAdapter`) are each a thin list
+ * of operations on top, so an element that needs one side does not bundle the other's schemas.
+ */
+import * as v from 'valibot';
+import { fieldIssues } from '../model/schemas.js';
+import { AdapterError, AuthError, BadRequestError, MalformedResponseError, ValidationError } from './errors.js';
+import { problemFromBody, send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
+import type { FromServer, HeadersSource, RestAdapterConfig } from './rest.js';
+
+export interface CallInit {
+  method?: string;
+  body?: unknown;
+  query?: string;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export interface RestCaller {
+  /** One JSON operation: the answer mapped by `fromServer`, then validated by `schema`. */
+  call<T>(
+    operation: string,
+    params: Record<string, string>,
+    schema: v.GenericSchema<unknown, T>,
+    fromServer: FromServer,
+    init?: CallInit,
+  ): Promise<T>;
+  /** One operation whose answer is a stream of `mediaType` (a CSV export). */
+  stream(operation: string, params: Record<string, string>, mediaType: string, init?: CallInit): Promise<ReadableStream<Uint8Array>>;
+  /** The `responseLine` mapper (identity when none), for list mappers to reuse. */
+  mapLine: (line: unknown) => unknown;
+}
+
+/** The mapper of a backend that speaks the kit's model as it is. */
+export const identity = (value: unknown) => value;
+
+export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readonly<Record<string, string>>): RestCaller {
+  const mappers = config.mappers ?? {};
+  const paths: Record<string, string | undefined> = { ...defaultPaths, ...config.paths };
+  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const mapLine = mappers.responseLine?.fromServer ?? identity;
+  const settings: HttpSettings = {
+    // A wrapper, not `globalThis.fetch` itself: called detached, a browser's fetch throws "Illegal invocation".
+    fetch: config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+    credentials: config.credentials,
+    timeoutMs: config.timeoutMs ?? 15_000,
+    maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
+    errorFromServer: mappers.errorFromServer ?? problemFromBody,
+  };
+
+  async function request(operation: string, params: Record<string, string>, init: CallInit, accept: string): Promise<HttpRequest> {
+    const template = paths[operation];
+    if (template === undefined) throw new BadRequestError(`${operation}: no path is configured for it`);
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new BadRequestError(`${operation}: the path ${template} names an unknown {${name}}`);
+      if (value === '') throw new ValidationError(`${operation}: ${name} is empty`, [{ field: name, message: 'is empty' }]);
+      return encodeURIComponent(value);
+    });
+    const headers: Record<string, string> = { Accept: accept, ...(await resolveHeaders(config.headers, operation)) };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
+    return {
+      operation,
+      method: init.method ?? 'GET',
+      url: baseUrl + path + (init.query ? `?${init.query}` : ''),
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+    };
+  }
+
+  return {
+    mapLine,
+    async call(operation, params, schema, fromServer, init = {}) {
+      const body = await send(await request(operation, params, init, 'application/json, application/problem+json'), settings);
+      let mapped: unknown;
+      try {
+        mapped = fromServer(body, mapLine);
+      } catch (error) {
+        throw new MalformedResponseError(`${operation}: the answer could not be mapped`, [], { cause: error });
+      }
+      const result = v.safeParse(schema, mapped);
+      if (result.success) return result.output;
+      throw new MalformedResponseError(`${operation}: the answer does not match the contract`, fieldIssues(result.issues));
+    },
+    async stream(operation, params, mediaType, init = {}) {
+      return sendForStream(await request(operation, params, init, `${mediaType}, application/problem+json`), settings, mediaType);
+    },
+  };
+}
+
+async function resolveHeaders(source: HeadersSource | undefined, operation: string): Promise<Record<string, string>> {
+  try {
+    return typeof source === 'function' ? await source() : { ...source };
+  } catch (error) {
+    if (error instanceof AdapterError) throw error;
+    throw new AuthError(`${operation}: the headers function failed`, { cause: error });
+  }
+}
+
+/** A query string of the given parameters, leaving out undefined and null ones. */
+export function queryString(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null) search.append(name, String(value));
+  }
+  return search.toString();
+}
