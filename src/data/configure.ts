@@ -1,7 +1,9 @@
 import { createRestAdapter } from '../adapter/rest.js';
 import type { RestAdapterConfig } from '../adapter/rest.js';
-import type { CampaignResponseAdapter } from '../adapter/types.js';
+import type { CampaignReportsAdapter, CampaignResponseAdapter } from '../adapter/types.js';
 import { CampaignDataClient } from './data-client.js';
+// Type only: the campaign side is made by its own modules, so this file does not bundle it.
+import type { CampaignReportsClient } from './reports-client.js';
 
 /** Supplies the bearer token of each request: a fixed string, or an async function (e.g. refreshing). */
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
@@ -29,18 +31,50 @@ export function createRestDataClient(config: RestClientConfig): CampaignDataClie
   return new CampaignDataClient({ adapter, undoDelayMs: config.undoDelayMs });
 }
 
-export type CampaignKitConfig =
+/** The campaign side's part of `configureCampaignKit` (statistics and reports elements). */
+export interface ReportsKitConfig {
+  /** The campaign-side client to share. */
+  reportsClient?: CampaignReportsClient;
+  /** Any object implementing CampaignReportsAdapter (another backend); a client is made from it when first asked. */
+  reportsAdapter?: CampaignReportsAdapter;
+}
+
+export type CampaignKitConfig = (
   | { client: CampaignDataClient }
   | { adapter: CampaignResponseAdapter; undoDelayMs?: number }
-  | RestClientConfig;
+  | RestClientConfig
+) &
+  ReportsKitConfig;
+
+/**
+ * What the page's campaign-side client is made from. The campaign side (`reports-configure.ts`)
+ * makes it when an element first asks, so configuring the recipient side never bundles it.
+ */
+export type ReportsSource =
+  | { client: CampaignReportsClient }
+  | { adapter: CampaignReportsAdapter }
+  | { rest: RestClientConfig };
 
 const DEFAULT_KEY = Symbol.for('cr-default-data-client');
 const CHANGE_EVENT = 'cr-default-client-change';
-type Holder = Record<symbol, { client: CampaignDataClient | undefined; target: EventTarget } | undefined>;
+interface DefaultSlot {
+  client: CampaignDataClient | undefined;
+  /** Absent on a slot made by an older copy of the kit on the same page. */
+  reports?: ReportsSource | undefined;
+  target: EventTarget;
+}
+type Holder = Record<symbol, DefaultSlot | undefined>;
 
-function slot() {
+function slot(): DefaultSlot {
   const holder = globalThis as unknown as Holder;
-  return (holder[DEFAULT_KEY] ??= { client: undefined, target: new EventTarget() });
+  return (holder[DEFAULT_KEY] ??= { client: undefined, reports: undefined, target: new EventTarget() });
+}
+
+function reportsSourceOf(config: CampaignKitConfig): ReportsSource | undefined {
+  if (config.reportsClient) return { client: config.reportsClient };
+  if (config.reportsAdapter) return { adapter: config.reportsAdapter };
+  if ('apiBase' in config && config.apiBase) return { rest: config };
+  return undefined;
 }
 
 /**
@@ -48,6 +82,10 @@ function slot() {
  * `<campaign-data-provider>` around it: `configureCampaignKit({ apiBase: '/api', getToken })`, or
  * `{ adapter }` for another backend, or `{ client }`. Returns the client. Elements already on the
  * page switch to it.
+ *
+ * The campaign side (statistics, reports) follows: `{ apiBase, getToken }` also serves it (its
+ * client is made when a campaign element first asks), and `reportsAdapter` / `reportsClient` set it
+ * for another backend. A config naming none of these leaves the campaign side as it was.
  */
 export function configureCampaignKit(config: CampaignKitConfig): CampaignDataClient {
   const client =
@@ -58,8 +96,22 @@ export function configureCampaignKit(config: CampaignKitConfig): CampaignDataCli
         : createRestDataClient(config);
   const state = slot();
   state.client = client;
+  const reports = reportsSourceOf(config);
+  if (reports) state.reports = reports;
   state.target.dispatchEvent(new Event(CHANGE_EVENT));
   return client;
+}
+
+/** Sets only the campaign side's source (used by `configureCampaignReports`). */
+export function setDefaultReportsSource(source: ReportsSource | undefined): void {
+  const state = slot();
+  state.reports = source;
+  state.target.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+/** What `configureCampaignKit` / `configureCampaignReports` set for the campaign side, if anything. */
+export function getDefaultReportsSource(): ReportsSource | undefined {
+  return slot().reports;
 }
 
 /** The client set by `configureCampaignKit`, if any. */
@@ -71,12 +123,29 @@ export function getDefaultDataClient(): CampaignDataClient | undefined {
 export function resetCampaignKit(): void {
   const state = slot();
   state.client = undefined;
+  state.reports = undefined;
   state.target.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
-/** Calls `listener` whenever `configureCampaignKit` sets another client; returns the unsubscribe. */
+/** Calls `listener` whenever `configureCampaignKit` (or `configureCampaignReports`) sets another client; returns the unsubscribe. */
 export function onDefaultDataClientChange(listener: () => void): () => void {
   const target = slot().target;
   target.addEventListener(CHANGE_EVENT, listener);
   return () => target.removeEventListener(CHANGE_EVENT, listener);
+}
+
+/** Makes a campaign-side client from a source; the campaign side registers it (see `reports-configure.ts`). */
+export type ReportsClientFactory = (source: ReportsSource) => CampaignReportsClient;
+
+const FACTORY_KEY = Symbol.for('cr-reports-client-factory');
+
+/** Called by the campaign side when it loads, so a provider can make its client without importing it. */
+export function registerReportsClientFactory(factory: ReportsClientFactory): void {
+  (globalThis as unknown as Record<symbol, ReportsClientFactory | undefined>)[FACTORY_KEY] = factory;
+}
+
+/** A campaign-side client from `source`, or undefined while no campaign-side module is loaded. */
+export function makeReportsClient(source: ReportsSource): CampaignReportsClient | undefined {
+  if ('client' in source) return source.client;
+  return (globalThis as unknown as Record<symbol, ReportsClientFactory | undefined>)[FACTORY_KEY]?.(source);
 }

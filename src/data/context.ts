@@ -1,5 +1,6 @@
 import { createContext, ContextRoot } from '@lit/context';
 import type { CampaignDataClient } from './data-client.js';
+import type { CampaignReportsClient } from './reports-client.js';
 
 /** The context every element asks for its data client (a `Symbol.for` key: one per page, even across copies of the kit). */
 export const dataClientContext = createContext<CampaignDataClient | undefined>(Symbol.for('cr-data-client'));
@@ -17,3 +18,9 @@ export function ensureContextRoot(): void {
   holder[ROOT_FLAG] = true;
   new ContextRoot().attach(document.documentElement);
 }
+
+/**
+ * The context campaign-side elements (statistics, reports) ask for their client. Its own key, so a
+ * provider can share both clients; the type is imported as a type only (nothing bundled).
+ */
+export const reportsClientContext = createContext<CampaignReportsClient | undefined>(Symbol.for('cr-reports-client'));

@@ -2,16 +2,20 @@ import { css, html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import type { CampaignResponseAdapter } from '../../adapter/types.js';
-import { dataClientContext } from '../../data/context.js';
-import { createRestDataClient } from '../../data/configure.js';
+import type { CampaignReportsAdapter, CampaignResponseAdapter } from '../../adapter/types.js';
+import { dataClientContext, reportsClientContext } from '../../data/context.js';
+import { createRestDataClient, makeReportsClient, type ReportsSource } from '../../data/configure.js';
 import { CampaignDataClient } from '../../data/data-client.js';
+// Type only: the provider must not bundle the campaign side for pages that show only a recipient's tab.
+import type { CampaignReportsClient } from '../../data/reports-client.js';
 import { CrElement } from '../base/cr-element.js';
 
 /**
  * @tagname campaign-data-provider
  * @summary Gives one data client to every kit element inside it: from `api-base` (with `token` or
- * `getToken`), from an `adapter`, or a `dataClient` made elsewhere.
+ * `getToken`), from an `adapter`, or a `dataClient` made elsewhere. Campaign elements (statistics,
+ * reports) get a campaign-side client the same way: `reportsClient`, else one made from
+ * `reportsAdapter`, else from `api-base`, made when one of them first asks.
  *
  * @slot - The kit's elements (anywhere below, also inside other shadow roots).
  */
@@ -37,8 +41,17 @@ export class CampaignDataProvider extends CrElement {
   /** Supplies the bearer token per request (e.g. refreshing it). */
   @property({ attribute: false }) getToken: (() => Promise<string | null | undefined>) | undefined;
 
+  /** The campaign-side client to share; when set, `reportsAdapter` and `api-base` are ignored for it. */
+  @property({ attribute: false }) reportsClient: CampaignReportsClient | undefined;
+
+  /** Any adapter implementing CampaignReportsAdapter, for the campaign side; used when no reportsClient is set. */
+  @property({ attribute: false }) reportsAdapter: CampaignReportsAdapter | undefined;
+
   #provider = new ContextProvider(this, { context: dataClientContext });
   #made: { from: CampaignResponseAdapter | string; client: CampaignDataClient } | undefined;
+
+  #reportsProvider: ContextProvider<typeof reportsClientContext>;
+  #madeReports: { from: CampaignReportsAdapter | string; source: ReportsSource; client: CampaignReportsClient } | undefined;
 
   /** The client the provider currently shares. */
   get client(): CampaignDataClient | undefined {
@@ -55,9 +68,39 @@ export class CampaignDataProvider extends CrElement {
     return this.#made.client;
   }
 
+  constructor() {
+    super();
+    /*
+     * The campaign-side client is made when a campaign element first asks (its module is loaded by
+     * then): this listener runs before the context provider's own, which then answers with it.
+     */
+    this.addEventListener('context-request', (event) => {
+      if (event.context === reportsClientContext) this.#reportsProvider.setValue(this.currentReportsClient);
+    });
+    this.#reportsProvider = new ContextProvider(this, { context: reportsClientContext });
+  }
+
+  /** The campaign-side client the provider currently shares (undefined until a campaign element is loaded). */
+  get currentReportsClient(): CampaignReportsClient | undefined {
+    if (this.reportsClient) return this.reportsClient;
+    const from = this.reportsAdapter ?? this.apiBase;
+    if (!from) return undefined;
+    if (this.#madeReports?.from !== from) {
+      const source: ReportsSource =
+        typeof from === 'string'
+          ? { rest: { apiBase: from, getToken: async () => this.token ?? (await this.getToken?.()) } }
+          : { adapter: from };
+      const client = makeReportsClient(source);
+      if (!client) return undefined;
+      this.#madeReports = { from, source, client };
+    }
+    return this.#madeReports.client;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#provider.setValue(this.client);
+    this.#reportsProvider.setValue(this.currentReportsClient);
   }
 
   override render(): TemplateResult {

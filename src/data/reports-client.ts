@@ -1,0 +1,165 @@
+/**
+ * The campaign side's data client (issue 5): statistics, reports, clickthrough and the reference
+ * server's send action. Kept apart from `CampaignDataClient` so a page with only a recipient's tab
+ * bundles none of it: this module imports the recipient side, never the other way round.
+ */
+import type {
+  CallOptions,
+  CampaignReportsAdapter,
+  ClickthroughOptions,
+  ReportQuery,
+  SendOptions,
+  StatsOptions,
+} from '../adapter/types.js';
+import type {
+  CampaignResponsePage,
+  CampaignStats,
+  Clickthrough,
+  ResponseSummary,
+  SendResult,
+} from '../model/campaign-stats.js';
+import type { Campaign, Page } from '../model/types.js';
+import { raceAbort, RequestSlots } from './abort.js';
+
+/** What changed about a campaign; elements showing it re-read (a panel, a report). */
+export type CampaignChange =
+  /** An email event was sent: new Sent and bounce lines. */
+  | { kind: 'sent'; campaignId: string; eventId: string; result: SendResult }
+  /** Someone asked for fresh statistics: the snapshot was recomputed, reports may read it too. */
+  | { kind: 'refreshed'; campaignId: string; stats: CampaignStats }
+  /** The host knows new responses arrived (a tracked open or click, an import): `notifyChanged()`. */
+  | { kind: 'responses'; campaignId: string };
+
+export type CampaignChangeListener = (change: CampaignChange) => void;
+
+export interface CampaignReportsClientOptions {
+  adapter: CampaignReportsAdapter;
+}
+
+/**
+ * The one campaign-side client of a page: elements ask it, never the network. It hands each
+ * element a view whose newer loads abort its older ones (`createView()`), shares one campaign list
+ * per client, and tells subscribers of a campaign when it changed (after a send, a fresh
+ * statistics read, or `notifyChanged()`).
+ *
+ * Every read goes through a protected `readX()` and the send through `writeSend()`: the seam for a
+ * cache or a host's own logic, by subclassing.
+ */
+export class CampaignReportsClient {
+  readonly adapter: CampaignReportsAdapter;
+  #campaigns: Promise<Page<Campaign>> | undefined;
+  #listeners = new Set<{ campaignId: string | undefined; listener: CampaignChangeListener }>();
+
+  constructor(options: CampaignReportsClientOptions) {
+    this.adapter = options.adapter;
+  }
+
+  /** A per-element handle for request cancellation: `view.next('stats')` aborts the older load. */
+  createView(): RequestSlots {
+    return new RequestSlots();
+  }
+
+  /** The campaigns (for a campaign select), fetched once per client (again after a failure or `{ fresh }`). */
+  listCampaigns(options: CallOptions & { fresh?: boolean } = {}): Promise<Page<Campaign>> {
+    if (!this.#campaigns || options.fresh) {
+      const loading = this.readCampaigns();
+      this.#campaigns = loading;
+      loading.catch(() => {
+        if (this.#campaigns === loading) this.#campaigns = undefined;
+      });
+    }
+    // One caller giving up must not cancel the shared load.
+    return raceAbort(this.#campaigns, options.signal);
+  }
+
+  getCampaign(campaignId: string, options: CallOptions = {}): Promise<Campaign> {
+    return this.readCampaign(campaignId, options);
+  }
+
+  /**
+   * The campaign's statistics snapshot. `{ fresh: true }` asks the backend to recompute now (the
+   * Refresh action); its subscribers then hear `refreshed`, so reports of the campaign re-read too.
+   */
+  async getCampaignStats(campaignId: string, options: StatsOptions = {}): Promise<CampaignStats> {
+    const stats = await this.readStats(campaignId, options);
+    if (options.fresh) this.#notify({ kind: 'refreshed', campaignId, stats });
+    return stats;
+  }
+
+  getResponseSummary(campaignId: string, options: StatsOptions = {}): Promise<ResponseSummary> {
+    return this.readSummary(campaignId, options);
+  }
+
+  /** One page of the detail report (filters, sort, cursor). */
+  getCampaignResponses(campaignId: string, query: ReportQuery = {}): Promise<CampaignResponsePage> {
+    return this.readResponses(campaignId, query);
+  }
+
+  /** The detail report as a CSV stream, exactly the rows `query` selects (no cursor, no limit). */
+  exportCampaignResponsesCsv(campaignId: string, query: ReportQuery = {}): Promise<ReadableStream<Uint8Array>> {
+    return this.readCsv(campaignId, query);
+  }
+
+  getClickthrough(campaignId: string, options: ClickthroughOptions = {}): Promise<Clickthrough> {
+    return this.readClickthrough(campaignId, options);
+  }
+
+  /** Sends an email event (reference server); subscribers of the campaign hear `sent`. */
+  async sendCampaignEvent(campaignId: string, eventId: string, options: SendOptions = {}): Promise<SendResult> {
+    const result = await this.writeSend(campaignId, eventId, options);
+    this.#notify({ kind: 'sent', campaignId, eventId, result });
+    return result;
+  }
+
+  /** Tells the campaign's subscribers that responses arrived some other way (tracking, an import). */
+  notifyChanged(campaignId: string): void {
+    this.#notify({ kind: 'responses', campaignId });
+  }
+
+  /** Calls `listener` on every change of `campaignId` (of any campaign when omitted); returns the unsubscribe. */
+  subscribe(listener: CampaignChangeListener, campaignId?: string): () => void {
+    const entry = { campaignId, listener };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
+  }
+
+  #notify(change: CampaignChange): void {
+    for (const { campaignId, listener } of [...this.#listeners]) {
+      if (campaignId === undefined || campaignId === change.campaignId) listener(change);
+    }
+  }
+
+  // The seam: a cache or a host's own logic wraps these.
+
+  protected readCampaigns(): Promise<Page<Campaign>> {
+    return this.adapter.listCampaigns();
+  }
+
+  protected readCampaign(campaignId: string, options: CallOptions): Promise<Campaign> {
+    return this.adapter.getCampaign(campaignId, options);
+  }
+
+  protected readStats(campaignId: string, options: StatsOptions): Promise<CampaignStats> {
+    return this.adapter.getCampaignStats(campaignId, options);
+  }
+
+  protected readSummary(campaignId: string, options: StatsOptions): Promise<ResponseSummary> {
+    return this.adapter.getResponseSummary(campaignId, options);
+  }
+
+  protected readResponses(campaignId: string, query: ReportQuery): Promise<CampaignResponsePage> {
+    return this.adapter.getCampaignResponses(campaignId, query);
+  }
+
+  protected readCsv(campaignId: string, query: ReportQuery): Promise<ReadableStream<Uint8Array>> {
+    return this.adapter.exportCampaignResponsesCsv(campaignId, query);
+  }
+
+  protected readClickthrough(campaignId: string, options: ClickthroughOptions): Promise<Clickthrough> {
+    return this.adapter.getClickthrough(campaignId, options);
+  }
+
+  protected writeSend(campaignId: string, eventId: string, options: SendOptions): Promise<SendResult> {
+    return this.adapter.sendCampaignEvent(campaignId, eventId, options);
+  }
+}
