@@ -64,14 +64,13 @@ function updateStatusLabel(): (event: CampaignEvent) => string {
 function responseCell(line: ResponseLine | null, render: RowsRender): TemplateResult {
   if (!line) return html`<span class="none">${render.noResponse}</span>`;
   const { details, categories } = render.labels;
-  return html`<span part="response-detail">${details.get(line.detailId) ?? line.detailId}</span>
-    <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
+  return html`<span part="response-detail">${details.get(line.detailId) ?? line.detailId}</span> · <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
       DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing
     }`;
 }
 
 function eventItem(event: CampaignEvent, render: RowsRender): TemplateResult {
-  return html`<li part="event">${event.name} <button
+  return html`<li part="event">${event.name}<button
       type="button"
       part="update-button"
       data-event=${event.id}
