@@ -81,8 +81,21 @@ export function campaignSchemas(responseLineProperties: Record<string, object>) 
       currency: { type: 'string', pattern: '^[A-Z]{3}$' },
       totals: ref('StatsFigures'),
       events: { type: 'array', items: object({ eventId: id, ...eventHead, ...figures }) },
+      timeline: {
+        type: 'array',
+        description: 'Lines per UTC day (by respondedAt) of opens, clicks and responses, oldest first; days with none left out.',
+        items: object({
+          day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, UTC.' },
+          opened: count,
+          openedByMachine: { ...count, description: 'Of opened, lines judged a machine.' },
+          clickedThrough: count,
+          clickedByMachine: { ...count, description: 'Of clickedThrough, lines judged a machine.' },
+          responded: { ...count, description: 'Lines whose detail counts as responded.' },
+          purchased: count,
+        }),
+      },
       ...snapshot,
-    }),
+    }, ['campaignId', 'title', 'currency', 'totals', 'events', 'asOf', 'nextRefreshAt']),
     ResponseSummary: object({
       campaignId: id,
       events: { type: 'array', items: object({ id, ...eventHead }) },

@@ -7,7 +7,7 @@
  * detail's countsAs flags (responded, lead, purchase, unsubscribe) and bounce kind, and its
  * category for sent, failed and clicked through; Opened is the one detail counted by its id.
  */
-import type { CampaignStats, EventStats, RateBase, RatedCount, ResponseSummary, StatsFigures, TrackedCount } from '../src/model/campaign-stats.js';
+import type { CampaignStats, EventStats, RateBase, RatedCount, ResponseSummary, StatsFigures, TimelineDay, TrackedCount } from '../src/model/campaign-stats.js';
 import { deriveStats, rate } from '../src/model/stats.js';
 import type { Channel } from '../src/model/types.js';
 import { toMoney, toNullableInstant, type Queryable } from './db.js';
@@ -139,6 +139,34 @@ const sumOrNull = (values: (number | null)[]) => {
   return entered.length === 0 ? null : Math.round(entered.reduce((a, b) => a + b, 0) * 100) / 100;
 };
 
+/** Lines per UTC day of opens, clicks and responses (the "responses over time" picture); days with none left out. */
+export const TIMELINE_SQL = `
+  SELECT to_char(l.responded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+    count(*) FILTER (WHERE ${FLAGS.opened})::int AS opened,
+    count(*) FILTER (WHERE ${FLAGS.opened_machine})::int AS opened_machine,
+    count(*) FILTER (WHERE ${FLAGS.clicked})::int AS clicked,
+    count(*) FILTER (WHERE ${FLAGS.clicked_machine})::int AS clicked_machine,
+    count(*) FILTER (WHERE ${FLAGS.responded})::int AS responded,
+    count(*) FILTER (WHERE ${FLAGS.purchase})::int AS purchased
+  FROM response_lines l JOIN response_details d ON d.id = l.detail_id
+  WHERE l.campaign_id = $1
+  GROUP BY 1
+  HAVING count(*) FILTER (WHERE ${FLAGS.opened} OR ${FLAGS.clicked} OR ${FLAGS.responded}) > 0
+  ORDER BY 1`;
+
+async function computeTimeline(db: Queryable, campaignId: string): Promise<TimelineDay[]> {
+  const rows = await db.query<Record<string, unknown>>(TIMELINE_SQL, [campaignId]);
+  return rows.map((row) => ({
+    day: String(row.day),
+    opened: Number(row.opened),
+    openedByMachine: Number(row.opened_machine),
+    clickedThrough: Number(row.clicked),
+    clickedByMachine: Number(row.clicked_machine),
+    responded: Number(row.responded),
+    purchased: Number(row.purchased),
+  }));
+}
+
 /** The statistics without their snapshot times; undefined for an unknown campaign. */
 export async function computeStats(db: Queryable, campaignId: string): Promise<Omit<CampaignStats, 'asOf' | 'nextRefreshAt'> | undefined> {
   const head = await readHead(db, campaignId);
@@ -167,6 +195,7 @@ export async function computeStats(db: Queryable, campaignId: string): Promise<O
       revenue: sumOrNull(head.events.map((e) => e.revenue)),
     }),
     events,
+    timeline: await computeTimeline(db, campaignId),
   };
 }
 

@@ -74,12 +74,32 @@ export interface SnapshotTimes {
   nextRefreshAt: Instant;
 }
 
+/**
+ * Response lines of one UTC day (by `respondedAt`), for a "responses over time" picture. Lines, not
+ * unique recipients: a picture of activity, where the figures above count people.
+ */
+export interface TimelineDay {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string;
+  opened: number;
+  /** Of `opened`, lines judged a machine. */
+  openedByMachine: number;
+  clickedThrough: number;
+  /** Of `clickedThrough`, lines judged a machine. */
+  clickedByMachine: number;
+  /** Lines whose detail counts as responded (purchases, unsubscribes and the like included). */
+  responded: number;
+  purchased: number;
+}
+
 export interface CampaignStats extends SnapshotTimes {
   campaignId: string;
   title: string;
   currency: string;
   totals: StatsFigures;
   events: EventStats[];
+  /** Days with opens, clicks or responses, oldest first. Optional: a backend may not offer it. */
+  timeline?: TimelineDay[];
 }
 
 /** Lines and unique recipients of one group of the summary. */
@@ -255,6 +275,19 @@ export const CampaignStatsSchema = v.object({
   ...snapshotEntries,
   totals: StatsFiguresSchema,
   events: v.array(v.object({ eventId: id, ...eventHead, ...figureEntries })),
+  timeline: v.optional(
+    v.array(
+      v.object({
+        day: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/u)),
+        opened: count,
+        openedByMachine: count,
+        clickedThrough: count,
+        clickedByMachine: count,
+        responded: count,
+        purchased: count,
+      }),
+    ),
+  ),
 }) satisfies v.GenericSchema<unknown, CampaignStats>;
 
 const summaryCount = { lines: count, recipients: count };

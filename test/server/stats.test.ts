@@ -180,6 +180,17 @@ test('every seeded campaign: the counts agree with the lines counted one by one 
   assert.equal(spring.totals.revenue, 21400 + 9850, 'seeded revenue per event, summed');
 });
 
+test('timeline: lines per UTC day of opens, clicks and responses, machines counted apart', async () => {
+  const { timeline } = await stats('hm', '?fresh=1');
+  assert.deepEqual(timeline, [
+    // 2026-03-01: three opens (two by machines), four clicks (one by a machine), the purchase.
+    { day: '2026-03-01', opened: 3, openedByMachine: 2, clickedThrough: 4, clickedByMachine: 1, responded: 1, purchased: 1 },
+    // 2026-03-02: two calls answered and an unsubscribe (counted as responded).
+    { day: '2026-03-02', opened: 0, openedByMachine: 0, clickedThrough: 0, clickedByMachine: 0, responded: 3, purchased: 0 },
+  ]);
+  assert.deepEqual((await stats('bare')).timeline, [], 'no lines, no days');
+});
+
 test('GET /campaigns and /campaigns/{id}: campaigns with events, as documented', async () => {
   const list = await call(app, 'GET', '/api/campaigns');
   contract.check('GET', '/campaigns', list);
