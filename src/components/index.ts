@@ -7,3 +7,4 @@ export { CampaignResponsesTab } from './campaign-responses-tab/campaign-response
 export { AddResponseDialog } from './add-response-dialog/add-response-dialog.js';
 export { ResponseHistory } from './response-history/response-history.js';
 export { CampaignDataProvider } from './campaign-data-provider/campaign-data-provider.js';
+export { CampaignStatsPanel } from './campaign-stats-panel/campaign-stats-panel.js';

@@ -3,3 +3,4 @@ import './campaign-data-provider.js';
 import './campaign-responses-tab.js';
 import './add-response-dialog.js';
 import './response-history.js';
+import './campaign-stats-panel.js';

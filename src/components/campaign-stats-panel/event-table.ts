@@ -1,0 +1,79 @@
+/**
+ * The per-event table: each campaign event's cost, revenue, profit, ROI and counts with rates, in a
+ * native `<table>`. A figure that is not available shows a dash and says why to screen readers and
+ * in a tooltip.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { EventStats, RatedCount } from '../../model/campaign-stats.js';
+import type { Figure } from '../../model/stats.js';
+import { t } from '../../i18n/translate.js';
+import type { Formats } from './format.js';
+import { rateText, reasonText } from './formulas.js';
+import { shownTracked } from './figures.js';
+
+function notAvailable(reason: string): TemplateResult {
+  return html`<span class="not-available" title=${reason}
+    ><span aria-hidden="true">${t('stats.notAvailableShort')}</span><span class="visually-hidden">${t('stats.notAvailable')}: ${reason}</span></span
+  >`;
+}
+
+function money(amount: number | null, f: Formats): TemplateResult | string {
+  return amount === null ? notAvailable(t('stats.notEntered')) : f.money(amount);
+}
+
+function figure(value: Figure, f: Formats, as: 'money' | 'roi'): TemplateResult | string {
+  if (!value.available) return notAvailable(reasonText(value.reason));
+  return as === 'roi' ? f.roi(value.value) : f.money(value.value);
+}
+
+function counted(count: RatedCount, f: Formats): TemplateResult {
+  return html`${f.count(count.count)}
+    <span class="rate">${count.rate === null ? nothing : f.percent(count.rate)}</span><span class="visually-hidden"
+      >${count.rate === null ? rateText(count, f) : nothing}</span
+    >`;
+}
+
+const COUNT_COLUMNS = ['sent', 'bounced', 'opened', 'clickedThrough', 'responded', 'leads', 'purchasers'] as const;
+
+export function renderEventTable(events: readonly EventStats[], excludeMachines: boolean, f: Formats): TemplateResult {
+  if (events.length === 0) return html`<p class="muted">${t('stats.eventsEmpty')}</p>`;
+  return html`<div class="table-scroll" part="events-scroll" tabindex="0" role="group" aria-label=${t('stats.section.events')}>
+    <table part="events-table">
+      <thead>
+        <tr>
+          <th scope="col">${t('stats.col.event')}</th>
+          <th scope="col">${t('stats.col.date')}</th>
+          <th scope="col">${t('stats.col.cost')}</th>
+          <th scope="col">${t('stats.revenue')}</th>
+          <th scope="col">${t('stats.profit')}</th>
+          <th scope="col">${t('stats.roi')}</th>
+          ${COUNT_COLUMNS.map((key) => html`<th scope="col">${t(`stats.${key}`)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${events.map((event) => {
+          const tracked = shownTracked(event, excludeMachines);
+          const counts: Record<(typeof COUNT_COLUMNS)[number], RatedCount> = {
+            sent: event.sent,
+            bounced: event.bounced,
+            opened: tracked.opened,
+            clickedThrough: tracked.clickedThrough,
+            responded: event.responded,
+            leads: event.leads,
+            purchasers: event.purchasers,
+          };
+          return html`<tr part="event-row" data-event=${event.eventId}>
+            <th scope="row">${event.name}</th>
+            <td>${event.date ? html`<time datetime=${event.date}>${f.date(event.date)}</time>` : nothing}</td>
+            <td class="num">${money(event.ownCost, f)}</td>
+            <td class="num">${money(event.revenue, f)}</td>
+            <td class="num">${figure(event.profit, f, 'money')}</td>
+            <td class="num">${figure(event.roi, f, 'roi')}</td>
+            ${COUNT_COLUMNS.map((key) => html`<td class="num" data-column=${key}>${counted(counts[key], f)}</td>`)}
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
+}

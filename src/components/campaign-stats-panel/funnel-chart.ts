@@ -1,0 +1,87 @@
+/**
+ * The funnel picture: sent → opened → clicked through → responded → purchased, as horizontal bars
+ * in an inline SVG. The SVG is one image with a text alternative that says every number; the
+ * numbers are also a table behind "Show the numbers" (a native disclosure, reachable by keyboard).
+ */
+import { html, svg } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { StatsFigures } from '../../model/campaign-stats.js';
+import { t } from '../../i18n/translate.js';
+import type { Formats } from './format.js';
+import { shownTracked } from './figures.js';
+
+export interface FunnelStep {
+  key: 'sent' | 'opened' | 'clickedThrough' | 'responded' | 'purchased';
+  label: string;
+  count: number;
+}
+
+export function funnelSteps(figures: StatsFigures, excludeMachines: boolean): FunnelStep[] {
+  const tracked = shownTracked(figures, excludeMachines);
+  return [
+    { key: 'sent', label: t('stats.sent'), count: figures.sent.count },
+    { key: 'opened', label: t('stats.opened'), count: tracked.opened.count },
+    { key: 'clickedThrough', label: t('stats.clickedThrough'), count: tracked.clickedThrough.count },
+    { key: 'responded', label: t('stats.responded'), count: figures.responded.count },
+    { key: 'purchased', label: t('stats.purchased'), count: figures.purchasers.count },
+  ];
+}
+
+/** The text alternative: every step with its count and its share of sent. */
+export function funnelSummary(steps: readonly FunnelStep[], f: Formats): string {
+  const sent = steps[0].count;
+  const parts = steps.map((step, i) =>
+    i === 0 || sent === 0
+      ? t('stats.funnel.step', { count: f.count(step.count), label: step.label })
+      : t('stats.funnel.stepShare', { count: f.count(step.count), label: step.label, share: f.percent(step.count / sent) }),
+  );
+  return t('stats.funnel.summary', { steps: parts.join(', ') });
+}
+
+const ROW = 34;
+const LABEL_WIDTH = 130;
+const BAR_WIDTH = 220;
+const WIDTH = LABEL_WIDTH + BAR_WIDTH + 60;
+
+export function renderFunnel(steps: readonly FunnelStep[], f: Formats): TemplateResult {
+  const largest = Math.max(1, ...steps.map((s) => s.count));
+  const sent = steps[0].count;
+  const height = steps.length * ROW;
+  return html`<figure class="chart" part="funnel">
+    <svg
+      role="img"
+      aria-label=${funnelSummary(steps, f)}
+      viewBox="0 0 ${WIDTH} ${height}"
+      preserveAspectRatio="xMinYMin meet"
+      part="funnel-chart"
+    >
+      ${steps.map((step, i) => {
+        const width = (step.count / largest) * BAR_WIDTH;
+        const y = i * ROW;
+        return svg`<g class="step step-${i}" data-step=${step.key}>
+          <text class="label" x=${LABEL_WIDTH - 8} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${step.label}</text>
+          <rect class="bar" x=${LABEL_WIDTH + (BAR_WIDTH - width) / 2} y=${y + 4} width=${Math.max(width, step.count ? 2 : 0)} height=${ROW - 8} rx="3"></rect>
+          <text class="value" x=${LABEL_WIDTH + BAR_WIDTH + 6} y=${y + ROW / 2} dominant-baseline="middle">${f.count(step.count)}</text>
+        </g>`;
+      })}
+    </svg>
+    <details part="numbers">
+      <summary>${t('stats.showNumbers')}</summary>
+      <table part="numbers-table">
+        <thead>
+          <tr><th scope="col">${t('stats.col.step')}</th><th scope="col">${t('stats.col.count')}</th><th scope="col">${t('stats.col.share')}</th></tr>
+        </thead>
+        <tbody>
+          ${steps.map(
+            (step) =>
+              html`<tr data-step=${step.key}>
+                <th scope="row">${step.label}</th>
+                <td>${f.count(step.count)}</td>
+                <td>${sent ? f.percent(step.count / sent) : t('stats.notAvailableShort')}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>
+  </figure>`;
+}
