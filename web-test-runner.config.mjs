@@ -1,7 +1,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
 import { findBrowser } from './scripts/find-browser.mjs';
+import { embedTestPlugin } from './scripts/embed-test-plugin.mjs';
+
+// The reliability tests' server commands (reference server + fault proxies), written in TypeScript.
+const { reliabilityPlugin } = await tsImport('./test/support/server/wtr-plugin.ts', import.meta.url);
 
 const chromiumArgs = [
   '--no-sandbox', // CI runs as root
@@ -60,6 +65,9 @@ export default {
     // would leave decorators unlowered on a current Chromium.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     offlinePlugin,
+    reliabilityPlugin(),
+    // The single-file bundle and React/Vue as ES modules, for test/browser/embed-*.test.ts.
+    embedTestPlugin(),
   ],
   browsers: [
     chromeLauncher({
