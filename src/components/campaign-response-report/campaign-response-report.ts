@@ -1,0 +1,335 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { CampaignResponseRow, ResponseFilters, ResponseSummary } from '../../model/campaign-stats.js';
+import type { ResponseVocabulary } from '../../model/types.js';
+import { DEFAULT_VOCABULARY } from '../../model/vocabulary.js';
+import type { CampaignChange } from '../../data/reports-client.js';
+import { isAbortError } from '../../adapter/errors.js';
+import { userTimeZone } from '../../i18n/datetime.js';
+import { t } from '../../i18n/translate.js';
+import { CrCampaignElement } from '../base/cr-campaign-element.js';
+import { errorMessage, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { styles } from './campaign-response-report.styles.js';
+import { CsvExportController } from './csv-export.js';
+import { datesReversed, EMPTY_FILTERS, renderFilterForm, toResponseFilters, type FilterValues } from './report-filters.js';
+import { formatBytes, formatCount, renderReportFailure } from './report-parts.js';
+import { renderRowsTable } from './report-rows.js';
+import { renderSummaryTable } from './summary-table.js';
+
+/** How long typing in the note filter pauses before the server is asked. */
+const NOTE_FILTER_DELAY_MS = 300;
+
+/** The contract's page cap. */
+const MAX_PAGE_SIZE = 500;
+
+/**
+ * @tagname campaign-response-report
+ * @summary A campaign's response summary (lines by response detail and event, with totals) and its
+ * response detail (filtered, sorted, paged with "Load more"), with Export CSV of exactly the lines
+ * the filters select, streamed to a file.
+ *
+ * @slot empty - Shown when the campaign has no responses at all.
+ *
+ * @csspart summary-section - The summary: its table and "as of".
+ * @csspart summary-scroll - The summary table's horizontal scroller.
+ * @csspart summary - The summary table.
+ * @csspart as-of - When the summary's snapshot was computed.
+ * @csspart summary-category - A category's subtotal row.
+ * @csspart summary-row - A response detail's row.
+ * @csspart summary-total - The totals row.
+ * @csspart detail-section - The detail report: filters, toolbar, rows.
+ * @csspart filters - The filter form.
+ * @csspart filter - Every filter control (also `detail-filter`, `category-filter`, `event-filter`,
+ * `from-filter`, `to-filter`, `source-filter`, `machine-filter`, `note-filter`, `sort-select`).
+ * @csspart filter-error - The message when the end date comes before the start date.
+ * @csspart reset-button - Clear filters.
+ * @csspart toolbar - The count and the export controls.
+ * @csspart count - How many lines are shown of how many match.
+ * @csspart export-button - Export CSV.
+ * @csspart export-cancel - Cancel a running export.
+ * @csspart export-status - The export's progress, result or failure.
+ * @csspart export-progress - The `<progress>` of rows exported (when the total is known).
+ * @csspart rows-scroll - The detail table's scroller.
+ * @csspart rows - The detail table.
+ * @csspart row - One response line.
+ * @csspart cell-recipient - Its recipient.
+ * @csspart cell-event - Its campaign event.
+ * @csspart cell-detail - Its response detail (and category).
+ * @csspart cell-category - Its category.
+ * @csspart cell-when - When it happened.
+ * @csspart time - The `<time>` of when it happened.
+ * @csspart cell-source - Its source (and the machine mark).
+ * @csspart machine-mark - "Machine" on a line whose evidence says a machine did it.
+ * @csspart cell-note - Its note.
+ * @csspart no-match - The row saying no line matches.
+ * @csspart load-more - The "Load more" button.
+ * @csspart loading - The loading placeholder.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (also `auth`, `not-found`).
+ * @csspart retry-button - Retry.
+ *
+ * @cssprop --cr-campaign-response-report-min-height - Space kept for the report while it loads (default `24rem`).
+ * @cssprop --cr-campaign-response-report-rows-height - Height of the detail table's scroller (default `32rem`).
+ * @cssprop --cr-color-machine - The machine mark's colour (default the muted text colour).
+ *
+ * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
+ */
+export class CampaignResponseReport extends CrCampaignElement {
+  static override styles = [sharedStyles, styles];
+
+  /** The response vocabulary, for labels and the detail and category filters. */
+  @property({ attribute: false }) vocabulary: ResponseVocabulary = DEFAULT_VOCABULARY;
+
+  /** Lines per page of the detail report (1 to 500). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
+
+  @state() private filterValues: FilterValues = { ...EMPTY_FILTERS };
+  /** The note filter as sent to the server: the typed note once typing pauses. */
+  @state() private noteQuery = '';
+  @state() private summary: ResponseSummary | undefined;
+  @state() private rows: CampaignResponseRow[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private total: number | undefined;
+  @state() private rowsLoaded = false;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown = null;
+
+  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #export = new CsvExportController(this);
+
+  /** The filters the table shows (and Export CSV exports), as the contract names them. */
+  get filters(): ResponseFilters {
+    return toResponseFilters(this.filterValues, this.noteQuery, userTimeZone());
+  }
+
+  get #limit(): number {
+    return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(this.pageSize) || 1));
+  }
+
+  #summaryTask = new Task(this, {
+    args: () => [this.reports.client, this.campaignId, this.token] as const,
+    task: async ([client, campaignId], { signal }) => {
+      if (!client || !campaignId) return;
+      try {
+        this.summary = await client.getResponseSummary(campaignId, { signal: this.reports.view?.next('summary', signal) });
+      } catch (error) {
+        this.reportFailure(error, () => void this.#summaryTask.run());
+      }
+    },
+  });
+
+  #rowsTask = new Task(this, {
+    args: () => [this.reports.client, this.campaignId, this.token, JSON.stringify(this.filters), this.#limit] as const,
+    task: async ([client, campaignId], { signal }) => {
+      if (!client || !campaignId || datesReversed(this.filterValues)) return;
+      this.reports.view?.abort('rows-more');
+      this.loadingMore = false;
+      const query = { ...this.filters, limit: this.#limit, signal: this.reports.view?.next('rows', signal) };
+      try {
+        const page = await client.getCampaignResponses(campaignId, query);
+        this.rows = page.items;
+        this.nextCursor = page.nextCursor;
+        this.total = page.total;
+        this.moreError = null;
+        this.rowsLoaded = true;
+      } catch (error) {
+        this.reportFailure(error, () => void this.#rowsTask.run());
+      }
+    },
+  });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
+      // Another campaign: nothing of the old one may show, and its filter values may not exist.
+      this.summary = undefined;
+      this.rows = [];
+      this.rowsLoaded = false;
+      this.filterValues = { ...EMPTY_FILTERS };
+      this.noteQuery = '';
+    }
+  }
+
+  /** Loads the next page of the detail report, if there is one. */
+  async loadMore(): Promise<void> {
+    const client = this.reports.client;
+    const cursor = this.nextCursor;
+    if (!client || !this.campaignId || !cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.moreError = null;
+    const signal = this.reports.view?.next('rows-more');
+    try {
+      const page = await client.getCampaignResponses(this.campaignId, { ...this.filters, cursor, limit: this.#limit, signal });
+      const known = new Set(this.rows.map((row) => row.id));
+      this.rows = [...this.rows, ...page.items.filter((row) => !known.has(row.id))];
+      this.nextCursor = page.nextCursor;
+      this.total = page.total ?? this.total;
+      this.loadingMore = false;
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.moreError = error;
+      this.loadingMore = false;
+    }
+  }
+
+  /**
+   * Exports exactly the lines the filters select (the note as typed, even mid-pause) as CSV,
+   * streamed to a file the person picks, or else downloaded.
+   */
+  async exportCsv(): Promise<void> {
+    const client = this.reports.client;
+    const campaignId = this.campaignId;
+    if (!client || !campaignId || datesReversed(this.filterValues)) return;
+    this.#applyNote();
+    const filters = this.filters;
+    const fileName = `${campaignId.replace(/[^A-Za-z0-9_-]/gu, '_').slice(0, 80)}-responses.csv`;
+    await this.#export.run((signal) => client.exportCampaignResponsesCsv(campaignId, { ...filters, signal }), fileName);
+  }
+
+  /** Stops a running export. */
+  cancelExport(): void {
+    this.#export.cancel();
+  }
+
+  protected override campaignChanged(_change: CampaignChange): void {
+    void this.#summaryTask.run();
+    void this.#rowsTask.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#noteTimer);
+  }
+
+  #applyNote(): void {
+    clearTimeout(this.#noteTimer);
+    this.noteQuery = this.filterValues.note;
+  }
+
+  #onFilterChange = (name: keyof FilterValues, value: string) => {
+    this.filterValues = { ...this.filterValues, [name]: value };
+  };
+
+  #onNoteInput = (value: string) => {
+    this.filterValues = { ...this.filterValues, note: value };
+    clearTimeout(this.#noteTimer);
+    this.#noteTimer = setTimeout(() => (this.noteQuery = this.filterValues.note), NOTE_FILTER_DELAY_MS);
+  };
+
+  #onReset = () => {
+    clearTimeout(this.#noteTimer);
+    this.filterValues = { ...EMPTY_FILTERS };
+    this.noteQuery = '';
+  };
+
+  #filtering(): boolean {
+    const { sort: _sort, ...chosen } = this.filterValues;
+    return Object.values(chosen).some((value) => value !== '');
+  }
+
+  override render(): TemplateResult {
+    if (!this.reports.client) return renderNoClient();
+    if (!this.summary) {
+      return this.#summaryTask.render({
+        initial: () => this.#renderLoading(),
+        pending: () => this.#renderLoading(),
+        error: (error) => renderReportFailure(error, () => void this.#summaryTask.run(), 'report.notFound'),
+        complete: () => this.#renderLoading(),
+      }) as TemplateResult;
+    }
+    const summary = this.summary;
+    if (this.rowsLoaded && summary.total.lines === 0 && this.rows.length === 0 && !this.#filtering()) {
+      return renderEmpty(t('report.empty'));
+    }
+    return html`<div class="report">
+      ${summary.total.lines > 0 ? html`<section part="summary-section" aria-label=${t('report.summaryCaption')}>${renderSummaryTable(summary, this.vocabulary)}</section>` : nothing}
+      <section part="detail-section" aria-label=${t('report.detailCaption')}>
+        ${renderFilterForm({
+          values: this.filterValues,
+          vocabulary: this.vocabulary,
+          events: summary.events,
+          onChange: this.#onFilterChange,
+          onNoteInput: this.#onNoteInput,
+          onReset: this.#onReset,
+        })}
+        ${this.renderToolbar()} ${this.#renderRows()}
+      </section>
+    </div>`;
+  }
+
+  #renderLoading(): TemplateResult {
+    return html`<div class="placeholder">${renderLoading(8)}</div>`;
+  }
+
+  /** The count and the export controls; a subclass may add its own actions. */
+  protected renderToolbar(): TemplateResult {
+    const exporting = this.#export.running;
+    const total = this.total ?? this.rows.length;
+    return html`<div class="toolbar" part="toolbar">
+      <span class="count" part="count" role="status">${this.rowsLoaded ? t('report.count', { shown: this.rows.length, total }) : nothing}</span>
+      <button
+        type="button"
+        class="primary"
+        part="export-button"
+        ?disabled=${exporting || datesReversed(this.filterValues)}
+        @click=${() => void this.exportCsv()}
+      >
+        ${t('report.export')}
+      </button>
+      ${exporting ? html`<button type="button" part="export-cancel" @click=${() => this.cancelExport()}>${t('report.export.cancel')}</button>` : nothing}
+      ${this.#renderExportStatus(total)}
+    </div>`;
+  }
+
+  #renderExportStatus(total: number): TemplateResult | typeof nothing {
+    const state = this.#export.state;
+    switch (state.phase) {
+      case 'idle':
+        return nothing;
+      case 'running':
+        return html`<p class="export-status" part="export-status" role="status">
+          <span>${t('report.export.progress', { rows: state.rows, size: formatBytes(state.bytes) })}</span>
+          ${this.total !== undefined
+            ? html`<progress part="export-progress" max=${Math.max(total, 1)} .value=${Math.min(state.rows, total)} aria-label=${t('report.export')}></progress>`
+            : nothing}
+        </p>`;
+      case 'done':
+        return html`<p class="export-status" part="export-status" role="status">
+          ${t('report.export.done', { rows: formatCount(state.rows), size: formatBytes(state.bytes) })}
+        </p>`;
+      case 'cancelled':
+        return html`<p class="export-status" part="export-status" role="status">${t('report.export.cancelled')}</p>`;
+      case 'failed':
+        return html`<p class="export-status failed" part="export-status" role="alert">
+          ${t('report.export.failed', { message: errorMessage(state.error) })}
+        </p>`;
+    }
+  }
+
+  #renderRows(): TemplateResult {
+    const rowsState = this.rowsLoaded
+      ? renderRowsTable(this.rows, {
+          vocabulary: this.vocabulary,
+          events: this.summary?.events ?? [],
+          sort: this.filterValues.sort,
+          busy: this.#rowsTask.status === TaskStatus.PENDING,
+        })
+      : (this.#rowsTask.render({
+          initial: () => renderLoading(6),
+          pending: () => renderLoading(6),
+          error: (error) => renderReportFailure(error, () => void this.#rowsTask.run(), 'report.notFound'),
+          complete: () => renderLoading(6),
+        }) as TemplateResult);
+    const failedReload = this.rowsLoaded && this.#rowsTask.status === TaskStatus.ERROR;
+    return html`${rowsState}
+      ${failedReload ? renderReportFailure(this.#rowsTask.error, () => void this.#rowsTask.run(), 'report.notFound') : nothing}
+      ${this.nextCursor && !this.moreError
+        ? html`<button type="button" class="more" part="load-more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
+            ${this.loadingMore ? t('report.loadingMore') : t('report.loadMore')}
+          </button>`
+        : nothing}
+      ${this.moreError ? renderReportFailure(this.moreError, () => void this.loadMore(), 'report.notFound') : nothing}`;
+  }
+}

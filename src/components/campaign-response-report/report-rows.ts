@@ -1,0 +1,80 @@
+/**
+ * The detail report's table: one row per response line, every piece of data rendered as text
+ * (names and notes are whatever people typed).
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { CampaignResponseRow, ReportSort, SummaryEvent } from '../../model/campaign-stats.js';
+import type { ResponseVocabulary } from '../../model/types.js';
+import { t } from '../../i18n/translate.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { renderTime } from './report-parts.js';
+
+export interface RowsContext {
+  vocabulary: ResponseVocabulary;
+  events: readonly SummaryEvent[];
+  sort: ReportSort;
+  busy: boolean;
+}
+
+type SortColumn = 'recipient' | 'detail' | 'respondedAt';
+
+function ariaSort(column: SortColumn, sort: ReportSort): 'ascending' | 'descending' | undefined {
+  if (sort === column) return 'ascending';
+  if (sort === `-${column}`) return 'descending';
+  return undefined;
+}
+
+function renderRow(row: CampaignResponseRow, context: RowsContext): TemplateResult {
+  const detail = context.vocabulary.details.find((d) => d.id === row.detailId);
+  const category = context.vocabulary.categories.find((c) => c.id === row.categoryId);
+  const event = context.events.find((e) => e.id === row.eventId);
+  const machine = row.evidence?.machine === true;
+  return html`<tr part="row" data-line=${row.id}>
+    <td part="cell-recipient">${row.recipientName}</td>
+    <td part="cell-event">${event?.name ?? row.eventId}</td>
+    <td part="cell-detail">
+      <span class="detail">${detail?.label ?? row.detailId}</span>
+      <span class="category" part="cell-category">${category?.label ?? row.categoryId}</span>
+    </td>
+    <td part="cell-when">${renderTime(row.respondedAt, 'time')}</td>
+    <td part="cell-source">
+      ${t(`report.source.${row.source}` as MessageKey)}
+      ${machine
+        ? html`<span
+            class="machine"
+            part="machine-mark"
+            title=${ifDefined(row.evidence?.machineReason ? t('report.machineReason', { reason: row.evidence.machineReason }) : undefined)}
+            >${t('report.machine')}</span
+          >`
+        : nothing}
+    </td>
+    <td part="cell-note" class="note">${row.note}</td>
+  </tr>`;
+}
+
+export function renderRowsTable(rows: readonly CampaignResponseRow[], context: RowsContext): TemplateResult {
+  return html`<div class="table-scroll rows-scroll" part="rows-scroll" tabindex="0" role="region" aria-label=${t('report.rowsLabel')}>
+    <table part="rows" class="rows" aria-busy=${context.busy ? 'true' : 'false'}>
+      <caption class="visually-hidden">${t('report.rowsLabel')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" aria-sort=${ifDefined(ariaSort('recipient', context.sort))}>${t('report.col.recipient')}</th>
+          <th scope="col">${t('report.col.event')}</th>
+          <th scope="col" aria-sort=${ifDefined(ariaSort('detail', context.sort))}>${t('report.col.detail')}</th>
+          <th scope="col" aria-sort=${ifDefined(ariaSort('respondedAt', context.sort))}>${t('report.col.when')}</th>
+          <th scope="col">${t('report.col.source')}</th>
+          <th scope="col">${t('report.col.note')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.length === 0
+          ? html`<tr>
+              <td colspan="6" class="no-match" part="no-match">${t('report.noMatch')}</td>
+            </tr>`
+          : rows.map((row) => renderRow(row, context))}
+      </tbody>
+    </table>
+  </div>`;
+}
