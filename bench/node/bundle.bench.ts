@@ -1,0 +1,141 @@
+/**
+ * Bundle budget (issue 6), run by `npm run bench` (or `npm run bench -- bundle`, or alone:
+ * `node --import tsx bench/node/bundle.bench.ts`). Measures, asserts nothing.
+ *
+ * Method: esbuild's JS API (bundle, ES2022, browser, minify) in memory, then gzip (zlib level 9) of
+ * the output. Lit resolves to its production build, as it does in a host's bundler.
+ *
+ * 1. The whole kit: src/bundle.ts, the single-file bundle's entry (every element registered through
+ *    define/all, the public API of src/index.ts, the outbox of src/offline; Lit, @lit/context,
+ *    @lit/task, idb, valibot inside). With the virtualizer, and without it: `@lit-labs/virtualizer/*`
+ *    replaced by an empty module (what the kit costs if the history list did not virtualize).
+ * 2. `<add-response-dialog>`'s own code: src/define/add-response-dialog.ts with every module outside
+ *    src/components/add-response-dialog/ external (packages and the kit's shared modules), so only
+ *    the dialog's folder and its define file are in the output. Also, for context, the same define
+ *    file with only the packages external (the dialog plus the kit modules it needs).
+ * 3. Each define file alone with everything inside: what a host pays for one element.
+ * Beside them the peer figures that issue 6 cites (not measured here).
+ */
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions };
+const KB = 1024;
+const DIALOG_DIR = 'src/components/add-response-dialog/';
+
+interface Measured {
+  minified: number;
+  gzipped: number;
+  metafile: Metafile;
+}
+
+async function measure(entry: string, plugins: Plugin[] = [], extra: { packages?: 'external' } = {}): Promise<Measured> {
+  const result = await build({
+    entryPoints: [resolve(ROOT, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    metafile: true,
+    outdir: resolve(ROOT, 'bench-results/bundle'),
+    absWorkingDir: ROOT,
+    tsconfigRaw,
+    logLevel: 'error',
+    plugins,
+    ...extra,
+  });
+  const code = result.outputFiles.find((file) => file.path.endsWith('.js'))!.contents;
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, metafile: result.metafile };
+}
+
+/** `@lit-labs/virtualizer` and its subpaths become an empty CommonJS module (named imports read undefined). */
+const withoutVirtualizer: Plugin = {
+  name: 'stub-virtualizer',
+  setup(b) {
+    b.onResolve({ filter: /^@lit-labs\/virtualizer(\/|$)/ }, (args) => ({ path: args.path, namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/** Everything outside the dialog's folder (and the entry) stays an import: the output is the dialog's own code. */
+const onlyDialogFolder: Plugin = {
+  name: 'only-dialog-folder',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      if (!args.path.startsWith('.')) return { path: args.path, external: true };
+      const file = relative(ROOT, resolve(args.resolveDir, args.path));
+      return file.startsWith(DIALOG_DIR) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+/** Minified bytes in the output by where they come from: a package, or the kit's own src/. */
+function byOrigin(metafile: Metafile): [string, number][] {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+      const origin = pkg ?? (input.startsWith('src/') ? `src/${input.split('/')[1]}` : input);
+      totals.set(origin, (totals.get(origin) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i])).join('  ')}`.trimEnd();
+  console.log(line(header));
+  console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+const PEERS = [
+  { name: 'Shoelace', gzipped: 44 * KB },
+  { name: 'Material Web', gzipped: 43 * KB },
+];
+
+async function main(): Promise<void> {
+  console.log(`\nBundle budget (esbuild ${(await import('esbuild')).version}: bundle, minify, ES2022, browser; gzip = zlib level 9)`);
+  const whole = await measure('src/bundle.ts');
+  const lean = await measure('src/bundle.ts', [withoutVirtualizer]);
+  const dialogOwn = await measure('src/define/add-response-dialog.ts', [onlyDialogFolder]);
+  const dialogWithKit = await measure('src/define/add-response-dialog.ts', [], { packages: 'external' });
+
+  const rows = [
+    { name: 'whole kit, with the virtualizer', m: whole, limit: 32 * KB },
+    { name: 'whole kit, virtualizer stubbed out', m: lean, limit: 22 * KB },
+    { name: '<add-response-dialog> own code', m: dialogOwn, limit: 5 * KB },
+    { name: '<add-response-dialog> + kit modules it needs (packages external)', m: dialogWithKit, limit: undefined },
+  ];
+  const peers = PEERS.map((p) => `${p.name} ${kb(p.gzipped)}`).join(', ');
+  console.log('');
+  table(['bundle', 'minified', 'ours (gzipped)', 'target', 'holds', 'ratio to peers (gzipped)'], rows.map((r) => [
+    r.name, kb(r.m.minified), kb(r.m.gzipped), r.limit ? `≤ ${kb(r.limit)}` : '—', r.limit ? (r.m.gzipped <= r.limit ? 'yes' : 'NO') : '—',
+    r.name.startsWith('whole') ? PEERS.map((p) => `${(r.m.gzipped / p.gzipped).toFixed(2)}× ${p.name}`).join(', ') : '—',
+  ]));
+  console.log(`\n  Peers, as cited by issue 6 (not measured here): a dialog with a select, an input, a textarea and a button, gzipped: ${peers}.`);
+
+  console.log('\n  One define file, everything inside (what a host pays for that element alone):');
+  const defines = readdirSync(resolve(ROOT, 'src/define')).filter((file) => file.endsWith('.ts') && file !== 'all.ts').sort();
+  const defineRows: string[][] = [];
+  for (const file of defines) {
+    const m = await measure(`src/define/${file}`);
+    defineRows.push([`define/${file.replace(/\.ts$/, '.js')}`, kb(m.minified), kb(m.gzipped)]);
+  }
+  table(['entry', 'minified', 'gzipped'], defineRows);
+
+  console.log('\n  Whole kit (with the virtualizer): minified bytes in the output by origin (before gzip):');
+  table(['origin', 'minified', 'share'], byOrigin(whole.metafile).map(([origin, bytes]) => [origin, kb(bytes), `${((100 * bytes) / whole.minified).toFixed(1)}%`]));
+  console.log(`\n  The dialog's own code is ${Object.keys(dialogOwn.metafile.inputs).length} files: ${Object.keys(dialogOwn.metafile.inputs).map((f) => relative(dirname(DIALOG_DIR), f)).join(', ')}`);
+}
+
+await main();
