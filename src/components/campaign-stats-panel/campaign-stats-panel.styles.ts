@@ -72,7 +72,7 @@ export const styles = css`
   }
   .figure {
     display: grid;
-    grid-template-columns: 1fr auto auto;
+    grid-template-columns: 1fr auto 1.75rem;
     align-items: baseline;
     column-gap: var(--_space);
     padding-block: calc(var(--_space) * 0.25);
@@ -106,8 +106,8 @@ export const styles = css`
   .formula-toggle {
     grid-column: 3;
     grid-row: 1;
-    min-width: 1.75rem;
-    padding: 0 calc(var(--_space) * 0.5);
+    width: 1.75rem;
+    padding: 0;
     border-radius: 999px;
   }
   .formula {
@@ -125,7 +125,8 @@ export const styles = css`
     width: 100%;
     height: auto;
     max-height: 14rem;
-    font: 12px var(--_font);
+    font-family: var(--_font);
+    font-size: 12px;
   }
   svg text {
     fill: var(--_text);
@@ -211,6 +212,12 @@ export const styles = css`
     }
     svg .bar.series-2 {
       fill: LinkText;
+    }
+    .swatch.series-1 {
+      background: Highlight;
+    }
+    .swatch.series-2 {
+      background: LinkText;
     }
     svg text {
       fill: CanvasText;

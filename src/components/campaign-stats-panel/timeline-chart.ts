@@ -45,6 +45,8 @@ const HEIGHT = 150;
 const AXIS = 22;
 const GROUP = 42;
 const BAR = 11;
+/** Room before the first group, for the first axis label. */
+const START = 16;
 
 /** `timeline` undefined: the backend does not offer it. */
 export function renderTimeline(timeline: readonly TimelineDay[] | undefined, excludeMachines: boolean, f: Formats): TemplateResult {
@@ -52,7 +54,7 @@ export function renderTimeline(timeline: readonly TimelineDay[] | undefined, exc
   const points = timelinePoints(timeline, excludeMachines);
   if (points.length === 0) return html`<p class="muted" part="timeline-empty">${t('stats.timeline.none')}</p>`;
   const largest = Math.max(1, ...points.flatMap((p) => SERIES.map((s) => p[s])));
-  const width = Math.max(240, points.length * GROUP + 8);
+  const width = Math.max(240, START + points.length * GROUP + 8);
   const plot = HEIGHT - AXIS;
   // Label every day when they fit, else about eight labels.
   const every = Math.max(1, Math.ceil(points.length / 8));
@@ -60,7 +62,7 @@ export function renderTimeline(timeline: readonly TimelineDay[] | undefined, exc
     <svg role="img" aria-label=${timelineSummary(points, f)} viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="xMinYMin meet" part="timeline-chart">
       <line class="axis" x1="0" x2=${width} y1=${plot + 0.5} y2=${plot + 0.5}></line>
       ${points.map((p, i) => {
-        const x = 4 + i * GROUP;
+        const x = START + i * GROUP;
         return svg`<g data-day=${p.day}>
           ${SERIES.map((series, s) => {
             const h = (p[series] / largest) * (plot - 6);

@@ -1,0 +1,110 @@
+/// <reference types="vite/client" />
+// The demo's campaign page: a campaign's statistics and reports, a "send this email event" action
+// and a simulated inbox, so a person watches tracked responses arrive. The token comes from
+// `npm start` at /demo-config.json, as on the record page.
+import '../src/define/campaign-data-provider.js';
+import '../src/define/campaign-stats-panel.js';
+import { createRestReportsClient } from '../src/data/reports-configure.js';
+import { errorMessage } from '../src/components/base/states.js';
+import type { Campaign } from '../src/model/types.js';
+import { renderInbox } from './inbox.js';
+
+interface DemoConfig {
+  apiBase: string;
+  token: string;
+}
+
+// The two report elements: loaded when present, and the page works without them.
+const reportModules = import.meta.glob('../src/define/campaign-*-report.ts');
+for (const [path, load] of Object.entries(reportModules)) {
+  load().catch((error: unknown) => console.warn(`Could not load ${path}:`, error));
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const provider = $<HTMLElementTagNameMap['campaign-data-provider']>('provider');
+const stats = $<HTMLElementTagNameMap['campaign-stats-panel']>('stats');
+const campaignSelect = $<HTMLSelectElement>('campaign-select');
+const eventSelect = $<HTMLSelectElement>('event-select');
+const sendForm = $<HTMLFormElement>('send-form');
+const sendButton = $<HTMLButtonElement>('send-button');
+const sendResult = $<HTMLParagraphElement>('send-result');
+const inbox = $<HTMLUListElement>('inbox');
+const status = $<HTMLDivElement>('status');
+const reports = ['response-report', 'clickthrough-report'].map((id) => $(id));
+
+const DEFAULT_CAMPAIGN = 'spring-launch-2026';
+
+async function main(): Promise<void> {
+  const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
+  const client = createRestReportsClient({ apiBase: config.apiBase, getToken: () => config.token });
+  provider.apiBase = config.apiBase;
+  provider.token = config.token;
+  provider.reportsClient = client;
+
+  const campaigns = (await client.listCampaigns()).items;
+  for (const campaign of campaigns) campaignSelect.append(new Option(campaign.title, campaign.id));
+  const wanted = new URLSearchParams(location.search).get('campaign') ?? DEFAULT_CAMPAIGN;
+  campaignSelect.value = campaigns.some((c) => c.id === wanted) ? wanted : campaigns[0]?.id ?? '';
+
+  const show = () => {
+    const campaign = campaigns.find((c) => c.id === campaignSelect.value);
+    if (!campaign) return;
+    $('campaign-name').textContent = campaign.title;
+    $('campaign-meta').textContent = `${campaign.events.length} events · ${campaign.currency}`;
+    stats.campaignId = campaign.id;
+    for (const report of reports) report.setAttribute('campaign-id', campaign.id);
+    showEvents(campaign);
+    inbox.replaceChildren();
+    $('inbox-empty').hidden = false;
+    sendResult.textContent = '';
+    history.replaceState(null, '', `?campaign=${encodeURIComponent(campaign.id)}`);
+  };
+  campaignSelect.addEventListener('change', show);
+  show();
+
+  sendForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const campaign = campaigns.find((c) => c.id === campaignSelect.value);
+    const emailEvent = campaign?.events.find((e) => e.id === eventSelect.value);
+    if (!campaign || !emailEvent) return;
+    void (async () => {
+      sendButton.disabled = true;
+      sendResult.textContent = `Sending “${emailEvent.name}”…`;
+      try {
+        const result = await client.sendCampaignEvent(campaign.id, emailEvent.id);
+        const delivered = result.deliveries.filter((d) => d.tracking).length;
+        const bounced = result.deliveries.length - delivered;
+        const again = result.deliveries.some((d) => !d.newlySent) ? ' (sent before: the same outcomes)' : '';
+        sendResult.textContent = `Sent “${emailEvent.name}” to ${result.deliveries.length} recipients${again}: ${delivered} delivered, ${bounced} not delivered, ${result.withoutEmail.length} without an email address.`;
+        renderInbox(inbox, result, {
+          subject: emailEvent.name,
+          onTracked: () => {
+            // The figures are a snapshot: ask for fresh ones so the tracked response shows at once.
+            void stats.refresh();
+          },
+        });
+        $('inbox-empty').hidden = result.deliveries.length > 0;
+        await stats.refresh();
+      } catch (error) {
+        sendResult.textContent = `Not sent: ${errorMessage(error)}`;
+      } finally {
+        sendButton.disabled = false;
+      }
+    })();
+  });
+}
+
+function showEvents(campaign: Campaign): void {
+  const emailEvents = campaign.events.filter((e) => e.channel === 'email' && !e.legacyEmail);
+  eventSelect.replaceChildren(...emailEvents.map((e) => new Option(`${e.name} (${e.status})`, e.id)));
+  // The unsent one first: that is the one to try.
+  const unsent = emailEvents.find((e) => e.status === 'planned' || e.status === 'scheduled');
+  if (unsent) eventSelect.value = unsent.id;
+  sendButton.disabled = emailEvents.length === 0;
+  if (emailEvents.length === 0) eventSelect.append(new Option('This campaign has no email event', ''));
+}
+
+main().catch((error: unknown) => {
+  status.textContent = `The demo could not start: ${error instanceof Error ? error.message : String(error)}`;
+  status.classList.add('error');
+});
