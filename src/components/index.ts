@@ -8,3 +8,4 @@ export { AddResponseDialog } from './add-response-dialog/add-response-dialog.js'
 export { ResponseHistory } from './response-history/response-history.js';
 export { CampaignDataProvider } from './campaign-data-provider/campaign-data-provider.js';
 export { CampaignStatsPanel } from './campaign-stats-panel/campaign-stats-panel.js';
+export { CampaignSyncStatus } from './campaign-sync-status/campaign-sync-status.js';

@@ -7,6 +7,10 @@ export type DataChange =
   | { kind: 'delete-pending'; recipientId: string; campaignId: string }
   | { kind: 'delete-undone'; recipientId: string; campaignId: string }
   | { kind: 'deleted'; recipientId: string; campaignId: string; deleted: number }
-  | { kind: 'delete-failed'; recipientId: string; campaignId: string; error: unknown };
+  | { kind: 'delete-failed'; recipientId: string; campaignId: string; error: unknown }
+  /** An offline edit of this recipient was queued, changed state, was confirmed or discarded (any tab). */
+  | { kind: 'sync'; recipientId: string; campaignId: string }
+  /** A list shown from the device's cache was refreshed from the server: read it again. */
+  | { kind: 'refreshed'; recipientId: string };
 
 export type DataChangeListener = (change: DataChange) => void;

@@ -10,6 +10,7 @@ import type {
 import { raceAbort, RequestSlots } from './abort.js';
 import type { DataChange, DataChangeListener } from './changes.js';
 import { PendingDeletion } from './pending-deletion.js';
+import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -192,6 +193,42 @@ export class CampaignDataClient {
       if (recipientId === undefined || recipientId === change.recipientId) listener(change);
     }
   }
+
+  /** Tells subscribers of the recipient (subclasses: the outbox and the read cache). */
+  protected notifyChange(change: DataChange): void {
+    this.#notify(change);
+  }
+
+  // The offline side (`OfflineDataClient`). This client sends every edit straight to the backend:
+  // nothing is ever queued, so elements that show sync state show none, at no cost.
+
+  /** Whether edits are stored on this device first (`on`), or sent straight away. */
+  get offlineMode(): OfflineMode {
+    return 'off';
+  }
+
+  /** Counts and problems of the offline queue (all zero here). */
+  async getSyncStatus(): Promise<SyncStatus> {
+    return { ...EMPTY_SYNC_STATUS, mode: this.offlineMode, connectivity: 'unknown' };
+  }
+
+  /** Calls `listener` on news of the offline queue; returns the unsubscribe. Nothing ever happens here. */
+  subscribeSync(_listener: SyncListener): () => void {
+    return () => undefined;
+  }
+
+  /** Sends a failed or conflicted edit again (offline clients only). */
+  async retryEdit(_opId: string): Promise<void> {
+    throw new Error('this data client queues no edits');
+  }
+
+  /** Drops a failed or conflicted edit (offline clients only). */
+  async discardEdit(_opId: string): Promise<void> {
+    throw new Error('this data client queues no edits');
+  }
+
+  /** After a 401 and a new sign-in: sending continues (offline clients only). */
+  resumeSync(): void {}
 
   // The seam for the offline issue: the read cache wraps the reads, the outbox the writes.
 

@@ -21,3 +21,13 @@ export {
   installReportsClientFactory,
 } from './reports-configure.js';
 export type { CampaignReportsConfig } from './reports-configure.js';
+export { OfflineDataClient, createOfflineRestDataClient } from './offline-client.js';
+export type { OfflineDataClientOptions, OfflineRestClientConfig } from './offline-client.js';
+export { asOfOf, queuedOpOf, syncMarkOf } from './marks.js';
+export type { SyncMark, SyncState } from './marks.js';
+export type { Connectivity, OfflineMode, SyncEvent, SyncListener, SyncProblem, SyncStatus } from './sync.js';
+// The offline store's lifecycle, for hosts: wipe a user's data on logout; the typed storage error.
+export { wipeOfflineData } from '../offline/db.js';
+export { OutboxStorageError } from '../offline/errors.js';
+export type { OutboxStorageErrorKind } from '../offline/errors.js';
+export type { OpError } from '../offline/types.js';

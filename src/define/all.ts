@@ -4,3 +4,4 @@ import './campaign-responses-tab.js';
 import './add-response-dialog.js';
 import './response-history.js';
 import './campaign-stats-panel.js';
+import './campaign-sync-status.js';

@@ -4,8 +4,11 @@ import { RequestCloseEvent } from './request-close.js';
 import { AuthRequiredEvent } from './auth-required.js';
 import { DeleteRequestEvent } from './delete-request.js';
 import { ResponsesDeletedEvent } from './responses-deleted.js';
+import { ResponseQueuedEvent } from './response-queued.js';
+import { SyncCompleteEvent } from './sync-complete.js';
+import { SyncFailedEvent } from './sync-failed.js';
 
-export { ResponseSubmitEvent, ResponseSavedEvent, RequestCloseEvent, AuthRequiredEvent, DeleteRequestEvent, ResponsesDeletedEvent };
+export { ResponseSubmitEvent, ResponseSavedEvent, RequestCloseEvent, AuthRequiredEvent, DeleteRequestEvent, ResponsesDeletedEvent, ResponseQueuedEvent, SyncCompleteEvent, SyncFailedEvent };
 export type { CloseReason } from './request-close.js';
 
 declare global {
@@ -16,5 +19,8 @@ declare global {
     'cr-auth-required': AuthRequiredEvent;
     'cr-delete-request': DeleteRequestEvent;
     'cr-responses-deleted': ResponsesDeletedEvent;
+    'cr-response-queued': ResponseQueuedEvent;
+    'cr-sync-complete': SyncCompleteEvent;
+    'cr-sync-failed': SyncFailedEvent;
   }
 }

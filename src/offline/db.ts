@@ -105,12 +105,13 @@ export async function openOutboxDb(name: string, hooks: ConnectionHooks, factory
 }
 
 /**
- * Deletes a user's offline data (queued edits included), e.g. on logout, so one user's edits are
+ * Deletes a user's offline data (queued edits and the read cache), e.g. on logout, so one user's edits are
  * never sent under another's session. Open outboxes of that user should be closed first; if one is
  * still open elsewhere, the deletion waits until that tab closes its connection (the outbox closes
  * on `blocking`, so it does not wait long). Resolves when deleted; safe when there is nothing.
  */
 export async function wipeOfflineData(userKey: string): Promise<void> {
   if (!defaultFactory()) return;
-  await deleteDB(outboxDbName(userKey));
+  // The read cache (`read-cache.ts`, named alike) holds what the user last saw: it goes too.
+  await Promise.all([deleteDB(outboxDbName(userKey)), deleteDB(`cr-read-cache-${encodeURIComponent(userKey)}`)]);
 }

@@ -4,6 +4,7 @@
  */
 export { Outbox, type OutboxOptions } from './outbox.js';
 export { outboxDbName, wipeOfflineData, SCHEMA_VERSION } from './db.js';
+export { ReadCache, readCacheDbName, type CachedEntry } from './read-cache.js';
 export { OutboxStorageError, type OutboxStorageErrorKind } from './errors.js';
 export type { OutboxEvent, OutboxEventType, OutboxListener } from './events.js';
 export { nextSendable, nextWakeAt, dependsOn, coalescedByDeleteAll, leaseExpired, type OrderedOp } from './ordering.js';

@@ -259,7 +259,7 @@ export async function readLocalState(db: OutboxDb, recipientId: string): Promise
   return {
     lines: ops.flatMap((op) =>
       op.kind === 'add' && op.payload.line
-        ? [{ id: op.payload.line.id, recipientId, campaignId: op.campaignId, opId: op.opId, seq: op.seq, line: op.payload.line, ...state(op) }]
+        ? [{ id: op.payload.line.id, recipientId, campaignId: op.campaignId, opId: op.opId, seq: op.seq, line: op.payload.line, createdAt: op.createdAt, ...state(op) }]
         : [],
     ),
     deletions: ops

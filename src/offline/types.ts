@@ -76,6 +76,8 @@ export interface LocalLine {
   opId: string;
   seq: number;
   line: NewResponseLine;
+  /** When it was queued (ms since epoch): stands in for the server's `recordedAt` until confirmed. */
+  createdAt?: number;
 }
 
 /** A recipient's edits not yet confirmed, for the data client to merge into what the server said. */

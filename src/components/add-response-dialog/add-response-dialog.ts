@@ -7,6 +7,9 @@ import { userTimeZone, toZonedLocal } from '../../i18n/datetime.js';
 import { t } from '../../i18n/translate.js';
 import { ResponseSubmitEvent } from '../../events/response-submit.js';
 import { ResponseSavedEvent } from '../../events/response-saved.js';
+import { ResponseQueuedEvent } from '../../events/response-queued.js';
+import { queuedOpOf } from '../../data/marks.js';
+import { OutboxStorageError } from '../../offline/errors.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
 import type { CloseReason } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
@@ -51,6 +54,7 @@ const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLoca
  *
  * @fires {ResponseSubmitEvent} cr-response-submit - Before saving; cancelable. `event.line` is the line.
  * @fires {ResponseSavedEvent} cr-response-saved - The backend stored the line; `event.line`.
+ * @fires {ResponseQueuedEvent} cr-response-queued - With offline edits: the line was stored on this device (durably) and will be sent later; `event.line` is marked pending.
  * @fires {RequestCloseEvent} cr-request-close - Escape, Cancel or ×; cancelable; `event.dirty`.
  * @fires {DeleteRequestEvent} cr-delete-request - Actions → Delete in Update Status; cancelable.
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403.
@@ -178,7 +182,12 @@ export class AddResponseDialog extends CrDataElement {
       const saved = await client.addResponse(line);
       this.#initial = this.values;
       this.dialog.close();
-      this.emit(new ResponseSavedEvent(saved));
+      const queued = queuedOpOf(saved);
+      this.emit(
+        queued
+          ? new ResponseQueuedEvent({ kind: 'add', opId: queued, recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved })
+          : new ResponseSavedEvent(saved),
+      );
     } catch (error) {
       this.#showSaveError(error);
     } finally {
@@ -187,6 +196,13 @@ export class AddResponseDialog extends CrDataElement {
   }
 
   #showSaveError(error: unknown): void {
+    if (error instanceof OutboxStorageError) {
+      // Not stored on this device: nothing was saved, and the form keeps every entry.
+      this.formError =
+        error.kind === 'quota' ? t('offline.saveFailed.quota') : t('offline.saveFailed.other', { message: error.message });
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
+      return;
+    }
     if (error instanceof ValidationError && error.fields.length > 0) {
       const errors: FieldErrors = {};
       const unplaced: string[] = [];

@@ -7,8 +7,24 @@ export const styles = css`
   }
   .toolbar {
     display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
     justify-content: flex-start;
     margin-block-end: var(--_space);
+  }
+  .notice {
+    margin: 0;
+    color: var(--_muted);
+  }
+  .notice:empty {
+    display: none;
+  }
+  .notice[part~='offline-notice'] {
+    padding: calc(var(--_space) * 0.5) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
   }
   .content {
     min-height: 8rem;

@@ -3,11 +3,16 @@ import type { TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
+import type { CampaignDataClient } from '../../data/data-client.js';
 import type { DataChange } from '../../data/changes.js';
 import type { DeleteRequestEvent } from '../../events/delete-request.js';
+import type { ResponseQueuedEvent } from '../../events/response-queued.js';
+import { asOfOf } from '../../data/marks.js';
+import { formatInstant } from '../../i18n/datetime.js';
 import { t } from '../../i18n/translate.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
+import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import type { AddResponseDialog } from '../add-response-dialog/add-response-dialog.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
@@ -51,6 +56,12 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
  * @csspart retry-button - Retry.
+ * @csspart sync-mark - The mark of a response not yet confirmed by the server (also `sync-pending`, `sync-syncing`, `sync-failed`, `sync-conflict`).
+ * @csspart sync-reason - The server's reason beside a failed or conflicted response.
+ * @csspart sync-retry - Retry beside a failed or conflicted response.
+ * @csspart offline-notice - "Offline edits are not available in this browser" (when offline edits were asked for and the browser refuses storage).
+ * @csspart stale-notice - "Offline: showing what was last seen, as of …".
+ * @csspart queued-notice - "Saved on this device…" after a save was queued.
  *
  * @cssprop --cr-campaign-responses-tab-row-gap - Space inside cells (default `var(--cr-space, 0.5rem)`).
  * @cssprop --cr-campaign-responses-tab-header-background - Background of the header row.
@@ -62,15 +73,18 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @fires {RequestCloseEvent} cr-request-close - The dialog is asked to close; cancelable.
  * @fires {DeleteRequestEvent} cr-delete-request - Actions → Delete; cancelable (the tab then asks nothing).
  * @fires {ResponsesDeletedEvent} cr-responses-deleted - The backend deleted the responses (after Undo time).
+ * @fires {ResponseQueuedEvent} cr-response-queued - With offline edits: a save or a Delete (after Undo time) was stored on this device, to be sent later.
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignResponsesTab extends CrDataElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, syncMarkStyles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
   /** Whether Add Response or Update Status has been asked for yet (see #dialog). */
   @state() private dialogWanted = false;
   @query('add-response-dialog') private dialogElement!: AddResponseDialog;
+  /** Set when a save was queued on this device rather than sent: said once, politely. */
+  @state() private queuedNotice = false;
 
   /** The last data shown, kept while a reload runs so the table does not jump to a skeleton. */
   #shown: TabData | undefined;
@@ -117,6 +131,11 @@ export class CampaignResponsesTab extends CrDataElement {
     const button = (event.target as Element).closest('button');
     const campaignId = button?.closest('tbody')?.getAttribute(CAMPAIGN_ATTRIBUTE);
     if (!button || !campaignId) return;
+    const retryOp = button.getAttribute(SYNC_RETRY_ATTRIBUTE);
+    if (retryOp) {
+      void this.data.client?.retryEdit(retryOp).catch(() => void this.#load.run());
+      return;
+    }
     const eventId = button.getAttribute(EVENT_ATTRIBUTE);
     if (eventId) this.#updateStatus(campaignId, eventId, button);
     else if (button.classList.contains('disclosure')) this.#toggle(campaignId);
@@ -161,6 +180,7 @@ export class CampaignResponsesTab extends CrDataElement {
         <button type="button" part="add-button" class="primary" ?disabled=${!shown} @click=${this.#addResponse}>
           ${t('tab.addResponse')}
         </button>
+        ${this.#renderNotices(client)}
       </div>
       <div class="content" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>${this.#renderContent()}</div>
       ${this.dialogWanted
@@ -170,9 +190,38 @@ export class CampaignResponsesTab extends CrDataElement {
             .vocabulary=${shown?.vocabulary}
             recipient-id=${this.recipientId ?? ''}
             @cr-delete-request=${this.#onDeleteRequest}
+            @cr-response-queued=${this.#onQueued}
           ></add-response-dialog>`
         : nothing}
       ${this.#deleteFlow.render()}`;
+  }
+
+  #queuedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #onQueued = (_event: ResponseQueuedEvent) => {
+    this.queuedNotice = true;
+    clearTimeout(this.#queuedTimer);
+    this.#queuedTimer = setTimeout(() => (this.queuedNotice = false), 8000);
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#queuedTimer);
+  }
+
+  /**
+   * What a person must know about where their data is: only when it applies (the plain client
+   * never has any, and the first paint pays one property read).
+   */
+  #renderNotices(client: CampaignDataClient): unknown {
+    const asOf = asOfOf(this.#shown);
+    const unavailable = client.offlineMode === 'unavailable';
+    if (asOf === undefined && !unavailable && !this.queuedNotice) return nothing;
+    return html`${unavailable ? html`<p part="offline-notice" class="notice" role="note">${t('offline.unavailable')}</p>` : nothing}
+      ${asOf !== undefined
+        ? html`<p part="stale-notice" class="notice" role="status">${t('offline.asOf', { when: formatInstant(new Date(asOf).toISOString()) })}</p>`
+        : nothing}
+      <p part="queued-notice" class="notice" role="status">${this.queuedNotice ? t('offline.queued') : nothing}</p>`;
   }
 
   #renderContent(): unknown {

@@ -4,8 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { CampaignEvent, Recipient, RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
+import { syncMarkOf } from '../../data/marks.js';
 import { formatInstant } from '../../i18n/datetime.js';
 import { t } from '../../i18n/translate.js';
+import { renderSyncMark } from '../base/sync-mark.js';
 
 /** Categories whose reports may lag behind (source CRM: "a delay in reporting … Sent and Bounced"). */
 const DELAYED_CATEGORIES = new Set(['sent', 'bounced']);
@@ -64,9 +66,12 @@ function updateStatusLabel(): (event: CampaignEvent) => string {
 function responseCell(line: ResponseLine | null, render: RowsRender): TemplateResult {
   if (!line) return html`<span class="none">${render.noResponse}</span>`;
   const { details, categories } = render.labels;
-  return html`<span part="response-detail">${details.get(line.detailId) ?? line.detailId}</span> · <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
-      DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing
-    }`;
+  const detail = details.get(line.detailId) ?? line.detailId;
+  // A symbol property read: a line the server holds has none, and costs nothing more.
+  const mark = syncMarkOf(line);
+  return html`<span part="response-detail">${detail}</span> · <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
+      mark ? renderSyncMark(mark, detail) : nothing
+    }${DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing}`;
 }
 
 function eventItem(event: CampaignEvent, render: RowsRender): TemplateResult {

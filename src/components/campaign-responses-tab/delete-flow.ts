@@ -4,6 +4,8 @@ import type { CampaignDataClient } from '../../data/data-client.js';
 import type { PendingDeletion } from '../../data/pending-deletion.js';
 import type { RecipientCampaign } from '../../model/types.js';
 import { ResponsesDeletedEvent } from '../../events/responses-deleted.js';
+import { ResponseQueuedEvent } from '../../events/response-queued.js';
+import { queuedOpOf } from '../../data/marks.js';
 import { t, tPlural } from '../../i18n/translate.js';
 import { errorMessage } from '../base/states.js';
 
@@ -81,7 +83,13 @@ export class DeleteFlow implements ReactiveController {
     pending.done.then(
       (result) => {
         if (result) {
-          this.#host.dispatchEvent(new ResponsesDeletedEvent(recipientId, campaign.id, result.deleted));
+          const queued = queuedOpOf(result);
+          // Queued on this device (offline edits): the backend has not deleted anything yet.
+          this.#host.dispatchEvent(
+            queued
+              ? new ResponseQueuedEvent({ kind: 'deleteAll', opId: queued, recipientId, campaignId: campaign.id })
+              : new ResponsesDeletedEvent(recipientId, campaign.id, result.deleted),
+          );
           if (this.#snackbar?.kind === 'pending' && this.#snackbar.pending === pending) this.#show(undefined, 0);
         }
       },

@@ -3,7 +3,9 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { findDetail } from '../../model/vocabulary.js';
 import type { RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
+import { syncMarkOf } from '../../data/marks.js';
 import { formatInstant } from '../../i18n/datetime.js';
+import { renderSyncMark } from '../base/sync-mark.js';
 import { t } from '../../i18n/translate.js';
 import type { MessageKey } from '../../i18n/en.js';
 
@@ -44,6 +46,7 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
   const campaign = context.showCampaign ? context.campaigns?.find((c) => c.id === line.campaignId) : undefined;
   const event = campaign?.events.find((e) => e.id === line.eventId);
   const sourceKey = `history.source.${line.source}` as MessageKey;
+  const mark = syncMarkOf(line);
   return html`<div role="listitem" part="line" class="line" data-line=${line.id}>
     <div class="line-head">
       <span part="line-detail" class="detail">${detail?.label ?? line.detailId}</span>
@@ -53,13 +56,13 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
         datetime=${line.respondedAt}
         title=${ifDefined(inRecipientZone ? t('history.recipientTime', { when: `${inRecipientZone} (${zone})` }) : undefined)}
         >${shownWhen}</time
-      >
+      >${mark ? renderSyncMark(mark, detail?.label ?? line.detailId) : nothing}
     </div>
     ${campaign
       ? html`<p class="meta" part="line-campaign">${campaign.title}${event ? ` · ${event.name}` : ''}</p>`
       : nothing}
     <p class="meta" part="line-meta">
-      <span>${t('history.recorded', { when: formatInstant(line.recordedAt) })}</span>
+      ${mark ? nothing : html`<span>${t('history.recorded', { when: formatInstant(line.recordedAt) })}</span>`}
       ${line.author ? html`<span>${t('history.by', { author: line.author })}</span>` : nothing}
       <span part="line-source">${t(sourceKey)}</span>
       ${line.evidence?.machine ? html`<span>${t('history.machine')}</span>` : nothing}

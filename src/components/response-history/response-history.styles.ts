@@ -4,6 +4,10 @@ export const styles = css`
   :host {
     --_height: var(--cr-response-history-height, 24rem);
   }
+  .stale {
+    margin: 0 0 var(--_space);
+    color: var(--_muted);
+  }
   .filters {
     display: flex;
     flex-wrap: wrap;

@@ -11,6 +11,9 @@ import { isAbortError } from '../../adapter/errors.js';
 import { t } from '../../i18n/translate.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
+import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
+import { asOfOf } from '../../data/marks.js';
+import { formatInstant } from '../../i18n/datetime.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './response-history.styles.js';
 import { renderHistoryLine } from './history-line.js';
@@ -50,6 +53,10 @@ const RELOAD_MAX = 500;
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
  * @csspart retry-button - Retry.
+ * @csspart sync-mark - The mark of a line not yet confirmed by the server (also `sync-pending`, `sync-syncing`, `sync-failed`, `sync-conflict`).
+ * @csspart sync-reason - The server's reason beside a failed or conflicted line.
+ * @csspart sync-retry - Retry beside a failed or conflicted line.
+ * @csspart stale-notice - "Offline: showing what was last seen, as of …".
  *
  * @cssprop --cr-response-history-height - Height of the scrolling list (default `24rem`).
  * @cssprop --cr-color-text-muted - Secondary text.
@@ -57,7 +64,7 @@ const RELOAD_MAX = 500;
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class ResponseHistory extends CrDataElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, syncMarkStyles];
 
   /** Only the lines of this campaign; all of the recipient's when absent. */
   @property({ attribute: 'campaign-id', reflect: true }) campaignId: string | undefined;
@@ -81,6 +88,8 @@ export class ResponseHistory extends CrDataElement {
   @state() private total: number | undefined;
   @state() private loadingMore = false;
   @state() private moreError: unknown = null;
+  /** When the lines shown were stored on this device, if they came from its cache (offline). */
+  @state() private asOf: number | undefined;
 
   #loaded = false;
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -112,6 +121,7 @@ export class ResponseHistory extends CrDataElement {
         this.lines = [...page.items].sort(compareNewestFirst);
         this.nextCursor = page.nextCursor;
         this.total = page.total;
+        this.asOf = asOfOf(page);
         this.moreError = null;
         this.#loaded = true;
       } catch (error) {
@@ -173,6 +183,12 @@ export class ResponseHistory extends CrDataElement {
     this.#noteTimer = setTimeout(() => (this.noteQuery = this.noteFilter), NOTE_FILTER_DELAY_MS);
   };
 
+  /** The list's one click listener: Retry beside a failed or conflicted line. */
+  #onListClick = (event: Event) => {
+    const opId = (event.target as Element).closest('button')?.getAttribute(SYNC_RETRY_ATTRIBUTE);
+    if (opId) void this.data.client?.retryEdit(opId).catch(() => void this.#load.run());
+  };
+
   #onRangeChanged = (event: RangeChangedEvent) => {
     if (event.last >= this.lines.length - LOAD_AHEAD) void this.loadMore();
   };
@@ -200,9 +216,12 @@ export class ResponseHistory extends CrDataElement {
       showRecipientZone: this.showRecipientZone,
     };
     return html`${this.#renderFilters(lines.length)}
+      ${this.asOf !== undefined
+        ? html`<p part="stale-notice" class="stale" role="status">${t('offline.asOf', { when: formatInstant(new Date(this.asOf).toISOString()) })}</p>`
+        : nothing}
       ${lines.length === 0 && !this.loadingMore
         ? html`<p class="state empty" part="empty">${t('history.noMatch')}</p>`
-        : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${t('history.label')} @rangeChanged=${this.#onRangeChanged}>
+        : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${t('history.label')} @rangeChanged=${this.#onRangeChanged} @click=${this.#onListClick}>
             ${virtualize({
               items: lines,
               // Between a shorter list arriving and the virtualizer's next rangeChanged, a render

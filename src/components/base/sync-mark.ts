@@ -1,0 +1,76 @@
+import { css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { SyncMark, SyncState } from '../../data/marks.js';
+import { t } from '../../i18n/translate.js';
+
+/** The attribute a Retry button of a mark carries: the operation to send again (event delegation). */
+export const SYNC_RETRY_ATTRIBUTE = 'data-sync-retry';
+
+/** A glyph per state, beside the words (never the colour alone); hidden from assistive technology. */
+const ICONS: Record<SyncState, string> = { pending: '◷', syncing: '↻', failed: '⚠', conflict: '⇄' };
+
+export function syncStateLabel(state: SyncState): string {
+  return t(`sync.state.${state}`);
+}
+
+/** The server's reason for a failed or conflicted edit, as text. */
+export function syncReason(mark: Pick<SyncMark, 'error'>): string {
+  const error = mark.error;
+  const reason = error?.problem?.detail ?? error?.problem?.title ?? error?.message;
+  return reason ? t('sync.reason', { reason }) : t('sync.noReason');
+}
+
+/**
+ * The mark of a line the server has not confirmed: a glyph and the state in words; for a failed or
+ * conflicted edit also the server's reason and Retry (Discard, which asks first, is in
+ * `<campaign-sync-status>`). Elements call it only for a marked line: unmarked lines cost nothing.
+ */
+export function renderSyncMark(mark: SyncMark, what: string): TemplateResult {
+  const needsPerson = mark.state === 'failed' || mark.state === 'conflict';
+  return html`<span part="sync-mark sync-${mark.state}" class="sync-mark sync-${mark.state}" data-sync-state=${mark.state}><span class="sync-icon" aria-hidden="true">${ICONS[mark.state]}</span> ${syncStateLabel(mark.state)}</span>${
+    needsPerson
+      ? html` <span part="sync-reason" class="sync-reason">${syncReason(mark)}</span> <button
+            type="button"
+            part="sync-retry"
+            class="sync-retry"
+            data-sync-retry=${mark.opId}
+            aria-label=${t('sync.retryFor', { what })}
+          >${t('sync.retry')}</button> <span class="sync-hint">${t('sync.lineHint')}</span>`
+      : nothing
+  }`;
+}
+
+/** The marks' look: an outlined label (shape, glyph and words, so not colour alone). */
+export const syncMarkStyles = css`
+  .sync-mark {
+    display: inline-block;
+    margin-inline-start: calc(var(--_space) * 0.5);
+    padding: 0 0.4em;
+    border: 1px dashed currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.875em;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .sync-failed,
+  .sync-conflict {
+    border-style: solid;
+    color: var(--_danger);
+  }
+  .sync-reason,
+  .sync-hint {
+    font-size: 0.875em;
+  }
+  .sync-hint {
+    color: var(--_muted);
+  }
+  .sync-retry {
+    font-size: 0.875em;
+    padding: 0 var(--_space);
+  }
+  @media (forced-colors: active) {
+    .sync-mark {
+      color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,301 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AuthError } from '../../adapter/errors.js';
+import type { CampaignDataClient } from '../../data/data-client.js';
+import type { SyncEvent, SyncStatus } from '../../data/sync.js';
+import type { ResponseVocabulary } from '../../model/types.js';
+import { AuthRequiredEvent } from '../../events/auth-required.js';
+import { SyncCompleteEvent } from '../../events/sync-complete.js';
+import { SyncFailedEvent } from '../../events/sync-failed.js';
+import { formatInstant } from '../../i18n/datetime.js';
+import { t, tPlural } from '../../i18n/translate.js';
+import { CrElement } from '../base/cr-element.js';
+import { DataClientController } from '../base/data-client-controller.js';
+import { errorMessage, renderNoClient } from '../base/states.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { styles } from './campaign-sync-status.styles.js';
+import { renderProblem } from './sync-problem.js';
+
+/** How often the age of the oldest waiting edit is brought up to date while something waits. */
+const AGE_TICK_MS = 15_000;
+
+/** "5 minutes ago", in the browser's language, in the largest unit that fits. */
+function formatAge(ms: number): string {
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return format.format(-seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return format.format(-minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return format.format(-hours, 'hour');
+  return format.format(-Math.round(hours / 24), 'day');
+}
+
+/**
+ * @tagname campaign-sync-status
+ * @summary Where a person's edits stand: online or offline (by what requests do), how many edits
+ * wait to be sent and since when, whether sending runs, failed and conflicted edits, and when the
+ * last sync was. The edits that need a person expand into a list with the server's reason, the
+ * server's version beside ours for a conflict, Retry and Discard (which asks first).
+ *
+ * Uses the page's data client like the other elements (`dataClient`, a provider, or
+ * `configureCampaignKit()`); with a client without offline edits it says edits are sent directly.
+ *
+ * @csspart summary - The one-line status (a polite live region).
+ * @csspart connectivity - Online / Offline, with its glyph.
+ * @csspart pending - The count of edits waiting, with the age of the oldest.
+ * @csspart syncing - "Sending…".
+ * @csspart failed - The count of failed edits.
+ * @csspart conflict - The count of conflicts.
+ * @csspart last-sync - When the queue last emptied.
+ * @csspart notice - "Offline edits are not available in this browser", or "sent straight to the server".
+ * @csspart paused - Sending waits for a new sign-in, with Resume.
+ * @csspart resume-button - Resume sending.
+ * @csspart toggle - The button that shows or hides the edits that need a person.
+ * @csspart problems - Their list.
+ * @csspart problem - One failed or conflicted edit.
+ * @csspart problem-what - What the edit was.
+ * @csspart sync-mark - Its state (also `sync-failed` or `sync-conflict`).
+ * @csspart reason - The server's reason.
+ * @csspart versions - For a conflict: ours beside the server's, as a table.
+ * @csspart versions-unknown - For a conflict whose server version could not be fetched.
+ * @csspart actions - Retry and Discard.
+ * @csspart retry-button - Retry.
+ * @csspart discard-button - Discard… (asks first).
+ * @csspart discard-confirmation - The question, with Discard edit and Keep it.
+ * @csspart confirm-discard-button - Discard edit.
+ * @csspart keep-button - Keep it.
+ * @csspart action-error - A Retry or Discard that did not work.
+ *
+ * @cssprop --cr-campaign-sync-status-gap - Space between its parts (default `var(--cr-space, 0.5rem)`).
+ * @cssprop --cr-color-danger - Failed and conflicted edits (always with words and a glyph, too).
+ *
+ * @fires {SyncCompleteEvent} cr-sync-complete - The queue has nothing left to send now.
+ * @fires {SyncFailedEvent} cr-sync-failed - Sending an edit failed (`final`: it waits for a person).
+ * @fires {AuthRequiredEvent} cr-auth-required - The server answered 401 to a queued edit: sending waits; `retryAfter(promise)` resumes it once the host has a new token.
+ */
+export class CampaignSyncStatus extends CrElement {
+  static override styles = [sharedStyles, styles];
+
+  /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
+  @property({ attribute: false }) dataClient: CampaignDataClient | undefined;
+
+  /** Base URL of the REST backend, for use without a provider (a client without offline edits). */
+  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+
+  /** The bearer token for the element's own REST client (with `api-base`). */
+  @property({ attribute: false }) token: string | undefined;
+
+  /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
+  @property({ attribute: false }) getToken: (() => Promise<string | null | undefined>) | undefined;
+
+  /** Whether the list of edits that need a person is shown. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
+
+  @state() private status: SyncStatus | undefined;
+  @state() private now = Date.now();
+  @state() private confirming: string | undefined;
+  @state() private busy: string | undefined;
+  @state() private actionError = '';
+  @state() private vocabulary: ResponseVocabulary | undefined;
+
+  protected readonly data = new DataClientController(
+    this,
+    () => undefined,
+    () => undefined,
+  );
+
+  #subscription: { client: CampaignDataClient; unsubscribe: () => void } | undefined;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #reading: Promise<void> | undefined;
+  #readAgain = false;
+
+  /** Reads the status again (it does so by itself on every change it hears of). */
+  refresh(): Promise<void> {
+    if (this.#reading) {
+      this.#readAgain = true;
+      return this.#reading;
+    }
+    this.#reading = this.#read().finally(() => {
+      this.#reading = undefined;
+      if (this.#readAgain) {
+        this.#readAgain = false;
+        void this.refresh();
+      }
+    });
+    return this.#reading;
+  }
+
+  async #read(): Promise<void> {
+    const client = this.data.client;
+    if (!client) return;
+    try {
+      const status = await client.getSyncStatus();
+      if (client !== this.data.client) return;
+      this.status = status;
+      this.now = Date.now();
+      if (status.problems.length > 0 && !this.vocabulary) {
+        this.vocabulary = await client.getVocabulary().catch(() => undefined);
+      }
+      if (this.confirming && !status.problems.some((p) => p.opId === this.confirming)) this.confirming = undefined;
+    } catch (error) {
+      this.actionError = t('sync.actionFailed', { message: errorMessage(error) });
+    }
+    this.#tick();
+  }
+
+  /** Keeps "the oldest made 5 minutes ago" true while something waits, and only then. */
+  #tick(): void {
+    const waiting = (this.status?.pending ?? 0) + (this.status?.syncing ?? 0) > 0;
+    if (waiting && this.#ticker === undefined && this.isConnected) {
+      this.#ticker = setInterval(() => (this.now = Date.now()), AGE_TICK_MS);
+    } else if (!waiting && this.#ticker !== undefined) {
+      clearInterval(this.#ticker);
+      this.#ticker = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const client = this.data.client;
+    if (this.#subscription?.client === client) return;
+    this.#subscription?.unsubscribe();
+    this.#subscription = client ? { client, unsubscribe: client.subscribeSync((event) => this.#onSync(client, event)) } : undefined;
+    this.status = undefined;
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    clearInterval(this.#ticker);
+    this.#ticker = undefined;
+  }
+
+  #onSync(client: CampaignDataClient, event: SyncEvent): void {
+    if (event.type === 'sync-complete') {
+      this.emit(new SyncCompleteEvent(event));
+    } else if (event.type === 'sync-failed') {
+      this.emit(new SyncFailedEvent(event));
+    } else if (event.type === 'auth-required') {
+      const error = new AuthError(event.error.message, { status: event.error.status, problem: event.error.problem });
+      this.emit(new AuthRequiredEvent(error, () => client.resumeSync()));
+    }
+    void this.refresh();
+  }
+
+  #onClick = (event: Event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const opId = button?.closest('[data-op]')?.getAttribute('data-op');
+    const client = this.data.client;
+    if (!button || !opId || !client) return;
+    switch (button.dataset.action) {
+      case 'retry':
+        void this.#act(opId, () => client.retryEdit(opId));
+        break;
+      case 'discard':
+        this.confirming = opId;
+        void this.updateComplete.then(() => this.#focusIn(opId, '[data-action="keep"]'));
+        break;
+      case 'keep':
+        this.confirming = undefined;
+        void this.updateComplete.then(() => this.#focusIn(opId, '[data-action="discard"]'));
+        break;
+      case 'confirm-discard':
+        void this.#act(opId, () => client.discardEdit(opId));
+        break;
+    }
+  };
+
+  async #act(opId: string, action: () => Promise<void>): Promise<void> {
+    this.busy = opId;
+    this.actionError = '';
+    try {
+      await action();
+      this.confirming = undefined;
+    } catch (error) {
+      this.actionError = t('sync.actionFailed', { message: errorMessage(error) });
+    } finally {
+      this.busy = undefined;
+    }
+    await this.refresh();
+    // The edit left the list (or changed): focus stays in the element, on the toggle.
+    if (!this.renderRoot.querySelector(`[data-op="${CSS.escape(opId)}"]`)) this.renderRoot.querySelector<HTMLElement>('[part~="toggle"]')?.focus();
+  }
+
+  #focusIn(opId: string, selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[data-op="${CSS.escape(opId)}"] ${selector}`)?.focus();
+  }
+
+  override render(): TemplateResult {
+    const client = this.data.client;
+    if (!client) return renderNoClient();
+    const status = this.status;
+    if (!status || status.mode === 'opening') return html`<p part="summary" class="summary" role="status">${t('sync.opening')}</p>`;
+    if (status.mode === 'off') return html`<p part="notice" class="notice">${t('sync.off')}</p>`;
+    return html`<div role="group" aria-label=${t('sync.label')}>
+      ${this.#renderSummary(status)}
+      ${status.mode === 'unavailable' ? html`<p part="notice" class="notice" role="note">${t('offline.unavailable')}</p>` : nothing}
+      ${status.authPaused
+        ? html`<p part="paused" class="paused">
+            ${t('sync.authPaused')}
+            <button type="button" part="resume-button" @click=${() => client.resumeSync()}>${t('sync.resume')}</button>
+          </p>`
+        : nothing}
+      ${this.#renderProblems(status)}
+      <p part="action-error" class="action-error" role="alert">${this.actionError}</p>
+    </div>`;
+  }
+
+  #renderSummary(status: SyncStatus): TemplateResult {
+    const connectivity = status.connectivity;
+    const glyph = connectivity === 'online' ? '●' : connectivity === 'offline' ? '○' : '◌';
+    const waiting = status.pending + status.syncing;
+    const age = status.oldestPendingAt === null ? undefined : formatAge(Math.max(0, this.now - status.oldestPendingAt));
+    return html`<p part="summary" class="summary" role="status" aria-live="polite">
+      <span part="connectivity" class="connectivity-${connectivity}" data-connectivity=${connectivity}
+        ><span aria-hidden="true">${glyph}</span> ${t(`sync.${connectivity}`)}</span
+      >${waiting > 0
+        ? html`<span part="pending" data-count=${waiting}
+            >${tPlural('sync.pending', waiting)}${age ? html`, ${t('sync.oldest', { age })}` : nothing}</span
+          >`
+        : status.failed + status.conflict === 0
+          ? html`<span part="pending" data-count="0">${t('sync.allSent')}</span>`
+          : nothing}${status.syncing > 0 ? html`<span part="syncing">${t('sync.syncing')}</span>` : nothing}${status.failed > 0
+        ? html`<span part="failed" data-count=${status.failed}>${tPlural('sync.failed', status.failed)}</span>`
+        : nothing}${status.conflict > 0
+        ? html`<span part="conflict" data-count=${status.conflict}>${tPlural('sync.conflict', status.conflict)}</span>`
+        : nothing}${status.lastSyncAt !== null
+        ? this.#renderLastSync(new Date(status.lastSyncAt).toISOString())
+        : nothing}
+    </p>`;
+  }
+
+  /** "Last synced <time>", with the time where the translation puts it. */
+  #renderLastSync(instant: string): TemplateResult {
+    const [before, after = ''] = t('sync.lastSync', { when: '\u0000' }).split('\u0000');
+    return html`<span part="last-sync">${before}<time datetime=${instant}>${formatInstant(instant)}</time>${after}</span>`;
+  }
+
+  #renderProblems(status: SyncStatus): TemplateResult | typeof nothing {
+    const problems = status.problems;
+    if (problems.length === 0) return nothing;
+    return html`<button
+        type="button"
+        part="toggle"
+        class="toggle"
+        aria-expanded=${this.expanded ? 'true' : 'false'}
+        aria-controls="problems"
+        @click=${() => (this.expanded = !this.expanded)}
+      >
+        ${t('sync.showProblems', { count: problems.length })}
+      </button>
+      <ul id="problems" part="problems" class="problems" ?hidden=${!this.expanded} @click=${this.#onClick}>
+        ${problems.map((problem) =>
+          renderProblem(problem, { vocabulary: this.vocabulary, confirming: this.confirming === problem.opId, busy: this.busy === problem.opId }),
+        )}
+      </ul>`;
+  }
+}

@@ -1,0 +1,107 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { findDetail } from '../../model/vocabulary.js';
+import type { ResponseVocabulary } from '../../model/types.js';
+import type { SyncProblem } from '../../data/sync.js';
+import { formatInstant } from '../../i18n/datetime.js';
+import { t } from '../../i18n/translate.js';
+import { syncReason, syncStateLabel } from '../base/sync-mark.js';
+
+/** What a line looks like to the comparison: the fields a person entered. */
+interface Comparable {
+  detailId: string;
+  eventId: string;
+  respondedAt: string;
+  note: string;
+}
+
+function isComparable(value: unknown): value is Comparable {
+  if (!value || typeof value !== 'object') return false;
+  const line = value as Record<string, unknown>;
+  return typeof line.detailId === 'string' && typeof line.respondedAt === 'string' && typeof line.note === 'string' && typeof line.eventId === 'string';
+}
+
+export interface ProblemContext {
+  vocabulary: ResponseVocabulary | undefined;
+  confirming: boolean;
+  busy: boolean;
+}
+
+function detailLabel(detailId: string, vocabulary: ResponseVocabulary | undefined): string {
+  return (vocabulary && findDetail(vocabulary, detailId)?.label) || detailId;
+}
+
+/** The edit in words: "Response “Purchased” to Spring Launch, 10 Jan 2026, 09:00". */
+export function describeProblem(problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): string {
+  const campaign = problem.campaignTitle ?? problem.campaignId;
+  if (problem.kind === 'deleteAll' || !problem.line) return t('sync.problem.deleteAll', { campaign });
+  return t('sync.problem.add', {
+    detail: detailLabel(problem.line.detailId, vocabulary),
+    campaign,
+    when: formatInstant(problem.line.respondedAt),
+  });
+}
+
+/** Ours beside the server's, field by field, as a table (a real comparison, read row by row). */
+function renderVersions(problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): TemplateResult {
+  const ours = problem.line;
+  const theirs = isComparable(problem.serverVersion) ? problem.serverVersion : undefined;
+  if (!ours || !theirs) return html`<p part="versions-unknown" class="muted">${t('sync.theirsUnknown')}</p>`;
+  const rows: [string, string, string][] = [
+    [t('sync.field.detail'), detailLabel(ours.detailId, vocabulary), detailLabel(theirs.detailId, vocabulary)],
+    [t('sync.field.event'), ours.eventId, theirs.eventId],
+    [t('sync.field.when'), formatInstant(ours.respondedAt), formatInstant(theirs.respondedAt)],
+    [t('sync.field.note'), ours.note, theirs.note],
+  ];
+  return html`<table part="versions" class="versions">
+    <thead>
+      <tr>
+        <td></td>
+        <th scope="col">${t('sync.ours')}</th>
+        <th scope="col">${t('sync.theirs')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        ([field, mine, server]) =>
+          html`<tr class=${mine === server ? '' : 'differs'}>
+            <th scope="row">${field}</th>
+            <td>${mine}</td>
+            <td>${server}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** One failed or conflicted edit: what it is, the server's reason, ours and theirs, Retry, Discard. */
+export function renderProblem(problem: SyncProblem, context: ProblemContext): TemplateResult {
+  const what = describeProblem(problem, context.vocabulary);
+  const questionId = `discard-question-${problem.opId}`;
+  return html`<li part="problem" class="problem" data-op=${problem.opId}>
+    <p class="what">
+      <span part="sync-mark sync-${problem.state}" class="sync-mark sync-${problem.state}"
+        ><span class="sync-icon" aria-hidden="true">${problem.state === 'conflict' ? '⇄' : '⚠'}</span> ${syncStateLabel(problem.state)}</span
+      >
+      <span part="problem-what">${what}</span>
+    </p>
+    <p part="reason" class="reason">${syncReason(problem)}</p>
+    ${problem.state === 'conflict' ? renderVersions(problem, context.vocabulary) : nothing}
+    ${context.confirming
+      ? html`<div part="discard-confirmation" class="confirm" role="group" aria-labelledby=${questionId}>
+          <p id=${questionId}>${t('sync.discardQuestion')}</p>
+          <button type="button" class="danger" part="confirm-discard-button" data-action="confirm-discard" ?disabled=${context.busy}>
+            ${t('sync.discardConfirm')}
+          </button>
+          <button type="button" part="keep-button" data-action="keep">${t('sync.keep')}</button>
+        </div>`
+      : html`<div part="actions" class="actions">
+          <button type="button" part="retry-button" data-action="retry" aria-label=${t('sync.retryFor', { what })} ?disabled=${context.busy}>
+            ${t('sync.retry')}
+          </button>
+          <button type="button" part="discard-button" data-action="discard" aria-label=${t('sync.discardFor', { what })} ?disabled=${context.busy}>
+            ${t('sync.discard')}
+          </button>
+        </div>`}
+  </li>`;
+}
