@@ -1,0 +1,63 @@
+/**
+ * The web-test-runner plugin of the reliability tests. Its server commands run in Node, so a
+ * browser test can start (and steer) the reference server and its fault proxies:
+ *
+ * - `reliability-start` ({ seed, rates, rules, retryAfterSeconds, delayMs }) → { proxyId, apiBase, token }:
+ *   a new fault proxy (one per test) in front of the run's one server, started on first use;
+ * - `reliability-proxy` ({ proxyId, seed?, rates?, rules?, killed?, delayMs? }): change its faults;
+ * - `reliability-release` ({ proxyId, id? }) → how many held requests or answers went on;
+ * - `reliability-report` ({ proxyId, log? }) → { stats, held, log? };
+ * - `reliability-stop` ({ proxyId });
+ * - `reliability-fixture` ({ prefix, campaigns }) → a recipient with that many campaigns (SQL);
+ * - `reliability-state` ({ recipientId, keys? }) → the recipient's lines and the audit trail;
+ * - `reliability-config` → { operations, seed }: the chaos size (CR_CHAOS_OPERATIONS, default 200)
+ *   and a seed to replay (CR_CHAOS_SEED), so `npm run test:soak` and a failing seed need no edit.
+ *
+ * The server and every proxy stop when the test runner stops.
+ */
+import type { ProxySettings } from '../protocol.js';
+import type { FaultProxyOptions } from './fault-proxy.js';
+import { ReliabilityBackend } from './reliability-server.js';
+
+type Payload = Record<string, unknown> & { proxyId?: string };
+
+export function reliabilityPlugin() {
+  let backend: Promise<ReliabilityBackend> | undefined;
+  const get = () => (backend ??= ReliabilityBackend.start());
+  return {
+    name: 'reliability-server',
+    async serverStop() {
+      if (backend) await (await backend).close();
+    },
+    async executeCommand({ command, payload }: { command: string; payload?: unknown }): Promise<unknown> {
+      if (!command.startsWith('reliability-')) return undefined;
+      const p = (payload ?? {}) as Payload;
+      const proxyId = String(p.proxyId ?? '');
+      switch (command) {
+        case 'reliability-config':
+          return {
+            operations: Number(process.env.CR_CHAOS_OPERATIONS ?? 200),
+            seed: process.env.CR_CHAOS_SEED === undefined ? null : Number(process.env.CR_CHAOS_SEED),
+          };
+        case 'reliability-start':
+          return (await get()).startProxy(p as Omit<FaultProxyOptions, 'target'>);
+        case 'reliability-proxy':
+          (await get()).configureProxy(proxyId, p as ProxySettings);
+          return true;
+        case 'reliability-release':
+          return (await get()).proxy(proxyId).release(p.id === undefined ? undefined : String(p.id));
+        case 'reliability-report':
+          return (await get()).proxyReport(proxyId, { log: p.log === true });
+        case 'reliability-stop':
+          await (await get()).stopProxy(proxyId);
+          return true;
+        case 'reliability-fixture':
+          return (await get()).createFixture(String(p.prefix ?? 'test'), Number(p.campaigns ?? 1));
+        case 'reliability-state':
+          return (await get()).state(String(p.recipientId), (p.keys as string[] | undefined) ?? []);
+        default:
+          throw new Error(`unknown command ${command}`);
+      }
+    },
+  };
+}
