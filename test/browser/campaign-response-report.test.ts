@@ -4,7 +4,6 @@ import '../../src/define/campaign-response-report.js';
 import type { CampaignResponseReport } from '../../src/components/campaign-response-report/campaign-response-report.js';
 import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import { AuthError, UnavailableError } from '../../src/adapter/errors.js';
-import type { ReportQuery } from '../../src/adapter/types.js';
 import type { CampaignResponseRow } from '../../src/model/campaign-stats.js';
 import { userTimeZone, zonedLocalToInstant } from '../../src/i18n/datetime.js';
 import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
@@ -39,45 +38,6 @@ function manyRows(count: number): CampaignResponseRow[] {
     reportRow({ id: `r${String(i).padStart(4, '0')}`, respondedAt: new Date(start - i * 60_000).toISOString(), note: `note ${i}` }),
   );
 }
-
-/** Replaces `window.showSaveFilePicker` for one test (undefined: the browser has none). */
-function withPicker(picker: unknown): () => void {
-  const had = Object.getOwnPropertyDescriptor(window, 'showSaveFilePicker');
-  Object.defineProperty(window, 'showSaveFilePicker', { value: picker, configurable: true, writable: true });
-  return () => {
-    if (had) Object.defineProperty(window, 'showSaveFilePicker', had);
-    else delete (window as unknown as Record<string, unknown>).showSaveFilePicker;
-  };
-}
-
-/** Captures the Blob path's download: the object URL's Blob and the anchor's file name, without downloading. */
-function captureDownloads() {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  const createObjectURL = URL.createObjectURL;
-  const click = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    blobs.push(blob as Blob);
-    return createObjectURL.call(URL, blob);
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.download) names.push(this.download);
-    else click.call(this);
-  };
-  return {
-    blobs,
-    names,
-    restore() {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    },
-  };
-}
-
-const CSV_HEAD = '\uFEFFResponded at (UTC),Recipient,Note\r\n';
-const CSV_ROW_1 = '2026-03-10T09:00:00.000Z,Ada,"called, then ""wrote"""\r\n';
-const CSV_ROW_2 = '2026-03-11T09:00:00.000Z,Élodie,"two\r\nlines"\r\n';
-const CSV_ROW_3 = "2026-03-12T09:00:00.000Z,Bob,'=SUM(A1)\r\n";
 
 describe('<campaign-response-report>', () => {
   describe('summary', () => {
@@ -275,131 +235,6 @@ describe('<campaign-response-report>', () => {
       expect(adapter.lastQuery()!.cursor).to.equal(undefined);
       // note 1, note 10…19, note 100…119
       await until(() => $$(report, '[part="row"]').length === 31);
-    });
-  });
-
-  describe('Export CSV', () => {
-    it('without a file picker: collects the stream into a Blob, downloads it, and shows progress', async () => {
-      const restorePicker = withPicker(undefined);
-      const downloads = captureDownloads();
-      try {
-        const { report, adapter } = await mount(seeded(manyRows(3)));
-        choose($<HTMLSelectElement>(report, '[name="source"]'), 'manual');
-        typeInto($<HTMLInputElement>(report, '[name="note"]'), 'note');
-        // Export at once: the note as typed is part of what is exported, debounced or not.
-        $<HTMLButtonElement>(report, '[part="export-button"]').click();
-        await until(() => adapter.csvFeeds.length === 1);
-        const [, exportQuery] = adapter.callsOf('exportCampaignResponsesCsv')[0].args as [string, ReportQuery];
-        expect(exportQuery).to.deep.equal({ sort: '-respondedAt', source: 'manual', q: 'note' }, 'the filters, no cursor, no limit');
-        const feed = adapter.csvFeeds[0];
-        feed.push(CSV_HEAD);
-        feed.push(CSV_ROW_1 + CSV_ROW_2.slice(0, 40));
-        await until(() => text(report.shadowRoot!.querySelector('[part="export-status"]') ?? report).includes('1 rows so far'));
-        expect(text($(report, '[part="export-status"]'))).to.match(/Exporting… 1 rows so far \(\d+ byte\)/);
-        expect(report.shadowRoot!.querySelector('[part="export-cancel"]')).not.to.equal(null);
-        await expect(report).to.be.accessible();
-        feed.push(CSV_ROW_2.slice(40) + CSV_ROW_3);
-        feed.close();
-        await until(() => downloads.blobs.length === 1);
-        const bytes = new Uint8Array(await downloads.blobs[0].arrayBuffer());
-        const expected = new TextEncoder().encode(CSV_HEAD + CSV_ROW_1 + CSV_ROW_2 + CSV_ROW_3);
-        expect([...bytes]).to.deep.equal([...expected], 'byte for byte what the stream gave, BOM included');
-        expect(downloads.blobs[0].type).to.equal('text/csv;charset=utf-8');
-        expect(downloads.names).to.deep.equal(['spring-responses.csv']);
-        await until(() => text($(report, '[part="export-status"]')).startsWith('Exported'));
-        expect(text($(report, '[part="export-status"]'))).to.equal(`Exported 3 rows (${new Intl.NumberFormat(undefined, { style: 'unit', unit: 'byte', unitDisplay: 'short' }).format(expected.byteLength)}).`);
-      } finally {
-        downloads.restore();
-        restorePicker();
-      }
-    });
-
-    it('with showSaveFilePicker: writes each chunk to the file as it arrives, then closes it', async () => {
-      const written: string[] = [];
-      let closed = false;
-      let pickerOptions: { suggestedName?: string } | undefined;
-      const restorePicker = withPicker(async (options: { suggestedName?: string }) => {
-        pickerOptions = options;
-        return {
-          createWritable: async () =>
-            new WritableStream<Uint8Array>({
-              write: (chunk) => void written.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(chunk)),
-              close: () => void (closed = true),
-            }),
-        };
-      });
-      const downloads = captureDownloads();
-      try {
-        const { report, adapter } = await mount(seeded(manyRows(3)));
-        $<HTMLButtonElement>(report, '[part="export-button"]').click();
-        await until(() => adapter.csvFeeds.length === 1);
-        expect(pickerOptions?.suggestedName).to.equal('spring-responses.csv');
-        const feed = adapter.csvFeeds[0];
-        feed.push(CSV_HEAD);
-        await until(() => written.length === 1);
-        expect(written).to.deep.equal([CSV_HEAD], 'the header is in the file before the next chunk exists');
-        feed.push(CSV_ROW_1);
-        await until(() => written.length === 2);
-        expect(closed).to.equal(false);
-        await until(() => text($(report, '[part="export-status"]')).includes('1 rows so far'));
-        feed.push(CSV_ROW_2);
-        feed.close();
-        await until(() => closed);
-        expect(written.join('')).to.equal(CSV_HEAD + CSV_ROW_1 + CSV_ROW_2);
-        await until(() => text($(report, '[part="export-status"]')).startsWith('Exported 2 rows'));
-        expect(downloads.blobs).to.have.length(0, 'nothing held in memory as a Blob');
-      } finally {
-        downloads.restore();
-        restorePicker();
-      }
-    });
-
-    it('Cancel stops the request and discards the file being written', async () => {
-      let aborted = false;
-      let closed = false;
-      const restorePicker = withPicker(async () => ({
-        createWritable: async () =>
-          new WritableStream<Uint8Array>({
-            close: () => void (closed = true),
-            abort: () => void (aborted = true),
-          }),
-      }));
-      try {
-        const { report, adapter } = await mount(seeded(manyRows(3)));
-        $<HTMLButtonElement>(report, '[part="export-button"]').click();
-        await until(() => adapter.csvFeeds.length === 1);
-        adapter.csvFeeds[0].push(CSV_HEAD);
-        await until(() => report.shadowRoot!.querySelector('[part="export-cancel"]'));
-        $<HTMLButtonElement>(report, '[part="export-cancel"]').click();
-        await until(() => text(report.shadowRoot!.querySelector('[part="export-status"]') ?? report) === 'The export was cancelled.');
-        expect(aborted).to.equal(true);
-        expect(closed).to.equal(false);
-        expect($<HTMLButtonElement>(report, '[part="export-button"]').disabled).to.equal(false);
-      } finally {
-        restorePicker();
-      }
-    });
-
-    it('a failure mid-stream or at the start is a clear error', async () => {
-      const restorePicker = withPicker(undefined);
-      const downloads = captureDownloads();
-      try {
-        const { report, adapter } = await mount(seeded(manyRows(3)));
-        $<HTMLButtonElement>(report, '[part="export-button"]').click();
-        await until(() => adapter.csvFeeds.length === 1);
-        adapter.csvFeeds[0].push(CSV_HEAD);
-        adapter.csvFeeds[0].fail(new UnavailableError('The server went away.'));
-        await until(() => report.shadowRoot!.querySelector('[part="export-status"][role="alert"]'));
-        expect(text($(report, '[part="export-status"]'))).to.equal('The export failed: The server went away.');
-        expect(downloads.blobs).to.have.length(0);
-        adapter.failures.exportCampaignResponsesCsv = new UnavailableError('Timed out.');
-        $<HTMLButtonElement>(report, '[part="export-button"]').click();
-        await until(() => text($(report, '[part="export-status"]')) === 'The export failed: Timed out.');
-        await expect(report).to.be.accessible();
-      } finally {
-        downloads.restore();
-        restorePicker();
-      }
     });
   });
 
