@@ -5,3 +5,5 @@ import './add-response-dialog.js';
 import './response-history.js';
 import './campaign-stats-panel.js';
 import './campaign-sync-status.js';
+import './campaign-response-report.js';
+import './campaign-clickthrough-report.js';
