@@ -69,9 +69,11 @@ function responseCell(line: ResponseLine | null, render: RowsRender): TemplateRe
   const detail = details.get(line.detailId) ?? line.detailId;
   // A symbol property read: a line the server holds has none, and costs nothing more.
   const mark = syncMarkOf(line);
+  const delayNote = DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing;
+  // One part for the mark and the note, as before there were marks: an unmarked row has no node more.
   return html`<span part="response-detail">${detail}</span> · <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
-      mark ? renderSyncMark(mark, detail) : nothing
-    }${DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing}`;
+      mark ? html`${renderSyncMark(mark, detail)}${delayNote}` : delayNote
+    }`;
 }
 
 function eventItem(event: CampaignEvent, render: RowsRender): TemplateResult {
