@@ -7,7 +7,9 @@ import '../../src/define/all.js';
 import {
   AddResponseDialog,
   AuthRequiredEvent,
+  CampaignClickthroughReport,
   CampaignDataProvider,
+  CampaignResponseReport,
   CampaignResponsesTab,
   CampaignStatsPanel,
   CampaignSyncStatus,
@@ -23,9 +25,6 @@ import {
   type ResponseLine,
 } from '../../src/index.js';
 import type * as Events from '../../src/events/index.js';
-// Not exported from the package root (yet): imported from their modules.
-import { CampaignResponseReport } from '../../src/components/campaign-response-report/campaign-response-report.js';
-import { CampaignClickthroughReport } from '../../src/components/campaign-clickthrough-report/campaign-clickthrough-report.js';
 
 // Tags: createElement and querySelector return the element's class.
 const tab: CampaignResponsesTab = document.createElement('campaign-responses-tab');
