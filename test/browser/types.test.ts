@@ -19,6 +19,9 @@ import {
   ResponseSavedEvent,
   ResponseSubmitEvent,
   ResponsesDeletedEvent,
+  ResponseQueuedEvent,
+  SyncCompleteEvent,
+  SyncFailedEvent,
   type AdapterError,
   type CloseReason,
   type NewResponseLine,
@@ -104,8 +107,11 @@ const events: { [Type in KitEvent]: { readonly type: Type; prototype: GlobalEven
   'cr-auth-required': AuthRequiredEvent,
   'cr-delete-request': DeleteRequestEvent,
   'cr-responses-deleted': ResponsesDeletedEvent,
+  'cr-response-queued': ResponseQueuedEvent,
+  'cr-sync-complete': SyncCompleteEvent,
+  'cr-sync-failed': SyncFailedEvent,
 };
-type KitEvent = 'cr-response-submit' | 'cr-response-saved' | 'cr-request-close' | 'cr-auth-required' | 'cr-delete-request' | 'cr-responses-deleted';
+type KitEvent = 'cr-response-submit' | 'cr-response-saved' | 'cr-request-close' | 'cr-auth-required' | 'cr-delete-request' | 'cr-responses-deleted' | 'cr-response-queued' | 'cr-sync-complete' | 'cr-sync-failed';
 
 describe('types for TypeScript hosts', () => {
   it('each typed tag is registered with the class its type names', () => {
