@@ -57,6 +57,9 @@ function opErrorReachedServer(error: OpError): boolean {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** How long a server answer that replaced a cached list waits for the re-read it caused. */
+const FRESH_FOR_MS = 5000;
+
 /** How long outbox events of one recipient are gathered into one re-read of the elements. */
 const CHANGE_BATCH_MS = 30;
 
@@ -92,7 +95,11 @@ export class OfflineDataClient extends CampaignDataClient {
   /** Lists read from the server in this page: later reads go to the server first. */
   #warm = new Set<string>();
   /** A server answer that arrived after the cached list was shown, for the re-read it caused. */
-  #fresh = new Map<string, { recipientId: string | undefined; value: unknown }>();
+  #fresh = new Map<string, { recipientId: string | undefined; value: unknown; at: number }>();
+  /** Lists being revalidated in the background: one request per list at a time. */
+  #revalidating = new Set<string>();
+  /** The vocabulary last read, for marking a queued line without waiting on the network. */
+  #vocabulary: ResponseVocabulary | undefined;
   #titles = new Map<string, string>();
   #changed = new Map<string, string>();
   #changeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -146,7 +153,7 @@ export class OfflineDataClient extends CampaignDataClient {
   // ---- reads -------------------------------------------------------------------------------
 
   protected override readVocabulary(): Promise<ResponseVocabulary> {
-    return this.#read('vocabulary', undefined, () => super.readVocabulary()).then(({ value }) => value);
+    return this.#read('vocabulary', undefined, () => super.readVocabulary()).then(({ value }) => (this.#vocabulary = value));
   }
 
   protected override async readRecipientCampaigns(recipientId: string, options: CallOptions): Promise<RecipientCampaigns> {
@@ -198,10 +205,8 @@ export class OfflineDataClient extends CampaignDataClient {
   ): Promise<{ value: T; asOf?: number }> {
     await this.ready;
     const fresh = this.#fresh.get(key);
-    if (fresh) {
-      this.#fresh.delete(key);
-      return { value: fresh.value as T };
-    }
+    this.#fresh.delete(key);
+    if (fresh && Date.now() - fresh.at < FRESH_FOR_MS) return { value: fresh.value as T };
     const cache = this.#cache;
     if (!cache) return { value: await this.#track(fetch(signal)) };
     const offline = this.#connectivity === 'offline';
@@ -216,14 +221,19 @@ export class OfflineDataClient extends CampaignDataClient {
     if (quick) return this.#fromServer(key, request, cache);
     const cached = await cache.get<T>(key);
     if (!cached) return this.#fromServer(key, request, cache);
-    request.then(
-      (value) => {
-        this.#stored(key, value, cache);
-        this.#fresh.set(key, { recipientId, value });
-        if (recipientId !== undefined) this.notifyChange({ kind: 'refreshed', recipientId });
-      },
-      () => undefined,
-    );
+    if (!this.#revalidating.has(key)) {
+      this.#revalidating.add(key);
+      request
+        .then(
+          (value) => {
+            this.#stored(key, value, cache);
+            this.#fresh.set(key, { recipientId, value, at: Date.now() });
+            if (recipientId !== undefined) this.notifyChange({ kind: 'refreshed', recipientId });
+          },
+          () => undefined,
+        )
+        .finally(() => this.#revalidating.delete(key));
+    }
     return { value: cached.value, asOf: cached.storedAt };
   }
 
@@ -278,7 +288,8 @@ export class OfflineDataClient extends CampaignDataClient {
     const outbox = this.#outbox;
     if (!outbox?.available) return this.#track(super.writeAddResponse(line, options));
     const op = await outbox.enqueueAdd(line);
-    const vocabulary = await this.#vocabularyIfKnown(undefined);
+    // Durable now: say so at once, with what is known (the form was filled from this vocabulary).
+    const vocabulary = this.#vocabulary;
     const local = localResponseLine(
       { id: line.id, recipientId: line.recipientId, campaignId: line.campaignId, opId: op.opId, seq: op.seq, line, createdAt: op.createdAt, state: op.state, ...(op.lastError ? { lastError: op.lastError } : {}) },
       vocabulary,
