@@ -6,6 +6,7 @@
  */
 import { createRestAdapter } from '../adapter/rest.js';
 import { isAbortError, isAdapterError } from '../adapter/errors.js';
+import { CachedReads, type CachedAnswer } from './cached-reads.js';
 import type { CallOptions, HistoryQuery } from '../adapter/types.js';
 import type { DeleteAllResult, NewResponseLine, Page, RecipientCampaigns, ResponseLine, ResponseVocabulary } from '../model/types.js';
 import { Outbox, type OutboxOptions } from '../offline/outbox.js';
@@ -39,12 +40,6 @@ export interface OfflineDataClientOptions extends CampaignDataClientOptions {
   outbox?: Omit<OutboxOptions, 'userKey' | 'dbName' | 'sender' | 'indexedDB'>;
 }
 
-/** A failure that says nothing against the request, only that it did not get through (or the server is down). */
-function isUnreachable(error: unknown): boolean {
-  if (isAbortError(error)) return false;
-  return isAdapterError(error) ? error.retryable : true;
-}
-
 /** Did the request reach a server that answered? Undefined: nothing to learn (aborted). */
 function reachedServer(error: unknown): boolean | undefined {
   if (isAbortError(error)) return undefined;
@@ -54,11 +49,6 @@ function reachedServer(error: unknown): boolean | undefined {
 function opErrorReachedServer(error: OpError): boolean {
   return error.status !== undefined;
 }
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** How long a server answer that replaced a cached list waits for the re-read it caused. */
-const FRESH_FOR_MS = 5000;
 
 /** How long outbox events of one recipient are gathered into one re-read of the elements. */
 const CHANGE_BATCH_MS = 30;
@@ -89,15 +79,9 @@ export class OfflineDataClient extends CampaignDataClient {
   #mode: OfflineMode = 'opening';
   #outbox: Outbox | undefined;
   #cache: ReadCache | undefined;
-  #graceMs: number;
+  #reads: CachedReads | undefined;
   #connectivity: Connectivity = 'unknown';
   #syncListeners = new Set<SyncListener>();
-  /** Lists read from the server in this page: later reads go to the server first. */
-  #warm = new Set<string>();
-  /** A server answer that arrived after the cached list was shown, for the re-read it caused. */
-  #fresh = new Map<string, { recipientId: string | undefined; value: unknown; at: number }>();
-  /** Lists being revalidated in the background: one request per list at a time. */
-  #revalidating = new Set<string>();
   /** The vocabulary last read, for marking a queued line without waiting on the network. */
   #vocabulary: ResponseVocabulary | undefined;
   #titles = new Map<string, string>();
@@ -108,7 +92,6 @@ export class OfflineDataClient extends CampaignDataClient {
   constructor(options: OfflineDataClientOptions) {
     super(options);
     this.userKey = options.userKey;
-    this.#graceMs = options.cacheGraceMs ?? 300;
     this.ready = this.#open(options);
   }
 
@@ -127,7 +110,14 @@ export class OfflineDataClient extends CampaignDataClient {
       if (outbox.available) {
         this.#unsubscribeOutbox = outbox.subscribe((event) => this.#onOutboxEvent(event));
         if (options.readCache !== false) {
-          this.#cache = ReadCache.open(options.dbName !== undefined ? { dbName: `${options.dbName}-cache` } : { userKey: options.userKey });
+          const cache = ReadCache.open(options.dbName !== undefined ? { dbName: `${options.dbName}-cache` } : { userKey: options.userKey });
+          this.#cache = cache;
+          this.#reads = new CachedReads({
+            cache,
+            graceMs: options.cacheGraceMs ?? 300,
+            offline: () => this.#connectivity === 'offline',
+            refreshed: (recipientId) => this.notifyChange({ kind: 'refreshed', recipientId }),
+          });
         }
       }
     } catch {
@@ -177,6 +167,13 @@ export class OfflineDataClient extends CampaignDataClient {
     return asOf === undefined ? merged : withAsOf(merged, asOf);
   }
 
+  /** Through the read cache when there is one; the request is watched for connectivity either way. */
+  async #read<T>(key: string, recipientId: string | undefined, fetch: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<CachedAnswer<T>> {
+    await this.ready;
+    const tracked = (callSignal?: AbortSignal) => this.#track(fetch(callSignal));
+    return this.#reads ? this.#reads.read(key, recipientId, tracked, signal) : { value: await tracked(signal) };
+  }
+
   async #localState(recipientId: string): Promise<LocalState> {
     await this.ready;
     try {
@@ -189,70 +186,6 @@ export class OfflineDataClient extends CampaignDataClient {
 
   async #vocabularyIfKnown(signal: AbortSignal | undefined): Promise<ResponseVocabulary | undefined> {
     return this.getVocabulary({ signal }).catch(() => undefined);
-  }
-
-  /**
-   * Stale-while-revalidate. A list not yet read from the server in this page, or any list while
-   * requests do not get through, is answered from the cache when the server is not quick (then
-   * the server's answer, when it comes, is stored and the elements told to read again). Otherwise
-   * the server answers, and the cache stands in only when it cannot be reached.
-   */
-  async #read<T>(
-    key: string,
-    recipientId: string | undefined,
-    fetch: (signal?: AbortSignal) => Promise<T>,
-    signal?: AbortSignal,
-  ): Promise<{ value: T; asOf?: number }> {
-    await this.ready;
-    const fresh = this.#fresh.get(key);
-    this.#fresh.delete(key);
-    if (fresh && Date.now() - fresh.at < FRESH_FOR_MS) return { value: fresh.value as T };
-    const cache = this.#cache;
-    if (!cache) return { value: await this.#track(fetch(signal)) };
-    const offline = this.#connectivity === 'offline';
-    if (!offline && this.#warm.has(key)) return this.#fromServer(key, this.#track(fetch(signal)), cache);
-    // Offline, the request is only a probe: it must outlive this element's interest in it.
-    const request = this.#track(fetch(offline ? undefined : signal));
-    const settled = request.then(
-      () => true,
-      () => true,
-    );
-    const quick = await Promise.race([settled, delay(offline ? 0 : this.#graceMs).then(() => false)]);
-    if (quick) return this.#fromServer(key, request, cache);
-    const cached = await cache.get<T>(key);
-    if (!cached) return this.#fromServer(key, request, cache);
-    if (!this.#revalidating.has(key)) {
-      this.#revalidating.add(key);
-      request
-        .then(
-          (value) => {
-            this.#stored(key, value, cache);
-            this.#fresh.set(key, { recipientId, value, at: Date.now() });
-            if (recipientId !== undefined) this.notifyChange({ kind: 'refreshed', recipientId });
-          },
-          () => undefined,
-        )
-        .finally(() => this.#revalidating.delete(key));
-    }
-    return { value: cached.value, asOf: cached.storedAt };
-  }
-
-  async #fromServer<T>(key: string, request: Promise<T>, cache: ReadCache): Promise<{ value: T; asOf?: number }> {
-    try {
-      const value = await request;
-      this.#stored(key, value, cache);
-      return { value };
-    } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      const cached = await cache.get<T>(key);
-      if (!cached) throw error;
-      return { value: cached.value, asOf: cached.storedAt };
-    }
-  }
-
-  #stored(key: string, value: unknown, cache: ReadCache): void {
-    this.#warm.add(key);
-    void cache.put(key, value);
   }
 
   /** Learns from each request whether the backend can be reached. */
@@ -401,7 +334,7 @@ export class OfflineDataClient extends CampaignDataClient {
 
   /** Elements of the recipient read again, once per batch of outbox events (any tab's). */
   #changedRecipient(recipientId: string, campaignId: string): void {
-    for (const [key, entry] of this.#fresh) if (entry.recipientId === recipientId) this.#fresh.delete(key);
+    this.#reads?.forget(recipientId);
     this.#changed.set(recipientId, campaignId);
     this.#changeTimer ??= setTimeout(() => {
       this.#changeTimer = undefined;
