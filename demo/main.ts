@@ -2,7 +2,14 @@
 // server with the token `npm start` handed over at /demo-config.json.
 import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-responses-tab.js';
+import '../src/define/campaign-sync-status.js';
+import { createOfflineRestDataClient, OfflineDataClient } from '../src/data/offline-client.js';
+import { createRestDataClient } from '../src/data/configure.js';
+import { wipeOfflineData } from '../src/offline/db.js';
 import type { Recipient } from '../src/model/types.js';
+
+/** The demo has one user; a host passes its signed-in user's key, so edits never cross sessions. */
+const DEMO_USER_KEY = 'demo-user';
 
 interface DemoConfig {
   apiBase: string;
@@ -15,10 +22,31 @@ const tab = $<HTMLElementTagNameMap['campaign-responses-tab']>('tab');
 const select = $<HTMLSelectElement>('recipient-select');
 const status = $<HTMLDivElement>('status');
 
+/** "Cut the page off from the API": the kit's requests fail as they would on a dead network. */
+const cutOff = $<HTMLInputElement>('cut-off');
+const demoFetch: typeof fetch = (input, init) =>
+  cutOff.checked ? Promise.reject(new TypeError('Failed to fetch (the demo cut the API off)')) : fetch(input, init);
+
 async function main(): Promise<void> {
   const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
-  provider.apiBase = config.apiBase;
-  provider.token = config.token;
+  const offline = new URLSearchParams(location.search).get('offline') !== 'off';
+  const getToken = async () => config.token;
+  const client = offline
+    ? createOfflineRestDataClient({ apiBase: config.apiBase, getToken, userKey: DEMO_USER_KEY, rest: { fetch: demoFetch } })
+    : createRestDataClient({ apiBase: config.apiBase, getToken, rest: { fetch: demoFetch } });
+  provider.dataClient = client;
+  const offlineSwitch = $<HTMLAnchorElement>('offline-switch');
+  offlineSwitch.href = offline ? '?offline=off' : '?';
+  offlineSwitch.textContent = offline ? 'Use without offline edits' : 'Use with offline edits';
+  // Back on the network: ask the outbox to try now rather than at its next backoff step.
+  cutOff.addEventListener('change', () => {
+    if (!cutOff.checked && client instanceof OfflineDataClient) client.outbox?.poke();
+  });
+  $('sign-out').addEventListener('click', async () => {
+    await (client as { close?: () => Promise<void> }).close?.();
+    await wipeOfflineData(DEMO_USER_KEY);
+    status.textContent = 'Signed out: this user’s queued edits and cached lists were wiped. Reload to sign in again.';
+  });
 
   const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${config.token}` } });
   if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
@@ -45,7 +73,7 @@ async function main(): Promise<void> {
 const log = $<HTMLOListElement>('log');
 const kitEvents = [
   'cr-response-submit', 'cr-response-saved', 'cr-request-close', 'cr-delete-request', 'cr-responses-deleted',
-  'cr-auth-required',
+  'cr-auth-required', 'cr-response-queued', 'cr-sync-complete', 'cr-sync-failed',
 ];
 for (const type of kitEvents) {
   document.addEventListener(type, (event) => {
