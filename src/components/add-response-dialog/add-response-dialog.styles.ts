@@ -3,10 +3,13 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_width: var(--cr-add-response-dialog-width, min(36rem, 100vw - 2rem));
+    --_padding: var(--cr-add-response-dialog-padding, var(--_space-l));
+    --_dialog-backdrop: var(--cr-add-response-dialog-backdrop, var(--_backdrop));
+    --_body-min-height: var(--cr-add-response-dialog-body-min-height, 18rem);
     display: contents;
   }
   dialog {
-    width: var(--_width);
+    inline-size: var(--_width);
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -14,22 +17,22 @@ export const styles = css`
     background: var(--_surface);
   }
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
+    background: var(--_dialog-backdrop);
   }
   header,
   footer {
     display: flex;
     align-items: center;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 2);
+    gap: var(--_space-m);
+    padding: var(--_space-m) var(--_padding);
   }
   header {
     justify-content: space-between;
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
   }
   footer {
     flex-wrap: wrap;
-    border-top: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_border);
   }
   footer p {
     flex-basis: 100%;
@@ -40,20 +43,20 @@ export const styles = css`
   }
   h2 {
     margin: 0;
-    font-size: 1.15rem;
+    font-size: var(--_font-size-heading);
   }
   .body {
     display: grid;
-    gap: calc(var(--_space) * 1.5);
-    padding: calc(var(--_space) * 2);
-    min-height: 18rem;
+    gap: calc(var(--_space-m) * 1.5);
+    padding: var(--_padding);
+    min-block-size: var(--_body-min-height);
   }
   .field {
     display: grid;
-    gap: calc(var(--_space) * 0.5);
+    gap: var(--_space-s);
   }
   label {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   select,
   input,
@@ -61,9 +64,9 @@ export const styles = css`
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.5);
+    padding: var(--_space-s);
   }
   [aria-invalid='true'] {
     border-color: var(--_danger);
@@ -75,7 +78,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .target {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     color: var(--_text);
   }
   .field-error,
@@ -91,24 +94,40 @@ export const styles = css`
   }
   [role='menu'] {
     position: absolute;
-    bottom: 100%;
-    left: 0;
-    min-width: 10rem;
-    padding: calc(var(--_space) * 0.5) 0;
+    inset-block-end: 100%;
+    inset-inline-start: 0;
+    min-inline-size: 10rem;
+    padding: var(--_space-s) 0;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+    box-shadow: var(--_shadow-raised);
   }
   [role='menu'][hidden] {
     display: none;
   }
   [role='menuitem'] {
-    padding: calc(var(--_space) * 0.5) var(--_space);
+    padding: var(--_space-s) var(--_space-m);
     cursor: pointer;
   }
   [role='menuitem']:focus,
   [role='menuitem']:hover {
     background: var(--_surface-alt);
+  }
+  @media (forced-colors: active) {
+    dialog,
+    [role='menu'] {
+      border: 2px solid CanvasText;
+    }
+    /* Not told by colour alone: the invalid control's border is thicker and its message is text. */
+    [aria-invalid='true'] {
+      border-color: Mark;
+    }
+    [role='menuitem']:focus,
+    [role='menuitem']:hover {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
 `;

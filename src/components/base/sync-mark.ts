@@ -44,11 +44,11 @@ export function renderSyncMark(mark: SyncMark, what: string): TemplateResult {
 export const syncMarkStyles = css`
   .sync-mark {
     display: inline-block;
-    margin-inline-start: calc(var(--_space) * 0.5);
-    padding: 0 0.4em;
+    margin-inline-start: var(--_space-s);
+    padding-inline: 0.4em;
     border: 1px dashed currentColor;
     border-radius: var(--_radius);
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
     color: var(--_muted);
     white-space: nowrap;
   }
@@ -57,16 +57,20 @@ export const syncMarkStyles = css`
     border-style: solid;
     color: var(--_danger);
   }
+  .sync-conflict {
+    color: var(--_warning);
+  }
   .sync-reason,
   .sync-hint {
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
   }
   .sync-hint {
     color: var(--_muted);
   }
   .sync-retry {
-    font-size: 0.875em;
-    padding: 0 var(--_space);
+    font-size: var(--_font-size-s);
+    padding-block: 0;
+    padding-inline: var(--_space-m);
   }
   @media (forced-colors: active) {
     .sync-mark {

@@ -4,12 +4,13 @@ export const styles = css`
   :host {
     --_min-height: var(--cr-campaign-clickthrough-report-min-height, 12rem);
     --_machine: var(--cr-color-machine, var(--_muted));
+    --_header-background: var(--cr-campaign-clickthrough-report-header-background, var(--_surface-alt));
   }
   .report,
   .placeholder {
     display: grid;
-    gap: calc(var(--_space) * 2);
-    min-height: var(--_min-height);
+    gap: var(--_space-l);
+    min-block-size: var(--_min-height);
     align-content: start;
   }
   .table-scroll {
@@ -19,23 +20,23 @@ export const styles = css`
   }
   table {
     border-collapse: collapse;
-    width: 100%;
+    inline-size: 100%;
     font-variant-numeric: tabular-nums;
   }
   caption {
     text-align: start;
-    font-weight: 600;
-    padding: var(--_space);
+    font-weight: var(--_font-weight-strong);
+    padding: var(--_space-m);
   }
   th,
   td {
-    padding: calc(var(--_space) * 0.5) var(--_space);
-    border-bottom: 1px solid var(--_border);
+    padding: var(--_space-s) var(--_space-m);
+    border-block-end: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
   }
   thead th {
-    background: var(--_surface-alt);
+    background: var(--_header-background);
   }
   .number {
     text-align: end;
@@ -43,18 +44,18 @@ export const styles = css`
   th.url {
     font-weight: normal;
     overflow-wrap: anywhere;
-    max-width: 50ch;
+    max-inline-size: 50ch;
   }
   th.url a {
     color: var(--_accent);
   }
   .clickers {
-    margin-inline-start: calc(var(--_space) * 2);
-    width: calc(100% - var(--_space) * 2);
+    margin-inline-start: var(--_space-l);
+    inline-size: calc(100% - var(--_space-l));
   }
   .clickers th {
     background: none;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   .machine {
     color: var(--_machine);
@@ -66,9 +67,27 @@ export const styles = css`
   button[aria-expanded]::before {
     content: '▸' / '';
     display: inline-block;
-    margin-inline-end: calc(var(--_space) * 0.5);
+    margin-inline-end: var(--_space-s);
   }
   button[aria-expanded='true']::before {
     transform: rotate(90deg);
+  }
+  /* Right to left, the closed triangle points left (to where the text goes); open, still down. */
+  button[aria-expanded]:dir(rtl)::before {
+    transform: scaleX(-1);
+  }
+  button[aria-expanded='true']:dir(rtl)::before {
+    transform: rotate(90deg);
+  }
+  @media (forced-colors: active) {
+    .table-scroll {
+      border-color: CanvasText;
+    }
+    th.url a {
+      color: LinkText;
+    }
+    .machine {
+      color: CanvasText;
+    }
   }
 `;

@@ -5,12 +5,13 @@ export const styles = css`
     --_min-height: var(--cr-campaign-response-report-min-height, 24rem);
     --_rows-height: var(--cr-campaign-response-report-rows-height, 32rem);
     --_machine: var(--cr-color-machine, var(--_muted));
+    --_header-background: var(--cr-campaign-response-report-header-background, var(--_surface-alt));
   }
   .report,
   .placeholder {
     display: grid;
-    gap: calc(var(--_space) * 2);
-    min-height: var(--_min-height);
+    gap: var(--_space-l);
+    min-block-size: var(--_min-height);
     align-content: start;
   }
   .table-scroll {
@@ -19,71 +20,71 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .rows-scroll {
-    max-height: var(--_rows-height);
+    max-block-size: var(--_rows-height);
   }
   table {
     border-collapse: collapse;
-    width: 100%;
+    inline-size: 100%;
     font-variant-numeric: tabular-nums;
   }
   caption {
     text-align: start;
-    font-weight: 600;
-    padding: var(--_space);
+    font-weight: var(--_font-weight-strong);
+    padding: var(--_space-m);
   }
   .as-of {
     display: block;
     font-weight: normal;
     color: var(--_muted);
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
   }
   th,
   td {
-    padding: calc(var(--_space) * 0.5) var(--_space);
-    border-bottom: 1px solid var(--_border);
+    padding: var(--_space-s) var(--_space-m);
+    border-block-end: 1px solid var(--_border);
     text-align: start;
     vertical-align: top;
   }
   thead th {
     position: sticky;
-    top: 0;
-    background: var(--_surface-alt);
+    inset-block-start: 0;
+    background: var(--_header-background);
   }
   .number {
     text-align: end;
   }
   tr.category th,
   tr.category td {
-    background: var(--_surface-alt);
-    font-weight: 600;
+    background: var(--_header-background);
+    font-weight: var(--_font-weight-strong);
   }
   th.detail {
     font-weight: normal;
-    padding-inline-start: calc(var(--_space) * 2);
+    padding-inline-start: var(--_space-l);
   }
   tfoot th,
   tfoot td {
-    font-weight: 700;
-    border-top: 2px solid var(--_text);
+    font-weight: var(--_font-weight-strong);
+    border-block-start: 2px solid var(--_text);
   }
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-m);
     align-items: end;
   }
   .filters label {
     display: grid;
-    gap: calc(var(--_space) * 0.25);
+    gap: var(--_space-xs);
   }
   select,
   input {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+    padding: var(--_space-xs) var(--_space-s);
   }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
@@ -96,9 +97,9 @@ export const styles = css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-m);
     align-items: center;
-    margin-block: var(--_space);
+    margin-block: var(--_space-m);
   }
   .count {
     margin-inline-end: auto;
@@ -108,7 +109,7 @@ export const styles = css`
     flex-basis: 100%;
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-m);
     align-items: center;
     margin: 0;
   }
@@ -121,27 +122,27 @@ export const styles = css`
   .category {
     display: block;
     color: var(--_muted);
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
   }
   .machine {
     display: inline-block;
-    margin-inline-start: calc(var(--_space) * 0.5);
-    padding: 0 calc(var(--_space) * 0.5);
+    margin-inline-start: var(--_space-s);
+    padding-inline: var(--_space-s);
     border: 1px solid var(--_machine);
     border-radius: var(--_radius);
     color: var(--_machine);
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
   }
   .note {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
-    max-width: 40ch;
+    max-inline-size: 40ch;
   }
   .no-match {
     color: var(--_muted);
   }
   .more {
-    margin-block-start: var(--_space);
+    margin-block-start: var(--_space-m);
   }
   @media (forced-colors: active) {
     .machine {
@@ -150,7 +151,15 @@ export const styles = css`
     }
     tfoot th,
     tfoot td {
-      border-top-color: CanvasText;
+      border-block-start-color: CanvasText;
+    }
+    .table-scroll {
+      border-color: CanvasText;
+    }
+    /* The subtotal rows lose their background: a rule above them tells them apart. */
+    tr.category th,
+    tr.category td {
+      border-block-start: 1px solid CanvasText;
     }
   }
 `;

@@ -2,16 +2,18 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_cell-gap: var(--cr-campaign-responses-tab-row-gap, var(--_space));
+    --_cell-gap: var(--cr-campaign-responses-tab-row-gap, var(--_space-m));
     --_header-background: var(--cr-campaign-responses-tab-header-background, var(--_surface-alt));
+    --_row-border: var(--cr-campaign-responses-tab-row-border-color, var(--_border));
+    --_title-weight: var(--cr-campaign-responses-tab-title-font-weight, var(--_font-weight-strong));
   }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space);
+    gap: var(--_space-m);
     justify-content: flex-start;
-    margin-block-end: var(--_space);
+    margin-block-end: var(--_space-m);
   }
   .notice {
     margin: 0;
@@ -21,16 +23,16 @@ export const styles = css`
     display: none;
   }
   .notice[part~='offline-notice'] {
-    padding: calc(var(--_space) * 0.5) var(--_space);
+    padding: var(--_space-s) var(--_space-m);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     color: var(--_text);
   }
   .content {
-    min-height: 8rem;
+    min-block-size: 8rem;
   }
   table {
-    width: 100%;
+    inline-size: 100%;
     border-collapse: collapse;
   }
   th,
@@ -38,7 +40,7 @@ export const styles = css`
     text-align: start;
     vertical-align: top;
     padding: var(--_cell-gap);
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_row-border);
   }
   thead th {
     background: var(--_header-background);
@@ -52,7 +54,7 @@ export const styles = css`
     border: none;
     padding: 0;
     padding-inline-start: 0.78em;
-    font-weight: 600;
+    font-weight: var(--_title-weight);
     text-align: start;
     /* On the first line (0.5lh from the top), whatever the title's length. */
     background: conic-gradient(from 240deg at 100% 50%, currentColor 60deg, transparent 0) left 0.03em top
@@ -63,8 +65,13 @@ export const styles = css`
     background-position-y: calc(0.5lh - 0.17em);
     background-size: 0.6em 0.5em;
   }
-  :host(:dir(rtl)) .disclosure {
+  /* Right to left, the closed chevron points left, from the right edge; open, it points down. */
+  .disclosure:dir(rtl) {
+    background-image: conic-gradient(from 60deg at 0% 50%, currentColor 60deg, transparent 0);
     background-position-x: right 0.03em;
+  }
+  .disclosure[aria-expanded='true']:dir(rtl) {
+    background-image: conic-gradient(from 330deg at 50% 100%, currentColor 60deg, transparent 0);
   }
   .events {
     list-style: none;
@@ -76,15 +83,15 @@ export const styles = css`
      and the button's own line is the parent's again. */
   .events li {
     display: flow-root;
-    line-height: calc(1lh + var(--_space) + 2px);
+    line-height: calc(1lh + var(--_space-s) * 2 + 2px);
   }
   .events li + li {
-    margin-block-start: calc(var(--_space) * 0.5);
+    margin-block-start: var(--_space-s);
   }
   .events button {
     float: inline-end;
-    line-height: calc(1lh - var(--_space) - 2px);
-    margin-inline-start: var(--_space);
+    line-height: calc(1lh - var(--_space-s) * 2 - 2px);
+    margin-inline-start: var(--_space-m);
   }
   .category {
     color: var(--_muted);
@@ -93,44 +100,52 @@ export const styles = css`
     color: var(--_muted);
   }
   .delay-note {
-    margin: calc(var(--_space) * 0.5) 0 0;
-    font-size: 0.875em;
+    margin: 0;
+    margin-block-start: var(--_space-s);
+    font-size: var(--_font-size-s);
     color: var(--_muted);
   }
   dialog {
     box-sizing: border-box;
-    max-width: min(30rem, 100vw - 2rem);
+    max-inline-size: min(30rem, 100vw - 2rem);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     color: var(--_text);
     background: var(--_surface);
   }
   dialog h2 {
-    margin-top: 0;
-    font-size: 1.15rem;
+    margin-block-start: 0;
+    font-size: var(--_font-size-heading);
+  }
+  dialog::backdrop {
+    background: var(--_backdrop);
   }
   .buttons {
     display: flex;
     justify-content: flex-end;
-    gap: var(--_space);
+    gap: var(--_space-m);
   }
+  /* Centred by auto margins between two insets, not by a translate: the same in both directions. */
   .snackbar {
     position: fixed;
-    inset-block-end: calc(var(--_space) * 2);
-    inset-inline-start: 50%;
-    translate: -50% 0;
+    inset-block-end: var(--_space-l);
+    inset-inline: 0;
+    inline-size: fit-content;
+    max-inline-size: calc(100vw - var(--_space-l) * 2);
+    margin-inline: auto;
     display: flex;
-    gap: calc(var(--_space) * 2);
+    gap: var(--_space-l);
     align-items: center;
-    padding: var(--_space) calc(var(--_space) * 2);
+    padding: var(--_space-m) var(--_space-l);
     border-radius: var(--_radius);
-    background: #1f1f1f;
-    color: #fff;
+    background: var(--_inverse-surface);
+    color: var(--_on-inverse);
+    box-shadow: var(--_shadow-raised);
   }
   .snackbar button {
-    color: #fff;
+    color: var(--_on-inverse);
     background: transparent;
-    border-color: #fff;
+    border-color: var(--_on-inverse);
   }
   @media (forced-colors: active) {
     .snackbar {
@@ -143,10 +158,19 @@ export const styles = css`
     }
     .disclosure::before {
       content: '▸' / '';
-      margin-inline-end: calc(var(--_space) * 0.5);
+      margin-inline-end: var(--_space-s);
     }
     .disclosure[aria-expanded='true']::before {
       content: '▾' / '';
+    }
+    .disclosure:dir(rtl)::before {
+      content: '◂' / '';
+    }
+    .disclosure[aria-expanded='true']:dir(rtl)::before {
+      content: '▾' / '';
+    }
+    thead th {
+      border-block-end-width: 2px;
     }
   }
 `;

@@ -3,32 +3,33 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_chart-1: var(--cr-campaign-stats-panel-chart-1, var(--_accent));
-    --_chart-2: var(--cr-campaign-stats-panel-chart-2, #b35c00);
-    --_chart-3: var(--cr-campaign-stats-panel-chart-3, #2e7d32);
+    --_chart-2: var(--cr-campaign-stats-panel-chart-2, var(--_warning));
+    --_chart-3: var(--cr-campaign-stats-panel-chart-3, var(--_success));
+    --_section-background: var(--cr-campaign-stats-panel-section-background, var(--_surface));
     --_min-height: var(--cr-campaign-stats-panel-min-height, 28rem);
   }
   .panel {
     display: grid;
-    gap: calc(var(--_space) * 2);
+    gap: var(--_space-l);
   }
   /* The skeleton and the error take the room the figures will take: nothing jumps when they come. */
   .panel > .state {
-    min-height: var(--_min-height);
+    min-block-size: var(--_min-height);
   }
   .header {
     display: grid;
-    gap: calc(var(--_space) * 0.5);
+    gap: var(--_space-s);
   }
   h2,
   h3 {
     margin: 0;
   }
   h2 {
-    font-size: 1.25rem;
+    font-size: var(--_font-size-title);
   }
   h3 {
-    font-size: 1rem;
-    margin-block-end: var(--_space);
+    font-size: var(--_font-size-heading);
+    margin-block-end: var(--_space-m);
   }
   p {
     margin: 0;
@@ -40,43 +41,43 @@ export const styles = css`
   }
   .hint,
   .note {
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--_space) calc(var(--_space) * 2);
+    gap: var(--_space-m) var(--_space-l);
   }
   .toggle {
     display: inline-flex;
     align-items: center;
-    gap: calc(var(--_space) * 0.5);
+    gap: var(--_space-s);
   }
   .columns {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
-    gap: calc(var(--_space) * 2);
+    gap: var(--_space-l);
   }
   .section {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
-    background: var(--_surface);
-    min-width: 0;
+    padding: var(--_space-m);
+    background: var(--_section-background);
+    min-inline-size: 0;
   }
   .figures {
     display: grid;
-    gap: calc(var(--_space) * 0.5);
+    gap: var(--_space-s);
     margin: 0;
   }
   .figure {
     display: grid;
     grid-template-columns: 1fr auto 1.75rem;
     align-items: baseline;
-    column-gap: var(--_space);
-    padding-block: calc(var(--_space) * 0.25);
-    border-bottom: 1px solid var(--_surface-alt);
+    column-gap: var(--_space-m);
+    padding-block: var(--_space-xs);
+    border-block-end: 1px solid var(--_surface-alt);
   }
   .figure dt {
     grid-column: 1;
@@ -87,7 +88,7 @@ export const styles = css`
   [part~='figure-value'] {
     grid-column: 2;
     font-variant-numeric: tabular-nums;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     text-align: end;
   }
   [part~='figure-value'].not-available {
@@ -106,27 +107,27 @@ export const styles = css`
   .formula-toggle {
     grid-column: 3;
     grid-row: 1;
-    width: 1.75rem;
+    inline-size: 1.75rem;
     padding: 0;
-    border-radius: 999px;
+    border-radius: var(--_radius-round);
   }
   .formula {
     grid-column: 1 / -1;
-    padding: calc(var(--_space) * 0.5);
+    padding: var(--_space-s);
     background: var(--_surface-alt);
     border-radius: var(--_radius);
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
   }
   .chart {
     margin: 0;
   }
   svg {
     display: block;
-    width: 100%;
-    height: auto;
-    max-height: 14rem;
+    inline-size: 100%;
+    block-size: auto;
+    max-block-size: 14rem;
     font-family: var(--_font);
-    font-size: 12px;
+    font-size: var(--_font-size-s);
   }
   svg text {
     fill: var(--_text);
@@ -152,34 +153,35 @@ export const styles = css`
   .legend {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-m);
     list-style: none;
-    margin: calc(var(--_space) * 0.5) 0;
+    margin: 0;
+    margin-block: var(--_space-s);
     padding: 0;
   }
   .swatch {
     display: inline-block;
-    width: 0.8em;
-    height: 0.8em;
+    inline-size: 0.8em;
+    block-size: 0.8em;
     margin-inline-end: 0.3em;
-    border-radius: 2px;
+    border-radius: var(--_radius-s);
   }
   details {
-    margin-block-start: calc(var(--_space) * 0.5);
+    margin-block-start: var(--_space-s);
   }
   summary {
     cursor: pointer;
     color: var(--_accent);
   }
   table {
-    width: 100%;
+    inline-size: 100%;
     border-collapse: collapse;
   }
   th,
   td {
     text-align: start;
-    padding: calc(var(--_space) * 0.5);
-    border-bottom: 1px solid var(--_border);
+    padding: var(--_space-s);
+    border-block-end: 1px solid var(--_border);
     white-space: nowrap;
   }
   thead th {
@@ -191,7 +193,7 @@ export const styles = css`
   }
   .rate {
     color: var(--_muted);
-    font-size: 0.85em;
+    font-size: var(--_font-size-s);
     margin-inline-start: 0.25em;
   }
   .table-scroll {
@@ -221,6 +223,13 @@ export const styles = css`
     }
     svg text {
       fill: CanvasText;
+    }
+    svg .axis {
+      stroke: CanvasText;
+    }
+    .section,
+    .formula {
+      border: 1px solid CanvasText;
     }
   }
 `;

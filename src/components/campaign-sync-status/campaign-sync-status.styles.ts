@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_gap: var(--cr-campaign-sync-status-gap, var(--_space));
+    --_gap: var(--cr-campaign-sync-status-gap, var(--_space-m));
+    --_online: var(--cr-campaign-sync-status-online-color, var(--_success));
+    --_offline: var(--cr-campaign-sync-status-offline-color, var(--_warning));
   }
   .summary {
     margin: 0;
@@ -11,8 +13,12 @@ export const styles = css`
     content: ' · ';
     color: var(--_muted);
   }
+  .connectivity-online [aria-hidden] {
+    color: var(--_online);
+  }
   .connectivity-offline {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
+    color: var(--_offline);
   }
   .muted,
   .notice {
@@ -21,7 +27,8 @@ export const styles = css`
   .notice,
   .paused,
   .action-error {
-    margin: var(--_gap) 0 0;
+    margin: 0;
+    margin-block-start: var(--_gap);
   }
   .action-error {
     color: var(--_danger);
@@ -31,7 +38,8 @@ export const styles = css`
   }
   .problems {
     list-style: none;
-    margin: var(--_gap) 0 0;
+    margin: 0;
+    margin-block-start: var(--_gap);
     padding: 0;
   }
   .problem {
@@ -43,15 +51,19 @@ export const styles = css`
     margin-block-start: var(--_gap);
   }
   .problem p {
-    margin: 0 0 calc(var(--_gap) * 0.5);
+    margin: 0;
+    margin-block-end: calc(var(--_gap) * 0.5);
   }
   .sync-mark {
     display: inline-block;
-    padding: 0 0.4em;
+    padding-inline: 0.4em;
     border: 1px solid currentColor;
     border-radius: var(--_radius);
-    font-size: 0.875em;
+    font-size: var(--_font-size-s);
     color: var(--_danger);
+  }
+  .sync-conflict {
+    color: var(--_warning);
   }
   .versions {
     border-collapse: collapse;
@@ -62,10 +74,10 @@ export const styles = css`
     text-align: start;
     vertical-align: top;
     padding: calc(var(--_gap) * 0.25) var(--_gap);
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
   }
   .versions .differs td {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   .actions,
   .confirm {
@@ -78,8 +90,13 @@ export const styles = css`
     flex-basis: 100%;
   }
   @media (forced-colors: active) {
-    .sync-mark {
+    .sync-mark,
+    .connectivity-online [aria-hidden],
+    .connectivity-offline {
       color: CanvasText;
+    }
+    .problem {
+      border-color: CanvasText;
     }
   }
 `;

@@ -3,35 +3,38 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_height: var(--cr-response-history-height, 24rem);
+    --_line-padding: var(--cr-response-history-line-padding, var(--_space-m));
+    --_line-border: var(--cr-response-history-line-border-color, var(--_border));
   }
   .stale {
-    margin: 0 0 var(--_space);
+    margin: 0;
+    margin-block-end: var(--_space-m);
     color: var(--_muted);
   }
   .filters {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-m);
     align-items: end;
-    margin-block-end: var(--_space);
+    margin-block-end: var(--_space-m);
   }
   .filters label {
     display: grid;
-    gap: calc(var(--_space) * 0.25);
+    gap: var(--_space-xs);
   }
   .filters .toggle {
     display: flex;
     align-items: center;
-    gap: calc(var(--_space) * 0.5);
+    gap: var(--_space-s);
   }
   select,
   input[type='search'] {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
-    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+    padding: var(--_space-xs) var(--_space-s);
   }
   .count {
     margin-inline-start: auto;
@@ -39,7 +42,7 @@ export const styles = css`
   }
   .list,
   .state.loading {
-    height: var(--_height);
+    block-size: var(--_height);
   }
   .list {
     overflow: auto;
@@ -47,18 +50,18 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .line {
-    width: 100%;
-    padding: var(--_space);
-    border-bottom: 1px solid var(--_border);
+    inline-size: 100%;
+    padding: var(--_line-padding);
+    border-block-end: 1px solid var(--_line-border);
   }
   .line-head {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_space-m);
     align-items: baseline;
   }
   .detail {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
   .category,
   .meta {
@@ -70,13 +73,15 @@ export const styles = css`
   .meta {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
-    margin: calc(var(--_space) * 0.25) 0 0;
-    font-size: 0.875em;
+    gap: var(--_space-m);
+    margin: 0;
+    margin-block-start: var(--_space-xs);
+    font-size: var(--_font-size-s);
   }
   .note,
   .link {
-    margin: calc(var(--_space) * 0.5) 0 0;
+    margin: 0;
+    margin-block-start: var(--_space-s);
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
@@ -84,7 +89,16 @@ export const styles = css`
     color: var(--_accent);
   }
   .more {
-    margin: var(--_space) 0 0;
+    margin: 0;
+    margin-block-start: var(--_space-m);
     color: var(--_muted);
+  }
+  @media (forced-colors: active) {
+    .list {
+      border-color: CanvasText;
+    }
+    .link a {
+      color: LinkText;
+    }
   }
 `;
