@@ -3,10 +3,12 @@
 //   1. the server's contract tests on PGlite (and again on PostgreSQL when CR_TEST_DATABASE_URL is set)
 //   2. node-side tests (adapter against real HTTP servers, model)
 //   3. the browser tests in Chromium (web-test-runner)
-//   4. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
-// Pass suite names to run only some: `npm test -- server browser` (server, node, browser, e2e).
+//   4. the outbox and reliability browser tests again in Firefox, when one is installed
+//      (web-test-runner.firefox.config.mjs; CI installs firefox-esr)
+//   5. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
+// Pass suite names to run only some: `npm test -- server browser` (server, node, browser, firefox, e2e).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from './glob.mjs';
@@ -37,16 +39,19 @@ function nodeSuite(name, pattern, env = {}) {
   record(name, counts);
 }
 
-function browserSuite() {
-  const result = spawnSync('npx', ['web-test-runner'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+function browserSuite(name = 'browser', args = []) {
+  const result = spawnSync('npx', ['web-test-runner', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(result.stdout ?? '');
   const match = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(result.stdout ?? '');
   const counts = match
     ? { passed: +match[1], failed: +match[2], skipped: +match[3] }
     : { passed: 0, failed: 1, skipped: 0 };
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
-  record('browser', counts);
+  record(name, counts);
 }
+
+/** The Firefox of scripts/find-browser.mjs, without its exit when there is none. */
+const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((path) => path && existsSync(path));
 
 function record(name, counts) {
   console.log(`[${name}] ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
@@ -61,6 +66,9 @@ if (want('server') && process.env.CR_TEST_DATABASE_URL) {
 }
 if (want('node')) nodeSuite('node', 'test/node/*.test.ts');
 if (want('browser')) browserSuite();
+if (want('firefox') && firefox) browserSuite('firefox', ['--config', 'web-test-runner.firefox.config.mjs']);
+else if (want('firefox') && only.includes('firefox')) record('firefox', { passed: 0, failed: 1, skipped: 0 });
+else if (want('firefox')) console.log('[firefox] skipped: no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH)');
 if (want('e2e')) nodeSuite('e2e', 'test/e2e/*.test.ts');
 
 rmSync(work, { recursive: true, force: true });

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
-import { executeServerCommand } from '@web/test-runner-commands';
-import { UnavailableError } from '../../src/adapter/errors.js';
-import { Outbox, type OutboxEvent, type OutboxOp, type OutboxOptions, type OutboxSender } from '../../src/offline/index.js';
+import { Outbox, type OutboxEvent, type OutboxOp, type OutboxOptions } from '../../src/offline/index.js';
 import { eventually, FakeOutboxSender, ManualClock, newLine } from '../../src/offline/testing.js';
 import { gate } from './fake-adapter.js';
 
@@ -94,37 +92,6 @@ describe('Outbox across tabs: one sender, leases, BroadcastChannel', () => {
     expect(kinds).to.include.members(['queued', 'state:inflight', 'state:done', 'removed', 'sync-complete']);
     expect(heard.every((e) => e.remote === true)).to.equal(true);
     expect(heard.find((e) => e.type === 'queued')).to.deep.include({ op: { ...op } });
-  });
-
-  it('real offline (DevTools): requests fail, the op waits; when the network is back it is delivered once', async () => {
-    // A sender whose requests really go out: a GET of a file of the test server stands in for the PUT.
-    let delivered = 0;
-    const real: OutboxSender = {
-      async addResponse(line, options) {
-        try {
-          const response = await fetch(`/package.json?key=${options.idempotencyKey}`, { cache: 'no-store', signal: options.signal });
-          if (!response.ok) throw new UnavailableError(`HTTP ${response.status}`, { status: response.status });
-        } catch (error) {
-          if (error instanceof UnavailableError) throw error;
-          throw new UnavailableError('network', { cause: error });
-        }
-        delivered += 1;
-        return { ...line, categoryId: 'responded', recordedAt: new Date().toISOString(), author: null, source: 'manual', link: null, evidence: null };
-      },
-      deleteAllResponses: async () => ({ deleted: 0 }),
-    };
-    const outbox = await Outbox.open({ dbName, sender: real, backoff: { baseMs: 100, capMs: 400 } });
-    opened.push(outbox);
-    const events: OutboxEvent[] = [];
-    outbox.subscribe((event) => events.push(event));
-    await executeServerCommand('offline-for', { ms: 1500 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await outbox.enqueueAdd(newLine());
-    await eventually(() => events.some((e) => e.type === 'sync-failed'), 3000);
-    const failure = events.find((e) => e.type === 'sync-failed');
-    expect(failure).to.include({ final: false });
-    await eventually(async () => (await outbox.list()).length === 0, 8000);
-    expect(delivered).to.equal(1);
   });
 });
 

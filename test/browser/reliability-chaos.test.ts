@@ -97,7 +97,7 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
     this.timeout(60_000 + operations * 600);
     const replay = `CR_CHAOS_SEED=${seed} CR_CHAOS_OPERATIONS=${operations} npx web-test-runner --files test/browser/reliability-chaos.test.ts`;
     const figures = await withSeed(seed, replay, () => runChaos(seed, operations));
-    console.log(`chaos figures ${JSON.stringify(figures)}`);
+    console.log(describeFigures(figures));
     expect(figures.lost, 'lost').to.equal(0);
     expect(figures.duplicated, 'applied twice').to.equal(0);
     expect(figures.outOfOrder, 'out of order').to.equal(0);
@@ -191,6 +191,19 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
     };
   }
 });
+
+function describeFigures(f: Figures): string {
+  const faults = Object.values(f.faults).reduce((sum, n) => sum + n, 0);
+  const pct = (n: number) => `${((100 * n) / Math.max(1, f.requests)).toFixed(1)}%`;
+  return [
+    `chaos (seed ${f.seed}): ${f.operations} operations from 2 tabs (${f.adds} adds, ${f.deleteAlls} delete-alls over ${CAMPAIGNS} campaigns and ${CAMPAIGNS * LINES_PER_CAMPAIGN} lines), ${f.reloads} tab reloads`,
+    `  ${f.coalesced} coalesced by a later delete-all before any send, ${f.sent} had to reach the server`,
+    `  ${f.requests} write requests, faults injected ${faults} (${pct(faults)}): dropped before the server ${f.faults.dropBefore}, answer lost after commit ${f.faults.loseAfter}, 5xx ${f.faults.serverError} (${f.serverErrorsAfterCommit} after commit), 429 with Retry-After ${f.faults.rateLimited}`,
+    `  lost ${f.lost}, applied twice ${f.duplicated}, out of order ${f.outOfOrder}, final state differing ${f.wrongFinalState}, Retry-After not honoured ${f.retryAfterViolations}`,
+    `  enqueueing ${(f.enqueueMs / 1000).toFixed(1)} s, drain after the last enqueue ${(f.drainMs / 1000).toFixed(1)} s`,
+    `chaos figures ${JSON.stringify(f)}`,
+  ].join('\n');
+}
 
 /**
  * Replays the enqueued operations (minus the coalesced ones) in their order against a model server

@@ -1,0 +1,47 @@
+// The outbox and reliability tests in Firefox (Debian's firefox-esr), driven by puppeteer-core over
+// WebDriver BiDi (no geckodriver). `npm test` runs it as the 'firefox' suite when a Firefox is
+// installed; alone: `npx web-test-runner --config web-test-runner.firefox.config.mjs`.
+// offline-devtools.test.ts is left out: DevTools offline emulation is CDP, Chromium only.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
+import { findBrowser } from './scripts/find-browser.mjs';
+
+const { reliabilityPlugin } = await tsImport('./test/support/server/wtr-plugin.ts', import.meta.url);
+
+/** Prints "N passed, N failed, N skipped" on a line of its own, as web-test-runner.config.mjs does. */
+const plainSummary = {
+  onTestRunFinished({ sessions }) {
+    let passed = 0, failed = 0, skipped = 0;
+    const walk = (suite) => {
+      for (const t of suite.tests) {
+        if (t.skipped) skipped++;
+        else if (t.passed) passed++;
+        else failed++;
+      }
+      suite.suites.forEach(walk);
+    };
+    for (const session of sessions) {
+      const before = failed;
+      if (session.testResults) walk(session.testResults);
+      if (!session.passed && failed === before) failed++; // a test file that failed to load
+    }
+    setTimeout(() => console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`));
+  },
+};
+
+export default {
+  files: ['test/browser/offline-*.test.ts', '!test/browser/offline-devtools.test.ts', 'test/browser/reliability-*.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reliabilityPlugin()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { browser: 'firefox', executablePath: findBrowser('firefox'), headless: true },
+    }),
+  ],
+  reporters: [defaultReporter(), plainSummary],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 5000 } },
+  testsFinishTimeout: 180000,
+};
