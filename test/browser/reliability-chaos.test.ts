@@ -105,13 +105,26 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
     expect(figures.retryAfterViolations, 'Retry-After honoured').to.equal(0);
   });
 
-  async function runChaos(seed: number, operations: number): Promise<Figures> {
+  // Negative controls: the same run with a sender that has the bugs the checks are there to catch.
+  it('the checks catch a sender that confirms an add it never sent (lost)', async function () {
+    this.timeout(60_000);
+    const figures = await runChaos(DEFAULT_SEED + 1, 60, 'ackWithoutSending');
+    expect(figures.lost).to.be.above(0);
+  });
+
+  it('the checks catch a delete-all applied twice under a fresh key (deleting later lines)', async function () {
+    this.timeout(60_000);
+    const figures = await runChaos(DEFAULT_SEED + 2, 60, 'repeatDeleteAll');
+    expect(figures.duplicated + figures.outOfOrder).to.be.above(0);
+  });
+
+  async function runChaos(seed: number, operations: number, sabotage?: 'ackWithoutSending' | 'repeatDeleteAll'): Promise<Figures> {
     const random = mulberry32(seed);
     await backend.configure({ seed, rates: RATES, rules: [], killed: false });
     const fixture = await backend.fixture('chaos', CAMPAIGNS);
     dbName = testDbName('chaos');
     const clockEpoch = Date.now();
-    const config = { dbName, apiBase: backend.apiBase, token: backend.token, clockScale: CLOCK_SCALE, clockEpoch, backoff: TEST_BACKOFF };
+    const config = { dbName, apiBase: backend.apiBase, token: backend.token, clockScale: CLOCK_SCALE, clockEpoch, backoff: TEST_BACKOFF, sabotage };
     tabs = [await Tab.open('A', { ...config, seed: seed * 2 }), await Tab.open('B', { ...config, seed: seed * 2 + 1 })];
 
     // The 200 lines: 10 per campaign, ids from the seed. A line is re-added (with the next version
@@ -168,6 +181,7 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
     expect(counts.failed, 'failed').to.equal(0);
     expect(counts.conflict, 'conflicts').to.equal(0);
     for (const tab of tabs) expect(await tab.api.list(), `tab ${tab.name}'s outbox is empty`).to.deep.equal([]);
+    if (sabotage) await sleep(300); // the sabotaged repeats come 150 ms after their original
 
     const state = await backend.state(fixture.recipientId, ops.map((op) => op.opId));
     const report = await backend.report(true);

@@ -38,6 +38,12 @@ export interface TabConfig {
   backoff?: Partial<BackoffOptions>;
   leaseMs?: number;
   hold?: HoldSpec;
+  /**
+   * Negative controls: a sender with the bugs the checks must catch. `ackWithoutSending`: every
+   * 10th add is confirmed without being sent (lost). `repeatDeleteAll`: each delete-all is sent a
+   * second time, under a fresh key, a little later (applied twice, deleting later lines).
+   */
+  sabotage?: 'ackWithoutSending' | 'repeatDeleteAll';
 }
 
 export interface HeldCall {
@@ -102,13 +108,23 @@ const api: TabApi = {
       api.held.push({ ...held, at: 'answer' });
       return new Promise<T>(() => undefined);
     };
+    let adds = 0;
     const sender: OutboxSender = {
-      addResponse: (line, options) =>
-        through({ kind: 'add', key: options.idempotencyKey, lineId: line.id, campaignId: line.campaignId }, () => adapter.addResponse(line, options)),
-      deleteAllResponses: (recipientId, campaignId, options) =>
-        through({ kind: 'deleteAll', key: options.idempotencyKey, campaignId }, () =>
+      addResponse: (line, options) => {
+        if (config.sabotage === 'ackWithoutSending' && ++adds % 10 === 0) {
+          return Promise.resolve({ ...line, categoryId: 'responded', recordedAt: new Date().toISOString(), author: null, source: 'manual' as const, link: null, evidence: null });
+        }
+        return through({ kind: 'add', key: options.idempotencyKey, lineId: line.id, campaignId: line.campaignId }, () => adapter.addResponse(line, options));
+      },
+      deleteAllResponses: async (recipientId, campaignId, options) => {
+        const result = await through({ kind: 'deleteAll', key: options.idempotencyKey, campaignId }, () =>
           adapter.deleteAllResponses(recipientId, campaignId, options),
-        ),
+        );
+        if (config.sabotage === 'repeatDeleteAll') {
+          setTimeout(() => void adapter.deleteAllResponses(recipientId, campaignId, { idempotencyKey: crypto.randomUUID() }).catch(() => undefined), 150);
+        }
+        return result;
+      },
     };
     const scale = config.clockScale ?? 1;
     outbox = await Outbox.open({
