@@ -30,8 +30,11 @@ export function isClickableUrl(url: string): boolean {
  * clickers and machine clicks, and (behind a disclosure button) who clicked when. A URL is a link
  * only when it is http(s); anything else is shown as text.
  *
+ * Render pieces a subclass may override: `renderEvent()`.
+ *
  * @slot empty - Shown when the campaign has no tracked links.
  *
+ * @csspart event-scroll - One event's horizontal scroller.
  * @csspart event - One event's table.
  * @csspart link-row - One link's row.
  * @csspart url - The URL (an `<a>` for http(s), else text).
@@ -41,6 +44,7 @@ export function isClickableUrl(url: string): boolean {
  * @csspart machine-clicks - Machine clicks.
  * @csspart toggle - The "Who clicked" disclosure button.
  * @csspart clickers - The row with who clicked.
+ * @csspart clickers-table - The table of who clicked when.
  * @csspart clicker - One click.
  * @csspart clicker-time - When.
  * @csspart machine-mark - "Machine" on a click judged a machine.
@@ -48,10 +52,43 @@ export function isClickableUrl(url: string): boolean {
  * @csspart loading - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
+ * @csspart auth - The error is a missing permission.
+ * @csspart not-found - The campaign was not found.
  * @csspart retry-button - Retry.
  *
- * @cssprop --cr-campaign-clickthrough-report-min-height - Space kept for the report while it loads (default `12rem`).
- * @cssprop --cr-color-machine - The machine mark's colour (default the muted text colour).
+ * @cssprop [--cr-campaign-clickthrough-report-min-height=12rem] - Space kept for the report while it loads.
+ * @cssprop [--cr-campaign-clickthrough-report-header-background=var(--cr-color-surface-alt)] - Background of the header rows.
+ * @cssprop [--cr-color-machine=var(--cr-color-text-muted)] - Global: the machine mark's colour.
+ * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
+ * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
+ * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
+ * @cssprop [--cr-color-text-muted=#4a4a4a] - Global: secondary text (at least 4.5:1 on the surfaces).
+ * @cssprop [--cr-color-border=#c4c7cc] - Global: dividing lines and frames.
+ * @cssprop [--cr-color-border-control=#767b84] - Global: borders of buttons and form controls (at least 3:1).
+ * @cssprop [--cr-color-accent=#0b5cad] - Global: primary buttons, links, the first chart series.
+ * @cssprop [--cr-color-on-accent=#fff] - Global: text on the accent.
+ * @cssprop [--cr-color-danger=#a4001d] - Global: errors, failed edits, destructive buttons.
+ * @cssprop [--cr-color-on-danger=#fff] - Global: text on the danger colour.
+ * @cssprop [--cr-color-success=#2e7d32] - Global: status colour for good news (online, a chart series).
+ * @cssprop [--cr-color-warning=#8a4b00] - Global: status colour for caution (offline, conflicts, a chart series).
+ * @cssprop [--cr-color-focus=#1a5fd0] - Global: the focus ring.
+ * @cssprop [--cr-color-inverse-surface=#1f1f1f] - Global: background of snackbars.
+ * @cssprop [--cr-color-on-inverse=#fff] - Global: text on the inverse surface.
+ * @cssprop [--cr-color-backdrop=rgb(0 0 0 / 0.4)] - Global: behind modal dialogs.
+ * @cssprop [--cr-shadow-raised=0 2px 8px rgb(0 0 0 / 0.2)] - Global: shadow of menus and snackbars.
+ * @cssprop [--cr-font-family=inherit] - Global: the font (the page's by default).
+ * @cssprop [--cr-font-size-s=0.875em] - Global: small text (notes, hints, marks).
+ * @cssprop [--cr-font-size-heading=1.15rem] - Global: section and dialog headings.
+ * @cssprop [--cr-font-size-title=1.25rem] - Global: an element's title.
+ * @cssprop [--cr-font-weight-strong=600] - Global: emphasised text (labels, titles, totals).
+ * @cssprop [--cr-space=0.5rem] - Global: the base unit of space; the steps below follow it.
+ * @cssprop [--cr-space-xs=calc(var(--cr-space) * 0.25)] - Global: the smallest gap.
+ * @cssprop [--cr-space-s=calc(var(--cr-space) * 0.5)] - Global: small gaps, block padding of buttons.
+ * @cssprop [--cr-space-m=var(--cr-space)] - Global: the usual gap and padding.
+ * @cssprop [--cr-space-l=calc(var(--cr-space) * 2)] - Global: space between sections.
+ * @cssprop [--cr-radius-s=2px] - Global: small corners (legend swatches).
+ * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
+ * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
@@ -121,7 +158,7 @@ export class CampaignClickthroughReport extends CrCampaignElement {
 
   /** One email event's links; a subclass may change how an event is shown. */
   protected renderEvent(event: ClickthroughEvent, eventIndex: number): TemplateResult {
-    return html`<div class="table-scroll">
+    return html`<div class="table-scroll" part="event-scroll">
       <table part="event" data-event=${event.eventId}>
         <caption>${t('clicks.caption', { event: event.name })}</caption>
         <thead>
@@ -177,7 +214,7 @@ function renderUrl(url: string): TemplateResult {
 
 function renderClickers(link: ClickthroughLink): TemplateResult {
   if (link.clickers.length === 0) return html`<p part="no-clicks" class="no-clicks">${t('clicks.noClicks')}</p>`;
-  return html`<table class="clickers">
+  return html`<table class="clickers" part="clickers-table">
     <caption class="visually-hidden">${t('clicks.whoCaption', { url: link.url })}</caption>
     <thead>
       <tr>

@@ -27,7 +27,10 @@ import { renderTimeline } from './timeline-chart.js';
  * `getToken`), or with a `reportsClient`, a `<campaign-data-provider>` around it, or
  * `configureCampaignKit()`.
  *
+ * Render pieces a subclass may override: `renderHeader()`, `renderFigures()`.
+ *
  * @slot empty - Shown when the campaign has not been sent to anyone.
+ * @slot actions - Host buttons beside Refresh.
  *
  * @csspart header - Title, as-of line and actions.
  * @csspart title - The campaign's title.
@@ -35,27 +38,72 @@ import { renderTimeline } from './timeline-chart.js';
  * @csspart refresh-button - Refresh (recomputes now).
  * @csspart machine-toggle - The label of "Leave out machine opens and clicks".
  * @csspart section - Each titled section.
+ * @csspart section-title - Its heading.
  * @csspart figures - A list of figures (also `money` or `reach`).
+ * @csspart money - The list of money figures.
+ * @csspart reach - The list of reach figures.
  * @csspart figure - One figure: label, value, note, formula.
  * @csspart figure-label - Its name.
  * @csspart figure-value - Its value, or "Not available".
  * @csspart figure-note - Its rate, or why it is not available (then also `reason`).
+ * @csspart reason - A figure's note saying why it is not available.
  * @csspart formula-button - The "?" that reveals the formula.
  * @csspart formula - The formula with its inputs.
- * @csspart funnel - The funnel figure; `funnel-chart` its SVG.
- * @csspart timeline - Responses over time; `timeline-chart` its SVG.
+ * @csspart funnel - The funnel figure.
+ * @csspart funnel-chart - The funnel's SVG.
+ * @csspart timeline - Responses over time.
+ * @csspart timeline-chart - Its SVG.
+ * @csspart timeline-empty - "No opens, clicks or responses yet."
+ * @csspart timeline-unavailable - The backend does not offer the timeline.
  * @csspart legend - The timeline's legend.
- * @csspart numbers - "Show the numbers" under a picture; `numbers-table` its table.
- * @csspart events-table - The per-event `<table>`; `event-row` a row.
+ * @csspart numbers - "Show the numbers" under a picture.
+ * @csspart numbers-table - Its table.
+ * @csspart events-scroll - The per-event table's horizontal scroller.
+ * @csspart events-table - The per-event `<table>`.
+ * @csspart event-row - A row of it.
+ * @csspart events-empty - The campaign has no events.
  * @csspart loading - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
+ * @csspart auth - The error is a missing permission.
+ * @csspart not-found - The campaign was not found.
  * @csspart retry-button - Retry.
  *
- * @cssprop --cr-campaign-stats-panel-chart-1 - Funnel bars and the first series (default `--cr-color-accent`).
- * @cssprop --cr-campaign-stats-panel-chart-2 - The second series (clicks).
- * @cssprop --cr-campaign-stats-panel-chart-3 - The third series (responses).
- * @cssprop --cr-campaign-stats-panel-min-height - Height reserved while loading (default `28rem`).
+ * @cssprop [--cr-campaign-stats-panel-chart-1=var(--cr-color-accent)] - Funnel bars and the first series (opens).
+ * @cssprop [--cr-campaign-stats-panel-chart-2=var(--cr-color-warning)] - The second series (clicks).
+ * @cssprop [--cr-campaign-stats-panel-chart-3=var(--cr-color-success)] - The third series (responses).
+ * @cssprop [--cr-campaign-stats-panel-min-height=28rem] - Height reserved while loading.
+ * @cssprop [--cr-campaign-stats-panel-section-background=var(--cr-color-surface)] - Background of each section.
+ * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
+ * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
+ * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
+ * @cssprop [--cr-color-text-muted=#4a4a4a] - Global: secondary text (at least 4.5:1 on the surfaces).
+ * @cssprop [--cr-color-border=#c4c7cc] - Global: dividing lines and frames.
+ * @cssprop [--cr-color-border-control=#767b84] - Global: borders of buttons and form controls (at least 3:1).
+ * @cssprop [--cr-color-accent=#0b5cad] - Global: primary buttons, links, the first chart series.
+ * @cssprop [--cr-color-on-accent=#fff] - Global: text on the accent.
+ * @cssprop [--cr-color-danger=#a4001d] - Global: errors, failed edits, destructive buttons.
+ * @cssprop [--cr-color-on-danger=#fff] - Global: text on the danger colour.
+ * @cssprop [--cr-color-success=#2e7d32] - Global: status colour for good news (online, a chart series).
+ * @cssprop [--cr-color-warning=#8a4b00] - Global: status colour for caution (offline, conflicts, a chart series).
+ * @cssprop [--cr-color-focus=#1a5fd0] - Global: the focus ring.
+ * @cssprop [--cr-color-inverse-surface=#1f1f1f] - Global: background of snackbars.
+ * @cssprop [--cr-color-on-inverse=#fff] - Global: text on the inverse surface.
+ * @cssprop [--cr-color-backdrop=rgb(0 0 0 / 0.4)] - Global: behind modal dialogs.
+ * @cssprop [--cr-shadow-raised=0 2px 8px rgb(0 0 0 / 0.2)] - Global: shadow of menus and snackbars.
+ * @cssprop [--cr-font-family=inherit] - Global: the font (the page's by default).
+ * @cssprop [--cr-font-size-s=0.875em] - Global: small text (notes, hints, marks).
+ * @cssprop [--cr-font-size-heading=1.15rem] - Global: section and dialog headings.
+ * @cssprop [--cr-font-size-title=1.25rem] - Global: an element's title.
+ * @cssprop [--cr-font-weight-strong=600] - Global: emphasised text (labels, titles, totals).
+ * @cssprop [--cr-space=0.5rem] - Global: the base unit of space; the steps below follow it.
+ * @cssprop [--cr-space-xs=calc(var(--cr-space) * 0.25)] - Global: the smallest gap.
+ * @cssprop [--cr-space-s=calc(var(--cr-space) * 0.5)] - Global: small gaps, block padding of buttons.
+ * @cssprop [--cr-space-m=var(--cr-space)] - Global: the usual gap and padding.
+ * @cssprop [--cr-space-l=calc(var(--cr-space) * 2)] - Global: space between sections.
+ * @cssprop [--cr-radius-s=2px] - Global: small corners (legend swatches).
+ * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
+ * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
@@ -162,13 +210,17 @@ export class CampaignStatsPanel extends CrCampaignElement {
 
   #renderStats(stats: CampaignStats, pending: boolean): TemplateResult {
     const f = formatsFor(stats.currency, this.timeZone);
-    return html`${this.#renderHeader(stats, f, pending)}
+    return html`${this.renderHeader(stats, f, pending)}
       ${stats.totals.recipients === 0 && stats.totals.sent.count === 0
         ? renderEmpty(t('stats.empty'))
-        : this.#renderFigures(stats, f)}`;
+        : this.renderFigures(stats, f)}`;
   }
 
-  #renderHeader(stats: CampaignStats, f: Formats, pending: boolean): TemplateResult {
+  /**
+   * Title, as-of line, Refresh, the machines toggle and the host's `actions` slot. `f` formats in
+   * the panel's locale, currency and time zone; `pending` while a read or refresh runs.
+   */
+  protected renderHeader(stats: CampaignStats, f: Formats, pending: boolean): TemplateResult {
     const time = (iso: string) => html`<time datetime=${iso}>${f.instant(iso)}</time>`;
     return html`<header part="header" class="header">
       <h2 part="title">${stats.title}</h2>
@@ -181,15 +233,17 @@ export class CampaignStatsPanel extends CrCampaignElement {
           <input type="checkbox" .checked=${this.excludeMachines} @change=${this.#onMachinesChange} />
           ${t('stats.excludeMachines')}
         </label>
+        <slot name="actions"></slot>
       </div>
       <p class="muted hint">${t('stats.excludeMachinesHint')}</p>
     </header>`;
   }
 
-  #renderFigures(stats: CampaignStats, f: Formats): TemplateResult {
+  /** The sections: money, reach, funnel, timeline and the per-event table. A subclass may add its own. */
+  protected renderFigures(stats: CampaignStats, f: Formats): TemplateResult {
     const section = (id: string, title: string, body: unknown) =>
       html`<section part="section" class="section ${id}" aria-labelledby="heading-${id}">
-        <h3 id="heading-${id}">${title}</h3>
+        <h3 id="heading-${id}" part="section-title">${title}</h3>
         ${body}
       </section>`;
     const eventCosts = stats.events.map((e) => e.ownCost);
