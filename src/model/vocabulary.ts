@@ -120,3 +120,59 @@ export function manualDetailsByCategory(
     }))
     .filter((group) => group.details.length > 0);
 }
+
+/** A response detail a host adds: what a person sees and where it counts; the rest has defaults. */
+export interface DetailAddition {
+  id: string;
+  label: string;
+  categoryId: string;
+  /** Default `any`: offered on events of every channel. */
+  channelScope?: ChannelScope;
+  /** Default `manual`: a person may pick it. */
+  entry?: DetailEntry;
+  /** Default false. */
+  legacyEmailOnly?: boolean;
+  /** Default null. */
+  bounce?: BounceKind | null;
+  /** Where a line of it counts (responded, lead, purchase, unsubscribe); default nowhere. */
+  countsAs?: Partial<CountsAs>;
+}
+
+/** What a host adds to (or relabels in) a vocabulary. */
+export interface VocabularyExtension {
+  categories?: readonly ResponseCategory[];
+  details?: readonly DetailAddition[];
+}
+
+/**
+ * A vocabulary with the host's own categories and details: an entry whose id the vocabulary has
+ * replaces it where it stands (a new label, say), a new one comes last. `base` is not changed. For
+ * a backend that serves the built-in vocabulary (the reference server's seed), a host extends
+ * `DEFAULT_VOCABULARY` and hands the result to its adapter's `getVocabulary()` or to an element's
+ * `vocabulary` property. Throws when a detail names a category that neither has.
+ */
+export function extendVocabulary(base: ResponseVocabulary, extension: VocabularyExtension): ResponseVocabulary {
+  const categories = mergeById(base.categories, extension.categories ?? []);
+  const known = new Set(categories.map((category) => category.id));
+  const additions = (extension.details ?? []).map((addition) => {
+    if (!known.has(addition.categoryId)) {
+      throw new Error(`extendVocabulary: detail "${addition.id}" names category "${addition.categoryId}", which the vocabulary does not have`);
+    }
+    const existing = base.details.find((d) => d.id === addition.id);
+    return detail(addition.id, addition.label, addition.categoryId, {
+      scope: addition.channelScope ?? existing?.channelScope,
+      entry: addition.entry ?? existing?.entry,
+      legacy: addition.legacyEmailOnly ?? existing?.legacyEmailOnly,
+      bounce: (addition.bounce !== undefined ? addition.bounce : existing?.bounce) ?? undefined,
+      counts: { ...existing?.countsAs, ...addition.countsAs },
+    });
+  });
+  return { ...base, categories, details: mergeById(base.details, additions) };
+}
+
+function mergeById<T extends { id: string }>(base: readonly T[], added: readonly T[]): T[] {
+  const byId = new Map(added.map((item) => [item.id, item]));
+  const merged = base.map((item) => byId.get(item.id) ?? item);
+  const present = new Set(base.map((item) => item.id));
+  return [...merged, ...added.filter((item) => !present.has(item.id))];
+}
