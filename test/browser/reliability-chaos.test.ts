@@ -185,7 +185,7 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
 
     const state = await backend.state(fixture.recipientId, ops.map((op) => op.opId));
     const report = await backend.report(true);
-    const check = compare(fixture, ops, state.audit, state.lines, slots);
+    const check = compare(fixture, ops, state.audit, state.lines, slots, sabotage ? `negative control ${sabotage}, problems expected` : 'chaos');
     const retryAfterViolations = checkRetryAfter(report.log ?? []);
     return {
       seed,
@@ -226,7 +226,7 @@ function describeFigures(f: Figures): string {
  * it, all in the transaction of its own idempotency key. A missing effect is lost, an extra one
  * applied twice, a different order out of order; the final lines must be the model's.
  */
-function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly AuditEvent[], lines: readonly { id: string; note: string }[], slots: string[][]) {
+function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly AuditEvent[], lines: readonly { id: string; note: string }[], slots: string[][], label: string) {
   const keys = keyEvents(audit);
   const byLine = effectsByLine(audit);
   const problems: string[] = [];
@@ -287,7 +287,7 @@ function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly Audi
       problems.push(`line ${id}: model ${model.get(id) ?? 'absent'}, server ${finalNotes.get(id) ?? 'absent'}`);
     }
   }
-  if (problems.length > 0) console.error(`chaos: ${problems.length} problems:\n${problems.slice(0, 30).join('\n')}`);
+  if (problems.length > 0) console.error(`${label}: ${problems.length} problems:\n${problems.slice(0, 30).join('\n')}`);
   return { lost, duplicated, outOfOrder, wrongFinalState };
 }
 
