@@ -5,6 +5,8 @@ export * from './data/index.js';
 export * from './events/index.js';
 export * from './i18n/index.js';
 export * from './components/index.js';
+export { LocaleController } from './components/base/locale-controller.js';
+export type { LocaleHost } from './components/base/locale-controller.js';
 export { CampaignResponseReport } from './components/campaign-response-report/campaign-response-report.js';
 export { CampaignClickthroughReport, isClickableUrl } from './components/campaign-clickthrough-report/campaign-clickthrough-report.js';
 export { CsvExportController, CsvRecordCounter } from './components/campaign-response-report/csv-export.js';

@@ -1,7 +1,9 @@
 /**
  * The English strings of the kit: every user-visible text of every element. `{name}` marks a
  * parameter that `t()` fills in. Another language is a `Messages` object registered with
- * `registerMessages()`; TypeScript then insists that it has every key.
+ * `registerTranslation()` (`satisfies Messages` makes TypeScript insist on every key). The
+ * `vocabulary.*` keys are the built-in response vocabulary's labels: an element shows a language's
+ * label for a built-in category or detail when the backend sent exactly the English one.
  */
 export const en = {
   'state.loading': 'Loading…',
@@ -10,6 +12,7 @@ export const en = {
   'state.notFound': 'This recipient was not found.',
   'state.auth': 'You are not signed in, or not allowed to see this. Sign in again and retry.',
   'state.noClient': 'No data source is configured: set api-base, a dataClient, or a campaign-data-provider.',
+  'error.noAnswer': 'The server did not answer (no connection, or it took too long).',
 
   'tab.caption': 'Campaigns sent to this recipient',
   'tab.addResponse': 'Add Response',
@@ -84,6 +87,7 @@ export const en = {
   'history.loadingMore': 'Loading more…',
   'history.count': '{shown} of {total} responses',
   'history.recipientTime': 'Recipient’s time: {when}',
+  'history.whenInZone': '{when} ({zone})',
 
   'offline.unavailable': 'Offline edits are not available in this browser (its storage is blocked): each edit is sent at once and needs a connection.',
   'offline.asOf': 'Offline: showing what was last seen, as of {when}.',
@@ -100,6 +104,7 @@ export const en = {
   'sync.pending.one': '1 edit waiting to be sent',
   'sync.pending.other': '{count} edits waiting to be sent',
   'sync.oldest': 'the oldest made {age}',
+  'sync.pendingAndOldest': '{pending}, {oldest}',
   'sync.syncing': 'Sending…',
   'sync.allSent': 'All edits sent',
   'sync.failed.one': '1 edit failed',
@@ -173,6 +178,7 @@ export const en = {
   'stats.notEntered': 'Not entered',
   'stats.notAvailable': 'Not available',
   'stats.notAvailableShort': '—',
+  'stats.notAvailableBecause': 'Not available: {reason}',
   'stats.reason.no-cost': 'No cost has been entered.',
   'stats.reason.no-revenue': 'No revenue has been entered.',
   'stats.reason.no-leads': 'There are no leads yet.',
@@ -267,6 +273,7 @@ export const en = {
   'report.export': 'Export CSV',
   'report.export.cancel': 'Cancel export',
   'report.export.fileType': 'CSV file',
+  'report.export.fileName': '{campaign}-responses.csv',
   'report.export.progress': 'Exporting… {rows} rows so far ({size})',
   'report.export.done': 'Exported {rows} rows ({size}).',
   'report.export.cancelled': 'The export was cancelled.',
@@ -290,6 +297,44 @@ export const en = {
   'clicks.machineReason': 'Machine: {reason}',
   'clicks.noClicks': 'Nobody has clicked this link yet.',
   'clicks.notWebUrl': 'Not a web address: shown as text, not as a link.',
+
+  'vocabulary.category.bounced': 'Bounced',
+  'vocabulary.category.clicked-through': 'Clicked Through',
+  'vocabulary.category.failed': 'Failed',
+  'vocabulary.category.purchased': 'Purchased',
+  'vocabulary.category.queued': 'Queued',
+  'vocabulary.category.received': 'Received',
+  'vocabulary.category.responded': 'Responded',
+  'vocabulary.category.sent': 'Sent',
+  'vocabulary.category.subscribed': 'Subscribed',
+  'vocabulary.category.unsubscribed': 'Unsubscribed',
+  'vocabulary.detail.clicked-through': 'Clicked Through',
+  'vocabulary.detail.opened': 'Opened',
+  'vocabulary.detail.purchased': 'Purchased',
+  'vocabulary.detail.queued': 'Queued',
+  'vocabulary.detail.received': 'Received',
+  'vocabulary.detail.responded': 'Responded',
+  'vocabulary.detail.sent': 'Sent',
+  'vocabulary.detail.subscribed': 'Subscribed',
+  'vocabulary.detail.unsubscribed': 'Unsubscribed',
+  'vocabulary.detail.failed-delivery-failure': 'Failed – Delivery Failure',
+  'vocabulary.detail.failed-invalid-address': 'Failed – Invalid Address',
+  'vocabulary.detail.failed-other': 'Failed – Other',
+  'vocabulary.detail.failed-spam': 'Failed – Spam',
+  'vocabulary.detail.failed-template-error': 'Failed – Template Error',
+  'vocabulary.detail.failed-unexpected-error': 'Failed – Unexpected Error',
+  'vocabulary.detail.invalid-sender-address': 'Invalid Sender Address',
+  'vocabulary.detail.mailbox-disabled': 'Mailbox Disabled',
+  'vocabulary.detail.mailbox-full': 'Mailbox Is Full',
+  'vocabulary.detail.mailbox-not-accepting': 'Mailbox Not Accepting Messages',
+  'vocabulary.detail.mail-protocol-issues': 'Mail Protocol Issues',
+  'vocabulary.detail.media-error': 'Media Error',
+  'vocabulary.detail.message-too-large': 'Message Exceeds Size/Length Limits',
+  'vocabulary.detail.network-server-issues': 'Network/Server Issues',
+  'vocabulary.detail.security-issues': 'Security Issues',
+  'vocabulary.detail.too-many-recipients': 'Too Many Recipients',
+  'vocabulary.detail.skipped-previous-hard-bounce': 'Skipped Due to Previous Hard Bounce',
+  'vocabulary.detail.unsubscribed-feedback-loop': 'Unsubscribed by Feedback Loop',
 } as const;
 
 export type MessageKey = keyof typeof en;

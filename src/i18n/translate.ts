@@ -1,43 +1,141 @@
+/**
+ * The kit's translations: English built in, German shipped (`de.ts`, registered here), and any
+ * other language a host registers with `registerTranslation()`. Elements do not use a global
+ * language: each reads `lang` from its nearest ancestor (see `LocaleController`) and asks
+ * `localizerFor()` for that language. `t()` and `tPlural()` below are for code outside an element;
+ * they use the kit's default language (`setDefaultLocale()`, English unless set).
+ */
 import { en } from './en.js';
+import { de } from './de.js';
 import type { MessageKey, Messages } from './en.js';
 
-const tables = new Map<string, Messages>([['en', en]]);
-let currentLocale = 'en';
+/** A translation as registered: every key it has; a missing key falls back (de-AT → de → en). */
+export type Translation = Partial<Messages>;
 
-/** Registers (or replaces) the strings of a language, e.g. `registerMessages('de', de)`. */
-export function registerMessages(locale: string, messages: Messages): void {
-  tables.set(locale, messages);
+const tables = new Map<string, Translation>([
+  ['en', en],
+  ['de', de],
+]);
+
+let version = 0;
+const listeners = new Set<() => void>();
+
+/**
+ * Registers (or replaces) the strings of a language, e.g. `registerTranslation('fr', fr)`. A
+ * complete translation is typed `Messages` (`satisfies Messages` makes TypeScript insist on every
+ * key); a partial one is allowed, and each key it lacks comes from the base language (`de` for
+ * `de-AT`) and then from English. Elements already on the page re-render in it.
+ */
+export function registerTranslation(locale: string, messages: Translation): void {
+  tables.set(normalize(locale), messages);
+  settingsChanged();
+}
+
+/** The former name of `registerTranslation()`. */
+export const registerMessages = registerTranslation;
+
+/** The languages that have a registered table (lower case), English and German included. */
+export function registeredLocales(): string[] {
+  return [...tables.keys()];
+}
+
+/** Tells the listeners that a table or a kit-wide setting changed. */
+export function settingsChanged(): void {
+  version += 1;
+  for (const listener of listeners) listener();
+}
+
+/** Called after every registration or change of a kit-wide setting (the locale controllers re-render their elements). */
+export function onTranslationsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Bumped by each registration: caches built from the tables compare it. */
+export function translationsVersion(): number {
+  return version;
+}
+
+function normalize(locale: string): string {
+  return locale.trim().toLowerCase().replace(/_/g, '-');
 }
 
 /**
- * Chooses the language of the kit's strings. Falls back to the base language (`de` for `de-AT`)
- * and then to English. Formatting of dates and numbers follows the browser's locale regardless.
+ * The tables to look a key up in, most specific first: `de-AT` → [de-at, de, en]. English is
+ * always last, so every key is found.
  */
-export function setMessagesLocale(locale: string): void {
-  currentLocale = locale;
-}
-
-function table(): Messages {
-  return tables.get(currentLocale) ?? tables.get(currentLocale.split('-')[0]) ?? en;
+export function translationChain(locale: string): Translation[] {
+  const chain: Translation[] = [];
+  const subtags = normalize(locale).split('-').filter(Boolean);
+  for (let length = subtags.length; length > 0; length -= 1) {
+    const table = tables.get(subtags.slice(0, length).join('-'));
+    if (table && !chain.includes(table)) chain.push(table);
+  }
+  if (!chain.includes(en)) chain.push(en);
+  return chain;
 }
 
 export type MessageParams = Record<string, string | number>;
 
-/** Looks up a string and fills in its `{name}` parameters (numbers formatted with Intl). */
-export function t(key: MessageKey, params: MessageParams = {}): string {
-  const template = table()[key] ?? en[key];
+/** The template of `key` in the first table of `chain` that has it. */
+export function lookup(chain: readonly Translation[], key: MessageKey): string {
+  for (const table of chain) {
+    const template = table[key];
+    if (template !== undefined) return template;
+  }
+  return en[key];
+}
+
+/** Fills `{name}` parameters; numbers through `formatNumber`. */
+export function fill(template: string, params: MessageParams, formatNumber: (value: number) => string): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? new Intl.NumberFormat().format(value) : value;
+    return typeof value === 'number' ? formatNumber(value) : value;
   });
 }
 
-type PluralBase<K extends string> = K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
+/** The keys that have `.one` and `.other` forms, e.g. `tab.deleted`. */
+export type PluralBase<K extends string = MessageKey> = K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
 
-/** A count-dependent string: picks `<base>.one` or `<base>.other` with Intl.PluralRules. */
-export function tPlural(base: PluralBase<MessageKey>, count: number, params: MessageParams = {}): string {
-  const rule = new Intl.PluralRules(currentLocale).select(count);
+let defaultLocale = '';
+
+/**
+ * The language of elements with no `lang` on any ancestor, and of `t()` / `tPlural()`; empty (the
+ * default) means English strings and the browser's own formats.
+ */
+export function setDefaultLocale(locale: string): void {
+  defaultLocale = locale;
+  settingsChanged();
+}
+
+export function getDefaultLocale(): string {
+  return defaultLocale;
+}
+
+/** The former name of `setDefaultLocale()`. */
+export const setMessagesLocale = setDefaultLocale;
+
+const defaultNumbers = new Map<string, Intl.NumberFormat>();
+
+function defaultNumber(value: number): string {
+  let format = defaultNumbers.get(defaultLocale);
+  if (!format) {
+    format = new Intl.NumberFormat(defaultLocale || undefined);
+    defaultNumbers.set(defaultLocale, format);
+  }
+  return format.format(value);
+}
+
+/** Looks a string up in the default language and fills in its `{name}` parameters. */
+export function t(key: MessageKey, params: MessageParams = {}): string {
+  return fill(lookup(translationChain(defaultLocale), key), params, defaultNumber);
+}
+
+/** A count-dependent string in the default language: `<base>.one` or `<base>.other` by Intl.PluralRules. */
+export function tPlural(base: PluralBase, count: number, params: MessageParams = {}): string {
+  const rule = new Intl.PluralRules(defaultLocale || 'en').select(count);
   const key = (rule === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
   return t(key, { ...params, count });
 }

@@ -3,8 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { NewResponseLine, RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
 import { ValidationError, isAbortError } from '../../adapter/errors.js';
-import { userTimeZone, toZonedLocal } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
+import { toZonedLocal } from '../../i18n/datetime.js';
 import { ResponseSubmitEvent } from '../../events/response-submit.js';
 import { ResponseSavedEvent } from '../../events/response-saved.js';
 import { ResponseQueuedEvent } from '../../events/response-queued.js';
@@ -29,28 +28,74 @@ const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLoca
  * @summary The New Campaign Response and Update Status dialog: a native modal `<dialog>` with a form
  * in the order of the source CRM's steps, validated before anything is sent.
  *
+ * Render pieces a subclass may override: `renderHeader()`, `renderBody()`, `renderFooter()`.
+ *
+ * @slot footer - Host content in the footer, before Cancel and Save (a help link, a button of the host's); Cancel and Save stay.
+ *
  * @csspart dialog - The native `<dialog>`.
+ * @csspart form - The `<form>`.
  * @csspart header - Title bar with the close button.
  * @csspart title - The dialog's heading.
  * @csspart close-button - The × button.
- * @csspart form - The `<form>`.
- * @csspart field - A label with its control, hint and error.
- * @csspart field-error - A field's error message.
+ * @csspart body - The fields' area.
  * @csspart form-error - The announced message above the fields (save failed, correct the fields).
+ * @csspart field - A label with its control, hint and error.
+ * @csspart label - A field's `<label>`.
+ * @csspart control - A field's `<select>`, `<input>` or `<textarea>`.
+ * @csspart field-error - A field's error message.
  * @csspart time-zone - The time zone the date and time are entered in.
  * @csspart note-count - The note's character count.
  * @csspart target - In Update Status: the campaign and event being updated.
- * @csspart footer - The buttons row.
+ * @csspart footer - The buttons row (also `discard` while asking).
  * @csspart save-button - Save / Save New Response.
  * @csspart cancel-button - Cancel.
  * @csspart menu-button - The Actions menu button (Update Status).
  * @csspart menu - The Actions menu.
  * @csspart menu-item - An item of the Actions menu.
- * @csspart discard - The "discard the response you started?" question.
+ * @csspart discard - The footer while it asks "discard the response you started?".
+ * @csspart discard-question - The question.
+ * @csspart discard-confirm-button - Discard.
+ * @csspart discard-keep-button - Keep editing.
+ * @csspart loading - The loading placeholder (campaigns and vocabulary not given and not yet loaded).
+ * @csspart error - Their loading failed (also `auth` or `not-found`).
+ * @csspart auth - The failure is a missing permission.
+ * @csspart not-found - The recipient was not found.
+ * @csspart retry-button - Retry.
  *
- * @cssprop --cr-add-response-dialog-width - Width of the dialog (default `min(36rem, 100vw - 2rem)`).
- * @cssprop --cr-color-accent - Accent (Save button).
- * @cssprop --cr-color-danger - Errors.
+ * @cssprop [--cr-add-response-dialog-width=min(36rem, 100vw - 2rem)] - Width of the dialog.
+ * @cssprop [--cr-add-response-dialog-padding=var(--cr-space-l)] - Space around the fields and in the header and footer.
+ * @cssprop [--cr-add-response-dialog-body-min-height=18rem] - Height kept for the fields while they load.
+ * @cssprop [--cr-add-response-dialog-backdrop=var(--cr-color-backdrop)] - The backdrop behind the modal dialog.
+ * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
+ * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
+ * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
+ * @cssprop [--cr-color-text-muted=#4a4a4a] - Global: secondary text (at least 4.5:1 on the surfaces).
+ * @cssprop [--cr-color-border=#c4c7cc] - Global: dividing lines and frames.
+ * @cssprop [--cr-color-border-control=#767b84] - Global: borders of buttons and form controls (at least 3:1).
+ * @cssprop [--cr-color-accent=#0b5cad] - Global: primary buttons, links, the first chart series.
+ * @cssprop [--cr-color-on-accent=#fff] - Global: text on the accent.
+ * @cssprop [--cr-color-danger=#a4001d] - Global: errors, failed edits, destructive buttons.
+ * @cssprop [--cr-color-on-danger=#fff] - Global: text on the danger colour.
+ * @cssprop [--cr-color-success=#2e7d32] - Global: status colour for good news (online, a chart series).
+ * @cssprop [--cr-color-warning=#8a4b00] - Global: status colour for caution (offline, conflicts, a chart series).
+ * @cssprop [--cr-color-focus=#1a5fd0] - Global: the focus ring.
+ * @cssprop [--cr-color-inverse-surface=#1f1f1f] - Global: background of snackbars.
+ * @cssprop [--cr-color-on-inverse=#fff] - Global: text on the inverse surface.
+ * @cssprop [--cr-color-backdrop=rgb(0 0 0 / 0.4)] - Global: behind modal dialogs.
+ * @cssprop [--cr-shadow-raised=0 2px 8px rgb(0 0 0 / 0.2)] - Global: shadow of menus and snackbars.
+ * @cssprop [--cr-font-family=inherit] - Global: the font (the page's by default).
+ * @cssprop [--cr-font-size-s=0.875em] - Global: small text (notes, hints, marks).
+ * @cssprop [--cr-font-size-heading=1.15rem] - Global: section and dialog headings.
+ * @cssprop [--cr-font-size-title=1.25rem] - Global: an element's title.
+ * @cssprop [--cr-font-weight-strong=600] - Global: emphasised text (labels, titles, totals).
+ * @cssprop [--cr-space=0.5rem] - Global: the base unit of space; the steps below follow it.
+ * @cssprop [--cr-space-xs=calc(var(--cr-space) * 0.25)] - Global: the smallest gap.
+ * @cssprop [--cr-space-s=calc(var(--cr-space) * 0.5)] - Global: small gaps, block padding of buttons.
+ * @cssprop [--cr-space-m=var(--cr-space)] - Global: the usual gap and padding.
+ * @cssprop [--cr-space-l=calc(var(--cr-space) * 2)] - Global: space between sections.
+ * @cssprop [--cr-radius-s=2px] - Global: small corners (legend swatches).
+ * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
+ * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {ResponseSubmitEvent} cr-response-submit - Before saving; cancelable. `event.line` is the line.
  * @fires {ResponseSavedEvent} cr-response-saved - The backend stored the line; `event.line`.
@@ -67,9 +112,6 @@ export class AddResponseDialog extends CrDataElement {
 
   /** The response vocabulary; loaded through the data client when not given. */
   @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
-
-  /** The zone the date and time are entered in; the user's by default. */
-  @property({ attribute: 'time-zone' }) timeZone: string = userTimeZone();
 
   @state() private mode: 'new' | 'update' = 'new';
   @state() private values: ResponseFormValues = EMPTY;
@@ -117,7 +159,7 @@ export class AddResponseDialog extends CrDataElement {
   async #open(mode: 'new' | 'update', values: ResponseFormValues, opener?: HTMLElement): Promise<void> {
     this.#opener = opener ?? deepActiveElement();
     this.mode = mode;
-    this.values = { ...values, respondedAtLocal: toZonedLocal(Date.now(), this.timeZone) };
+    this.values = { ...values, respondedAtLocal: toZonedLocal(Date.now(), this.localizer.timeZone) };
     this.#initial = this.values;
     this.errors = {};
     this.formError = '';
@@ -160,11 +202,11 @@ export class AddResponseDialog extends CrDataElement {
     event.preventDefault();
     if (this.saving) return;
     const client = this.data.client;
-    const errors = validateResponseForm(this.values, this.timeZone);
-    if (!this.recipientId) errors.campaignId ??= t('validation.required');
+    const errors = validateResponseForm(this.localizer, this.values, this.localizer.timeZone);
+    if (!this.recipientId) errors.campaignId ??= this.t('validation.required');
     this.errors = errors;
     if (Object.values(errors).some(Boolean)) {
-      this.formError = t('dialog.fixErrors');
+      this.formError = this.t('dialog.fixErrors');
       await this.updateComplete;
       this.#focusFirstInvalid();
       return;
@@ -173,7 +215,7 @@ export class AddResponseDialog extends CrDataElement {
     const line =
       this.#lastAttempt && sameValues(this.#lastAttempt.values, this.values)
         ? this.#lastAttempt.line
-        : client.createResponseLine(draftFromForm(this.recipientId, this.values, this.timeZone));
+        : client.createResponseLine(draftFromForm(this.recipientId, this.values, this.localizer.timeZone));
     this.#lastAttempt = { values: this.values, line };
     if (!this.emit(new ResponseSubmitEvent(line))) return;
     this.saving = true;
@@ -199,7 +241,7 @@ export class AddResponseDialog extends CrDataElement {
     if (error instanceof OutboxStorageError) {
       // Not stored on this device: nothing was saved, and the form keeps every entry.
       this.formError =
-        error.kind === 'quota' ? t('offline.saveFailed.quota') : t('offline.saveFailed.other', { message: error.message });
+        error.kind === 'quota' ? this.t('offline.saveFailed.quota') : this.t('offline.saveFailed.other', { message: error.message });
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
       return;
     }
@@ -212,7 +254,7 @@ export class AddResponseDialog extends CrDataElement {
         else unplaced.push(message);
       }
       this.errors = errors;
-      this.formError = unplaced.length ? t('dialog.saveFailed', { message: unplaced.join('; ') }) : t('dialog.fixErrors');
+      this.formError = unplaced.length ? this.t('dialog.saveFailed', { message: unplaced.join('; ') }) : this.t('dialog.fixErrors');
       void this.updateComplete.then(() => this.#focusFirstInvalid());
       return;
     }
@@ -221,7 +263,7 @@ export class AddResponseDialog extends CrDataElement {
     } catch {
       // reportFailure rethrows after telling the host; here the message is what matters.
     }
-    this.formError = t('dialog.saveFailed', { message: errorMessage(error) });
+    this.formError = this.t('dialog.saveFailed', { message: errorMessage(error, this.localizer) });
   }
 
   #focusFirstInvalid(): void {
@@ -287,15 +329,10 @@ export class AddResponseDialog extends CrDataElement {
   // A closed dialog renders no fields: every tab holds one, and its campaign and detail options
   // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
   override render(): TemplateResult {
-    const title = this.mode === 'new' ? t('dialog.title.new') : t('dialog.title.update');
+    const title = this.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
     return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
       <form part="form" novalidate @submit=${this.#submit}>
-        <header part="header">
-          <h2 id="title" part="title">${title}</h2>
-          <button type="button" part="close-button" aria-label=${t('dialog.close')} @click=${() => this.#requestClose('close-button')}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </header>
+        ${this.renderHeader(title)}
         <div class="body" part="body">
           <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.formError}</div>
           ${this.opened ? this.renderBody() : nothing}
@@ -305,37 +342,53 @@ export class AddResponseDialog extends CrDataElement {
     </dialog>`;
   }
 
+  /** The title bar: the heading (`id="title"`, which names the dialog) and the close button. */
+  protected renderHeader(title: string): TemplateResult {
+    return html`<header part="header">
+      <h2 id="title" part="title">${title}</h2>
+      <button type="button" part="close-button" aria-label=${this.t('dialog.close')} @click=${() => this.#requestClose('close-button')}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </header>`;
+  }
+
   /** The fields, or loading / failure while the campaigns and vocabulary are not there yet. */
   protected renderBody(): TemplateResult {
-    if (this.loadError) return renderFailure(this.loadError, () => void this.#loadMissing());
-    if (!this.campaigns || !this.vocabulary) return renderLoading(5);
+    if (this.loadError) return renderFailure(this.localizer, this.loadError, () => void this.#loadMissing());
+    if (!this.campaigns || !this.vocabulary) return renderLoading(this.localizer, 5);
     return renderFields({
       mode: this.mode,
       values: this.values,
       errors: this.errors,
       campaigns: this.campaigns,
       vocabulary: this.vocabulary,
-      timeZone: this.timeZone,
+      l: this.localizer,
+      timeZone: this.localizer.timeZone,
       set: this.#set,
     });
   }
 
-  /** The buttons: Actions (Update Status), Cancel, Save; or the discard question. */
+  /**
+   * The buttons: Actions (Update Status), the host's `footer` slot, Cancel, Save; or the discard
+   * question. A subclass may add its own buttons around `super.renderFooter()`'s; Save must stay a
+   * `type="submit"` button inside the form.
+   */
   protected renderFooter(): TemplateResult {
     if (this.askingDiscard) {
       return html`<footer part="footer discard">
-        <p id="discard-question" role="alert">${t('dialog.discard.question')}</p>
-        <button type="button" data-discard="confirm" class="danger" @click=${() => this.dialog.close()}>${t('dialog.discard.confirm')}</button>
-        <button type="button" data-discard="keep" @click=${() => this.#keepEditing()}>${t('dialog.discard.keep')}</button>
+        <p id="discard-question" part="discard-question" role="alert">${this.t('dialog.discard.question')}</p>
+        <button type="button" part="discard-confirm-button" data-discard="confirm" class="danger" @click=${() => this.dialog.close()}>${this.t('dialog.discard.confirm')}</button>
+        <button type="button" part="discard-keep-button" data-discard="keep" @click=${() => this.#keepEditing()}>${this.t('dialog.discard.keep')}</button>
       </footer>`;
     }
-    const saveLabel = this.saving ? t('dialog.saving') : this.mode === 'new' ? t('dialog.save') : t('dialog.saveNew');
+    const saveLabel = this.saving ? this.t('dialog.saving') : this.mode === 'new' ? this.t('dialog.save') : this.t('dialog.saveNew');
     return html`<footer part="footer">
       ${this.mode === 'update'
-        ? this.#actions.render(t('dialog.actions'), [{ id: 'delete', label: t('dialog.delete'), action: () => this.#delete() }])
+        ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
         : nothing}
+      <slot name="footer"></slot>
       <span class="spacer"></span>
-      <button type="button" part="cancel-button" @click=${() => this.#requestClose('cancel-button')}>${t('dialog.cancel')}</button>
+      <button type="button" part="cancel-button" @click=${() => this.#requestClose('cancel-button')}>${this.t('dialog.cancel')}</button>
       <button type="submit" part="save-button" class="primary" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'}>${saveLabel}</button>
     </footer>`;
   }

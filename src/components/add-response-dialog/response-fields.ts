@@ -5,13 +5,14 @@ import { live } from 'lit/directives/live.js';
 import { manualDetailsByCategory } from '../../model/vocabulary.js';
 import { NOTE_MAX_LENGTH } from '../../model/types.js';
 import type { RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
-import { timeZoneLabel } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { FieldErrors, FieldName, ResponseFormValues } from './response-form.js';
 import { findEvent } from './response-form.js';
 
 /** What the field templates need from the dialog. */
 export interface FieldsContext {
+  /** The dialog's strings and formats. */
+  l: Localizer;
   mode: 'new' | 'update';
   values: ResponseFormValues;
   errors: FieldErrors;
@@ -37,8 +38,9 @@ function campaignFields(context: FieldsContext): TemplateResult {
   const { values, errors, campaigns } = context;
   const campaign = campaigns.find((c) => c.id === values.campaignId);
   return html`<div class="field" part="field">
-      <label for="campaignId">${t('dialog.campaign')}</label>
+      <label part="label" for="campaignId">${context.l.t('dialog.campaign')}</label>
       <select
+        part="control"
         id="campaignId"
         name="campaignId"
         required
@@ -47,14 +49,15 @@ function campaignFields(context: FieldsContext): TemplateResult {
         .value=${live(values.campaignId)}
         @change=${(event: Event) => context.set('campaignId', valueOf(event))}
       >
-        <option value="" ?selected=${!values.campaignId}>${t('dialog.choose')}</option>
+        <option value="" ?selected=${!values.campaignId}>${context.l.t('dialog.choose')}</option>
         ${campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === values.campaignId}>${c.title}</option>`)}
       </select>
       ${fieldError('campaignId', errors)}
     </div>
     <div class="field" part="field">
-      <label for="eventId">${t('dialog.event')}</label>
+      <label part="label" for="eventId">${context.l.t('dialog.event')}</label>
       <select
+        part="control"
         id="eventId"
         name="eventId"
         required
@@ -64,7 +67,7 @@ function campaignFields(context: FieldsContext): TemplateResult {
         .value=${live(values.eventId)}
         @change=${(event: Event) => context.set('eventId', valueOf(event))}
       >
-        <option value="" ?selected=${!values.eventId}>${t('dialog.choose')}</option>
+        <option value="" ?selected=${!values.eventId}>${context.l.t('dialog.choose')}</option>
         ${(campaign?.events ?? []).map(
           (e) => html`<option value=${e.id} ?selected=${e.id === values.eventId}>${e.name}</option>`,
         )}
@@ -78,7 +81,7 @@ function updateTarget(context: FieldsContext): TemplateResult {
   const campaign = campaigns.find((c) => c.id === values.campaignId);
   const event = findEvent(campaigns, values.campaignId, values.eventId);
   return html`<p class="target" part="target">
-      ${t('dialog.updating', { campaign: campaign?.title ?? values.campaignId, event: event?.name ?? values.eventId })}
+      ${context.l.t('dialog.updating', { campaign: campaign?.title ?? values.campaignId, event: event?.name ?? values.eventId })}
     </p>
     ${fieldError('campaignId', context.errors)} ${fieldError('eventId', context.errors)}`;
 }
@@ -88,8 +91,9 @@ function detailField(context: FieldsContext): TemplateResult {
   const event = findEvent(campaigns, values.campaignId, values.eventId);
   const groups = event ? manualDetailsByCategory(vocabulary, event) : [];
   return html`<div class="field" part="field">
-    <label for="detailId">${t('dialog.detail')}</label>
+    <label part="label" for="detailId">${context.l.t('dialog.detail')}</label>
     <select
+      part="control"
       id="detailId"
       name="detailId"
       required
@@ -99,12 +103,12 @@ function detailField(context: FieldsContext): TemplateResult {
       .value=${live(values.detailId)}
       @change=${(e: Event) => context.set('detailId', valueOf(e))}
     >
-      <option value="" ?selected=${!values.detailId}>${t('dialog.choose')}</option>
+      <option value="" ?selected=${!values.detailId}>${context.l.t('dialog.choose')}</option>
       ${groups.map(
         (group) =>
-          html`<optgroup label=${group.category.label}>
+          html`<optgroup label=${context.l.categoryLabel(group.category)}>
             ${group.details.map(
-              (d) => html`<option value=${d.id} ?selected=${d.id === values.detailId}>${d.label}</option>`,
+              (d) => html`<option value=${d.id} ?selected=${d.id === values.detailId}>${context.l.detailLabel(d)}</option>`,
             )}
           </optgroup>`,
       )}
@@ -118,8 +122,9 @@ export function renderFields(context: FieldsContext): TemplateResult {
   const { values, errors, timeZone } = context;
   return html`${context.mode === 'new' ? campaignFields(context) : updateTarget(context)}
     <div class="field" part="field">
-      <label for="respondedAt">${t('dialog.dateTime')}</label>
+      <label part="label" for="respondedAt">${context.l.t('dialog.dateTime')}</label>
       <input
+        part="control"
         id="respondedAt"
         name="respondedAt"
         type="datetime-local"
@@ -130,13 +135,14 @@ export function renderFields(context: FieldsContext): TemplateResult {
         .value=${live(values.respondedAtLocal)}
         @input=${(e: Event) => context.set('respondedAtLocal', valueOf(e))}
       />
-      <p class="hint" part="time-zone" id="respondedAt-zone">${t('dialog.timeZone', { zone: timeZoneLabel(timeZone) })}</p>
+      <p class="hint" part="time-zone" id="respondedAt-zone">${context.l.t('dialog.timeZone', { zone: context.l.timeZoneLabel(timeZone) })}</p>
       ${fieldError('respondedAt', errors)}
     </div>
     ${detailField(context)}
     <div class="field" part="field">
-      <label for="note">${t('dialog.note')}</label>
+      <label part="label" for="note">${context.l.t('dialog.note')}</label>
       <textarea
+        part="control"
         id="note"
         name="note"
         rows="4"
@@ -146,7 +152,7 @@ export function renderFields(context: FieldsContext): TemplateResult {
         @input=${(e: Event) => context.set('note', valueOf(e))}
       ></textarea>
       <p class="hint" id="note-count" part="note-count">
-        ${t('dialog.noteCount', { count: values.note.length, max: NOTE_MAX_LENGTH })}
+        ${context.l.t('dialog.noteCount', { count: values.note.length, max: NOTE_MAX_LENGTH })}
       </p>
       ${fieldError('note', errors)}
     </div>`;

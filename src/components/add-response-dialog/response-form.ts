@@ -2,7 +2,7 @@ import { FUTURE_TOLERANCE_MS, NOTE_MAX_LENGTH } from '../../model/types.js';
 import type { RecipientCampaign } from '../../model/types.js';
 import type { ResponseDraft } from '../../data/data-client.js';
 import { zonedLocalToInstant } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 
 /** The fields of the form, by the names the server uses for them in validation errors. */
 export type FieldName = 'campaignId' | 'eventId' | 'respondedAt' | 'detailId' | 'note';
@@ -22,19 +22,19 @@ export type FieldErrors = Partial<Record<FieldName, string>>;
 export { FUTURE_TOLERANCE_MS };
 
 /** Checks what a person entered before anything is sent. */
-export function validateResponseForm(values: ResponseFormValues, timeZone: string, now = Date.now()): FieldErrors {
+export function validateResponseForm(l: Localizer, values: ResponseFormValues, timeZone: string, now = Date.now()): FieldErrors {
   const errors: FieldErrors = {};
-  if (!values.campaignId) errors.campaignId = t('validation.required');
-  if (!values.eventId) errors.eventId = t('validation.required');
+  if (!values.campaignId) errors.campaignId = l.t('validation.required');
+  if (!values.eventId) errors.eventId = l.t('validation.required');
   if (!values.respondedAtLocal) {
-    errors.respondedAt = t('validation.required');
+    errors.respondedAt = l.t('validation.required');
   } else {
     const instant = zonedLocalToInstant(values.respondedAtLocal, timeZone);
-    if (!instant) errors.respondedAt = t('validation.invalidDate');
-    else if (Date.parse(instant) > now + FUTURE_TOLERANCE_MS) errors.respondedAt = t('validation.future');
+    if (!instant) errors.respondedAt = l.t('validation.invalidDate');
+    else if (Date.parse(instant) > now + FUTURE_TOLERANCE_MS) errors.respondedAt = l.t('validation.future');
   }
-  if (!values.detailId) errors.detailId = t('validation.required');
-  if (values.note.length > NOTE_MAX_LENGTH) errors.note = t('validation.noteTooLong', { max: NOTE_MAX_LENGTH });
+  if (!values.detailId) errors.detailId = l.t('validation.required');
+  if (values.note.length > NOTE_MAX_LENGTH) errors.note = l.t('validation.noteTooLong', { max: NOTE_MAX_LENGTH });
   return errors;
 }
 

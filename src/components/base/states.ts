@@ -1,15 +1,15 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { AuthError, NotFoundError, isAdapterError } from '../../adapter/errors.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 
 /**
  * The loading placeholder: as many skeleton lines as the content is expected to take, so the
  * layout does not jump when it arrives.
  */
-export function renderLoading(lines = 3): TemplateResult {
+export function renderLoading(l: Localizer, lines = 3): TemplateResult {
   return html`<div class="state loading" part="loading" role="status" aria-live="polite">
-    <span class="visually-hidden">${t('state.loading')}</span>
+    <span class="visually-hidden">${l.t('state.loading')}</span>
     <div class="skeleton" aria-hidden="true">${Array.from({ length: lines }, () => html`<span></span>`)}</div>
   </div>`;
 }
@@ -26,23 +26,30 @@ export function failureKind(error: unknown): 'auth' | 'not-found' | 'error' {
   return 'error';
 }
 
-export function errorMessage(error: unknown): string {
+/**
+ * What a failure says to a person: the server's own words when it answered, and the kit's (in `l`'s
+ * language) when the browser got no answer at all (the adapter's message then is for developers).
+ */
+export function errorMessage(error: unknown, l?: Localizer): string {
+  if (l && isAdapterError(error) && error.kind === 'unavailable' && error.status === undefined && error.cause !== undefined) {
+    return l.t('error.noAnswer');
+  }
   if (isAdapterError(error) || error instanceof Error) return error.message;
   return String(error);
 }
 
 /** Error, not found, or no permission: a message (announced) and a Retry button. */
-export function renderFailure(error: unknown, retry: () => void): TemplateResult {
+export function renderFailure(l: Localizer, error: unknown, retry: () => void): TemplateResult {
   const kind = failureKind(error);
   const message =
-    kind === 'auth' ? t('state.auth') : kind === 'not-found' ? t('state.notFound') : t('state.error', { message: errorMessage(error) });
+    kind === 'auth' ? l.t('state.auth') : kind === 'not-found' ? l.t('state.notFound') : l.t('state.error', { message: errorMessage(error, l) });
   return html`<div class="state ${kind}" part=${kind === 'error' ? 'error' : `error ${kind}`}>
     <p role="alert">${message}</p>
-    <button type="button" part="retry-button" @click=${retry}>${t('state.retry')}</button>
+    <button type="button" part="retry-button" @click=${retry}>${l.t('state.retry')}</button>
   </div>`;
 }
 
 /** No client: neither a dataClient, nor a provider, nor configureCampaignKit, nor api-base. */
-export function renderNoClient(): TemplateResult {
-  return html`<div class="state error" part="error"><p role="alert">${t('state.noClient')}</p></div>`;
+export function renderNoClient(l: Localizer): TemplateResult {
+  return html`<div class="state error" part="error"><p role="alert">${l.t('state.noClient')}</p></div>`;
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { SyncMark, SyncState } from '../../data/marks.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 
 /** The attribute a Retry button of a mark carries: the operation to send again (event delegation). */
 export const SYNC_RETRY_ATTRIBUTE = 'data-sync-retry';
@@ -9,15 +9,15 @@ export const SYNC_RETRY_ATTRIBUTE = 'data-sync-retry';
 /** A glyph per state, beside the words (never the colour alone); hidden from assistive technology. */
 const ICONS: Record<SyncState, string> = { pending: '◷', syncing: '↻', failed: '⚠', conflict: '⇄' };
 
-export function syncStateLabel(state: SyncState): string {
-  return t(`sync.state.${state}`);
+export function syncStateLabel(l: Localizer, state: SyncState): string {
+  return l.t(`sync.state.${state}`);
 }
 
 /** The server's reason for a failed or conflicted edit, as text. */
-export function syncReason(mark: Pick<SyncMark, 'error'>): string {
+export function syncReason(l: Localizer, mark: Pick<SyncMark, 'error'>): string {
   const error = mark.error;
   const reason = error?.problem?.detail ?? error?.problem?.title ?? error?.message;
-  return reason ? t('sync.reason', { reason }) : t('sync.noReason');
+  return reason ? l.t('sync.reason', { reason }) : l.t('sync.noReason');
 }
 
 /**
@@ -25,17 +25,17 @@ export function syncReason(mark: Pick<SyncMark, 'error'>): string {
  * conflicted edit also the server's reason and Retry (Discard, which asks first, is in
  * `<campaign-sync-status>`). Elements call it only for a marked line: unmarked lines cost nothing.
  */
-export function renderSyncMark(mark: SyncMark, what: string): TemplateResult {
+export function renderSyncMark(l: Localizer, mark: SyncMark, what: string): TemplateResult {
   const needsPerson = mark.state === 'failed' || mark.state === 'conflict';
-  return html`<span part="sync-mark sync-${mark.state}" class="sync-mark sync-${mark.state}" data-sync-state=${mark.state}><span class="sync-icon" aria-hidden="true">${ICONS[mark.state]}</span> ${syncStateLabel(mark.state)}</span>${
+  return html`<span part="sync-mark sync-${mark.state}" class="sync-mark sync-${mark.state}" data-sync-state=${mark.state}><span class="sync-icon" aria-hidden="true">${ICONS[mark.state]}</span> ${syncStateLabel(l, mark.state)}</span>${
     needsPerson
-      ? html` <span part="sync-reason" class="sync-reason">${syncReason(mark)}</span> <button
+      ? html` <span part="sync-reason" class="sync-reason">${syncReason(l, mark)}</span> <button
             type="button"
             part="sync-retry"
             class="sync-retry"
             data-sync-retry=${mark.opId}
-            aria-label=${t('sync.retryFor', { what })}
-          >${t('sync.retry')}</button> <span class="sync-hint">${t('sync.lineHint')}</span>`
+            aria-label=${l.t('sync.retryFor', { what })}
+          >${l.t('sync.retry')}</button> <span class="sync-hint">${l.t('sync.lineHint')}</span>`
       : nothing
   }`;
 }

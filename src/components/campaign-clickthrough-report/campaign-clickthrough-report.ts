@@ -4,11 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { Clickthrough, ClickthroughEvent, ClickthroughLink } from '../../model/campaign-stats.js';
 import type { CampaignChange } from '../../data/reports-client.js';
-import { t } from '../../i18n/translate.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
-import { formatCount, renderReportFailure, renderTime } from '../campaign-response-report/report-parts.js';
+import { renderReportFailure, renderTime } from '../campaign-response-report/report-parts.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import { styles } from './campaign-clickthrough-report.styles.js';
 
 /**
@@ -136,23 +136,23 @@ export class CampaignClickthroughReport extends CrCampaignElement {
   }
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient();
+    if (!this.reports.client) return renderNoClient(this.localizer);
     if (this.clickthrough) return this.#renderReport(this.clickthrough);
     return this.#load.render({
       initial: () => this.#renderLoading(),
       pending: () => this.#renderLoading(),
-      error: (error) => renderReportFailure(error, () => void this.#load.run(), 'clicks.notFound'),
+      error: (error) => renderReportFailure(this.localizer, error, () => void this.#load.run(), 'clicks.notFound'),
       complete: () => this.#renderLoading(),
     }) as TemplateResult;
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="placeholder">${renderLoading(4)}</div>`;
+    return html`<div class="placeholder">${renderLoading(this.localizer, 4)}</div>`;
   }
 
   #renderReport(clickthrough: Clickthrough): TemplateResult {
     const events = clickthrough.events.filter((event) => event.links.length > 0);
-    if (events.length === 0) return renderEmpty(t('clicks.empty'));
+    if (events.length === 0) return renderEmpty(this.t('clicks.empty'));
     return html`<div class="report">${events.map((event, index) => this.renderEvent(event, index))}</div>`;
   }
 
@@ -160,14 +160,14 @@ export class CampaignClickthroughReport extends CrCampaignElement {
   protected renderEvent(event: ClickthroughEvent, eventIndex: number): TemplateResult {
     return html`<div class="table-scroll" part="event-scroll">
       <table part="event" data-event=${event.eventId}>
-        <caption>${t('clicks.caption', { event: event.name })}</caption>
+        <caption>${this.localizer.tParts('clicks.caption', { event: html`<bdi>${event.name}</bdi>` })}</caption>
         <thead>
           <tr>
-            <th scope="col">${t('clicks.col.link')}</th>
-            <th scope="col" class="number">${t('clicks.col.clicks')}</th>
-            <th scope="col" class="number">${t('clicks.col.unique')}</th>
-            <th scope="col" class="number">${t('clicks.col.machine')}</th>
-            <th scope="col">${t('clicks.col.who')}</th>
+            <th scope="col">${this.t('clicks.col.link')}</th>
+            <th scope="col" class="number">${this.t('clicks.col.clicks')}</th>
+            <th scope="col" class="number">${this.t('clicks.col.unique')}</th>
+            <th scope="col" class="number">${this.t('clicks.col.machine')}</th>
+            <th scope="col">${this.t('clicks.col.who')}</th>
           </tr>
         </thead>
         ${event.links.map((link, linkIndex) => this.#renderLink(event, link, `${eventIndex}-${linkIndex}`))}
@@ -182,10 +182,10 @@ export class CampaignClickthroughReport extends CrCampaignElement {
     const ids = { url: `url-${place}`, clickers: `clickers-${place}` };
     return html`<tbody data-link=${link.linkId}>
       <tr part="link-row">
-        <th scope="row" id=${ids.url} class="url">${renderUrl(link.url)}</th>
-        <td part="clicks" class="number">${formatCount(link.clicks)}</td>
-        <td part="unique" class="number">${formatCount(link.uniqueClickers)}</td>
-        <td part="machine-clicks" class="number">${formatCount(link.machineClicks)}</td>
+        <th scope="row" id=${ids.url} class="url">${renderUrl(this.localizer, link.url)}</th>
+        <td part="clicks" class="number">${this.localizer.count(link.clicks)}</td>
+        <td part="unique" class="number">${this.localizer.count(link.uniqueClickers)}</td>
+        <td part="machine-clicks" class="number">${this.localizer.count(link.machineClicks)}</td>
         <td>
           <button
             type="button"
@@ -195,43 +195,43 @@ export class CampaignClickthroughReport extends CrCampaignElement {
             aria-describedby=${ids.url}
             @click=${() => this.#toggle(key)}
           >
-            ${t('clicks.who')}
+            ${this.t('clicks.who')}
           </button>
         </td>
       </tr>
       <tr part="clickers" id=${ids.clickers} ?hidden=${!open}>
-        <td colspan="5">${open ? renderClickers(link) : nothing}</td>
+        <td colspan="5">${open ? renderClickers(this.localizer, link) : nothing}</td>
       </tr>
     </tbody>`;
   }
 }
 
-function renderUrl(url: string): TemplateResult {
+function renderUrl(l: Localizer, url: string): TemplateResult {
   return isClickableUrl(url)
-    ? html`<a part="url" href=${url} target="_blank" rel="noopener noreferrer">${url}</a>`
-    : html`<span part="url url-text" title=${t('clicks.notWebUrl')}>${url}</span>`;
+    ? html`<a part="url" href=${url} dir="ltr" target="_blank" rel="noopener noreferrer">${url}</a>`
+    : html`<span part="url url-text" dir="ltr" title=${l.t('clicks.notWebUrl')}>${url}</span>`;
 }
 
-function renderClickers(link: ClickthroughLink): TemplateResult {
-  if (link.clickers.length === 0) return html`<p part="no-clicks" class="no-clicks">${t('clicks.noClicks')}</p>`;
+function renderClickers(l: Localizer, link: ClickthroughLink): TemplateResult {
+  if (link.clickers.length === 0) return html`<p part="no-clicks" class="no-clicks">${l.t('clicks.noClicks')}</p>`;
   return html`<table class="clickers" part="clickers-table">
-    <caption class="visually-hidden">${t('clicks.whoCaption', { url: link.url })}</caption>
+    <caption class="visually-hidden">${l.t('clicks.whoCaption', { url: link.url })}</caption>
     <thead>
       <tr>
-        <th scope="col">${t('clicks.col.recipient')}</th>
-        <th scope="col">${t('clicks.col.when')}</th>
-        <th scope="col">${t('clicks.col.kind')}</th>
+        <th scope="col">${l.t('clicks.col.recipient')}</th>
+        <th scope="col">${l.t('clicks.col.when')}</th>
+        <th scope="col">${l.t('clicks.col.kind')}</th>
       </tr>
     </thead>
     <tbody>
       ${link.clickers.map(
         (clicker) => html`<tr part="clicker">
-          <td>${clicker.recipientName}</td>
-          <td>${renderTime(clicker.clickedAt, 'clicker-time')}</td>
+          <td><bdi>${clicker.recipientName}</bdi></td>
+          <td>${renderTime(l, clicker.clickedAt, 'clicker-time')}</td>
           <td>
             ${clicker.machine
-              ? html`<span part="machine-mark" class="machine">${clicker.machineReason ? t('clicks.machineReason', { reason: clicker.machineReason }) : t('clicks.machine')}</span>`
-              : t('clicks.person')}
+              ? html`<span part="machine-mark" class="machine">${clicker.machineReason ? l.t('clicks.machineReason', { reason: clicker.machineReason }) : l.t('clicks.machine')}</span>`
+              : l.t('clicks.person')}
           </td>
         </tr>`,
       )}

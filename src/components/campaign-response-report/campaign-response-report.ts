@@ -7,15 +7,13 @@ import type { ResponseVocabulary } from '../../model/types.js';
 import { DEFAULT_VOCABULARY } from '../../model/vocabulary.js';
 import type { CampaignChange } from '../../data/reports-client.js';
 import { isAbortError } from '../../adapter/errors.js';
-import { userTimeZone } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { errorMessage, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-response-report.styles.js';
 import { CsvExportController } from './csv-export.js';
 import { datesReversed, EMPTY_FILTERS, renderFilterForm, toResponseFilters, type FilterValues } from './report-filters.js';
-import { formatBytes, formatCount, renderReportFailure } from './report-parts.js';
+import { renderReportFailure } from './report-parts.js';
 import { renderRowsTable } from './report-rows.js';
 import { renderSummaryTable } from './summary-table.js';
 
@@ -142,11 +140,11 @@ export class CampaignResponseReport extends CrCampaignElement {
   @state() private moreError: unknown = null;
 
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #export = new CsvExportController(this);
+  readonly #export = new CsvExportController(this, () => this.localizer);
 
   /** The filters the table shows (and Export CSV exports), as the contract names them. */
   get filters(): ResponseFilters {
-    return toResponseFilters(this.filterValues, this.noteQuery, userTimeZone());
+    return toResponseFilters(this.filterValues, this.noteQuery, this.localizer.timeZone);
   }
 
   get #limit(): number {
@@ -228,7 +226,7 @@ export class CampaignResponseReport extends CrCampaignElement {
     if (!client || !campaignId || datesReversed(this.filterValues)) return;
     this.#applyNote();
     const filters = this.filters;
-    const fileName = `${campaignId.replace(/[^A-Za-z0-9_-]/gu, '_').slice(0, 80)}-responses.csv`;
+    const fileName = this.t('report.export.fileName', { campaign: campaignId.replace(/[^A-Za-z0-9_-]/gu, '_').slice(0, 80) });
     await this.#export.run((signal) => client.exportCampaignResponsesCsv(campaignId, { ...filters, signal }), fileName);
   }
 
@@ -274,23 +272,24 @@ export class CampaignResponseReport extends CrCampaignElement {
   }
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient();
+    if (!this.reports.client) return renderNoClient(this.localizer);
     if (!this.summary) {
       return this.#summaryTask.render({
         initial: () => this.#renderLoading(),
         pending: () => this.#renderLoading(),
-        error: (error) => renderReportFailure(error, () => void this.#summaryTask.run(), 'report.notFound'),
+        error: (error) => renderReportFailure(this.localizer, error, () => void this.#summaryTask.run(), 'report.notFound'),
         complete: () => this.#renderLoading(),
       }) as TemplateResult;
     }
     const summary = this.summary;
     if (this.rowsLoaded && summary.total.lines === 0 && this.rows.length === 0 && !this.#filtering()) {
-      return renderEmpty(t('report.empty'));
+      return renderEmpty(this.t('report.empty'));
     }
     return html`<div class="report">
-      ${summary.total.lines > 0 ? html`<section part="summary-section" aria-label=${t('report.summaryCaption')}>${renderSummaryTable(summary, this.vocabulary)}</section>` : nothing}
-      <section part="detail-section" aria-label=${t('report.detailCaption')}>
+      ${summary.total.lines > 0 ? html`<section part="summary-section" aria-label=${this.t('report.summaryCaption')}>${renderSummaryTable(this.localizer, summary, this.vocabulary)}</section>` : nothing}
+      <section part="detail-section" aria-label=${this.t('report.detailCaption')}>
         ${renderFilterForm({
+          l: this.localizer,
           values: this.filterValues,
           vocabulary: this.vocabulary,
           events: summary.events,
@@ -304,7 +303,7 @@ export class CampaignResponseReport extends CrCampaignElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="placeholder">${renderLoading(8)}</div>`;
+    return html`<div class="placeholder">${renderLoading(this.localizer, 8)}</div>`;
   }
 
   /** The count, the export controls and the host's `actions` slot; a subclass may add its own actions. */
@@ -312,7 +311,7 @@ export class CampaignResponseReport extends CrCampaignElement {
     const exporting = this.#export.running;
     const total = this.total ?? this.rows.length;
     return html`<div class="toolbar" part="toolbar">
-      <span class="count" part="count" role="status">${this.rowsLoaded ? t('report.count', { shown: this.rows.length, total }) : nothing}</span>
+      <span class="count" part="count" role="status">${this.rowsLoaded ? this.t('report.count', { shown: this.rows.length, total }) : nothing}</span>
       <button
         type="button"
         class="primary"
@@ -320,9 +319,9 @@ export class CampaignResponseReport extends CrCampaignElement {
         ?disabled=${exporting || datesReversed(this.filterValues)}
         @click=${() => void this.exportCsv()}
       >
-        ${t('report.export')}
+        ${this.t('report.export')}
       </button>
-      ${exporting ? html`<button type="button" part="export-cancel" @click=${() => this.cancelExport()}>${t('report.export.cancel')}</button>` : nothing}
+      ${exporting ? html`<button type="button" part="export-cancel" @click=${() => this.cancelExport()}>${this.t('report.export.cancel')}</button>` : nothing}
       <slot name="actions"></slot>
       ${this.#renderExportStatus(total)}
     </div>`;
@@ -335,20 +334,20 @@ export class CampaignResponseReport extends CrCampaignElement {
         return nothing;
       case 'running':
         return html`<p class="export-status" part="export-status" role="status">
-          <span>${t('report.export.progress', { rows: state.rows, size: formatBytes(state.bytes) })}</span>
+          <span>${this.t('report.export.progress', { rows: state.rows, size: this.localizer.bytes(state.bytes) })}</span>
           ${this.total !== undefined
-            ? html`<progress part="export-progress" max=${Math.max(total, 1)} .value=${Math.min(state.rows, total)} aria-label=${t('report.export')}></progress>`
+            ? html`<progress part="export-progress" max=${Math.max(total, 1)} .value=${Math.min(state.rows, total)} aria-label=${this.t('report.export')}></progress>`
             : nothing}
         </p>`;
       case 'done':
         return html`<p class="export-status" part="export-status" role="status">
-          ${t('report.export.done', { rows: formatCount(state.rows), size: formatBytes(state.bytes) })}
+          ${this.t('report.export.done', { rows: this.localizer.count(state.rows), size: this.localizer.bytes(state.bytes) })}
         </p>`;
       case 'cancelled':
-        return html`<p class="export-status" part="export-status" role="status">${t('report.export.cancelled')}</p>`;
+        return html`<p class="export-status" part="export-status" role="status">${this.t('report.export.cancelled')}</p>`;
       case 'failed':
         return html`<p class="export-status failed" part="export-status" role="alert">
-          ${t('report.export.failed', { message: errorMessage(state.error) })}
+          ${this.t('report.export.failed', { message: errorMessage(state.error, this.localizer) })}
         </p>`;
     }
   }
@@ -356,25 +355,26 @@ export class CampaignResponseReport extends CrCampaignElement {
   #renderRows(): TemplateResult {
     const rowsState = this.rowsLoaded
       ? renderRowsTable(this.rows, {
+          l: this.localizer,
           vocabulary: this.vocabulary,
           events: this.summary?.events ?? [],
           sort: this.filterValues.sort,
           busy: this.#rowsTask.status === TaskStatus.PENDING,
         })
       : (this.#rowsTask.render({
-          initial: () => renderLoading(6),
-          pending: () => renderLoading(6),
-          error: (error) => renderReportFailure(error, () => void this.#rowsTask.run(), 'report.notFound'),
-          complete: () => renderLoading(6),
+          initial: () => renderLoading(this.localizer, 6),
+          pending: () => renderLoading(this.localizer, 6),
+          error: (error) => renderReportFailure(this.localizer, error, () => void this.#rowsTask.run(), 'report.notFound'),
+          complete: () => renderLoading(this.localizer, 6),
         }) as TemplateResult);
     const failedReload = this.rowsLoaded && this.#rowsTask.status === TaskStatus.ERROR;
     return html`${rowsState}
-      ${failedReload ? renderReportFailure(this.#rowsTask.error, () => void this.#rowsTask.run(), 'report.notFound') : nothing}
+      ${failedReload ? renderReportFailure(this.localizer, this.#rowsTask.error, () => void this.#rowsTask.run(), 'report.notFound') : nothing}
       ${this.nextCursor && !this.moreError
         ? html`<button type="button" class="more" part="load-more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
-            ${this.loadingMore ? t('report.loadingMore') : t('report.loadMore')}
+            ${this.loadingMore ? this.t('report.loadingMore') : this.t('report.loadMore')}
           </button>`
         : nothing}
-      ${this.moreError ? renderReportFailure(this.moreError, () => void this.loadMore(), 'report.notFound') : nothing}`;
+      ${this.moreError ? renderReportFailure(this.localizer, this.moreError, () => void this.loadMore(), 'report.notFound') : nothing}`;
   }
 }

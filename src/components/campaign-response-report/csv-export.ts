@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbortError } from '../../adapter/errors.js';
-import { t } from '../../i18n/translate.js';
+import { localizerFor, type Localizer } from '../../i18n/localizer.js';
 
 export type CsvExportState =
   | { phase: 'idle' }
@@ -59,8 +59,12 @@ export class CsvExportController implements ReactiveController {
   #abort: AbortController | undefined;
   #urls = new Set<string>();
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  #localizer: () => Localizer;
+
+  /** `localizer` gives the host's language (the save dialog's file type); the kit's default without it. */
+  constructor(host: ReactiveControllerHost & HTMLElement, localizer: () => Localizer = () => localizerFor('')) {
     this.#host = host;
+    this.#localizer = localizer;
     host.addController(this);
   }
 
@@ -104,7 +108,7 @@ export class CsvExportController implements ReactiveController {
       if (typeof picker === 'function') {
         const handle = await picker.call(window, {
           suggestedName: fileName,
-          types: [{ description: t('report.export.fileType'), accept: { 'text/csv': ['.csv'] } }],
+          types: [{ description: this.#localizer().t('report.export.fileType'), accept: { 'text/csv': ['.csv'] } }],
         });
         if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
         writable = await handle.createWritable();

@@ -9,7 +9,7 @@ import type { TemplateResult } from 'lit';
 import { REPORT_SORTS, type ReportSort, type ResponseFilters, type SummaryEvent } from '../../model/campaign-stats.js';
 import type { ResponseSource, ResponseVocabulary, TimeZone } from '../../model/types.js';
 import { zonedLocalToInstant } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { MessageKey } from '../../i18n/en.js';
 
 export interface FilterValues {
@@ -71,6 +71,8 @@ export function toResponseFilters(values: FilterValues, note: string, timeZone: 
 }
 
 export interface FilterFormContext {
+  /** The report's strings and formats. */
+  l: Localizer;
   values: FilterValues;
   vocabulary: ResponseVocabulary;
   events: readonly SummaryEvent[];
@@ -85,7 +87,7 @@ const option = (value: string, label: string, selected: string) =>
 
 /** The form: native controls with real labels; every change applies at once (no Apply button). */
 export function renderFilterForm(context: FilterFormContext): TemplateResult {
-  const { values, vocabulary, events } = context;
+  const { l, values, vocabulary, events } = context;
   const onChange = (event: Event) => {
     const control = event.target as HTMLInputElement | HTMLSelectElement;
     if (control.name && control.name !== 'note') context.onChange(control.name as keyof FilterValues, control.value);
@@ -94,7 +96,7 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
   return html`<form
     class="filters"
     part="filters"
-    aria-label=${t('report.filters')}
+    aria-label=${l.t('report.filters')}
     @change=${onChange}
     @submit=${(event: Event) => event.preventDefault()}
     @reset=${(event: Event) => {
@@ -103,37 +105,37 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
     }}
   >
     <label>
-      <span>${t('report.filter.detail')}</span>
+      <span>${l.t('report.filter.detail')}</span>
       <select name="detailId" part="filter detail-filter">
-        ${option('', t('report.filter.allDetails'), values.detailId)}
+        ${option('', l.t('report.filter.allDetails'), values.detailId)}
         ${vocabulary.categories.map((category) => {
           const details = vocabulary.details.filter((d) => d.categoryId === category.id);
           return details.length
-            ? html`<optgroup label=${category.label}>${details.map((d) => option(d.id, d.label, values.detailId))}</optgroup>`
+            ? html`<optgroup label=${l.categoryLabel(category)}>${details.map((d) => option(d.id, l.detailLabel(d), values.detailId))}</optgroup>`
             : null;
         })}
       </select>
     </label>
     <label>
-      <span>${t('report.filter.category')}</span>
+      <span>${l.t('report.filter.category')}</span>
       <select name="categoryId" part="filter category-filter">
-        ${option('', t('report.filter.allCategories'), values.categoryId)}
-        ${vocabulary.categories.map((c) => option(c.id, c.label, values.categoryId))}
+        ${option('', l.t('report.filter.allCategories'), values.categoryId)}
+        ${vocabulary.categories.map((c) => option(c.id, l.categoryLabel(c), values.categoryId))}
       </select>
     </label>
     <label>
-      <span>${t('report.filter.event')}</span>
+      <span>${l.t('report.filter.event')}</span>
       <select name="eventId" part="filter event-filter">
-        ${option('', t('report.filter.allEvents'), values.eventId)}
+        ${option('', l.t('report.filter.allEvents'), values.eventId)}
         ${events.map((e) => option(e.id, e.name, values.eventId))}
       </select>
     </label>
     <label>
-      <span>${t('report.filter.from')}</span>
+      <span>${l.t('report.filter.from')}</span>
       <input type="date" name="from" part="filter from-filter" .value=${values.from} max=${values.to || ''} />
     </label>
     <label>
-      <span>${t('report.filter.to')}</span>
+      <span>${l.t('report.filter.to')}</span>
       <input
         type="date"
         name="to"
@@ -145,21 +147,21 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
       />
     </label>
     <label>
-      <span>${t('report.filter.source')}</span>
+      <span>${l.t('report.filter.source')}</span>
       <select name="source" part="filter source-filter">
-        ${option('', t('report.filter.allSources'), values.source)}
-        ${SOURCES.map((s) => option(s, t(`report.source.${s}` as MessageKey), values.source))}
+        ${option('', l.t('report.filter.allSources'), values.source)}
+        ${SOURCES.map((s) => option(s, l.t(`report.source.${s}` as MessageKey), values.source))}
       </select>
     </label>
     <label>
-      <span>${t('report.filter.machine')}</span>
+      <span>${l.t('report.filter.machine')}</span>
       <select name="machine" part="filter machine-filter">
-        ${option('', t('report.filter.everyone'), values.machine)} ${option('false', t('report.filter.humans'), values.machine)}
-        ${option('true', t('report.filter.machines'), values.machine)}
+        ${option('', l.t('report.filter.everyone'), values.machine)} ${option('false', l.t('report.filter.humans'), values.machine)}
+        ${option('true', l.t('report.filter.machines'), values.machine)}
       </select>
     </label>
     <label>
-      <span>${t('report.filter.note')}</span>
+      <span>${l.t('report.filter.note')}</span>
       <input
         type="search"
         name="note"
@@ -170,12 +172,12 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
       />
     </label>
     <label>
-      <span>${t('report.filter.sort')}</span>
+      <span>${l.t('report.filter.sort')}</span>
       <select name="sort" part="filter sort-select">
-        ${REPORT_SORTS.map((s) => option(s, t(`report.sort.${s}` as MessageKey), values.sort))}
+        ${REPORT_SORTS.map((s) => option(s, l.t(`report.sort.${s}` as MessageKey), values.sort))}
       </select>
     </label>
-    <button type="reset" part="reset-button">${t('report.filter.reset')}</button>
-    <p id="to-error" class="field-error" part="filter-error" ?hidden=${!reversed}>${reversed ? t('report.filter.toBeforeFrom') : ''}</p>
+    <button type="reset" part="reset-button">${l.t('report.filter.reset')}</button>
+    <p id="to-error" class="field-error" part="filter-error" ?hidden=${!reversed}>${reversed ? l.t('report.filter.toBeforeFrom') : ''}</p>
   </form>`;
 }

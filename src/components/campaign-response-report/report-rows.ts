@@ -7,11 +7,13 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { CampaignResponseRow, ReportSort, SummaryEvent } from '../../model/campaign-stats.js';
 import type { ResponseVocabulary } from '../../model/types.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { renderTime } from './report-parts.js';
 
 export interface RowsContext {
+  /** The report's strings and formats. */
+  l: Localizer;
   vocabulary: ResponseVocabulary;
   events: readonly SummaryEvent[];
   sort: ReportSort;
@@ -31,47 +33,49 @@ function renderRow(row: CampaignResponseRow, context: RowsContext): TemplateResu
   const category = context.vocabulary.categories.find((c) => c.id === row.categoryId);
   const event = context.events.find((e) => e.id === row.eventId);
   const machine = row.evidence?.machine === true;
+  const l = context.l;
   return html`<tr part="row" data-line=${row.id}>
-    <td part="cell-recipient">${row.recipientName}</td>
-    <td part="cell-event">${event?.name ?? row.eventId}</td>
+    <td part="cell-recipient"><bdi>${row.recipientName}</bdi></td>
+    <td part="cell-event"><bdi>${event?.name ?? row.eventId}</bdi></td>
     <td part="cell-detail">
-      <span class="detail">${detail?.label ?? row.detailId}</span>
-      <span class="category" part="cell-category">${category?.label ?? row.categoryId}</span>
+      <span class="detail" dir="auto">${detail ? l.detailLabel(detail) : row.detailId}</span>
+      <span class="category" part="cell-category">${category ? l.categoryLabel(category) : row.categoryId}</span>
     </td>
-    <td part="cell-when">${renderTime(row.respondedAt, 'time')}</td>
+    <td part="cell-when">${renderTime(l, row.respondedAt, 'time')}</td>
     <td part="cell-source">
-      ${t(`report.source.${row.source}` as MessageKey)}
+      ${l.t(`report.source.${row.source}` as MessageKey)}
       ${machine
         ? html`<span
             class="machine"
             part="machine-mark"
-            title=${ifDefined(row.evidence?.machineReason ? t('report.machineReason', { reason: row.evidence.machineReason }) : undefined)}
-            >${t('report.machine')}</span
+            title=${ifDefined(row.evidence?.machineReason ? l.t('report.machineReason', { reason: row.evidence.machineReason }) : undefined)}
+            >${l.t('report.machine')}</span
           >`
         : nothing}
     </td>
-    <td part="cell-note" class="note">${row.note}</td>
+    <td part="cell-note" class="note"><bdi>${row.note}</bdi></td>
   </tr>`;
 }
 
 export function renderRowsTable(rows: readonly CampaignResponseRow[], context: RowsContext): TemplateResult {
-  return html`<div class="table-scroll rows-scroll" part="rows-scroll" tabindex="0" role="region" aria-label=${t('report.rowsLabel')}>
+  const l = context.l;
+  return html`<div class="table-scroll rows-scroll" part="rows-scroll" tabindex="0" role="region" aria-label=${l.t('report.rowsLabel')}>
     <table part="rows" class="rows" aria-busy=${context.busy ? 'true' : 'false'}>
-      <caption class="visually-hidden">${t('report.rowsLabel')}</caption>
+      <caption class="visually-hidden">${l.t('report.rowsLabel')}</caption>
       <thead>
         <tr>
-          <th scope="col" aria-sort=${ifDefined(ariaSort('recipient', context.sort))}>${t('report.col.recipient')}</th>
-          <th scope="col">${t('report.col.event')}</th>
-          <th scope="col" aria-sort=${ifDefined(ariaSort('detail', context.sort))}>${t('report.col.detail')}</th>
-          <th scope="col" aria-sort=${ifDefined(ariaSort('respondedAt', context.sort))}>${t('report.col.when')}</th>
-          <th scope="col">${t('report.col.source')}</th>
-          <th scope="col">${t('report.col.note')}</th>
+          <th scope="col" aria-sort=${ifDefined(ariaSort('recipient', context.sort))}>${l.t('report.col.recipient')}</th>
+          <th scope="col">${l.t('report.col.event')}</th>
+          <th scope="col" aria-sort=${ifDefined(ariaSort('detail', context.sort))}>${l.t('report.col.detail')}</th>
+          <th scope="col" aria-sort=${ifDefined(ariaSort('respondedAt', context.sort))}>${l.t('report.col.when')}</th>
+          <th scope="col">${l.t('report.col.source')}</th>
+          <th scope="col">${l.t('report.col.note')}</th>
         </tr>
       </thead>
       <tbody>
         ${rows.length === 0
           ? html`<tr>
-              <td colspan="6" class="no-match" part="no-match">${t('report.noMatch')}</td>
+              <td colspan="6" class="no-match" part="no-match">${l.t('report.noMatch')}</td>
             </tr>`
           : rows.map((row) => renderRow(row, context))}
       </tbody>

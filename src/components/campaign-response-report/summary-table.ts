@@ -7,9 +7,7 @@ import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { ResponseSummary, SummaryCount } from '../../model/campaign-stats.js';
 import type { ResponseVocabulary } from '../../model/types.js';
-import { formatInstant } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
-import { formatCount } from './report-parts.js';
+import type { Localizer } from '../../i18n/localizer.js';
 
 interface DetailRow {
   detailId: string;
@@ -25,7 +23,10 @@ interface CategoryGroup {
 }
 
 /** The groups with lines, in vocabulary order (ids the vocabulary does not know come last, by id). */
-export function summaryGroups(summary: ResponseSummary, vocabulary: ResponseVocabulary): CategoryGroup[] {
+/** `l` translates the built-in labels (see `Localizer.categoryLabel()`); without it they are as the backend sent them. */
+export function summaryGroups(summary: ResponseSummary, vocabulary: ResponseVocabulary, l?: Localizer): CategoryGroup[] {
+  const categoryLabel = (category: { id: string; label: string }) => (l ? l.categoryLabel(category) : category.label);
+  const detailLabel = (detail: { id: string; label: string }) => (l ? l.detailLabel(detail) : detail.label);
   const categoryOrder = new Map(vocabulary.categories.map((c, i) => [c.id, i]));
   const detailOrder = new Map(vocabulary.details.map((d, i) => [d.id, i]));
   const rank = (order: Map<string, number>, id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
@@ -33,34 +34,37 @@ export function summaryGroups(summary: ResponseSummary, vocabulary: ResponseVoca
   const categories = [...summary.byCategory].sort((a, b) => byId(categoryOrder)(a.categoryId, b.categoryId));
   return categories.map((category) => ({
     categoryId: category.categoryId,
-    label: vocabulary.categories.find((c) => c.id === category.categoryId)?.label ?? category.categoryId,
+    label: labelOf(vocabulary.categories.find((c) => c.id === category.categoryId), categoryLabel) ?? category.categoryId,
     count: category,
     details: summary.byDetail
       .filter((d) => d.categoryId === category.categoryId)
       .sort((a, b) => byId(detailOrder)(a.detailId, b.detailId))
-      .map((d) => ({ detailId: d.detailId, label: vocabulary.details.find((v) => v.id === d.detailId)?.label ?? d.detailId, count: d })),
+      .map((d) => ({ detailId: d.detailId, label: labelOf(vocabulary.details.find((v) => v.id === d.detailId), detailLabel) ?? d.detailId, count: d })),
   }));
 }
 
-const cell = (lines: number) => html`<td class="number">${formatCount(lines)}</td>`;
+function labelOf<E>(entry: E | undefined, label: (entry: E) => string): string | undefined {
+  return entry === undefined ? undefined : label(entry);
+}
 
-export function renderSummaryTable(summary: ResponseSummary, vocabulary: ResponseVocabulary): TemplateResult {
+export function renderSummaryTable(l: Localizer, summary: ResponseSummary, vocabulary: ResponseVocabulary): TemplateResult {
+  const cell = (lines: number) => html`<td class="number">${l.count(lines)}</td>`;
   const events = summary.events;
   const lines = (match: (c: ResponseSummary['cells'][number]) => boolean) =>
     summary.cells.filter(match).reduce((sum, c) => sum + c.lines, 0);
-  const groups = summaryGroups(summary, vocabulary);
+  const groups = summaryGroups(summary, vocabulary, l);
   return html`<div class="table-scroll" part="summary-scroll">
     <table part="summary" class="summary">
       <caption>
-        ${t('report.summaryCaption')}
-        <span class="as-of" part="as-of">${t('report.asOf', { when: formatInstant(summary.asOf) })}</span>
+        ${l.t('report.summaryCaption')}
+        <span class="as-of" part="as-of">${l.t('report.asOf', { when: l.instant(summary.asOf) })}</span>
       </caption>
       <thead>
         <tr>
-          <th scope="col">${t('report.col.response')}</th>
-          ${events.map((e) => html`<th scope="col" data-event=${e.id}>${e.name}</th>`)}
-          <th scope="col">${t('report.col.total')}</th>
-          <th scope="col">${t('report.col.recipients')}</th>
+          <th scope="col">${l.t('report.col.response')}</th>
+          ${events.map((e) => html`<th scope="col" data-event=${e.id}><bdi>${e.name}</bdi></th>`)}
+          <th scope="col">${l.t('report.col.total')}</th>
+          <th scope="col">${l.t('report.col.recipients')}</th>
         </tr>
       </thead>
       ${groups.map(
@@ -81,7 +85,7 @@ export function renderSummaryTable(summary: ResponseSummary, vocabulary: Respons
       )}
       <tfoot>
         <tr part="summary-total">
-          <th scope="row">${t('report.row.total')}</th>
+          <th scope="row">${l.t('report.row.total')}</th>
           ${events.map((e) => cell(summary.byEvent.find((b) => b.eventId === e.id)?.lines ?? 0))}
           ${cell(summary.total.lines)} ${cell(summary.total.recipients)}
         </tr>

@@ -2,21 +2,29 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
+import type { RecipientCampaign, RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { DataChange } from '../../data/changes.js';
 import type { DeleteRequestEvent } from '../../events/delete-request.js';
 import type { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { asOfOf } from '../../data/marks.js';
-import { formatInstant } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
 import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import type { AddResponseDialog } from '../add-response-dialog/add-response-dialog.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
-import { CAMPAIGN_ATTRIBUTE, EVENT_ATTRIBUTE, renderCampaignTable } from './campaign-rows.js';
+import { DIALOG_EXPORTPARTS } from '../add-response-dialog/dialog-parts.js';
+import {
+  CAMPAIGN_ATTRIBUTE,
+  EVENT_ATTRIBUTE,
+  renderCampaignCells,
+  renderCampaignRow,
+  renderCampaignTable,
+  renderColumnHeaders,
+  rowContext,
+} from './campaign-rows.js';
+import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteFlow } from './delete-flow.js';
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
@@ -30,15 +38,22 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * Works alone with `api-base` (and `token` or `getToken`), or with a `dataClient`, a
  * `<campaign-data-provider>` around it, or `configureCampaignKit()`.
  *
- * @slot empty - Shown when no campaign has been sent to the recipient.
+ * Render pieces a subclass may override (to add a column, say): `renderColumns()`, `renderRow()`,
+ * `renderCells()`.
  *
- * @csspart toolbar - The row holding Add Response.
+ * @slot empty - Shown when no campaign has been sent to the recipient.
+ * @slot actions - Host buttons in the toolbar, after Add Response.
+ *
+ * @csspart toolbar - The row holding Add Response, the host's actions and the notices.
  * @csspart add-button - Add Response.
  * @csspart table - The `<table>` of campaigns.
+ * @csspart head - The table's `<thead>`.
+ * @csspart column-header - A column's header cell.
  * @csspart campaign - A campaign's `<tbody>` (its row and, expanded, its history).
  * @csspart row - A campaign's row.
  * @csspart campaign-title - The cell with the campaign's title and disclosure button.
  * @csspart disclosure - The button that shows or hides the campaign's history.
+ * @csspart events-cell - The cell of the campaign's events.
  * @csspart events - The list of the campaign's events.
  * @csspart event - One campaign event with its Update Status button.
  * @csspart update-button - Update Status.
@@ -47,26 +62,123 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart response-category - Its category.
  * @csspart delay-note - "Sent and Bounced may be reported with a delay."
  * @csspart date - The date cell.
- * @csspart history-row - The row holding `<response-history>`.
+ * @csspart history-row - The row holding `<response-history>` (its parts are exported as `history__*`).
  * @csspart confirm-dialog - The Delete confirmation.
+ * @csspart confirm-cancel-button - Cancel in the confirmation.
  * @csspart confirm-delete-button - Delete in the confirmation.
  * @csspart snackbar - The message after Delete, with Undo.
  * @csspart undo-button - Undo.
  * @csspart loading - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
+ * @csspart auth - The error is a missing permission.
+ * @csspart not-found - The recipient was not found.
  * @csspart retry-button - Retry.
- * @csspart sync-mark - The mark of a response not yet confirmed by the server (also `sync-pending`, `sync-syncing`, `sync-failed`, `sync-conflict`).
+ * @csspart sync-mark - The mark of a response not yet confirmed by the server (also one of the four below).
+ * @csspart sync-pending - A mark: waiting to be sent.
+ * @csspart sync-syncing - A mark: being sent.
+ * @csspart sync-failed - A mark: the server refused it.
+ * @csspart sync-conflict - A mark: the server holds another version.
  * @csspart sync-reason - The server's reason beside a failed or conflicted response.
  * @csspart sync-retry - Retry beside a failed or conflicted response.
  * @csspart offline-notice - "Offline edits are not available in this browser" (when offline edits were asked for and the browser refuses storage).
  * @csspart stale-notice - "Offline: showing what was last seen, as of …".
  * @csspart queued-notice - "Saved on this device…" after a save was queued.
+ * @csspart dialog__dialog - The dialog's `dialog`: The native `<dialog>`.
+ * @csspart dialog__form - The dialog's `form`: The `<form>`.
+ * @csspart dialog__header - The dialog's `header`: Title bar with the close button.
+ * @csspart dialog__title - The dialog's `title`: The dialog's heading.
+ * @csspart dialog__close-button - The dialog's `close-button`: The × button.
+ * @csspart dialog__body - The dialog's `body`: The fields' area.
+ * @csspart dialog__form-error - The dialog's `form-error`: The announced message above the fields (save failed, correct the fields).
+ * @csspart dialog__field - The dialog's `field`: A label with its control, hint and error.
+ * @csspart dialog__label - The dialog's `label`: A field's `<label>`.
+ * @csspart dialog__control - The dialog's `control`: A field's `<select>`, `<input>` or `<textarea>`.
+ * @csspart dialog__field-error - The dialog's `field-error`: A field's error message.
+ * @csspart dialog__time-zone - The dialog's `time-zone`: The time zone the date and time are entered in.
+ * @csspart dialog__note-count - The dialog's `note-count`: The note's character count.
+ * @csspart dialog__target - The dialog's `target`: In Update Status: the campaign and event being updated.
+ * @csspart dialog__footer - The dialog's `footer`: The buttons row (also `discard` while asking).
+ * @csspart dialog__save-button - The dialog's `save-button`: Save / Save New Response.
+ * @csspart dialog__cancel-button - The dialog's `cancel-button`: Cancel.
+ * @csspart dialog__menu-button - The dialog's `menu-button`: The Actions menu button (Update Status).
+ * @csspart dialog__menu - The dialog's `menu`: The Actions menu.
+ * @csspart dialog__menu-item - The dialog's `menu-item`: An item of the Actions menu.
+ * @csspart dialog__discard - The dialog's `discard`: The footer while it asks "discard the response you started?".
+ * @csspart dialog__discard-question - The dialog's `discard-question`: The question.
+ * @csspart dialog__discard-confirm-button - The dialog's `discard-confirm-button`: Discard.
+ * @csspart dialog__discard-keep-button - The dialog's `discard-keep-button`: Keep editing.
+ * @csspart dialog__loading - The dialog's `loading`: The loading placeholder (campaigns and vocabulary not given and not yet loaded).
+ * @csspart dialog__error - The dialog's `error`: Their loading failed (also `auth` or `not-found`).
+ * @csspart dialog__auth - The dialog's `auth`: The failure is a missing permission.
+ * @csspart dialog__not-found - The dialog's `not-found`: The recipient was not found.
+ * @csspart dialog__retry-button - The dialog's `retry-button`: Retry.
+ * @csspart history__filters - An expanded history's `filters`: The filter bar.
+ * @csspart history__category-filter - An expanded history's `category-filter`: The response category select.
+ * @csspart history__note-filter - An expanded history's `note-filter`: The note text input.
+ * @csspart history__zone-toggle - An expanded history's `zone-toggle`: The "recipient's time zone" checkbox label.
+ * @csspart history__count - An expanded history's `count`: How many lines are shown of how many.
+ * @csspart history__list - An expanded history's `list`: The scrolling list of lines.
+ * @csspart history__line - An expanded history's `line`: One line.
+ * @csspart history__line-head - An expanded history's `line-head`: Its first row: detail, category, time and sync mark.
+ * @csspart history__line-detail - An expanded history's `line-detail`: Its response detail.
+ * @csspart history__line-category - An expanded history's `line-category`: Its category.
+ * @csspart history__line-time - An expanded history's `line-time`: When it happened.
+ * @csspart history__line-campaign - An expanded history's `line-campaign`: Its campaign and event (without `campaign-id`).
+ * @csspart history__line-meta - An expanded history's `line-meta`: When recorded, author, source.
+ * @csspart history__line-source - An expanded history's `line-source`: Manual, tracked or imported.
+ * @csspart history__line-link - An expanded history's `line-link`: The link clicked (tracked clicks).
+ * @csspart history__line-note - An expanded history's `line-note`: The note.
+ * @csspart history__loading-more - An expanded history's `loading-more`: "Loading more…" while the next page loads.
+ * @csspart history__loading - An expanded history's `loading`: The loading placeholder.
+ * @csspart history__empty - An expanded history's `empty`: The empty state (or no line matches the filters).
+ * @csspart history__error - An expanded history's `error`: The error state (also `auth`, `not-found`).
+ * @csspart history__auth - An expanded history's `auth`: The error is a missing permission.
+ * @csspart history__not-found - An expanded history's `not-found`: The recipient was not found.
+ * @csspart history__retry-button - An expanded history's `retry-button`: Retry.
+ * @csspart history__sync-mark - An expanded history's `sync-mark`: The mark of a line not yet confirmed by the server (also one of the four below).
+ * @csspart history__sync-pending - An expanded history's `sync-pending`: A mark: waiting to be sent.
+ * @csspart history__sync-syncing - An expanded history's `sync-syncing`: A mark: being sent.
+ * @csspart history__sync-failed - An expanded history's `sync-failed`: A mark: the server refused it.
+ * @csspart history__sync-conflict - An expanded history's `sync-conflict`: A mark: the server holds another version.
+ * @csspart history__sync-reason - An expanded history's `sync-reason`: The server's reason beside a failed or conflicted line.
+ * @csspart history__sync-retry - An expanded history's `sync-retry`: Retry beside a failed or conflicted line.
+ * @csspart history__stale-notice - An expanded history's `stale-notice`: "Offline: showing what was last seen, as of …".
  *
- * @cssprop --cr-campaign-responses-tab-row-gap - Space inside cells (default `var(--cr-space, 0.5rem)`).
- * @cssprop --cr-campaign-responses-tab-header-background - Background of the header row.
- * @cssprop --cr-color-border - Borders.
- * @cssprop --cr-color-accent - Add Response and other primary buttons.
+ * @cssprop [--cr-campaign-responses-tab-row-gap=var(--cr-space-m)] - Space inside cells.
+ * @cssprop [--cr-campaign-responses-tab-header-background=var(--cr-color-surface-alt)] - Background of the header row.
+ * @cssprop [--cr-campaign-responses-tab-row-border-color=var(--cr-color-border)] - The rule under each row.
+ * @cssprop [--cr-campaign-responses-tab-title-font-weight=var(--cr-font-weight-strong)] - Weight of the campaign titles.
+ * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
+ * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
+ * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
+ * @cssprop [--cr-color-text-muted=#4a4a4a] - Global: secondary text (at least 4.5:1 on the surfaces).
+ * @cssprop [--cr-color-border=#c4c7cc] - Global: dividing lines and frames.
+ * @cssprop [--cr-color-border-control=#767b84] - Global: borders of buttons and form controls (at least 3:1).
+ * @cssprop [--cr-color-accent=#0b5cad] - Global: primary buttons, links, the first chart series.
+ * @cssprop [--cr-color-on-accent=#fff] - Global: text on the accent.
+ * @cssprop [--cr-color-danger=#a4001d] - Global: errors, failed edits, destructive buttons.
+ * @cssprop [--cr-color-on-danger=#fff] - Global: text on the danger colour.
+ * @cssprop [--cr-color-success=#2e7d32] - Global: status colour for good news (online, a chart series).
+ * @cssprop [--cr-color-warning=#8a4b00] - Global: status colour for caution (offline, conflicts, a chart series).
+ * @cssprop [--cr-color-focus=#1a5fd0] - Global: the focus ring.
+ * @cssprop [--cr-color-inverse-surface=#1f1f1f] - Global: background of snackbars.
+ * @cssprop [--cr-color-on-inverse=#fff] - Global: text on the inverse surface.
+ * @cssprop [--cr-color-backdrop=rgb(0 0 0 / 0.4)] - Global: behind modal dialogs.
+ * @cssprop [--cr-shadow-raised=0 2px 8px rgb(0 0 0 / 0.2)] - Global: shadow of menus and snackbars.
+ * @cssprop [--cr-font-family=inherit] - Global: the font (the page's by default).
+ * @cssprop [--cr-font-size-s=0.875em] - Global: small text (notes, hints, marks).
+ * @cssprop [--cr-font-size-heading=1.15rem] - Global: section and dialog headings.
+ * @cssprop [--cr-font-size-title=1.25rem] - Global: an element's title.
+ * @cssprop [--cr-font-weight-strong=600] - Global: emphasised text (labels, titles, totals).
+ * @cssprop [--cr-space=0.5rem] - Global: the base unit of space; the steps below follow it.
+ * @cssprop [--cr-space-xs=calc(var(--cr-space) * 0.25)] - Global: the smallest gap.
+ * @cssprop [--cr-space-s=calc(var(--cr-space) * 0.5)] - Global: small gaps, block padding of buttons.
+ * @cssprop [--cr-space-m=var(--cr-space)] - Global: the usual gap and padding.
+ * @cssprop [--cr-space-l=calc(var(--cr-space) * 2)] - Global: space between sections.
+ * @cssprop [--cr-radius-s=2px] - Global: small corners (legend swatches).
+ * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
+ * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {ResponseSubmitEvent} cr-response-submit - From the dialog, before saving; cancelable.
  * @fires {ResponseSavedEvent} cr-response-saved - A response line was saved.
@@ -89,7 +201,11 @@ export class CampaignResponsesTab extends CrDataElement {
   /** The last data shown, kept while a reload runs so the table does not jump to a skeleton. */
   #shown: TabData | undefined;
 
-  #deleteFlow = new DeleteFlow(this, () => this.#focusTargetAfterDelete);
+  #deleteFlow = new DeleteFlow(
+    this,
+    () => this.#focusTargetAfterDelete,
+    () => this.localizer,
+  );
   #focusTargetAfterDelete: HTMLElement | null = null;
 
   #load = new Task(this, {
@@ -174,17 +290,19 @@ export class CampaignResponsesTab extends CrDataElement {
 
   override render(): TemplateResult {
     const client = this.data.client;
-    if (!client) return renderNoClient();
+    if (!client) return renderNoClient(this.localizer);
     const shown = this.#shown;
     return html`<div part="toolbar" class="toolbar">
         <button type="button" part="add-button" class="primary" ?disabled=${!shown} @click=${this.#addResponse}>
-          ${t('tab.addResponse')}
+          ${this.t('tab.addResponse')}
         </button>
+        <slot name="actions"></slot>
         ${this.#renderNotices(client)}
       </div>
       <div class="content" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>${this.#renderContent()}</div>
       ${this.dialogWanted
         ? html`<add-response-dialog
+            exportparts=${DIALOG_EXPORTPARTS}
             .dataClient=${client}
             .campaigns=${shown?.campaigns}
             .vocabulary=${shown?.vocabulary}
@@ -217,33 +335,60 @@ export class CampaignResponsesTab extends CrDataElement {
     const asOf = asOfOf(this.#shown);
     const unavailable = client.offlineMode === 'unavailable';
     if (asOf === undefined && !unavailable && !this.queuedNotice) return nothing;
-    return html`${unavailable ? html`<p part="offline-notice" class="notice" role="note">${t('offline.unavailable')}</p>` : nothing}
+    return html`${unavailable ? html`<p part="offline-notice" class="notice" role="note">${this.t('offline.unavailable')}</p>` : nothing}
       ${asOf !== undefined
-        ? html`<p part="stale-notice" class="notice" role="status">${t('offline.asOf', { when: formatInstant(new Date(asOf).toISOString()) })}</p>`
+        ? html`<p part="stale-notice" class="notice" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(asOf).toISOString()) })}</p>`
         : nothing}
-      <p part="queued-notice" class="notice" role="status">${this.queuedNotice ? t('offline.queued') : nothing}</p>`;
+      <p part="queued-notice" class="notice" role="status">${this.queuedNotice ? this.t('offline.queued') : nothing}</p>`;
+  }
+
+  /**
+   * The header cells, one per column. A subclass adds a column by adding a `<th scope="col">` here
+   * and a cell in `renderCells()`:
+   * `return html\`${super.renderColumns()}<th scope="col">Owner</th>\`;`
+   */
+  protected renderColumns(): TemplateResult {
+    return renderColumnHeaders(this.localizer);
+  }
+
+  /**
+   * A campaign's `<tbody part="campaign">`: its `<tr part="row">` of `renderCells()` and, when
+   * expanded, the row holding its `<response-history>`. Keep `data-campaign` on the `<tbody>`: the
+   * table's click listener finds the campaign from it.
+   */
+  protected renderRow(campaign: RecipientCampaign, row: CampaignRowContext): TemplateResult {
+    return renderCampaignRow(campaign, row, this.renderCells(campaign, row));
+  }
+
+  /**
+   * The cells of a campaign's row: title with its disclosure button, events with Update Status,
+   * latest response, its date. `row` holds what every row shares (labels, the vocabulary, which
+   * campaigns are expanded). A subclass appends its own cells after `super.renderCells()`.
+   */
+  protected renderCells(campaign: RecipientCampaign, row: CampaignRowContext): TemplateResult {
+    return renderCampaignCells(campaign, row);
+  }
+
+  /** The table's columns as last rendered (a subclass may add some), for the history row's span. */
+  #columnCount(): number {
+    return this.renderRoot?.querySelector?.('thead tr')?.children.length || 4;
   }
 
   #renderContent(): unknown {
     const shown = this.#shown;
     const client = this.data.client;
     if (shown && client) {
-      if (shown.campaigns.length === 0) return renderEmpty(t('tab.empty'));
-      return renderCampaignTable(
-        {
-          client,
-          recipient: shown.recipient,
-          campaigns: shown.campaigns,
-          vocabulary: shown.vocabulary,
-          expanded: this.expanded,
-        },
-        this.#onTableClick,
+      if (shown.campaigns.length === 0) return renderEmpty(this.t('tab.empty'));
+      const row = rowContext(
+        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.expanded },
+        this.#columnCount(),
       );
+      return renderCampaignTable(row, this.renderColumns(), (campaign) => this.renderRow(campaign, row), this.#onTableClick);
     }
     return this.#load.render({
-      initial: () => (this.recipientId ? renderLoading(4) : nothing),
-      pending: () => renderLoading(4),
-      error: (error) => renderFailure(error, () => void this.#load.run()),
+      initial: () => (this.recipientId ? renderLoading(this.localizer, 4) : nothing),
+      pending: () => renderLoading(this.localizer, 4),
+      error: (error) => renderFailure(this.localizer, error, () => void this.#load.run()),
       complete: () => nothing,
     });
   }

@@ -5,9 +5,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { CampaignEvent, Recipient, RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
 import { syncMarkOf } from '../../data/marks.js';
-import { formatInstant } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import { renderSyncMark } from '../base/sync-mark.js';
+import { HISTORY_EXPORTPARTS } from '../response-history/history-parts.js';
 
 /** Categories whose reports may lag behind (source CRM: "a delay in reporting … Sent and Bounced"). */
 const DELAYED_CATEGORIES = new Set(['sent', 'bounced']);
@@ -20,6 +20,8 @@ export const CAMPAIGN_ATTRIBUTE = 'data-campaign';
 export const EVENT_ATTRIBUTE = 'data-event';
 
 export interface RowsContext {
+  /** The tab's strings and formats. */
+  l: Localizer;
   client: CampaignDataClient;
   recipient: Recipient;
   campaigns: RecipientCampaign[];
@@ -27,43 +29,53 @@ export interface RowsContext {
   expanded: ReadonlySet<string>;
 }
 
-/** What a render needs more than once, worked out once per render rather than once per row. */
-interface RowsRender extends RowsContext {
+/**
+ * What every row of one render shares, worked out once per render rather than once per row; what a
+ * subclass's `renderRow()` / `renderCells()` receive.
+ */
+export interface CampaignRowContext extends RowsContext {
   labels: VocabularyLabels;
+  /** "Update Status". */
   updateStatus: string;
+  /** "Update Status for <event>", the button's accessible name. */
   updateStatusFor: (event: CampaignEvent) => string;
   noResponse: string;
   delayNote: string;
+  /** How many columns the table has (the expanded history row spans them all). */
+  columnCount: number;
 }
 
-interface VocabularyLabels {
+export interface VocabularyLabels {
   details: Map<string, string>;
   categories: Map<string, string>;
 }
 
-// A vocabulary is fetched once per client and never changed in place: its lookups are built once.
-const labelsOfVocabulary = new WeakMap<ResponseVocabulary, VocabularyLabels>();
+// A vocabulary is fetched once per client and never changed in place: its lookups are built once
+// per language.
+const labelsOfVocabulary = new WeakMap<ResponseVocabulary, WeakMap<Localizer, VocabularyLabels>>();
 
-function labelsOf(vocabulary: ResponseVocabulary): VocabularyLabels {
-  let labels = labelsOfVocabulary.get(vocabulary);
+function labelsOf(vocabulary: ResponseVocabulary, l: Localizer): VocabularyLabels {
+  let byLanguage = labelsOfVocabulary.get(vocabulary);
+  if (!byLanguage) labelsOfVocabulary.set(vocabulary, (byLanguage = new WeakMap()));
+  let labels = byLanguage.get(l);
   if (!labels) {
     labels = {
-      details: new Map(vocabulary.details.map((detail) => [detail.id, detail.label])),
-      categories: new Map(vocabulary.categories.map((category) => [category.id, category.label])),
+      details: new Map(vocabulary.details.map((detail) => [detail.id, l.detailLabel(detail)])),
+      categories: new Map(vocabulary.categories.map((category) => [category.id, l.categoryLabel(category)])),
     };
-    labelsOfVocabulary.set(vocabulary, labels);
+    byLanguage.set(l, labels);
   }
   return labels;
 }
 
 /** `tab.updateStatusFor` filled in per event without looking the string up and parsing it each time. */
-function updateStatusLabel(): (event: CampaignEvent) => string {
+function updateStatusLabel(l: Localizer): (event: CampaignEvent) => string {
   const marker = '\u0000';
-  const pieces = t('tab.updateStatusFor', { event: marker }).split(marker);
+  const pieces = l.t('tab.updateStatusFor', { event: marker }).split(marker);
   return (event) => pieces.join(event.name);
 }
 
-function responseCell(line: ResponseLine | null, render: RowsRender): TemplateResult {
+function responseCell(line: ResponseLine | null, render: CampaignRowContext): TemplateResult {
   if (!line) return html`<span class="none">${render.noResponse}</span>`;
   const { details, categories } = render.labels;
   const detail = details.get(line.detailId) ?? line.detailId;
@@ -72,12 +84,12 @@ function responseCell(line: ResponseLine | null, render: RowsRender): TemplateRe
   const delayNote = DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing;
   // One part for the mark and the note, as before there were marks: an unmarked row has no node more.
   return html`<span part="response-detail">${detail}</span> · <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
-      mark ? html`${renderSyncMark(mark, detail)}${delayNote}` : delayNote
+      mark ? html`${renderSyncMark(render.l, mark, detail)}${delayNote}` : delayNote
     }`;
 }
 
-function eventItem(event: CampaignEvent, render: RowsRender): TemplateResult {
-  return html`<li part="event">${event.name}<button
+function eventItem(event: CampaignEvent, render: CampaignRowContext): TemplateResult {
+  return html`<li part="event"><bdi>${event.name}</bdi><button
       type="button"
       part="update-button"
       data-event=${event.id}
@@ -85,10 +97,11 @@ function eventItem(event: CampaignEvent, render: RowsRender): TemplateResult {
     >${render.updateStatus}</button></li>`;
 }
 
-function historyRow(campaign: RecipientCampaign, historyId: string, render: RowsRender): TemplateResult {
+function historyRow(campaign: RecipientCampaign, historyId: string, render: CampaignRowContext): TemplateResult {
   return html`<tr part="history-row" id=${historyId}>
-    <td colspan="4">
+    <td colspan=${render.columnCount}>
       <response-history
+        exportparts=${HISTORY_EXPORTPARTS}
         .dataClient=${render.client}
         .recipient=${render.recipient}
         .campaigns=${render.campaigns}
@@ -100,48 +113,70 @@ function historyRow(campaign: RecipientCampaign, historyId: string, render: Rows
   </tr>`;
 }
 
-// Written without whitespace between the cells' tags: a row is cloned 100 times, and every blank
-// text node is one more node to clone, style and skip.
-function campaignRows(campaign: RecipientCampaign, render: RowsRender): TemplateResult {
+/**
+ * The cells of a campaign's row: its title with the disclosure button, its events each with Update
+ * Status, the latest response, and its date. Written without whitespace between the cells' tags: a
+ * row is cloned 100 times, and every blank text node is one more node to clone, style and skip.
+ */
+export function renderCampaignCells(campaign: RecipientCampaign, render: CampaignRowContext): TemplateResult {
   const expanded = render.expanded.has(campaign.id);
-  const historyId = `history-${campaign.id}`;
   const latest = campaign.latestResponse;
-  return html`<tbody part="campaign" data-campaign=${campaign.id}><tr part="row"><th scope="row" part="campaign-title"><button
+  return html`<th scope="row" part="campaign-title"><button
       type="button"
       part="disclosure"
       class="disclosure"
       aria-expanded=${expanded ? 'true' : 'false'}
-      aria-controls=${ifDefined(expanded ? historyId : undefined)}
-    >${campaign.title}</button></th><td><ul part="events" class="events">${campaign.events.map((event) =>
+      aria-controls=${ifDefined(expanded ? `history-${campaign.id}` : undefined)}
+    ><bdi>${campaign.title}</bdi></button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
       eventItem(event, render),
     )}</ul></td><td part="response">${responseCell(latest, render)}</td><td part="date">${
-      latest ? html`<time datetime=${latest.respondedAt}>${formatInstant(latest.respondedAt)}</time>` : nothing
-    }</td></tr>${expanded ? historyRow(campaign, historyId, render) : nothing}</tbody>`;
+      latest ? html`<time datetime=${latest.respondedAt}>${render.l.instant(latest.respondedAt)}</time>` : nothing
+    }</td>`;
+}
+
+/** A campaign's `<tbody>`: its row of `cells` and, expanded, the row holding its history. */
+export function renderCampaignRow(campaign: RecipientCampaign, render: CampaignRowContext, cells: TemplateResult): TemplateResult {
+  const expanded = render.expanded.has(campaign.id);
+  return html`<tbody part="campaign" data-campaign=${campaign.id}><tr part="row">${cells}</tr>${
+    expanded ? historyRow(campaign, `history-${campaign.id}`, render) : nothing
+  }</tbody>`;
+}
+
+/** The header cells of the four columns. */
+export function renderColumnHeaders(l: Localizer): TemplateResult {
+  return html`<th scope="col" part="column-header">${l.t('tab.col.campaign')}</th><th scope="col" part="column-header">${l.t(
+      'tab.col.events',
+    )}</th><th scope="col" part="column-header">${l.t('tab.col.response')}</th><th scope="col" part="column-header">${l.t('tab.col.date')}</th>`;
+}
+
+/** What a render of the table's rows shares (labels looked up once, not once per row). */
+export function rowContext(context: RowsContext, columnCount: number): CampaignRowContext {
+  return {
+    ...context,
+    labels: labelsOf(context.vocabulary, context.l),
+    updateStatus: context.l.t('tab.updateStatus'),
+    updateStatusFor: updateStatusLabel(context.l),
+    noResponse: context.l.t('tab.noResponse'),
+    delayNote: context.l.t('tab.delayNote'),
+    columnCount,
+  };
 }
 
 /**
  * The table of campaigns sent to the recipient. Its buttons carry no listeners: the tab listens
  * once, on the table, and finds the campaign and event from `data-campaign` and `data-event`.
  */
-export function renderCampaignTable(context: RowsContext, onClick: (event: Event) => void): TemplateResult {
-  const render: RowsRender = {
-    ...context,
-    labels: labelsOf(context.vocabulary),
-    updateStatus: t('tab.updateStatus'),
-    updateStatusFor: updateStatusLabel(),
-    noResponse: t('tab.noResponse'),
-    delayNote: t('tab.delayNote'),
-  };
+export function renderCampaignTable(
+  render: CampaignRowContext,
+  columns: TemplateResult,
+  row: (campaign: RecipientCampaign) => TemplateResult,
+  onClick: (event: Event) => void,
+): TemplateResult {
   return html`<table part="table" @click=${onClick}>
-    <caption class="visually-hidden">${t('tab.caption')}</caption>
-    <thead>
-      <tr>
-        <th scope="col">${t('tab.col.campaign')}</th>
-        <th scope="col">${t('tab.col.events')}</th>
-        <th scope="col">${t('tab.col.response')}</th>
-        <th scope="col">${t('tab.col.date')}</th>
-      </tr>
+    <caption class="visually-hidden">${render.l.t('tab.caption')}</caption>
+    <thead part="head">
+      <tr>${columns}</tr>
     </thead>
-    ${repeat(context.campaigns, (campaign) => campaign.id, (campaign) => campaignRows(campaign, render))}
+    ${repeat(render.campaigns, (campaign) => campaign.id, row)}
   </table>`;
 }

@@ -6,7 +6,7 @@ import type { RecipientCampaign } from '../../model/types.js';
 import { ResponsesDeletedEvent } from '../../events/responses-deleted.js';
 import { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { queuedOpOf } from '../../data/marks.js';
-import { t, tPlural } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import { errorMessage } from '../base/states.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -37,9 +37,13 @@ export class DeleteFlow implements ReactiveController {
   /** Where focus goes when the snackbar it sat in goes away. */
   #focusAfter: () => HTMLElement | null | undefined;
 
-  constructor(host: Host, focusAfter: () => HTMLElement | null | undefined) {
+  /** The host's strings, in its language now. */
+  #l: () => Localizer;
+
+  constructor(host: Host, focusAfter: () => HTMLElement | null | undefined, localizer: () => Localizer) {
     this.#host = host;
     this.#focusAfter = focusAfter;
+    this.#l = localizer;
     host.addController(this);
   }
 
@@ -93,7 +97,7 @@ export class DeleteFlow implements ReactiveController {
           if (this.#snackbar?.kind === 'pending' && this.#snackbar.pending === pending) this.#show(undefined, 0);
         }
       },
-      (error: unknown) => this.#show({ kind: 'failed', campaign, message: errorMessage(error) }, null),
+      (error: unknown) => this.#show({ kind: 'failed', campaign, message: errorMessage(error, this.#l()) }, null),
     );
   }
 
@@ -121,22 +125,22 @@ export class DeleteFlow implements ReactiveController {
 
   #confirmText(confirming: Confirming): string {
     const campaign = confirming.campaign.title;
-    if (confirming.error) return t('state.error', { message: errorMessage(confirming.error) });
-    if (confirming.count === null) return t('delete.counting');
-    if (confirming.count === 0) return t('delete.confirm.zero', { campaign });
-    return tPlural('delete.confirm', confirming.count, { campaign });
+    if (confirming.error) return this.#l().t('state.error', { message: errorMessage(confirming.error, this.#l()) });
+    if (confirming.count === null) return this.#l().t('delete.counting');
+    if (confirming.count === 0) return this.#l().t('delete.confirm.zero', { campaign });
+    return this.#l().tPlural('delete.confirm', confirming.count, { campaign });
   }
 
   render(): TemplateResult {
     const confirming = this.#confirming;
     return html`<dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#onDialogClose}>
-        <h2 id="confirm-title">${t('delete.title')}</h2>
+        <h2 id="confirm-title">${this.#l().t('delete.title')}</h2>
         <p id="confirm-text" aria-live="polite">${confirming ? this.#confirmText(confirming) : nothing}</p>
-        <p>${t('delete.undoHint')}</p>
+        <p>${this.#l().t('delete.undoHint')}</p>
         <div class="buttons">
-          <button type="button" autofocus @click=${() => this.#dialog()?.close()}>${t('delete.cancel')}</button>
+          <button type="button" part="confirm-cancel-button" autofocus @click=${() => this.#dialog()?.close()}>${this.#l().t('delete.cancel')}</button>
           <button type="button" class="danger" part="confirm-delete-button" ?disabled=${!confirming || confirming.count === null || confirming.count === 0} @click=${() => this.#confirm()}>
-            ${t('delete.confirmButton')}
+            ${this.#l().t('delete.confirmButton')}
           </button>
         </div>
       </dialog>
@@ -149,16 +153,16 @@ export class DeleteFlow implements ReactiveController {
     const campaign = snackbar.campaign.title;
     if (snackbar.kind === 'pending') {
       return html`<div part="snackbar" class="snackbar">
-        <span>${tPlural('tab.deleted', snackbar.count, { campaign })}</span>
-        <button type="button" part="undo-button" @click=${() => this.#undo()}>${t('tab.undo')}</button>
+        <span>${this.#l().tPlural('tab.deleted', snackbar.count, { campaign })}</span>
+        <button type="button" part="undo-button" @click=${() => this.#undo()}>${this.#l().t('tab.undo')}</button>
       </div>`;
     }
     if (snackbar.kind === 'restored') {
-      return html`<div part="snackbar" class="snackbar"><span>${t('tab.restored', { campaign })}</span></div>`;
+      return html`<div part="snackbar" class="snackbar"><span>${this.#l().t('tab.restored', { campaign })}</span></div>`;
     }
     return html`<div part="snackbar" class="snackbar failed">
-      <span>${t('tab.deleteFailed', { campaign, message: snackbar.message })}</span>
-      <button type="button" @click=${() => this.#show(undefined, null)}>${t('dialog.close')}</button>
+      <span>${this.#l().t('tab.deleteFailed', { campaign, message: snackbar.message })}</span>
+      <button type="button" @click=${() => this.#show(undefined, null)}>${this.#l().t('dialog.close')}</button>
     </div>`;
   }
 }

@@ -4,13 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { CampaignStats } from '../../model/campaign-stats.js';
 import type { CampaignChange } from '../../data/reports-client.js';
-import { t } from '../../i18n/translate.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { errorMessage, failureKind, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { renderEventTable } from './event-table.js';
 import { moneyItems, reachItems, renderFigureList } from './figures.js';
-import { formatsFor, tWith, type Formats } from './format.js';
+import { formatsFor, type Formats } from './format.js';
 import { funnelSteps, renderFunnel } from './funnel-chart.js';
 import { styles } from './campaign-stats-panel.styles.js';
 import { renderTimeline } from './timeline-chart.js';
@@ -113,9 +112,6 @@ export class CampaignStatsPanel extends CrCampaignElement {
   /** Shows opens and clicks judged human only (mail privacy proxies and link scanners left out). */
   @property({ type: Boolean, reflect: true, attribute: 'exclude-machines' }) excludeMachines = false;
 
-  /** IANA time zone of the as-of times; the user's own when unset. */
-  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
-
   @state() private openFormulas: ReadonlySet<string> = new Set();
   @state() private announcement = '';
 
@@ -132,7 +128,7 @@ export class CampaignStatsPanel extends CrCampaignElement {
       try {
         const stats = await client.getCampaignStats(campaignId, { fresh, signal: this.reports.view?.next('stats', signal) });
         this.#shown = stats;
-        if (fresh) this.announcement = t('stats.refreshed');
+        if (fresh) this.announcement = this.t('stats.refreshed');
         return stats;
       } catch (error) {
         if (!(error instanceof DOMException && error.name === 'AbortError')) this.#shown = undefined;
@@ -181,9 +177,9 @@ export class CampaignStatsPanel extends CrCampaignElement {
   };
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient();
+    if (!this.reports.client) return renderNoClient(this.localizer);
     const pending = this.#load.status === TaskStatus.PENDING;
-    return html`<section class="panel" aria-label=${t('stats.label')} aria-busy=${pending ? 'true' : 'false'}>
+    return html`<section class="panel" aria-label=${this.t('stats.label')} aria-busy=${pending ? 'true' : 'false'}>
       ${this.#shown ? this.#renderStats(this.#shown, pending) : this.#renderState()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
     </section>`;
@@ -191,8 +187,8 @@ export class CampaignStatsPanel extends CrCampaignElement {
 
   #renderState(): unknown {
     return this.#load.render({
-      initial: () => (this.campaignId ? renderLoading(10) : nothing),
-      pending: () => renderLoading(10),
+      initial: () => (this.campaignId ? renderLoading(this.localizer, 10) : nothing),
+      pending: () => renderLoading(this.localizer, 10),
       error: (error) => this.#renderFailure(error),
       complete: () => nothing,
     });
@@ -201,18 +197,18 @@ export class CampaignStatsPanel extends CrCampaignElement {
   #renderFailure(error: unknown): TemplateResult {
     const kind = failureKind(error);
     const message =
-      kind === 'auth' ? t('state.auth') : kind === 'not-found' ? t('stats.notFound') : t('state.error', { message: errorMessage(error) });
+      kind === 'auth' ? this.t('state.auth') : kind === 'not-found' ? this.t('stats.notFound') : this.t('state.error', { message: errorMessage(error, this.localizer) });
     return html`<div class="state ${kind}" part=${kind === 'error' ? 'error' : `error ${kind}`}>
       <p role="alert">${message}</p>
-      <button type="button" part="retry-button" @click=${() => void this.#load.run()}>${t('state.retry')}</button>
+      <button type="button" part="retry-button" @click=${() => void this.#load.run()}>${this.t('state.retry')}</button>
     </div>`;
   }
 
   #renderStats(stats: CampaignStats, pending: boolean): TemplateResult {
-    const f = formatsFor(stats.currency, this.timeZone);
+    const f = formatsFor(this.localizer, stats.currency);
     return html`${this.renderHeader(stats, f, pending)}
       ${stats.totals.recipients === 0 && stats.totals.sent.count === 0
-        ? renderEmpty(t('stats.empty'))
+        ? renderEmpty(this.t('stats.empty'))
         : this.renderFigures(stats, f)}`;
   }
 
@@ -223,19 +219,19 @@ export class CampaignStatsPanel extends CrCampaignElement {
   protected renderHeader(stats: CampaignStats, f: Formats, pending: boolean): TemplateResult {
     const time = (iso: string) => html`<time datetime=${iso}>${f.instant(iso)}</time>`;
     return html`<header part="header" class="header">
-      <h2 part="title">${stats.title}</h2>
-      <p part="as-of" class="as-of">${tWith('stats.asOf', { asOf: time(stats.asOf), next: time(stats.nextRefreshAt) })}</p>
+      <h2 part="title"><bdi>${stats.title}</bdi></h2>
+      <p part="as-of" class="as-of">${this.localizer.tParts('stats.asOf', { asOf: time(stats.asOf), next: time(stats.nextRefreshAt) })}</p>
       <div class="actions">
         <button type="button" part="refresh-button" ?disabled=${pending} @click=${() => void this.refresh()}>
-          ${pending ? t('stats.refreshing') : t('stats.refresh')}
+          ${pending ? this.t('stats.refreshing') : this.t('stats.refresh')}
         </button>
         <label part="machine-toggle" class="toggle">
           <input type="checkbox" .checked=${this.excludeMachines} @change=${this.#onMachinesChange} />
-          ${t('stats.excludeMachines')}
+          ${this.t('stats.excludeMachines')}
         </label>
         <slot name="actions"></slot>
       </div>
-      <p class="muted hint">${t('stats.excludeMachinesHint')}</p>
+      <p class="muted hint">${this.t('stats.excludeMachinesHint')}</p>
     </header>`;
   }
 
@@ -248,13 +244,13 @@ export class CampaignStatsPanel extends CrCampaignElement {
       </section>`;
     const eventCosts = stats.events.map((e) => e.ownCost);
     return html`<div class="columns">
-        ${section('money', t('stats.section.money'), renderFigureList('money', moneyItems(stats.totals, eventCosts, f), this.openFormulas, this.#toggleFormula))}
-        ${section('reach', t('stats.section.reach'), renderFigureList('reach', reachItems(stats.totals, this.excludeMachines, f), this.openFormulas, this.#toggleFormula))}
+        ${section('money', this.t('stats.section.money'), renderFigureList('money', moneyItems(stats.totals, eventCosts, f), this.openFormulas, this.localizer, this.#toggleFormula))}
+        ${section('reach', this.t('stats.section.reach'), renderFigureList('reach', reachItems(stats.totals, this.excludeMachines, f), this.openFormulas, this.localizer, this.#toggleFormula))}
       </div>
       <div class="columns">
-        ${section('funnel', t('stats.section.funnel'), renderFunnel(funnelSteps(stats.totals, this.excludeMachines), f))}
-        ${section('timeline', t('stats.section.timeline'), renderTimeline(stats.timeline, this.excludeMachines, f))}
+        ${section('funnel', this.t('stats.section.funnel'), renderFunnel(funnelSteps(this.localizer, stats.totals, this.excludeMachines), f))}
+        ${section('timeline', this.t('stats.section.timeline'), renderTimeline(stats.timeline, this.excludeMachines, f))}
       </div>
-      ${section('events', t('stats.section.events'), renderEventTable(stats.events, this.excludeMachines, f))}`;
+      ${section('events', this.t('stats.section.events'), renderEventTable(stats.events, this.excludeMachines, f))}`;
   }
 }

@@ -7,23 +7,22 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { EventStats, RatedCount } from '../../model/campaign-stats.js';
 import type { Figure } from '../../model/stats.js';
-import { t } from '../../i18n/translate.js';
 import type { Formats } from './format.js';
 import { rateText, reasonText } from './formulas.js';
 import { shownTracked } from './figures.js';
 
-function notAvailable(reason: string): TemplateResult {
+function notAvailable(f: Formats, reason: string): TemplateResult {
   return html`<span class="not-available" title=${reason}
-    ><span aria-hidden="true">${t('stats.notAvailableShort')}</span><span class="visually-hidden">${t('stats.notAvailable')}: ${reason}</span></span
+    ><span aria-hidden="true">${f.l.t('stats.notAvailableShort')}</span><span class="visually-hidden">${f.l.t('stats.notAvailableBecause', { reason })}</span></span
   >`;
 }
 
 function money(amount: number | null, f: Formats): TemplateResult | string {
-  return amount === null ? notAvailable(t('stats.notEntered')) : f.money(amount);
+  return amount === null ? notAvailable(f, f.l.t('stats.notEntered')) : f.money(amount);
 }
 
 function figure(value: Figure, f: Formats, as: 'money' | 'roi'): TemplateResult | string {
-  if (!value.available) return notAvailable(reasonText(value.reason));
+  if (!value.available) return notAvailable(f, reasonText(f.l, value.reason));
   return as === 'roi' ? f.roi(value.value) : f.money(value.value);
 }
 
@@ -37,18 +36,18 @@ function counted(count: RatedCount, f: Formats): TemplateResult {
 const COUNT_COLUMNS = ['sent', 'bounced', 'opened', 'clickedThrough', 'responded', 'leads', 'purchasers'] as const;
 
 export function renderEventTable(events: readonly EventStats[], excludeMachines: boolean, f: Formats): TemplateResult {
-  if (events.length === 0) return html`<p class="muted">${t('stats.eventsEmpty')}</p>`;
-  return html`<div class="table-scroll" part="events-scroll" tabindex="0" role="group" aria-label=${t('stats.section.events')}>
+  if (events.length === 0) return html`<p class="muted" part="events-empty">${f.l.t('stats.eventsEmpty')}</p>`;
+  return html`<div class="table-scroll" part="events-scroll" tabindex="0" role="group" aria-label=${f.l.t('stats.section.events')}>
     <table part="events-table">
       <thead>
         <tr>
-          <th scope="col">${t('stats.col.event')}</th>
-          <th scope="col">${t('stats.col.date')}</th>
-          <th scope="col">${t('stats.col.cost')}</th>
-          <th scope="col">${t('stats.revenue')}</th>
-          <th scope="col">${t('stats.profit')}</th>
-          <th scope="col">${t('stats.roi')}</th>
-          ${COUNT_COLUMNS.map((key) => html`<th scope="col">${t(`stats.${key}`)}</th>`)}
+          <th scope="col">${f.l.t('stats.col.event')}</th>
+          <th scope="col">${f.l.t('stats.col.date')}</th>
+          <th scope="col">${f.l.t('stats.col.cost')}</th>
+          <th scope="col">${f.l.t('stats.revenue')}</th>
+          <th scope="col">${f.l.t('stats.profit')}</th>
+          <th scope="col">${f.l.t('stats.roi')}</th>
+          ${COUNT_COLUMNS.map((key) => html`<th scope="col">${f.l.t(`stats.${key}`)}</th>`)}
         </tr>
       </thead>
       <tbody>
@@ -64,7 +63,7 @@ export function renderEventTable(events: readonly EventStats[], excludeMachines:
             purchasers: event.purchasers,
           };
           return html`<tr part="event-row" data-event=${event.eventId}>
-            <th scope="row">${event.name}</th>
+            <th scope="row"><bdi>${event.name}</bdi></th>
             <td>${event.date ? html`<time datetime=${event.date}>${f.date(event.date)}</time>` : nothing}</td>
             <td class="num">${money(event.ownCost, f)}</td>
             <td class="num">${money(event.revenue, f)}</td>

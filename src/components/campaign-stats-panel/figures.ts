@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit';
 import type { RatedCount, StatsFigures } from '../../model/campaign-stats.js';
 import type { Figure } from '../../model/stats.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { Formats } from './format.js';
 import { moneyFormula, rateFormula, rateText, reasonText, type DerivedKey } from './formulas.js';
 
@@ -31,21 +31,21 @@ export function shownTracked(figures: StatsFigures, excludeMachines: boolean): {
     : { opened: figures.opened, clickedThrough: figures.clickedThrough };
 }
 
-const label = (key: string) => t(`stats.${key}` as MessageKey);
+const label = (f: Formats, key: string) => f.l.t(`stats.${key}` as MessageKey);
 
 function derived(key: DerivedKey, figures: StatsFigures, costs: readonly number[], f: Formats): FigureItem {
   const figure: Figure = figures[key];
   const formula = moneyFormula(key, figures, costs, f);
   if (!figure.available) {
-    return { key, label: label(key), value: t('stats.notAvailable'), note: reasonText(figure.reason), notAvailable: true, formula };
+    return { key, label: label(f, key), value: f.l.t('stats.notAvailable'), note: reasonText(f.l, figure.reason), notAvailable: true, formula };
   }
-  return { key, label: label(key), value: key === 'roi' ? f.roi(figure.value) : f.money(figure.value), formula };
+  return { key, label: label(f, key), value: key === 'roi' ? f.roi(figure.value) : f.money(figure.value), formula };
 }
 
 const entered = (key: string, amount: number | null, f: Formats): FigureItem =>
   amount === null
-    ? { key, label: label(key), value: t('stats.notEntered'), notAvailable: true }
-    : { key, label: label(key), value: f.money(amount) };
+    ? { key, label: label(f, key), value: f.l.t('stats.notEntered'), notAvailable: true }
+    : { key, label: label(f, key), value: f.money(amount) };
 
 /**
  * Cost and return. `eventCosts` are the events' own costs (campaign totals); an event's list
@@ -67,20 +67,20 @@ export function moneyItems(figures: StatsFigures, eventCosts: readonly (number |
 function rated(key: string, count: RatedCount, figures: StatsFigures, f: Formats, extra = ''): FigureItem {
   return {
     key,
-    label: label(key),
+    label: label(f, key),
     value: f.count(count.count),
     note: extra ? `${rateText(count, f)} · ${extra}` : rateText(count, f),
     notAvailable: false,
-    formula: rateFormula(label(key), count, figures, f),
+    formula: rateFormula(label(f, key), count, figures, f),
   };
 }
 
 /** Reach and responses, each with its rate; opens and clicks without machines when asked. */
 export function reachItems(figures: StatsFigures, excludeMachines: boolean, f: Formats): FigureItem[] {
   const tracked = shownTracked(figures, excludeMachines);
-  const machinesNote = excludeMachines ? t('stats.machinesLeftOut') : '';
+  const machinesNote = excludeMachines ? f.l.t('stats.machinesLeftOut') : '';
   return [
-    { key: 'recipients', label: label('recipients'), value: f.count(figures.recipients) },
+    { key: 'recipients', label: label(f, 'recipients'), value: f.count(figures.recipients) },
     rated('sent', figures.sent, figures, f),
     rated('delivered', figures.delivered, figures, f),
     rated('bounced', figures.bounced, figures, f),
@@ -88,7 +88,7 @@ export function reachItems(figures: StatsFigures, excludeMachines: boolean, f: F
     rated('softBounced', figures.softBounced, figures, f),
     rated('opened', tracked.opened, figures, f, machinesNote),
     rated('clickedThrough', tracked.clickedThrough, figures, f, machinesNote),
-    { key: 'websiteVisitors', label: label('websiteVisitors'), value: f.count(figures.websiteVisitors), formula: t('stats.def.websiteVisitors') },
+    { key: 'websiteVisitors', label: label(f, 'websiteVisitors'), value: f.count(figures.websiteVisitors), formula: f.l.t('stats.def.websiteVisitors') },
     rated('responded', figures.responded, figures, f),
     rated('leads', figures.leads, figures, f),
     rated('purchasers', figures.purchasers, figures, f),
@@ -104,6 +104,7 @@ export function renderFigureList(
   name: string,
   items: readonly FigureItem[],
   open: ReadonlySet<string>,
+  l: Localizer,
   toggle: (key: string) => void,
 ): TemplateResult {
   return html`<dl class="figures" part="figures ${name}">
@@ -122,10 +123,10 @@ export function renderFigureList(
                 part="formula-button"
                 aria-expanded=${shown ? 'true' : 'false'}
                 aria-controls=${formulaId}
-                aria-label=${t('stats.formulaFor', { figure: item.label })}
+                aria-label=${l.t('stats.formulaFor', { figure: item.label })}
                 @click=${() => toggle(item.key)}
               >
-                ${t('stats.formulaToggle')}
+                ${l.t('stats.formulaToggle')}
               </button>
               <p id=${formulaId} part="formula" class="formula" ?hidden=${!shown}>${item.formula}</p>
             </dd>`

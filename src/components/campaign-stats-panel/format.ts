@@ -1,26 +1,14 @@
 /**
  * Intl formatting of the panel's figures: money in the campaign's currency, counts, rates as
- * percentages, and instants in the user's (or a named) time zone. Formatters are cached per
- * option set: a panel formats a few hundred values per render.
+ * percentages, and instants in the panel's time zone, all in the panel's language. The formatters
+ * are the localizer's, shared by every panel in that language: a panel formats a few hundred values
+ * per render.
  */
-import { html } from 'lit';
-import type { TemplateResult } from 'lit';
-import type { MessageKey } from '../../i18n/en.js';
-import { t, type MessageParams } from '../../i18n/translate.js';
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
+import type { Localizer } from '../../i18n/localizer.js';
 
 export interface Formats {
+  /** The panel's strings and formats. */
+  l: Localizer;
   money(amount: number): string;
   /** A plain number for formulas: grouping, at most two decimals, no currency. */
   amount(value: number): string;
@@ -29,7 +17,7 @@ export interface Formats {
   percent(share: number): string;
   /** ROI, already in percent (300 → "300 %"). */
   roi(percent: number): string;
-  /** An instant as a time (with the date when it is not today in that zone). */
+  /** An instant as a time (with the date when it is not today in the panel's zone). */
   instant(iso: string, now?: number): string;
   /** A UTC calendar day `YYYY-MM-DD`. */
   day(day: string): string;
@@ -39,36 +27,26 @@ export interface Formats {
   date(iso: string): string;
 }
 
-/** The formats of one panel: `currency` of the campaign, instants in `timeZone` (the user's by default). */
-export function formatsFor(currency: string, timeZone: string | undefined): Formats {
-  const moneyFormat = numberFormat({ style: 'currency', currency });
-  const sameDay = (a: number, b: number) => {
-    const day = new Intl.DateTimeFormat(undefined, { timeZone, dateStyle: 'short' });
-    return day.format(a) === day.format(b);
-  };
+const utcDay = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+/** The formats of one panel: `currency` of the campaign, language and time zone of `l`. */
+export function formatsFor(l: Localizer, currency: string): Formats {
+  const dayOf = l.dateTimeFormat({ dateStyle: 'short' });
+  const time = l.dateTimeFormat({ timeStyle: 'short' });
+  const dateAndTime = l.dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' });
   return {
-    money: (amount) => moneyFormat.format(amount),
-    amount: (value) => numberFormat({ maximumFractionDigits: 2 }).format(value),
-    count: (value) => numberFormat({}).format(value),
-    percent: (share) => numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(share),
-    roi: (percent) => numberFormat({ style: 'percent', maximumFractionDigits: 1 }).format(percent / 100),
+    l,
+    money: (amount) => l.money(amount, currency),
+    amount: (value) => l.number(value, 2),
+    count: (value) => l.count(value),
+    percent: (share) => l.percent(share, 1),
+    roi: (percent) => l.percent(percent / 100, 1),
     instant: (iso, now = Date.now()) => {
       const at = Date.parse(iso);
-      const options: Intl.DateTimeFormatOptions = sameDay(at, now) ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
-      return new Intl.DateTimeFormat(undefined, { ...options, timeZone }).format(at);
+      return (dayOf.format(at) === dayOf.format(now) ? time : dateAndTime).format(at);
     },
-    day: (day) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`)),
-    dayShort: (day) => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${day}T00:00:00Z`)),
-    date: (iso) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone }).format(Date.parse(iso)),
+    day: (day) => l.dateTimeFormat({ dateStyle: 'medium', timeZone: 'UTC' }).format(utcDay(day)),
+    dayShort: (day) => l.dateTimeFormat({ month: 'short', day: 'numeric', timeZone: 'UTC' }).format(utcDay(day)),
+    date: (iso) => l.dateTimeFormat({ dateStyle: 'medium' }).format(Date.parse(iso)),
   };
-}
-
-/**
- * A translated sentence with templates in its `{name}` places (a `<time>` element, say): the
- * sentence's word order stays the translation's.
- */
-export function tWith(key: MessageKey, parts: Record<string, TemplateResult | string>, params: MessageParams = {}): TemplateResult[] {
-  const names = Object.keys(parts);
-  const marked = t(key, { ...params, ...Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE000`])) });
-  return marked.split(/\uE000(\d+)\uE000/u).map((piece, index) => (index % 2 === 1 ? html`${parts[names[Number(piece)]]}` : html`${piece}`));
 }

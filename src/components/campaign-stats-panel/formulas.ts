@@ -6,18 +6,18 @@
 import type { RateBase, RatedCount, StatsFigures } from '../../model/campaign-stats.js';
 import type { Figure, NotAvailableReason } from '../../model/stats.js';
 import type { MessageKey } from '../../i18n/en.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { Formats } from './format.js';
 
 export type DerivedKey = 'totalCost' | 'profit' | 'roi' | 'costPerLead' | 'costPerPurchaser';
 
-export function reasonText(reason: NotAvailableReason): string {
-  return t(`stats.reason.${reason}` as MessageKey);
+export function reasonText(l: Localizer, reason: NotAvailableReason): string {
+  return l.t(`stats.reason.${reason}` as MessageKey);
 }
 
-const withInputs = (definition: string, inputs: string, result: string) => t('stats.formula', { definition, inputs, result });
-const op = (key: 'stats.inputs.plus' | 'stats.inputs.minus' | 'stats.inputs.divide' | 'stats.inputs.percent', a: string, b: string) =>
-  t(key, { a, b });
+const withInputs = (f: Formats, definition: string, inputs: string, result: string) => f.l.t('stats.formula', { definition, inputs, result });
+const op = (f: Formats, key: 'stats.inputs.plus' | 'stats.inputs.minus' | 'stats.inputs.divide' | 'stats.inputs.percent', a: string, b: string) =>
+  f.l.t(key, { a, b });
 
 /**
  * The formula of a money figure. Without its value (not available), only the definition: the
@@ -26,25 +26,25 @@ const op = (key: 'stats.inputs.plus' | 'stats.inputs.minus' | 'stats.inputs.divi
  * @param costs the entered costs that make up the total: the base cost and each event's (campaign), or the event's own.
  */
 export function moneyFormula(key: DerivedKey, figures: StatsFigures, costs: readonly number[], f: Formats): string {
-  const definition = t(`stats.def.${key}` as MessageKey);
+  const definition = f.l.t(`stats.def.${key}` as MessageKey);
   const figure: Figure = figures[key];
   if (!figure.available) return definition;
   const cost = figures.totalCost.available ? f.amount(figures.totalCost.value) : '';
   switch (key) {
     case 'totalCost': {
-      const terms = costs.length ? costs.map((c) => f.amount(c)).reduce((a, b) => op('stats.inputs.plus', a, b)) : f.amount(0);
-      return withInputs(definition, terms, f.amount(figure.value));
+      const terms = costs.length ? costs.map((c) => f.amount(c)).reduce((a, b) => op(f, 'stats.inputs.plus', a, b)) : f.amount(0);
+      return withInputs(f, definition, terms, f.amount(figure.value));
     }
     case 'profit':
-      return withInputs(definition, op('stats.inputs.minus', f.amount(figures.revenue ?? 0), cost), f.amount(figure.value));
+      return withInputs(f, definition, op(f, 'stats.inputs.minus', f.amount(figures.revenue ?? 0), cost), f.amount(figure.value));
     case 'roi': {
       const profit = figures.profit.available ? f.amount(figures.profit.value) : '';
-      return withInputs(definition, op('stats.inputs.percent', profit, cost), f.roi(figure.value));
+      return withInputs(f, definition, op(f, 'stats.inputs.percent', profit, cost), f.roi(figure.value));
     }
     case 'costPerLead':
-      return withInputs(definition, op('stats.inputs.divide', cost, f.count(figures.leads.count)), f.amount(figure.value));
+      return withInputs(f, definition, op(f, 'stats.inputs.divide', cost, f.count(figures.leads.count)), f.amount(figure.value));
     case 'costPerPurchaser':
-      return withInputs(definition, op('stats.inputs.divide', cost, f.count(figures.purchasers.count)), f.amount(figure.value));
+      return withInputs(f, definition, op(f, 'stats.inputs.divide', cost, f.count(figures.purchasers.count)), f.amount(figure.value));
   }
 }
 
@@ -53,20 +53,20 @@ export function baseCount(figures: StatsFigures, of: RateBase): number {
   return of === 'recipients' ? figures.recipients : figures[of].count;
 }
 
-export function baseName(of: RateBase): string {
-  return t(`stats.base.${of}` as MessageKey);
+export function baseName(l: Localizer, of: RateBase): string {
+  return l.t(`stats.base.${of}` as MessageKey);
 }
 
 /** "Opened rate = Opened ÷ delivered = 3 ÷ 6 = 50 %", or the definition when the divisor is 0. */
 export function rateFormula(label: string, count: RatedCount, figures: StatsFigures, f: Formats): string {
-  const definition = t('stats.def.rate', { figure: label, base: baseName(count.of) });
+  const definition = f.l.t('stats.def.rate', { figure: label, base: baseName(f.l, count.of) });
   if (count.rate === null) return definition;
-  return withInputs(definition, op('stats.inputs.divide', f.count(count.count), f.count(baseCount(figures, count.of))), f.percent(count.rate));
+  return withInputs(f, definition, op(f, 'stats.inputs.divide', f.count(count.count), f.count(baseCount(figures, count.of))), f.percent(count.rate));
 }
 
 /** "83.3 % of delivered", or "No rate: no delivered yet". */
 export function rateText(count: RatedCount, f: Formats): string {
   return count.rate === null
-    ? t('stats.rateNotAvailable', { base: baseName(count.of) })
-    : t('stats.rate', { rate: f.percent(count.rate), base: baseName(count.of) });
+    ? f.l.t('stats.rateNotAvailable', { base: baseName(f.l, count.of) })
+    : f.l.t('stats.rate', { rate: f.percent(count.rate), base: baseName(f.l, count.of) });
 }

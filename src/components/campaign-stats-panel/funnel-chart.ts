@@ -6,7 +6,7 @@
 import { html, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { StatsFigures } from '../../model/campaign-stats.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { Formats } from './format.js';
 import { shownTracked } from './figures.js';
 
@@ -16,14 +16,14 @@ export interface FunnelStep {
   count: number;
 }
 
-export function funnelSteps(figures: StatsFigures, excludeMachines: boolean): FunnelStep[] {
+export function funnelSteps(l: Localizer, figures: StatsFigures, excludeMachines: boolean): FunnelStep[] {
   const tracked = shownTracked(figures, excludeMachines);
   return [
-    { key: 'sent', label: t('stats.sent'), count: figures.sent.count },
-    { key: 'opened', label: t('stats.opened'), count: tracked.opened.count },
-    { key: 'clickedThrough', label: t('stats.clickedThrough'), count: tracked.clickedThrough.count },
-    { key: 'responded', label: t('stats.responded'), count: figures.responded.count },
-    { key: 'purchased', label: t('stats.purchased'), count: figures.purchasers.count },
+    { key: 'sent', label: l.t('stats.sent'), count: figures.sent.count },
+    { key: 'opened', label: l.t('stats.opened'), count: tracked.opened.count },
+    { key: 'clickedThrough', label: l.t('stats.clickedThrough'), count: tracked.clickedThrough.count },
+    { key: 'responded', label: l.t('stats.responded'), count: figures.responded.count },
+    { key: 'purchased', label: l.t('stats.purchased'), count: figures.purchasers.count },
   ];
 }
 
@@ -32,10 +32,10 @@ export function funnelSummary(steps: readonly FunnelStep[], f: Formats): string 
   const sent = steps[0].count;
   const parts = steps.map((step, i) =>
     i === 0 || sent === 0
-      ? t('stats.funnel.step', { count: f.count(step.count), label: step.label })
-      : t('stats.funnel.stepShare', { count: f.count(step.count), label: step.label, share: f.percent(step.count / sent) }),
+      ? f.l.t('stats.funnel.step', { count: f.count(step.count), label: step.label })
+      : f.l.t('stats.funnel.stepShare', { count: f.count(step.count), label: step.label, share: f.percent(step.count / sent) }),
   );
-  return t('stats.funnel.summary', { steps: parts.join(', ') });
+  return f.l.t('stats.funnel.summary', { steps: parts.join(', ') });
 }
 
 const ROW = 34;
@@ -66,10 +66,10 @@ export function renderFunnel(steps: readonly FunnelStep[], f: Formats): Template
       })}
     </svg>
     <details part="numbers">
-      <summary>${t('stats.showNumbers')}</summary>
+      <summary>${f.l.t('stats.showNumbers')}</summary>
       <table part="numbers-table">
         <thead>
-          <tr><th scope="col">${t('stats.col.step')}</th><th scope="col">${t('stats.col.count')}</th><th scope="col">${t('stats.col.share')}</th></tr>
+          <tr><th scope="col">${f.l.t('stats.col.step')}</th><th scope="col">${f.l.t('stats.col.count')}</th><th scope="col">${f.l.t('stats.col.share')}</th></tr>
         </thead>
         <tbody>
           ${steps.map(
@@ -77,7 +77,7 @@ export function renderFunnel(steps: readonly FunnelStep[], f: Formats): Template
               html`<tr data-step=${step.key}>
                 <th scope="row">${step.label}</th>
                 <td>${f.count(step.count)}</td>
-                <td>${sent ? f.percent(step.count / sent) : t('stats.notAvailableShort')}</td>
+                <td>${sent ? f.percent(step.count / sent) : f.l.t('stats.notAvailableShort')}</td>
               </tr>`,
           )}
         </tbody>

@@ -6,7 +6,6 @@
 import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { TimelineDay } from '../../model/campaign-stats.js';
-import { t } from '../../i18n/translate.js';
 import type { Formats } from './format.js';
 
 export interface TimelinePoint {
@@ -30,9 +29,9 @@ export function timelinePoints(timeline: readonly TimelineDay[], excludeMachines
 const total = (p: TimelinePoint) => p.opened + p.clickedThrough + p.responded;
 
 export function timelineSummary(points: readonly TimelinePoint[], f: Formats): string {
-  if (points.length === 0) return t('stats.timeline.none');
+  if (points.length === 0) return f.l.t('stats.timeline.none');
   const peak = points.reduce((best, p) => (total(p) > total(best) ? p : best));
-  return t('stats.timeline.summary', {
+  return f.l.t('stats.timeline.summary', {
     days: f.count(points.length),
     first: f.day(points[0].day),
     last: f.day(points[points.length - 1].day),
@@ -50,9 +49,9 @@ const START = 16;
 
 /** `timeline` undefined: the backend does not offer it. */
 export function renderTimeline(timeline: readonly TimelineDay[] | undefined, excludeMachines: boolean, f: Formats): TemplateResult {
-  if (!timeline) return html`<p class="muted" part="timeline-unavailable">${t('stats.timeline.unavailable')}</p>`;
+  if (!timeline) return html`<p class="muted" part="timeline-unavailable">${f.l.t('stats.timeline.unavailable')}</p>`;
   const points = timelinePoints(timeline, excludeMachines);
-  if (points.length === 0) return html`<p class="muted" part="timeline-empty">${t('stats.timeline.none')}</p>`;
+  if (points.length === 0) return html`<p class="muted" part="timeline-empty">${f.l.t('stats.timeline.none')}</p>`;
   const largest = Math.max(1, ...points.flatMap((p) => SERIES.map((s) => p[s])));
   const width = Math.max(240, START + points.length * GROUP + 8);
   const plot = HEIGHT - AXIS;
@@ -73,16 +72,16 @@ export function renderTimeline(timeline: readonly TimelineDay[] | undefined, exc
       })}
     </svg>
     <ul class="legend" part="legend">
-      ${SERIES.map((series, s) => html`<li><span class="swatch series-${s}" aria-hidden="true"></span>${t(`stats.${series}`)}</li>`)}
+      ${SERIES.map((series, s) => html`<li><span class="swatch series-${s}" aria-hidden="true"></span>${f.l.t(`stats.${series}`)}</li>`)}
     </ul>
-    <p class="muted note">${t('stats.timeline.note')}</p>
+    <p class="muted note">${f.l.t('stats.timeline.note')}</p>
     <details part="numbers">
-      <summary>${t('stats.showNumbers')}</summary>
+      <summary>${f.l.t('stats.showNumbers')}</summary>
       <table part="numbers-table">
         <thead>
           <tr>
-            <th scope="col">${t('stats.col.day')}</th>
-            ${SERIES.map((series) => html`<th scope="col">${t(`stats.${series}`)}</th>`)}
+            <th scope="col">${f.l.t('stats.col.day')}</th>
+            ${SERIES.map((series) => html`<th scope="col">${f.l.t(`stats.${series}`)}</th>`)}
           </tr>
         </thead>
         <tbody>

@@ -8,8 +8,6 @@ import type { ResponseVocabulary } from '../../model/types.js';
 import { AuthRequiredEvent } from '../../events/auth-required.js';
 import { SyncCompleteEvent } from '../../events/sync-complete.js';
 import { SyncFailedEvent } from '../../events/sync-failed.js';
-import { formatInstant } from '../../i18n/datetime.js';
-import { t, tPlural } from '../../i18n/translate.js';
 import { CrElement } from '../base/cr-element.js';
 import { DataClientController } from '../base/data-client-controller.js';
 import { errorMessage, renderNoClient } from '../base/states.js';
@@ -19,18 +17,6 @@ import { renderProblem } from './sync-problem.js';
 
 /** How often the age of the oldest waiting edit is brought up to date while something waits. */
 const AGE_TICK_MS = 15_000;
-
-/** "5 minutes ago", in the browser's language, in the largest unit that fits. */
-function formatAge(ms: number): string {
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return format.format(-seconds, 'second');
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return format.format(-minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return format.format(-hours, 'hour');
-  return format.format(-Math.round(hours / 24), 'day');
-}
 
 /**
  * @tagname campaign-sync-status
@@ -176,7 +162,7 @@ export class CampaignSyncStatus extends CrElement {
       }
       if (this.confirming && !status.problems.some((p) => p.opId === this.confirming)) this.confirming = undefined;
     } catch (error) {
-      this.actionError = t('sync.actionFailed', { message: errorMessage(error) });
+      this.actionError = this.t('sync.actionFailed', { message: errorMessage(error, this.localizer) });
     }
     this.#tick();
   }
@@ -252,7 +238,7 @@ export class CampaignSyncStatus extends CrElement {
       await action();
       this.confirming = undefined;
     } catch (error) {
-      this.actionError = t('sync.actionFailed', { message: errorMessage(error) });
+      this.actionError = this.t('sync.actionFailed', { message: errorMessage(error, this.localizer) });
     } finally {
       this.busy = undefined;
     }
@@ -267,17 +253,17 @@ export class CampaignSyncStatus extends CrElement {
 
   override render(): TemplateResult {
     const client = this.data.client;
-    if (!client) return renderNoClient();
+    if (!client) return renderNoClient(this.localizer);
     const status = this.status;
-    if (!status || status.mode === 'opening') return html`<p part="summary" class="summary" role="status">${t('sync.opening')}</p>`;
-    if (status.mode === 'off') return html`<p part="notice" class="notice">${t('sync.off')}</p>`;
-    return html`<div role="group" aria-label=${t('sync.label')}>
+    if (!status || status.mode === 'opening') return html`<p part="summary" class="summary" role="status">${this.t('sync.opening')}</p>`;
+    if (status.mode === 'off') return html`<p part="notice" class="notice">${this.t('sync.off')}</p>`;
+    return html`<div role="group" aria-label=${this.t('sync.label')}>
       ${this.renderSummary(status)}
-      ${status.mode === 'unavailable' ? html`<p part="notice" class="notice" role="note">${t('offline.unavailable')}</p>` : nothing}
+      ${status.mode === 'unavailable' ? html`<p part="notice" class="notice" role="note">${this.t('offline.unavailable')}</p>` : nothing}
       ${status.authPaused
         ? html`<p part="paused" class="paused">
-            ${t('sync.authPaused')}
-            <button type="button" part="resume-button" @click=${() => client.resumeSync()}>${t('sync.resume')}</button>
+            ${this.t('sync.authPaused')}
+            <button type="button" part="resume-button" @click=${() => client.resumeSync()}>${this.t('sync.resume')}</button>
           </p>`
         : nothing}
       ${this.#renderProblems(status)}
@@ -290,20 +276,20 @@ export class CampaignSyncStatus extends CrElement {
     const connectivity = status.connectivity;
     const glyph = connectivity === 'online' ? '●' : connectivity === 'offline' ? '○' : '◌';
     const waiting = status.pending + status.syncing;
-    const age = status.oldestPendingAt === null ? undefined : formatAge(Math.max(0, this.now - status.oldestPendingAt));
+    const age = status.oldestPendingAt === null ? undefined : this.localizer.age(Math.max(0, this.now - status.oldestPendingAt));
     return html`<p part="summary" class="summary" role="status" aria-live="polite">
       <span part="connectivity" class="connectivity-${connectivity}" data-connectivity=${connectivity}
-        ><span aria-hidden="true">${glyph}</span> ${t(`sync.${connectivity}`)}</span
+        ><span aria-hidden="true">${glyph}</span> ${this.t(`sync.${connectivity}`)}</span
       >${waiting > 0
         ? html`<span part="pending" data-count=${waiting}
-            >${tPlural('sync.pending', waiting)}${age ? html`, ${t('sync.oldest', { age })}` : nothing}</span
+            >${age ? this.t('sync.pendingAndOldest', { pending: this.localizer.tPlural('sync.pending', waiting), oldest: this.t('sync.oldest', { age }) }) : this.localizer.tPlural('sync.pending', waiting)}</span
           >`
         : status.failed + status.conflict === 0
-          ? html`<span part="pending" data-count="0">${t('sync.allSent')}</span>`
-          : nothing}${status.syncing > 0 ? html`<span part="syncing">${t('sync.syncing')}</span>` : nothing}${status.failed > 0
-        ? html`<span part="failed" data-count=${status.failed}>${tPlural('sync.failed', status.failed)}</span>`
+          ? html`<span part="pending" data-count="0">${this.t('sync.allSent')}</span>`
+          : nothing}${status.syncing > 0 ? html`<span part="syncing">${this.t('sync.syncing')}</span>` : nothing}${status.failed > 0
+        ? html`<span part="failed" data-count=${status.failed}>${this.localizer.tPlural('sync.failed', status.failed)}</span>`
         : nothing}${status.conflict > 0
-        ? html`<span part="conflict" data-count=${status.conflict}>${tPlural('sync.conflict', status.conflict)}</span>`
+        ? html`<span part="conflict" data-count=${status.conflict}>${this.localizer.tPlural('sync.conflict', status.conflict)}</span>`
         : nothing}${status.lastSyncAt !== null
         ? this.#renderLastSync(new Date(status.lastSyncAt).toISOString())
         : nothing}
@@ -312,8 +298,8 @@ export class CampaignSyncStatus extends CrElement {
 
   /** "Last synced <time>", with the time where the translation puts it. */
   #renderLastSync(instant: string): TemplateResult {
-    const [before, after = ''] = t('sync.lastSync', { when: '\u0000' }).split('\u0000');
-    return html`<span part="last-sync">${before}<time datetime=${instant}>${formatInstant(instant)}</time>${after}</span>`;
+    const time = html`<time datetime=${instant}>${this.localizer.instant(instant)}</time>`;
+    return html`<span part="last-sync">${this.localizer.tParts('sync.lastSync', { when: time })}</span>`;
   }
 
   #renderProblems(status: SyncStatus): TemplateResult | typeof nothing {
@@ -327,11 +313,11 @@ export class CampaignSyncStatus extends CrElement {
         aria-controls="problems"
         @click=${() => (this.expanded = !this.expanded)}
       >
-        ${t('sync.showProblems', { count: problems.length })}
+        ${this.t('sync.showProblems', { count: problems.length })}
       </button>
       <ul id="problems" part="problems" class="problems" ?hidden=${!this.expanded} @click=${this.#onClick}>
         ${problems.map((problem) =>
-          renderProblem(problem, { vocabulary: this.vocabulary, confirming: this.confirming === problem.opId, busy: this.busy === problem.opId }),
+          renderProblem(problem, { l: this.localizer, vocabulary: this.vocabulary, confirming: this.confirming === problem.opId, busy: this.busy === problem.opId }),
         )}
       </ul>`;
   }

@@ -3,8 +3,7 @@ import type { TemplateResult } from 'lit';
 import { findDetail } from '../../model/vocabulary.js';
 import type { ResponseVocabulary } from '../../model/types.js';
 import type { SyncProblem } from '../../data/sync.js';
-import { formatInstant } from '../../i18n/datetime.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import { syncReason, syncStateLabel } from '../base/sync-mark.js';
 
 /** What a line looks like to the comparison: the fields a person entered. */
@@ -22,43 +21,46 @@ function isComparable(value: unknown): value is Comparable {
 }
 
 export interface ProblemContext {
+  /** The status element's strings and formats. */
+  l: Localizer;
   vocabulary: ResponseVocabulary | undefined;
   confirming: boolean;
   busy: boolean;
 }
 
-function detailLabel(detailId: string, vocabulary: ResponseVocabulary | undefined): string {
-  return (vocabulary && findDetail(vocabulary, detailId)?.label) || detailId;
+function detailLabel(l: Localizer, detailId: string, vocabulary: ResponseVocabulary | undefined): string {
+  const detail = vocabulary && findDetail(vocabulary, detailId);
+  return detail ? l.detailLabel(detail) : detailId;
 }
 
 /** The edit in words: "Response “Purchased” to Spring Launch, 10 Jan 2026, 09:00". */
-export function describeProblem(problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): string {
+export function describeProblem(l: Localizer, problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): string {
   const campaign = problem.campaignTitle ?? problem.campaignId;
-  if (problem.kind === 'deleteAll' || !problem.line) return t('sync.problem.deleteAll', { campaign });
-  return t('sync.problem.add', {
-    detail: detailLabel(problem.line.detailId, vocabulary),
+  if (problem.kind === 'deleteAll' || !problem.line) return l.t('sync.problem.deleteAll', { campaign });
+  return l.t('sync.problem.add', {
+    detail: detailLabel(l, problem.line.detailId, vocabulary),
     campaign,
-    when: formatInstant(problem.line.respondedAt),
+    when: l.instant(problem.line.respondedAt),
   });
 }
 
 /** Ours beside the server's, field by field, as a table (a real comparison, read row by row). */
-function renderVersions(problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): TemplateResult {
+function renderVersions(l: Localizer, problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): TemplateResult {
   const ours = problem.line;
   const theirs = isComparable(problem.serverVersion) ? problem.serverVersion : undefined;
-  if (!ours || !theirs) return html`<p part="versions-unknown" class="muted">${t('sync.theirsUnknown')}</p>`;
+  if (!ours || !theirs) return html`<p part="versions-unknown" class="muted">${l.t('sync.theirsUnknown')}</p>`;
   const rows: [string, string, string][] = [
-    [t('sync.field.detail'), detailLabel(ours.detailId, vocabulary), detailLabel(theirs.detailId, vocabulary)],
-    [t('sync.field.event'), ours.eventId, theirs.eventId],
-    [t('sync.field.when'), formatInstant(ours.respondedAt), formatInstant(theirs.respondedAt)],
-    [t('sync.field.note'), ours.note, theirs.note],
+    [l.t('sync.field.detail'), detailLabel(l, ours.detailId, vocabulary), detailLabel(l, theirs.detailId, vocabulary)],
+    [l.t('sync.field.event'), ours.eventId, theirs.eventId],
+    [l.t('sync.field.when'), l.instant(ours.respondedAt), l.instant(theirs.respondedAt)],
+    [l.t('sync.field.note'), ours.note, theirs.note],
   ];
   return html`<table part="versions" class="versions">
     <thead>
       <tr>
         <td></td>
-        <th scope="col">${t('sync.ours')}</th>
-        <th scope="col">${t('sync.theirs')}</th>
+        <th scope="col">${l.t('sync.ours')}</th>
+        <th scope="col">${l.t('sync.theirs')}</th>
       </tr>
     </thead>
     <tbody>
@@ -66,8 +68,8 @@ function renderVersions(problem: SyncProblem, vocabulary: ResponseVocabulary | u
         ([field, mine, server]) =>
           html`<tr class=${mine === server ? '' : 'differs'}>
             <th scope="row">${field}</th>
-            <td>${mine}</td>
-            <td>${server}</td>
+            <td><bdi>${mine}</bdi></td>
+            <td><bdi>${server}</bdi></td>
           </tr>`,
       )}
     </tbody>
@@ -76,31 +78,32 @@ function renderVersions(problem: SyncProblem, vocabulary: ResponseVocabulary | u
 
 /** One failed or conflicted edit: what it is, the server's reason, ours and theirs, Retry, Discard. */
 export function renderProblem(problem: SyncProblem, context: ProblemContext): TemplateResult {
-  const what = describeProblem(problem, context.vocabulary);
+  const l = context.l;
+  const what = describeProblem(l, problem, context.vocabulary);
   const questionId = `discard-question-${problem.opId}`;
   return html`<li part="problem" class="problem" data-op=${problem.opId}>
     <p class="what">
       <span part="sync-mark sync-${problem.state}" class="sync-mark sync-${problem.state}"
-        ><span class="sync-icon" aria-hidden="true">${problem.state === 'conflict' ? '⇄' : '⚠'}</span> ${syncStateLabel(problem.state)}</span
+        ><span class="sync-icon" aria-hidden="true">${problem.state === 'conflict' ? '⇄' : '⚠'}</span> ${syncStateLabel(l, problem.state)}</span
       >
       <span part="problem-what">${what}</span>
     </p>
-    <p part="reason" class="reason">${syncReason(problem)}</p>
-    ${problem.state === 'conflict' ? renderVersions(problem, context.vocabulary) : nothing}
+    <p part="reason" class="reason">${syncReason(l, problem)}</p>
+    ${problem.state === 'conflict' ? renderVersions(l, problem, context.vocabulary) : nothing}
     ${context.confirming
       ? html`<div part="discard-confirmation" class="confirm" role="group" aria-labelledby=${questionId}>
-          <p id=${questionId}>${t('sync.discardQuestion')}</p>
+          <p id=${questionId}>${l.t('sync.discardQuestion')}</p>
           <button type="button" class="danger" part="confirm-discard-button" data-action="confirm-discard" ?disabled=${context.busy}>
-            ${t('sync.discardConfirm')}
+            ${l.t('sync.discardConfirm')}
           </button>
-          <button type="button" part="keep-button" data-action="keep">${t('sync.keep')}</button>
+          <button type="button" part="keep-button" data-action="keep">${l.t('sync.keep')}</button>
         </div>`
       : html`<div part="actions" class="actions">
-          <button type="button" part="retry-button" data-action="retry" aria-label=${t('sync.retryFor', { what })} ?disabled=${context.busy}>
-            ${t('sync.retry')}
+          <button type="button" part="retry-button" data-action="retry" aria-label=${l.t('sync.retryFor', { what })} ?disabled=${context.busy}>
+            ${l.t('sync.retry')}
           </button>
-          <button type="button" part="discard-button" data-action="discard" aria-label=${t('sync.discardFor', { what })} ?disabled=${context.busy}>
-            ${t('sync.discard')}
+          <button type="button" part="discard-button" data-action="discard" aria-label=${l.t('sync.discardFor', { what })} ?disabled=${context.busy}>
+            ${l.t('sync.discard')}
           </button>
         </div>`}
   </li>`;

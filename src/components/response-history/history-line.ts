@@ -4,12 +4,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { findDetail } from '../../model/vocabulary.js';
 import type { RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
 import { syncMarkOf } from '../../data/marks.js';
-import { formatInstant } from '../../i18n/datetime.js';
 import { renderSyncMark } from '../base/sync-mark.js';
-import { t } from '../../i18n/translate.js';
+import type { Localizer } from '../../i18n/localizer.js';
 import type { MessageKey } from '../../i18n/en.js';
 
 export interface LineContext {
+  /** The history's strings and formats. */
+  l: Localizer;
   vocabulary: ResponseVocabulary | undefined;
   campaigns: readonly RecipientCampaign[] | undefined;
   /** Show the campaign and event of each line (when the history is not of one campaign). */
@@ -28,11 +29,12 @@ export function isWebUrl(url: string): boolean {
   }
 }
 
-function renderLink(url: string): TemplateResult {
+function renderLink(url: string, l: Localizer): TemplateResult {
+  // A URL reads left to right in any language; `dir` also isolates it from the label.
   return html`<p class="link" part="line-link">
-    ${t('history.link')}${isWebUrl(url)
-      ? html`<a href=${url} target="_blank" rel="noopener noreferrer nofollow">${url}</a>`
-      : html`<span>${url}</span>`}
+    ${l.t('history.link')}${isWebUrl(url)
+      ? html`<a href=${url} dir="ltr" target="_blank" rel="noopener noreferrer nofollow">${url}</a>`
+      : html`<span dir="ltr">${url}</span>`}
   </p>`;
 }
 
@@ -40,34 +42,36 @@ function renderLink(url: string): TemplateResult {
 export function renderHistoryLine(line: ResponseLine, context: LineContext): TemplateResult {
   const detail = context.vocabulary ? findDetail(context.vocabulary, line.detailId) : undefined;
   const category = context.vocabulary?.categories.find((c) => c.id === line.categoryId);
+  const l = context.l;
   const zone = context.recipientTimeZone;
-  const inRecipientZone = zone ? formatInstant(line.respondedAt, zone) : undefined;
-  const shownWhen = context.showRecipientZone && inRecipientZone ? inRecipientZone : formatInstant(line.respondedAt);
+  const inRecipientZone = zone ? l.instant(line.respondedAt, zone) : undefined;
+  const shownWhen = context.showRecipientZone && inRecipientZone ? inRecipientZone : l.instant(line.respondedAt);
+  const detailLabel = detail ? l.detailLabel(detail) : line.detailId;
   const campaign = context.showCampaign ? context.campaigns?.find((c) => c.id === line.campaignId) : undefined;
   const event = campaign?.events.find((e) => e.id === line.eventId);
   const sourceKey = `history.source.${line.source}` as MessageKey;
   const mark = syncMarkOf(line);
   return html`<div role="listitem" part="line" class="line" data-line=${line.id}>
-    <div class="line-head">
-      <span part="line-detail" class="detail">${detail?.label ?? line.detailId}</span>
-      <span part="line-category" class="category">${category?.label ?? line.categoryId}</span>
+    <div class="line-head" part="line-head">
+      <span part="line-detail" class="detail" dir="auto">${detailLabel}</span>
+      <span part="line-category" class="category" dir="auto">${category ? l.categoryLabel(category) : line.categoryId}</span>
       <time
         part="line-time"
         datetime=${line.respondedAt}
-        title=${ifDefined(inRecipientZone ? t('history.recipientTime', { when: `${inRecipientZone} (${zone})` }) : undefined)}
+        title=${ifDefined(inRecipientZone && zone ? l.t('history.recipientTime', { when: l.t('history.whenInZone', { when: inRecipientZone, zone }) }) : undefined)}
         >${shownWhen}</time
-      >${mark ? renderSyncMark(mark, detail?.label ?? line.detailId) : nothing}
+      >${mark ? renderSyncMark(l, mark, detailLabel) : nothing}
     </div>
     ${campaign
-      ? html`<p class="meta" part="line-campaign">${campaign.title}${event ? ` · ${event.name}` : ''}</p>`
+      ? html`<p class="meta" part="line-campaign"><bdi>${campaign.title}</bdi>${event ? html` · <bdi>${event.name}</bdi>` : nothing}</p>`
       : nothing}
     <p class="meta" part="line-meta">
-      ${mark ? nothing : html`<span>${t('history.recorded', { when: formatInstant(line.recordedAt) })}</span>`}
-      ${line.author ? html`<span>${t('history.by', { author: line.author })}</span>` : nothing}
-      <span part="line-source">${t(sourceKey)}</span>
-      ${line.evidence?.machine ? html`<span>${t('history.machine')}</span>` : nothing}
+      ${mark ? nothing : html`<span>${l.t('history.recorded', { when: l.instant(line.recordedAt) })}</span>`}
+      ${line.author ? html`<span>${l.tParts('history.by', { author: html`<bdi>${line.author}</bdi>` })}</span>` : nothing}
+      <span part="line-source">${l.t(sourceKey)}</span>
+      ${line.evidence?.machine ? html`<span>${l.t('history.machine')}</span>` : nothing}
     </p>
-    ${line.link ? renderLink(line.link.url) : nothing}
-    ${line.note ? html`<p class="note" part="line-note">${line.note}</p>` : nothing}
+    ${line.link ? renderLink(line.link.url, l) : nothing}
+    ${line.note ? html`<p class="note" part="line-note" dir="auto">${line.note}</p>` : nothing}
   </div>`;
 }

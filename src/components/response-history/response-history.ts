@@ -8,15 +8,14 @@ import { compareNewestFirst } from '../../model/history.js';
 import type { Recipient, RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
 import type { DataChange } from '../../data/changes.js';
 import { isAbortError } from '../../adapter/errors.js';
-import { t } from '../../i18n/translate.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
 import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import { asOfOf } from '../../data/marks.js';
-import { formatInstant } from '../../i18n/datetime.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './response-history.styles.js';
 import { renderHistoryLine } from './history-line.js';
+import type { LineContext } from './history-line.js';
 
 /** How close to the end of the loaded lines scrolling asks for the next page. */
 const LOAD_AHEAD = 30;
@@ -32,6 +31,8 @@ const RELOAD_MAX = 500;
  * @summary A recipient's response history (of one campaign with `campaign-id`), newest first, in a
  * virtualized list that loads further pages as it scrolls, with filters by response and note text.
  *
+ * Render pieces a subclass may override: `renderLine()`, `renderFilters()`.
+ *
  * @slot empty - Shown when there are no responses.
  *
  * @csspart filters - The filter bar.
@@ -41,6 +42,7 @@ const RELOAD_MAX = 500;
  * @csspart count - How many lines are shown of how many.
  * @csspart list - The scrolling list of lines.
  * @csspart line - One line.
+ * @csspart line-head - Its first row: detail, category, time and sync mark.
  * @csspart line-detail - Its response detail.
  * @csspart line-category - Its category.
  * @csspart line-time - When it happened.
@@ -49,17 +51,55 @@ const RELOAD_MAX = 500;
  * @csspart line-source - Manual, tracked or imported.
  * @csspart line-link - The link clicked (tracked clicks).
  * @csspart line-note - The note.
+ * @csspart loading-more - "Loading more…" while the next page loads.
  * @csspart loading - The loading placeholder.
- * @csspart empty - The empty state.
+ * @csspart empty - The empty state (or no line matches the filters).
  * @csspart error - The error state (also `auth`, `not-found`).
+ * @csspart auth - The error is a missing permission.
+ * @csspart not-found - The recipient was not found.
  * @csspart retry-button - Retry.
- * @csspart sync-mark - The mark of a line not yet confirmed by the server (also `sync-pending`, `sync-syncing`, `sync-failed`, `sync-conflict`).
+ * @csspart sync-mark - The mark of a line not yet confirmed by the server (also one of the four below).
+ * @csspart sync-pending - A mark: waiting to be sent.
+ * @csspart sync-syncing - A mark: being sent.
+ * @csspart sync-failed - A mark: the server refused it.
+ * @csspart sync-conflict - A mark: the server holds another version.
  * @csspart sync-reason - The server's reason beside a failed or conflicted line.
  * @csspart sync-retry - Retry beside a failed or conflicted line.
  * @csspart stale-notice - "Offline: showing what was last seen, as of …".
  *
- * @cssprop --cr-response-history-height - Height of the scrolling list (default `24rem`).
- * @cssprop --cr-color-text-muted - Secondary text.
+ * @cssprop [--cr-response-history-height=24rem] - Height of the scrolling list.
+ * @cssprop [--cr-response-history-line-padding=var(--cr-space-m)] - Space inside a line.
+ * @cssprop [--cr-response-history-line-border-color=var(--cr-color-border)] - The rule between lines.
+ * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
+ * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
+ * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
+ * @cssprop [--cr-color-text-muted=#4a4a4a] - Global: secondary text (at least 4.5:1 on the surfaces).
+ * @cssprop [--cr-color-border=#c4c7cc] - Global: dividing lines and frames.
+ * @cssprop [--cr-color-border-control=#767b84] - Global: borders of buttons and form controls (at least 3:1).
+ * @cssprop [--cr-color-accent=#0b5cad] - Global: primary buttons, links, the first chart series.
+ * @cssprop [--cr-color-on-accent=#fff] - Global: text on the accent.
+ * @cssprop [--cr-color-danger=#a4001d] - Global: errors, failed edits, destructive buttons.
+ * @cssprop [--cr-color-on-danger=#fff] - Global: text on the danger colour.
+ * @cssprop [--cr-color-success=#2e7d32] - Global: status colour for good news (online, a chart series).
+ * @cssprop [--cr-color-warning=#8a4b00] - Global: status colour for caution (offline, conflicts, a chart series).
+ * @cssprop [--cr-color-focus=#1a5fd0] - Global: the focus ring.
+ * @cssprop [--cr-color-inverse-surface=#1f1f1f] - Global: background of snackbars.
+ * @cssprop [--cr-color-on-inverse=#fff] - Global: text on the inverse surface.
+ * @cssprop [--cr-color-backdrop=rgb(0 0 0 / 0.4)] - Global: behind modal dialogs.
+ * @cssprop [--cr-shadow-raised=0 2px 8px rgb(0 0 0 / 0.2)] - Global: shadow of menus and snackbars.
+ * @cssprop [--cr-font-family=inherit] - Global: the font (the page's by default).
+ * @cssprop [--cr-font-size-s=0.875em] - Global: small text (notes, hints, marks).
+ * @cssprop [--cr-font-size-heading=1.15rem] - Global: section and dialog headings.
+ * @cssprop [--cr-font-size-title=1.25rem] - Global: an element's title.
+ * @cssprop [--cr-font-weight-strong=600] - Global: emphasised text (labels, titles, totals).
+ * @cssprop [--cr-space=0.5rem] - Global: the base unit of space; the steps below follow it.
+ * @cssprop [--cr-space-xs=calc(var(--cr-space) * 0.25)] - Global: the smallest gap.
+ * @cssprop [--cr-space-s=calc(var(--cr-space) * 0.5)] - Global: small gaps, block padding of buttons.
+ * @cssprop [--cr-space-m=var(--cr-space)] - Global: the usual gap and padding.
+ * @cssprop [--cr-space-l=calc(var(--cr-space) * 2)] - Global: space between sections.
+ * @cssprop [--cr-radius-s=2px] - Global: small corners (legend swatches).
+ * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
+ * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
@@ -194,71 +234,83 @@ export class ResponseHistory extends CrDataElement {
   };
 
   override render(): TemplateResult {
-    if (!this.data.client) return renderNoClient();
+    if (!this.data.client) return renderNoClient(this.localizer);
     if (this.#loaded) return this.#renderHistory();
     return this.#load.render({
-      initial: () => renderLoading(4),
-      pending: () => renderLoading(4),
-      error: (error) => renderFailure(error, () => void this.#load.run()),
+      initial: () => renderLoading(this.localizer, 4),
+      pending: () => renderLoading(this.localizer, 4),
+      error: (error) => renderFailure(this.localizer, error, () => void this.#load.run()),
       complete: () => this.#renderHistory(),
     }) as TemplateResult;
   }
 
   #renderHistory(): TemplateResult {
     const filtering = Boolean(this.categoryFilter || this.noteQuery.trim());
-    if (this.lines.length === 0 && !this.nextCursor && !filtering) return renderEmpty(t('history.empty'));
+    if (this.lines.length === 0 && !this.nextCursor && !filtering) return renderEmpty(this.t('history.empty'));
     const lines = this.lines;
-    const context = {
+    const context: LineContext = {
+      l: this.localizer,
       vocabulary: this.vocabulary,
       campaigns: this.campaigns,
       showCampaign: !this.campaignId,
       recipientTimeZone: this.recipient?.timeZone,
       showRecipientZone: this.showRecipientZone,
     };
-    return html`${this.#renderFilters(lines.length)}
+    return html`${this.renderFilters(lines.length)}
       ${this.asOf !== undefined
-        ? html`<p part="stale-notice" class="stale" role="status">${t('offline.asOf', { when: formatInstant(new Date(this.asOf).toISOString()) })}</p>`
+        ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(this.asOf).toISOString()) })}</p>`
         : nothing}
       ${lines.length === 0 && !this.loadingMore
-        ? html`<p class="state empty" part="empty">${t('history.noMatch')}</p>`
-        : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${t('history.label')} @rangeChanged=${this.#onRangeChanged} @click=${this.#onListClick}>
+        ? html`<p class="state empty" part="empty">${this.t('history.noMatch')}</p>`
+        : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${this.t('history.label')} @rangeChanged=${this.#onRangeChanged} @click=${this.#onListClick}>
             ${virtualize({
               items: lines,
               // Between a shorter list arriving and the virtualizer's next rangeChanged, a render
               // may still ask for indices of the old range: those are past the end, so undefined.
               keyFunction: (line: ResponseLine | undefined, index: number) => line?.id ?? `past-end-${index}`,
-              renderItem: (line: ResponseLine | undefined) => (line ? renderHistoryLine(line, context) : html``),
+              renderItem: (line: ResponseLine | undefined) => (line ? this.renderLine(line, context) : html``),
               scroller: true,
             })}
           </div>`}
-      ${this.loadingMore ? html`<p class="more" role="status">${t('history.loadingMore')}</p>` : nothing}
-      ${this.moreError ? renderFailure(this.moreError, () => void this.loadMore()) : nothing}`;
+      ${this.loadingMore ? html`<p class="more" part="loading-more" role="status">${this.t('history.loadingMore')}</p>` : nothing}
+      ${this.moreError ? renderFailure(this.localizer, this.moreError, () => void this.loadMore()) : nothing}`;
   }
 
-  #renderFilters(shown: number): TemplateResult {
+  /**
+   * One line of the history (`part="line"`, `role="listitem"`, `data-line` its id): a subclass may
+   * show more of it, e.g. `html\`${super.renderLine(line, context)}<p>…</p>\``. `context` holds what
+   * every line shares (vocabulary, campaigns, time zones). Lines are virtualized: only those in view
+   * are rendered, and heights may differ.
+   */
+  protected renderLine(line: ResponseLine, context: LineContext): TemplateResult {
+    return renderHistoryLine(line, context);
+  }
+
+  /** The filter bar: category, note text, the recipient's time zone, and the count. `shown` is the number of lines loaded. */
+  protected renderFilters(shown: number): TemplateResult {
     const zone = this.recipient?.timeZone;
     const total = this.total ?? this.lines.length;
     return html`<div class="filters" part="filters">
       <label>
-        <span>${t('history.filterCategory')}</span>
+        <span>${this.t('history.filterCategory')}</span>
         <select part="category-filter" .value=${this.categoryFilter} @change=${(e: Event) => (this.categoryFilter = (e.target as HTMLSelectElement).value)}>
-          <option value="">${t('history.allCategories')}</option>
+          <option value="">${this.t('history.allCategories')}</option>
           ${(this.vocabulary?.categories ?? []).map(
-            (c) => html`<option value=${c.id} ?selected=${c.id === this.categoryFilter}>${c.label}</option>`,
+            (c) => html`<option value=${c.id} ?selected=${c.id === this.categoryFilter}>${this.localizer.categoryLabel(c)}</option>`,
           )}
         </select>
       </label>
       <label>
-        <span>${t('history.filterNote')}</span>
+        <span>${this.t('history.filterNote')}</span>
         <input type="search" part="note-filter" .value=${this.noteFilter} @input=${this.#onNoteInput} />
       </label>
       ${zone
         ? html`<label part="zone-toggle" class="toggle">
             <input type="checkbox" .checked=${this.showRecipientZone} @change=${(e: Event) => (this.showRecipientZone = (e.target as HTMLInputElement).checked)} />
-            <span>${t('history.showRecipientZone', { zone })}</span>
+            <span>${this.t('history.showRecipientZone', { zone })}</span>
           </label>`
         : nothing}
-      <span class="count" part="count">${t('history.count', { shown, total })}</span>
+      <span class="count" part="count">${this.t('history.count', { shown, total })}</span>
     </div>`;
   }
 }
