@@ -9,3 +9,8 @@ export { ResponseHistory } from './response-history/response-history.js';
 export { CampaignDataProvider } from './campaign-data-provider/campaign-data-provider.js';
 export { CampaignStatsPanel } from './campaign-stats-panel/campaign-stats-panel.js';
 export { CampaignSyncStatus } from './campaign-sync-status/campaign-sync-status.js';
+export type { CampaignRowContext, VocabularyLabels } from './campaign-responses-tab/campaign-rows.js';
+export type { LineContext } from './response-history/history-line.js';
+export type { Formats } from './campaign-stats-panel/format.js';
+export { DIALOG_PARTS } from './add-response-dialog/dialog-parts.js';
+export { HISTORY_PARTS } from './response-history/history-parts.js';

@@ -20,6 +20,7 @@ import {
   EVENT_ATTRIBUTE,
   renderCampaignCells,
   renderCampaignRow,
+  renderCampaignRowInline,
   renderCampaignTable,
   renderColumnHeaders,
   rowContext,
@@ -357,8 +358,11 @@ export class CampaignResponsesTab extends CrDataElement {
    * table's click listener finds the campaign from it.
    */
   protected renderRow(campaign: RecipientCampaign, row: CampaignRowContext): TemplateResult {
-    return renderCampaignRow(campaign, row, this.renderCells(campaign, row));
+    return this.#ownCells ? renderCampaignRowInline(campaign, row) : renderCampaignRow(campaign, row, this.renderCells(campaign, row));
   }
+
+  /** Whether `renderCells()` is the tab's own: then its cells go straight into the row's template. */
+  #ownCells = this.renderCells === CampaignResponsesTab.prototype.renderCells;
 
   /**
    * The cells of a campaign's row: title with its disclosure button, events with Update Status,

@@ -9,6 +9,11 @@ export const styles = css`
   .summary {
     margin: 0;
   }
+  /* Each item is a phrase of its own: isolated, the items follow the paragraph's direction even
+     when their words run the other way. */
+  .summary > span {
+    unicode-bidi: isolate;
+  }
   .summary > span + span::before {
     content: ' · ';
     color: var(--_muted);
