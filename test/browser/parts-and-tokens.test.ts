@@ -8,6 +8,7 @@
  */
 import './setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import '../../src/define/all.js';
 import { CampaignDataClient } from '../../src/data/data-client.js';
@@ -439,6 +440,38 @@ describe('parts and tokens: rendered as documented', () => {
     const seen = new Seen();
     await state(seen, html`<campaign-data-provider></campaign-data-provider>`, () => true);
     expectMatches('campaign-data-provider', seen);
+  });
+
+  it('with no theme the elements are light; dark.css darkens them under .cr-theme-dark; auto.css follows prefers-color-scheme', async () => {
+    const client = new CampaignDataClient({ adapter: new FakeAdapter() });
+    const mount = async (className = '') => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div class=${className}><campaign-responses-tab recipient-id="42" .dataClient=${client}></campaign-responses-tab></div>`);
+      const tab = wrapper.firstElementChild!;
+      await until(hasPart(tab, 'table'));
+      return { host: getComputedStyle(tab).color, header: getComputedStyle($(tab, 'thead th')).backgroundColor };
+    };
+    const link = (name: string) => {
+      const element = document.createElement('link');
+      element.rel = 'stylesheet';
+      element.href = `/themes/${name}.css`;
+      document.head.append(element);
+      return new Promise<HTMLLinkElement>((resolve) => element.addEventListener('load', () => resolve(element)));
+    };
+    const light = { host: 'rgb(27, 27, 27)', header: 'rgb(243, 244, 246)' };
+    expect(await mount()).to.deep.equal(light);
+    const dark = await link('dark');
+    expect(await mount('cr-theme-dark')).to.deep.equal({ host: 'rgb(232, 232, 234)', header: 'rgb(43, 45, 49)' });
+    expect(await mount(), 'dark.css alone changes nothing outside .cr-theme-dark').to.deep.equal(light);
+    dark.remove();
+    const auto = await link('auto');
+    try {
+      expect(await mount()).to.deep.equal(light);
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(await mount()).to.deep.equal({ host: 'rgb(232, 232, 234)', header: 'rgb(43, 45, 49)' });
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+      auto.remove();
+    }
   });
 
   it('each theme sets every global token the elements read, and auto.css is light.css and dark.css', async () => {
