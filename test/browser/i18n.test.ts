@@ -166,12 +166,18 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
     expect(headers[3]).to.equal('Date');
     expect(text($(tab, 'tbody [part~="update-button"]'))).to.equal('עדכון סטטוס');
     expect(getComputedStyle($(tab, 'table')).direction).to.equal('rtl');
-    // Names typed by people keep their own direction: each is isolated from the labels around it.
-    const title = $(tab, 'tbody [part~="disclosure"] bdi');
-    expect(text(title)).to.equal('Spring Launch');
-    expect(getComputedStyle(title).unicodeBidi).to.equal('isolate');
-    const eventName = $(tab, 'tbody [part~="event"] bdi');
-    expect(text(eventName)).to.equal('Launch email');
+    expect(text($(tab, 'tbody time'))).to.equal(new Intl.DateTimeFormat('he', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(RESPONDED_AT)));
+
+    // Text people typed keeps its own direction inside the Hebrew sentences around it.
+    $<HTMLButtonElement>(tab, 'tbody [part~="disclosure"]').click();
+    await tab.updateComplete;
+    const history = $<ResponseHistory>(tab, 'response-history');
+    await until(() => history.shadowRoot?.querySelector('[part~="line"]'));
+    const author = $(history, '[part~="line-meta"] bdi');
+    expect(author.textContent).to.equal('Grace Hopper');
+    expect(getComputedStyle(author).unicodeBidi).to.equal('isolate');
+    expect(getComputedStyle($(history, '[part~="line-note"]')).direction).to.equal('ltr');
+    expect(getComputedStyle($(history, '[part~="list"]')).direction).to.equal('rtl');
   });
 
   it('a language registered after the element rendered re-renders it', async () => {

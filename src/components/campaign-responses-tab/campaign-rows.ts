@@ -89,7 +89,7 @@ function responseCell(line: ResponseLine | null, render: CampaignRowContext): Te
 }
 
 function eventItem(event: CampaignEvent, render: CampaignRowContext): TemplateResult {
-  return html`<li part="event"><bdi>${event.name}</bdi><button
+  return html`<li part="event">${event.name}<button
       type="button"
       part="update-button"
       data-event=${event.id}
@@ -127,7 +127,7 @@ export function renderCampaignCells(campaign: RecipientCampaign, render: Campaig
       class="disclosure"
       aria-expanded=${expanded ? 'true' : 'false'}
       aria-controls=${ifDefined(expanded ? `history-${campaign.id}` : undefined)}
-    ><bdi>${campaign.title}</bdi></button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
+    >${campaign.title}</button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
       eventItem(event, render),
     )}</ul></td><td part="response">${responseCell(latest, render)}</td><td part="date">${
       latest ? html`<time datetime=${latest.respondedAt}>${render.l.instant(latest.respondedAt)}</time>` : nothing
@@ -149,7 +149,7 @@ export function renderCampaignRowInline(campaign: RecipientCampaign, render: Cam
       class="disclosure"
       aria-expanded=${expanded ? 'true' : 'false'}
       aria-controls=${ifDefined(expanded ? `history-${campaign.id}` : undefined)}
-    ><bdi>${campaign.title}</bdi></button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
+    >${campaign.title}</button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
       eventItem(event, render),
     )}</ul></td><td part="response">${responseCell(latest, render)}</td><td part="date">${
       latest ? html`<time datetime=${latest.respondedAt}>${render.l.instant(latest.respondedAt)}</time>` : nothing
