@@ -7,7 +7,10 @@ import '../src/define/campaign-stats-panel.js';
 import { createRestReportsClient } from '../src/data/reports-configure.js';
 import { errorMessage } from '../src/components/base/states.js';
 import type { Campaign } from '../src/model/types.js';
+import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
+
+installSwitchers();
 
 interface DemoConfig {
   apiBase: string;

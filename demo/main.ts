@@ -7,6 +7,9 @@ import { createOfflineRestDataClient, OfflineDataClient } from '../src/data/offl
 import { createRestDataClient } from '../src/data/configure.js';
 import { wipeOfflineData } from '../src/offline/db.js';
 import type { Recipient } from '../src/model/types.js';
+import { installSwitchers } from './switchers.js';
+
+installSwitchers();
 
 /** The demo has one user; a host passes its signed-in user's key, so edits never cross sessions. */
 const DEMO_USER_KEY = 'demo-user';

@@ -15,6 +15,8 @@ export const styles = css`
   }
   .table-scroll {
     overflow: auto;
+    /* Absolutely placed visually-hidden text inside must scroll with the table, not widen the page. */
+    position: relative;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }

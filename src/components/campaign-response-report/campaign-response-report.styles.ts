@@ -16,6 +16,8 @@ export const styles = css`
   }
   .table-scroll {
     overflow: auto;
+    /* Absolutely placed visually-hidden text inside must scroll with the table, not widen the page. */
+    position: relative;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
@@ -119,7 +121,8 @@ export const styles = css`
   table[aria-busy='true'] tbody {
     opacity: 0.6;
   }
-  .category {
+  /* The category under a detail in a detail row; not the summary's category rows (tr.category). */
+  span.category {
     display: block;
     color: var(--_muted);
     font-size: var(--_font-size-s);

@@ -198,6 +198,8 @@ export const styles = css`
   }
   .table-scroll {
     overflow-x: auto;
+    /* Absolutely placed visually-hidden text inside must scroll with the table, not widen the page. */
+    position: relative;
   }
   .not-available {
     color: var(--_muted);
