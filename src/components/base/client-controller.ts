@@ -1,0 +1,119 @@
+import { ContextConsumer, type Context } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { RequestSlots } from '../../data/abort.js';
+import { onDefaultDataClientChange } from '../../data/configure.js';
+
+/** What every kit client offers its elements: request slots, and changes of one record. */
+export interface KitClient<Change> {
+  createView(): RequestSlots;
+  subscribe(listener: (change: Change) => void, key?: string): () => void;
+}
+
+/** What an element offers the controller to find its client. */
+export interface ClientHost extends ReactiveControllerHost, HTMLElement {
+  apiBase: string | undefined;
+  token: string | undefined;
+  getToken: (() => Promise<string | null | undefined>) | undefined;
+}
+
+/** Where a kind of client comes from: the recipient side's data client, or the campaign side's. */
+export interface ClientSource<Client> {
+  context: Context<unknown, Client | undefined>;
+  /** The element's own property (`dataClient`, `reportsClient`). */
+  fromHost(host: ClientHost): Client | undefined;
+  /** The page-wide client of `configureCampaignKit()`. */
+  configured(): Client | undefined;
+  /** A REST client of the element's own, from `api-base`. */
+  createRest(config: { apiBase: string; getToken: () => Promise<string | null | undefined> }): Client;
+}
+
+/**
+ * Finds an element's client, in this order: its own property, a provider above it (context,
+ * including providers that upgrade later), the client of `configureCampaignKit()`, and last a REST
+ * client of its own made from `api-base` (with `token` / `getToken`). Gives the element a request
+ * view (aborted when it disconnects) and reports changes of its record (`key`: a recipient or a
+ * campaign).
+ */
+export class ClientController<Client extends KitClient<Change>, Change> implements ReactiveController {
+  #host: ClientHost;
+  #source: ClientSource<Client>;
+  #fromContext: Client | undefined;
+  #own: { apiBase: string; client: Client } | undefined;
+  #view: { client: Client; slots: RequestSlots } | undefined;
+  #subscription: { client: Client; key: string; unsubscribe: () => void } | undefined;
+  #stopDefault: (() => void) | undefined;
+  #onChange: (change: Change) => void;
+  #key: () => string | undefined;
+
+  constructor(host: ClientHost, source: ClientSource<Client>, key: () => string | undefined, onChange: (change: Change) => void) {
+    this.#host = host;
+    this.#source = source;
+    this.#key = key;
+    this.#onChange = onChange;
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: source.context,
+      subscribe: true,
+      callback: (client) => {
+        this.#fromContext = client;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  /** The client the element uses now, or undefined when nothing configures one. */
+  get client(): Client | undefined {
+    const host = this.#host;
+    // A removed element may still run an update it had scheduled; it must not start loads.
+    if (!host.isConnected) return undefined;
+    const found = this.#source.fromHost(host) ?? this.#fromContext ?? this.#source.configured();
+    if (found) return found;
+    if (!host.apiBase) return undefined;
+    if (this.#own?.apiBase !== host.apiBase) {
+      this.#own = {
+        apiBase: host.apiBase,
+        client: this.#source.createRest({
+          apiBase: host.apiBase,
+          // Read at each request, so a new token from the host is used without a new client.
+          getToken: async () => host.token ?? (await host.getToken?.()),
+        }),
+      };
+    }
+    return this.#own.client;
+  }
+
+  /** The element's request slots on the current client: a newer load in a slot aborts the older. */
+  get view(): RequestSlots | undefined {
+    const client = this.client;
+    if (!client) return undefined;
+    if (this.#view?.client !== client) {
+      this.#view?.slots.abortAll();
+      this.#view = { client, slots: client.createView() };
+    }
+    return this.#view.slots;
+  }
+
+  hostConnected(): void {
+    this.#stopDefault = onDefaultDataClientChange(() => this.#host.requestUpdate());
+    // Re-evaluate the client after a move in the DOM (it may now sit under another provider).
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const client = this.client;
+    const key = this.#key();
+    const current = this.#subscription;
+    if (current?.client === client && current?.key === key) return;
+    current?.unsubscribe();
+    this.#subscription =
+      client && key ? { client, key, unsubscribe: client.subscribe((change) => this.#onChange(change), key) } : undefined;
+  }
+
+  hostDisconnected(): void {
+    this.#stopDefault?.();
+    this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
+    this.#view?.slots.abortAll();
+    this.#view = undefined;
+  }
+}
