@@ -402,7 +402,7 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
       // The undo time passes; the data client then sends the Delete, and the tab reports it.
       // After the undo time the Delete is queued in the outbox, which then sends it.
       await page.waitForFunction(
-        () => [...document.querySelectorAll('#log li')].some((li) => li.textContent?.includes('"kind":"deleteAll"')),
+        () => Array.from(document.querySelectorAll('#log li')).some((li) => li.textContent?.includes('"kind":"deleteAll"')),
         undefined,
         { timeout: UNDO_WINDOW_MS + STEP_MS },
       );
@@ -547,7 +547,7 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
 
       // After the undo time the Delete is queued in the outbox, which then sends it.
       await page.waitForFunction(
-        () => [...document.querySelectorAll('#log li')].some((li) => li.textContent?.includes('"kind":"deleteAll"')),
+        () => Array.from(document.querySelectorAll('#log li')).some((li) => li.textContent?.includes('"kind":"deleteAll"')),
         undefined,
         { timeout: UNDO_WINDOW_MS + STEP_MS },
       );
