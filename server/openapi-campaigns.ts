@@ -5,23 +5,9 @@
  */
 import { CHANNELS } from '../src/model/types.js';
 import { REPORT_SORTS } from '../src/model/campaign-stats.js';
+import { etagHeader, id, json, money, nullable, object, param, ref, response, text } from './openapi-schema.js';
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
-const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
-const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const json = (schema: object) => ({ 'application/json': { schema } });
-const object = (properties: Record<string, object>, required = Object.keys(properties)) => ({
-  type: 'object',
-  required,
-  properties,
-  additionalProperties: false,
-});
-const id = { type: 'string', minLength: 1, maxLength: 200 };
-const text = (maxLength: number) => ({ type: 'string', maxLength });
 const count = { type: 'integer', minimum: 0 };
-const money = { type: ['number', 'null'], description: 'In the campaign currency; null when not entered.' };
-const etagHeader = { ETag: { description: 'Strong validator of this representation.', schema: { type: 'string' } } };
 const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };
 
 const rated = {
