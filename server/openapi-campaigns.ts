@@ -5,10 +5,9 @@
  */
 import { CHANNELS } from '../src/model/types.js';
 import { REPORT_SORTS } from '../src/model/campaign-stats.js';
-import { etagHeader, id, json, money, nullable, object, param, ref, response, text } from './openapi-schema.js';
+import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
 
 const count = { type: 'integer', minimum: 0 };
-const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };
 
 const rated = {
   count,

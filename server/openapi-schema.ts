@@ -17,3 +17,5 @@ export const id = { type: 'string', minLength: 1, maxLength: 200 };
 export const text = (maxLength: number) => ({ type: 'string', maxLength });
 export const money = { type: ['number', 'null'], description: 'In the campaign currency; null when not entered.' };
 export const etagHeader = { ETag: { description: 'Strong validator of this representation.', schema: { type: 'string' } } };
+/** What any read may answer besides its 200. */
+export const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };

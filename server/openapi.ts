@@ -6,7 +6,7 @@
 import { NOTE_MAX_LENGTH, CHANNELS } from '../src/model/types.js';
 import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from './problems.js';
-import { etagHeader, id, json, money, nullable, object, param, ref, response, text } from './openapi-schema.js';
+import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
 
 const campaignProperties = {
   id,
@@ -153,7 +153,6 @@ const parameters = {
 const replayedHeader = {
   'Idempotent-Replayed': { description: 'Present (true) when this answer repeats a stored one.', schema: { const: 'true' } },
 };
-const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };
 
 const paths = {
   '/openapi.json': {
