@@ -2,21 +2,12 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
-import { findBrowser } from './scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.mjs';
 import { embedTestPlugin } from './scripts/embed-test-plugin.mjs';
+import { plainSummary } from './scripts/wtr-summary.mjs';
 
 // The reliability tests' server commands (reference server + fault proxies), written in TypeScript.
 const { reliabilityPlugin } = await tsImport('./test/support/server/wtr-plugin.ts', import.meta.url);
-
-const chromiumArgs = [
-  '--no-sandbox', // CI runs as root
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Server command `offline-for` ({ ms }): real DevTools offline emulation of the calling test page.
@@ -36,27 +27,6 @@ const offlinePlugin = {
   },
 };
 
-/** Prints "N passed, N failed, N skipped" on a line of its own (wtr's summary shares its line). */
-const plainSummary = {
-  onTestRunFinished({ sessions }) {
-    let passed = 0, failed = 0, skipped = 0;
-    const walk = (suite) => {
-      for (const t of suite.tests) {
-        if (t.skipped) skipped++;
-        else if (t.passed) passed++;
-        else failed++;
-      }
-      suite.suites.forEach(walk);
-    };
-    for (const session of sessions) {
-      const before = failed;
-      if (session.testResults) walk(session.testResults);
-      if (!session.passed && failed === before) failed++; // a test file that failed to load
-    }
-    setTimeout(() => console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`));
-  },
-};
-
 export default {
   files: 'test/browser/**/*.test.ts',
   nodeResolve: true,
@@ -71,7 +41,7 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: findBrowser('chromium'), headless: true, args: chromiumArgs },
+      launchOptions: { executablePath: findBrowser('chromium'), headless: true, args: CHROMIUM_ARGS },
     }),
   ],
   reporters: [defaultReporter(), plainSummary],

@@ -7,29 +7,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
 import { findBrowser } from './scripts/find-browser.mjs';
+import { plainSummary } from './scripts/wtr-summary.mjs';
 
 const { reliabilityPlugin } = await tsImport('./test/support/server/wtr-plugin.ts', import.meta.url);
-
-/** Prints "N passed, N failed, N skipped" on a line of its own, as web-test-runner.config.mjs does. */
-const plainSummary = {
-  onTestRunFinished({ sessions }) {
-    let passed = 0, failed = 0, skipped = 0;
-    const walk = (suite) => {
-      for (const t of suite.tests) {
-        if (t.skipped) skipped++;
-        else if (t.passed) passed++;
-        else failed++;
-      }
-      suite.suites.forEach(walk);
-    };
-    for (const session of sessions) {
-      const before = failed;
-      if (session.testResults) walk(session.testResults);
-      if (!session.passed && failed === before) failed++; // a test file that failed to load
-    }
-    setTimeout(() => console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`));
-  },
-};
 
 export default {
   files: ['test/browser/offline-*.test.ts', '!test/browser/offline-devtools.test.ts', 'test/browser/reliability-*.test.ts'],

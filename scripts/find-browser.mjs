@@ -1,6 +1,20 @@
 // Finds the system browser the tests and benchmarks drive, or says exactly how to get one.
 import { existsSync } from 'node:fs';
 
+/**
+ * Flags for the system Chromium as root in a closed network: no sandbox (root), no GPU, no
+ * background connections it cannot make anyway (without them it keeps dialling unreachable hosts).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 const candidates = {
   chromium: [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome',
     '/usr/bin/google-chrome-stable', '/snap/bin/chromium',

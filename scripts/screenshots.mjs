@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../server/start.ts';
-import { findBrowser } from './find-browser.mjs';
+import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 
 const themes = ['light', 'dark', 'host-crm'];
 const languages = ['en', 'de'];
@@ -22,8 +22,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'cr-shots-'));
 const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, vite: true });
 const browser = await chromium.launch({
   executablePath: findBrowser('chromium'),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 const problems = [];
 try {

@@ -14,12 +14,10 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer } from '../../server/start.js';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import type { RunningServer } from '../../server/start.js';
 import type { CampaignResponsePage, CampaignStats, EventStats } from '../../src/model/campaign-stats.js';
 
-// scripts/find-browser.mjs is plain JavaScript without types: imported by a computed specifier.
-const findBrowserModule = '../../scripts/find-browser.mjs';
-const { findBrowser } = (await import(findBrowserModule)) as { findBrowser: (kind?: string) => string };
 
 const CAMPAIGN = 'spring-launch-2026';
 const EVENT = 'spring-last-chance';
@@ -42,8 +40,7 @@ before(
     });
     browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     // Warm-up: Vite transforms the campaign page's modules on first request.
     const { context, page } = await openPage();

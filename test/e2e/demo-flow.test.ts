@@ -14,12 +14,10 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer } from '../../server/start.js';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import type { RunningServer } from '../../server/start.js';
 import type { Page as ResultPage, RecipientCampaign, RecipientCampaigns, ResponseLine } from '../../src/model/types.js';
 
-// scripts/find-browser.mjs is plain JavaScript without types: imported by a computed specifier.
-const findBrowserModule = '../../scripts/find-browser.mjs';
-const { findBrowser } = (await import(findBrowserModule)) as { findBrowser: (kind?: string) => string };
 
 /** The browser's zone and locale: fixed, so the dates typed and the dates shown are predictable. */
 const TIME_ZONE = 'Europe/Berlin';
@@ -46,8 +44,7 @@ before(
     });
     browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     // Warm-up: Vite transforms (and may pre-bundle) the demo's modules on first request, the
     // virtualized history's included; doing it here keeps that time out of the tests.

@@ -19,12 +19,10 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startServer } from '../../server/start.js';
+import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
 import type { RunningServer } from '../../server/start.js';
 import type { Page as ResultPage, ResponseLine } from '../../src/model/types.js';
 
-// scripts/find-browser.mjs is plain JavaScript without types: imported by a computed specifier.
-const findBrowserModule = '../../scripts/find-browser.mjs';
-const { findBrowser } = (await import(findBrowserModule)) as { findBrowser: (kind?: string) => string };
 
 const STEP_MS = 15_000;
 const RECIPIENT = '42';
@@ -39,8 +37,7 @@ before(
     server = await startServer({ port: 0, dataDir, vite: true, viteRoot: fileURLToPath(new URL('../../demo', import.meta.url)) });
     browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     // Warm-up: Vite transforms the demo's modules on first request.
     const { context, page } = await openPage();

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { createCampaignRestAdapter, type CampaignReportsAdapter, type ReportQuery } from '../../src/adapter/index.js';
 import type { CampaignResponseRow } from '../../src/model/campaign-stats.js';
+import { parseCsv } from '../support/server/csv.js';
 
 const CAMPAIGN = 'spring-launch-2026';
 const EVENT = 'spring-announce';
@@ -51,35 +52,6 @@ before(async () => {
   }
 });
 after(() => server.close());
-
-/** RFC 4180: quoted cells with doubled quotes and line breaks inside; records end with CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  assert.equal(cell + row.join(''), '', 'the file ends with CRLF');
-  return rows;
-}
 
 /** The export as the browser would write it: every chunk of the stream, in order. */
 async function exportCsv(query: ReportQuery): Promise<{ header: string[]; records: Record<string, string>[] }> {

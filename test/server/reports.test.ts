@@ -8,6 +8,7 @@ import { csvCell } from '../../server/csv.js';
 import { CSV_BATCH_ROWS, CSV_HEADER } from '../../server/routes/reports.js';
 import { addLines, FIXTURE_START, insertHandMadeCampaign } from './campaign-fixture.js';
 import { assertFieldProblem, call, ContractChecker, openTestDb, testApp, TOKEN, type TestDb } from './helpers.js';
+import { parseCsv } from '../support/server/csv.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -39,35 +40,6 @@ async function walk(query: string, limit: number, campaignId = 'hm'): Promise<Ca
     rows.push(...next.items);
     cursor = next.nextCursor;
   } while (cursor);
-  return rows;
-}
-
-/** RFC 4180, enough for the tests: quoted fields with doubled quotes and line breaks inside. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, cell]);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  assert.equal(cell + row.join(''), '', 'the file ends with CRLF');
   return rows;
 }
 
