@@ -6,43 +6,6 @@ export const styles = css`
     --_machine: var(--cr-color-machine, var(--_muted));
     --_header-background: var(--cr-campaign-clickthrough-report-header-background, var(--_surface-alt));
   }
-  .report,
-  .placeholder {
-    display: grid;
-    gap: var(--_space-l);
-    min-block-size: var(--_min-height);
-    align-content: start;
-  }
-  .table-scroll {
-    overflow: auto;
-    /* Absolutely placed visually-hidden text inside must scroll with the table, not widen the page. */
-    position: relative;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    font-weight: var(--_font-weight-strong);
-    padding: var(--_space-m);
-  }
-  th,
-  td {
-    padding: var(--_space-s) var(--_space-m);
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-  }
-  thead th {
-    background: var(--_header-background);
-  }
-  .number {
-    text-align: end;
-  }
   th.url {
     font-weight: normal;
     overflow-wrap: anywhere;
@@ -82,9 +45,6 @@ export const styles = css`
     transform: rotate(90deg);
   }
   @media (forced-colors: active) {
-    .table-scroll {
-      border-color: CanvasText;
-    }
     th.url a {
       color: LinkText;
     }

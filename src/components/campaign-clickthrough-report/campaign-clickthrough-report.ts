@@ -7,6 +7,7 @@ import type { CampaignChange } from '../../data/reports-client.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { reportTableStyles } from '../../styles/report-table.styles.js';
 import { renderReportFailure, renderTime } from '../campaign-response-report/report-parts.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import { styles } from './campaign-clickthrough-report.styles.js';
@@ -93,7 +94,7 @@ export function isClickableUrl(url: string): boolean {
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignClickthroughReport extends CrCampaignElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, reportTableStyles, styles];
 
   /** Only this email event's links; every email event's when absent. */
   @property({ attribute: 'event-id', reflect: true }) eventId: string | undefined;

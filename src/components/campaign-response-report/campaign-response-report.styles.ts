@@ -7,32 +7,8 @@ export const styles = css`
     --_machine: var(--cr-color-machine, var(--_muted));
     --_header-background: var(--cr-campaign-response-report-header-background, var(--_surface-alt));
   }
-  .report,
-  .placeholder {
-    display: grid;
-    gap: var(--_space-l);
-    min-block-size: var(--_min-height);
-    align-content: start;
-  }
-  .table-scroll {
-    overflow: auto;
-    /* Absolutely placed visually-hidden text inside must scroll with the table, not widen the page. */
-    position: relative;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
   .rows-scroll {
     max-block-size: var(--_rows-height);
-  }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    font-weight: var(--_font-weight-strong);
-    padding: var(--_space-m);
   }
   .as-of {
     display: block;
@@ -40,20 +16,10 @@ export const styles = css`
     color: var(--_muted);
     font-size: var(--_font-size-s);
   }
-  th,
-  td {
-    padding: var(--_space-s) var(--_space-m);
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-    vertical-align: top;
-  }
   thead th {
     position: sticky;
     inset-block-start: 0;
     background: var(--_header-background);
-  }
-  .number {
-    text-align: end;
   }
   tr.category th,
   tr.category td {
@@ -155,9 +121,6 @@ export const styles = css`
     tfoot th,
     tfoot td {
       border-block-start-color: CanvasText;
-    }
-    .table-scroll {
-      border-color: CanvasText;
     }
     /* The subtotal rows lose their background: a rule above them tells them apart. */
     tr.category th,

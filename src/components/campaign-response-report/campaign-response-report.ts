@@ -10,6 +10,7 @@ import { isAbortError } from '../../adapter/errors.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { errorMessage, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { reportTableStyles } from '../../styles/report-table.styles.js';
 import { styles } from './campaign-response-report.styles.js';
 import { CsvExportController } from './csv-export.js';
 import { datesReversed, EMPTY_FILTERS, renderFilterForm, toResponseFilters, type FilterValues } from './report-filters.js';
@@ -120,7 +121,7 @@ const MAX_PAGE_SIZE = 500;
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignResponseReport extends CrCampaignElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, reportTableStyles, styles];
 
   /** The response vocabulary, for labels and the detail and category filters. */
   @property({ attribute: false }) vocabulary: ResponseVocabulary = DEFAULT_VOCABULARY;
