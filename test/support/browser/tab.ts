@@ -41,7 +41,7 @@ export interface TabConfig {
   /**
    * Negative controls: a sender with the bugs the checks must catch. `ackWithoutSending`: every
    * 10th add is confirmed without being sent (lost). `repeatDeleteAll`: each delete-all is sent a
-   * second time, under a fresh key, a little later (applied twice, deleting later lines).
+   * second time, under a fresh key, after the next add of its campaign (applied twice, deleting later lines).
    */
   sabotage?: 'ackWithoutSending' | 'repeatDeleteAll';
 }
@@ -109,20 +109,41 @@ const api: TabApi = {
       return new Promise<T>(() => undefined);
     };
     let adds = 0;
-    const sender: OutboxSender = {
-      addResponse: (line, options) => {
-        if (config.sabotage === 'ackWithoutSending' && ++adds % 10 === 0) {
-          return Promise.resolve({ ...line, categoryId: 'responded', recordedAt: new Date().toISOString(), author: null, source: 'manual' as const, link: null, evidence: null });
+    /** repeatDeleteAll: campaigns whose delete-all went through and has not been repeated yet. */
+    const deletedOnce = new Set<string>();
+    /**
+     * The sabotage repeats a delete-all under a fresh key right after a later add of that campaign
+     * was stored, so the repeat always deletes a line added after it (a timer could fire before any
+     * such add, or die with a reload, and the control would then prove nothing). Faults may drop the
+     * repeat: it is tried until the server has taken it.
+     */
+    const repeatDeleteAfter = async (recipientId: string, campaignId: string) => {
+      if (!deletedOnce.delete(`${recipientId}\u0000${campaignId}`)) return;
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        try {
+          await adapter.deleteAllResponses(recipientId, campaignId, { idempotencyKey: crypto.randomUUID() });
+          return;
+        } catch {
+          // a fault of the proxy: try again
         }
-        return through({ kind: 'add', key: options.idempotencyKey, lineId: line.id, campaignId: line.campaignId }, () => adapter.addResponse(line, options));
+      }
+    };
+    const sender: OutboxSender = {
+      addResponse: async (line, options) => {
+        if (config.sabotage === 'ackWithoutSending' && ++adds % 10 === 0) {
+          return { ...line, categoryId: 'responded', recordedAt: new Date().toISOString(), author: null, source: 'manual' as const, link: null, evidence: null };
+        }
+        const stored = await through({ kind: 'add', key: options.idempotencyKey, lineId: line.id, campaignId: line.campaignId }, () =>
+          adapter.addResponse(line, options),
+        );
+        if (config.sabotage === 'repeatDeleteAll') await repeatDeleteAfter(line.recipientId, line.campaignId);
+        return stored;
       },
       deleteAllResponses: async (recipientId, campaignId, options) => {
         const result = await through({ kind: 'deleteAll', key: options.idempotencyKey, campaignId }, () =>
           adapter.deleteAllResponses(recipientId, campaignId, options),
         );
-        if (config.sabotage === 'repeatDeleteAll') {
-          setTimeout(() => void adapter.deleteAllResponses(recipientId, campaignId, { idempotencyKey: crypto.randomUUID() }).catch(() => undefined), 150);
-        }
+        if (config.sabotage === 'repeatDeleteAll') deletedOnce.add(`${recipientId}\u0000${campaignId}`);
         return result;
       },
     };
