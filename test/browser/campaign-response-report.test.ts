@@ -158,6 +158,8 @@ describe('<campaign-response-report>', () => {
       await until(() => Object.keys(last()).length === 2);
       expect(last()).to.deep.equal({ sort: '-respondedAt', limit: 50 });
       expect($<HTMLSelectElement>(report, '[name="detailId"]').value).to.equal('');
+      const shown = ['categoryId', 'eventId', 'source', 'machine'].map((name) => $<HTMLSelectElement>(report, `[name="${name}"]`).value);
+      expect(shown, 'every picked select shows its reset choice').to.deep.equal(['', '', '', '']);
     });
 
     it('filters the shown rows by what the server answers', async () => {

@@ -5,6 +5,7 @@
  * "to" date is inclusive).
  */
 import { html } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { TemplateResult } from 'lit';
 import { REPORT_SORTS, type ReportSort, type ResponseFilters, type SummaryEvent } from '../../model/campaign-stats.js';
 import type { ResponseSource, ResponseVocabulary, TimeZone } from '../../model/types.js';
@@ -82,6 +83,9 @@ export interface FilterFormContext {
   onReset: () => void;
 }
 
+// `?selected` picks the first choice of a new option; the selects' `.value` makes the choice
+// follow the values later (reset, another campaign): once a person has picked an option, the
+// `selected` attribute no longer moves the choice (the option's "dirtiness"; Firefox honours it).
 const option = (value: string, label: string, selected: string) =>
   html`<option value=${value} ?selected=${value === selected}>${label}</option>`;
 
@@ -106,7 +110,7 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
   >
     <label>
       <span>${l.t('report.filter.detail')}</span>
-      <select name="detailId" part="filter detail-filter">
+      <select name="detailId" part="filter detail-filter" .value=${live(values.detailId)}>
         ${option('', l.t('report.filter.allDetails'), values.detailId)}
         ${vocabulary.categories.map((category) => {
           const details = vocabulary.details.filter((d) => d.categoryId === category.id);
@@ -118,14 +122,14 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
     </label>
     <label>
       <span>${l.t('report.filter.category')}</span>
-      <select name="categoryId" part="filter category-filter">
+      <select name="categoryId" part="filter category-filter" .value=${live(values.categoryId)}>
         ${option('', l.t('report.filter.allCategories'), values.categoryId)}
         ${vocabulary.categories.map((c) => option(c.id, l.categoryLabel(c), values.categoryId))}
       </select>
     </label>
     <label>
       <span>${l.t('report.filter.event')}</span>
-      <select name="eventId" part="filter event-filter">
+      <select name="eventId" part="filter event-filter" .value=${live(values.eventId)}>
         ${option('', l.t('report.filter.allEvents'), values.eventId)}
         ${events.map((e) => option(e.id, e.name, values.eventId))}
       </select>
@@ -148,14 +152,14 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
     </label>
     <label>
       <span>${l.t('report.filter.source')}</span>
-      <select name="source" part="filter source-filter">
+      <select name="source" part="filter source-filter" .value=${live(values.source)}>
         ${option('', l.t('report.filter.allSources'), values.source)}
         ${SOURCES.map((s) => option(s, l.t(`report.source.${s}` as MessageKey), values.source))}
       </select>
     </label>
     <label>
       <span>${l.t('report.filter.machine')}</span>
-      <select name="machine" part="filter machine-filter">
+      <select name="machine" part="filter machine-filter" .value=${live(values.machine)}>
         ${option('', l.t('report.filter.everyone'), values.machine)} ${option('false', l.t('report.filter.humans'), values.machine)}
         ${option('true', l.t('report.filter.machines'), values.machine)}
       </select>
@@ -173,7 +177,7 @@ export function renderFilterForm(context: FilterFormContext): TemplateResult {
     </label>
     <label>
       <span>${l.t('report.filter.sort')}</span>
-      <select name="sort" part="filter sort-select">
+      <select name="sort" part="filter sort-select" .value=${live(values.sort)}>
         ${REPORT_SORTS.map((s) => option(s, l.t(`report.sort.${s}` as MessageKey), values.sort))}
       </select>
     </label>
