@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { readdirSync } from 'node:fs';
+import { viteMinifyLiterals } from './scripts/minify-literals.mjs';
 
 // The library build: one ES module per public entry, lit/@lit/context/idb/valibot left to the host's
 // bundler (they are dependencies), so two elements share one copy of Lit.
@@ -10,6 +11,8 @@ const defineEntries = Object.fromEntries(
 );
 
 export default defineConfig({
+  // The kit's Lit templates and styles minified (whitespace, CSS), as in the single-file bundle.
+  plugins: [viteMinifyLiterals()],
   build: {
     target: 'es2022',
     outDir: 'dist',

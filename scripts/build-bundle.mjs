@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
+import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE_ENTRY = join(root, 'src/bundle.ts');
@@ -20,7 +21,10 @@ export const BUNDLE_FILE = join(root, 'dist/campaign-kit.bundle.js');
 // esbuild applies experimentalDecorators / useDefineForClassFields only when it is given them.
 export const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')).compilerOptions };
 
-/** esbuild options shared by the bundle and the bundle-size bench (minified ES2022, browser). */
+/**
+ * esbuild options shared by the bundle and the bundle-size bench (minified ES2022, browser; the kit's
+ * Lit templates and styles minified too, see scripts/minify-literals.mjs).
+ */
 export const bundleOptions = {
   bundle: true,
   format: 'esm',
@@ -30,6 +34,7 @@ export const bundleOptions = {
   tsconfigRaw,
   absWorkingDir: root,
   logLevel: 'warning',
+  plugins: [esbuildMinifyLiterals()],
 };
 
 /**

@@ -3,7 +3,9 @@
  * `node --import tsx bench/node/bundle.bench.ts`). Measures, asserts nothing.
  *
  * Method: esbuild's JS API (bundle, ES2022, browser, minify) in memory, then gzip (zlib level 9) of
- * the output. Lit resolves to its production build, as it does in a host's bundler.
+ * the output. Lit resolves to its production build, as it does in a host's bundler. The kit's Lit
+ * templates and styles are minified first, by the same transform as the library build and the
+ * single-file bundle (scripts/minify-literals.mjs): the bench measures what we ship.
  *
  * 1. The whole kit: src/bundle.ts, the single-file bundle's entry (every element registered through
  *    define/all, the public API of src/index.ts, the outbox of src/offline; Lit, @lit/context,
@@ -20,6 +22,7 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { esbuildMinifyLiterals } from '../../scripts/minify-literals.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions };
@@ -46,7 +49,7 @@ async function measure(entry: string, plugins: Plugin[] = [], extra: { packages?
     absWorkingDir: ROOT,
     tsconfigRaw,
     logLevel: 'error',
-    plugins,
+    plugins: [...plugins, esbuildMinifyLiterals()],
     ...extra,
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.js'))!.contents;
