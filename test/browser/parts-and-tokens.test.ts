@@ -8,7 +8,6 @@
  */
 import './setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import '../../src/define/all.js';
 import { CampaignDataClient } from '../../src/data/data-client.js';
@@ -463,15 +462,27 @@ describe('parts and tokens: rendered as documented', () => {
     expect(await mount('cr-theme-dark')).to.deep.equal({ host: 'rgb(232, 232, 234)', header: 'rgb(43, 45, 49)' });
     expect(await mount(), 'dark.css alone changes nothing outside .cr-theme-dark').to.deep.equal(light);
     dark.remove();
-    const auto = await link('auto');
-    try {
-      expect(await mount()).to.deep.equal(light);
-      await emulateMedia({ colorScheme: 'dark' });
-      expect(await mount()).to.deep.equal({ host: 'rgb(232, 232, 234)', header: 'rgb(43, 45, 49)' });
-    } finally {
-      await emulateMedia({ colorScheme: 'light' });
-      auto.remove();
-    }
+    // auto.css in a document of its own (theme-frame.ts in an iframe): the iframe element's
+    // color-scheme sets that document's prefers-color-scheme, in every browser (DevTools media
+    // emulation is Chromium only).
+    const framed = async (scheme: 'light' | 'dark') => {
+      const frame = document.createElement('iframe');
+      frame.style.colorScheme = scheme;
+      frame.srcdoc = `<!doctype html><link rel="stylesheet" href="/themes/auto.css">
+        <script type="module" src="${new URL('./theme-frame.ts', import.meta.url).pathname}"></script>`;
+      document.body.append(frame);
+      try {
+        const tab = () => frame.contentDocument?.querySelector('campaign-responses-tab');
+        await until(() => frame.contentDocument?.querySelector('link')?.sheet && tab()?.shadowRoot?.querySelector('[part~="table"]'), 5000);
+        const view = frame.contentWindow!;
+        expect(view.matchMedia('(prefers-color-scheme: dark)').matches, `prefers-color-scheme in a ${scheme} frame`).to.equal(scheme === 'dark');
+        return { host: view.getComputedStyle(tab()!).color, header: view.getComputedStyle($(tab()!, 'thead th')).backgroundColor };
+      } finally {
+        frame.remove();
+      }
+    };
+    expect(await framed('light')).to.deep.equal(light);
+    expect(await framed('dark')).to.deep.equal({ host: 'rgb(232, 232, 234)', header: 'rgb(43, 45, 49)' });
   });
 
   it('each theme sets every global token the elements read, and auto.css is light.css and dark.css', async () => {
