@@ -19,7 +19,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     lib: {
-      entry: { kit: 'src/index.ts', model: 'src/model/index.ts', adapter: 'src/adapter/index.ts', ...defineEntries },
+      // i18n/de: the German table, which the kit imports only dynamically (when an element's lang asks
+      // for it); an entry of its own so that a host can also import it by name.
+      entry: { kit: 'src/index.ts', model: 'src/model/index.ts', adapter: 'src/adapter/index.ts', 'i18n/de': 'src/i18n/de.ts', ...defineEntries },
       formats: ['es'],
     },
     rolldownOptions: {

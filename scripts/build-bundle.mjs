@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The single-file bundle for hosts without a bundler: `dist/campaign-kit.bundle.js`, one minified ES
 // module holding the kit (src/bundle.ts: every element registered, the public API exported) and its
-// dependencies (Lit, @lit/context, @lit/task, idb, valibot, the virtualizer). Run by `npm run build`
+// dependencies (Lit, @lit/context, @lit/task, idb, valibot, the virtualizer); beside it
+// `dist/campaign-kit.de.js`, the German table, which the bundle imports only under `lang="de"`. Run by `npm run build`
 // after `vite build`; the same function builds it in memory for the browser test (scripts/embed-test-plugin.mjs),
 // so the test proves this exact recipe.
 //
@@ -11,7 +12,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { esbuildMinifyLiterals } from './minify-literals.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,25 +38,59 @@ export const bundleOptions = {
   plugins: [esbuildMinifyLiterals()],
 };
 
+export const BUNDLE_DIR = dirname(BUNDLE_FILE);
+
 /**
- * Builds the bundle. `write: false` keeps it in memory and returns its text (the test runner serves it
- * from there); otherwise it writes BUNDLE_FILE and its source map.
+ * The languages the kit loads on demand (src/i18n/translate.ts: `import('./de.js')`), each a file of
+ * its own beside the bundle, `campaign-kit.<lang>.js`, fetched only when an element's lang asks for it.
  */
-export async function buildBundle({ write = true, outfile = BUNDLE_FILE } = {}) {
-  if (write) mkdirSync(dirname(outfile), { recursive: true });
+export const LAZY_LANGUAGES = { de: join(root, 'src/i18n/de.ts') };
+
+/** esbuild: the kit's dynamic import of a shipped language stays an import of the file beside the bundle. */
+export function languagesApart() {
+  return {
+    name: 'cr-languages-apart',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/[a-z]{2,3}\.js$/ }, (args) => {
+        const language = args.path.slice(2, -3);
+        if (args.kind !== 'dynamic-import' || !(language in LAZY_LANGUAGES) || !args.importer.endsWith(join('src', 'i18n', 'translate.ts'))) return undefined;
+        return { path: `./campaign-kit.${language}.js`, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * Builds the bundle and the language files beside it. `write: false` keeps them in memory and returns
+ * their text (the test runner serves them from there); otherwise it writes them and their source maps
+ * into dist/. `text` is the bundle; `languages` the files it imports on demand, by file name.
+ */
+export async function buildBundle({ write = true, outdir = BUNDLE_DIR } = {}) {
+  if (write) mkdirSync(outdir, { recursive: true });
+  const entries = [
+    { in: BUNDLE_ENTRY, out: basename(BUNDLE_FILE, '.js') },
+    ...Object.entries(LAZY_LANGUAGES).map(([language, file]) => ({ in: file, out: `campaign-kit.${language}` })),
+  ];
   const result = await build({
     ...bundleOptions,
-    entryPoints: [BUNDLE_ENTRY],
-    outfile,
+    plugins: [languagesApart(), ...bundleOptions.plugins],
+    entryPoints: entries,
+    outdir,
     write,
     sourcemap: write ? 'linked' : false,
   });
-  const text = write ? readFileSync(outfile, 'utf8') : result.outputFiles[0].text;
-  return { text, outfile };
+  const read = (name) => {
+    const file = join(outdir, `${name}.js`);
+    return write ? readFileSync(file, 'utf8') : result.outputFiles.find((output) => output.path === file).text;
+  };
+  const [bundle, ...languages] = entries.map((entry) => entry.out);
+  return { text: read(bundle), outfile: join(outdir, `${bundle}.js`), languages: new Map(languages.map((name) => [`${name}.js`, read(name)])) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { text, outfile } = await buildBundle();
+  const { text, outfile, languages } = await buildBundle();
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  console.log(`${relative(root, outfile)}  ${kb(Buffer.byteLength(text))} minified, ${kb(gzipSync(text, { level: 9 }).length)} gzipped`);
+  const size = (code) => `${kb(Buffer.byteLength(code))} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped`;
+  console.log(`${relative(root, outfile)}  ${size(text)}`);
+  for (const [name, code] of languages) console.log(`${relative(root, join(dirname(outfile), name))}  ${size(code)} (loaded under its lang only)`);
 }

@@ -2,7 +2,7 @@
 //
 // - `/__cr-embed/campaign-kit.bundle.js`: the single-file bundle, built in memory by the same
 //   `buildBundle()` that `npm run build` uses, so the plain-HTML test proves the shipped recipe without a
-//   prior build.
+//   prior build; beside it the language files it imports on demand (`campaign-kit.de.js`).
 // - `react`, `react-dom`, `react-dom/client` and `vue`, as one esbuild build with shared chunks (one copy
 //   of React for react and react-dom). React is CommonJS and Vue's ESM build reads `process.env` and
 //   compile-time flags; a host's bundler (Vite in demo/embed/) handles both, the test runner's plain
@@ -57,6 +57,7 @@ async function buildFrameworks() {
 
 export function embedTestPlugin() {
   let frameworks;
+  let bundle;
   return {
     name: 'cr-embed',
     resolveImport({ source }) {
@@ -64,8 +65,14 @@ export function embedTestPlugin() {
       return undefined;
     },
     async serve({ path }) {
-      if (path === BUNDLE_URL) return { body: (await buildBundle({ write: false })).text, type: 'js' };
+      // Built anew for each load of the bundle; its language files come from the same build.
+      if (path === BUNDLE_URL) {
+        bundle = buildBundle({ write: false });
+        return { body: (await bundle).text, type: 'js' };
+      }
       if (!path.startsWith(BASE)) return undefined;
+      const language = bundle && (await bundle).languages.get(path.slice(BASE.length));
+      if (language !== undefined) return { body: language, type: 'js' };
       frameworks ??= buildFrameworks();
       const body = (await frameworks).get(path);
       return body === undefined ? undefined : { body, type: 'js' };

@@ -1,8 +1,10 @@
 import type { Messages } from './en.js';
 
 /**
- * German, shipped and registered by the kit: every key of the English table (`satisfies Messages`
- * makes TypeScript insist). The words are those of a German CRM: Kampagne, Antwort, Empfänger.
+ * German, shipped with the kit: every key of the English table (`satisfies Messages` makes TypeScript
+ * insist). The words are those of a German CRM: Kampagne, Antwort, Empfänger. A module of its own,
+ * loaded by `translate.ts` when an element's `lang` asks for German (nothing imports it statically, so
+ * an English page never downloads it); a host may import it as `campaign-response-kit/i18n/de.js`.
  */
 export const de = {
   'state.loading': 'Wird geladen…',

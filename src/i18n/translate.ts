@@ -1,21 +1,56 @@
 /**
- * The kit's translations: English built in, German shipped (`de.ts`, registered here), and any
- * other language a host registers with `registerTranslation()`. Elements do not use a global
- * language: each reads `lang` from its nearest ancestor (see `LocaleController`) and asks
- * `localizerFor()` for that language. `t()` and `tPlural()` below are for code outside an element;
- * they use the kit's default language (`setDefaultLocale()`, English unless set).
+ * The kit's translations: English built in, German shipped and loaded when an element asks for it
+ * (`de.ts`, a module of its own: a page in English never downloads it), and any other language a
+ * host registers with `registerTranslation()`. Elements do not use a global language: each reads
+ * `lang` from its nearest ancestor (see `LocaleController`) and asks `localizerFor()` for that
+ * language. `t()` and `tPlural()` below are for code outside an element; they use the kit's default
+ * language (`setDefaultLocale()`, English unless set).
  */
 import { en } from './en.js';
-import { de } from './de.js';
 import type { MessageKey, Messages } from './en.js';
 
 /** A translation as registered: every key it has; a missing key falls back (de-AT → de → en). */
 export type Translation = Partial<Messages>;
 
-const tables = new Map<string, Translation>([
-  ['en', en],
-  ['de', de],
-]);
+const tables = new Map<string, Translation>([['en', en]]);
+
+/**
+ * The languages the kit ships beside English, each a module loaded on first use (a bundler makes it a
+ * chunk of its own). A table the host registered for the same language wins: it is not loaded then.
+ */
+const shipped = new Map<string, () => Promise<Translation>>([['de', () => import('./de.js').then((module) => module.de)]]);
+const loading = new Map<string, Promise<boolean>>();
+
+/**
+ * Loads a language the kit ships (`de`) and registers it; the elements showing it re-render. An element
+ * under `lang="de"` does this by itself (it renders English until the table is there, a moment on a
+ * first visit); a host that wants German in the first paint awaits this first, or imports the table
+ * (`campaign-response-kit/i18n/de.js`) and registers it. Resolves to whether a table for the language
+ * is registered now: false for a language the kit does not ship, or when the module failed to load.
+ */
+export function loadTranslation(locale: string): Promise<boolean> {
+  const language = normalize(locale).split('-')[0];
+  if (tables.has(language)) return Promise.resolve(true);
+  const load = shipped.get(language);
+  if (!load) return Promise.resolve(false);
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = load().then(
+      (table) => {
+        if (!tables.has(language)) registerTranslation(language, table);
+        return true;
+      },
+      (error: unknown) => {
+        // Offline, say: stay in English; a later call tries again.
+        loading.delete(language);
+        console.warn(`campaign-response-kit: the ${language} translation did not load`, error);
+        return false;
+      },
+    );
+    loading.set(language, pending);
+  }
+  return pending;
+}
 
 let version = 0;
 const listeners = new Set<() => void>();
@@ -34,7 +69,10 @@ export function registerTranslation(locale: string, messages: Translation): void
 /** The former name of `registerTranslation()`. */
 export const registerMessages = registerTranslation;
 
-/** The languages that have a registered table (lower case), English and German included. */
+/**
+ * The languages that have a registered table (lower case): English, the host's, and German once it
+ * has loaded (see `loadTranslation()`).
+ */
 export function registeredLocales(): string[] {
   return [...tables.keys()];
 }
@@ -62,11 +100,13 @@ function normalize(locale: string): string {
 
 /**
  * The tables to look a key up in, most specific first: `de-AT` → [de-at, de, en]. English is
- * always last, so every key is found.
+ * always last, so every key is found. A shipped language that is not loaded yet starts loading
+ * (the chain is English until it is there, and the elements re-render then).
  */
 export function translationChain(locale: string): Translation[] {
   const chain: Translation[] = [];
   const subtags = normalize(locale).split('-').filter(Boolean);
+  if (subtags.length > 0 && !tables.has(subtags[0]) && shipped.has(subtags[0])) void loadTranslation(subtags[0]);
   for (let length = subtags.length; length > 0; length -= 1) {
     const table = tables.get(subtags.slice(0, length).join('-'));
     if (table && !chain.includes(table)) chain.push(table);

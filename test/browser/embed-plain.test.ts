@@ -70,4 +70,26 @@ describe('embedding from plain HTML: the single-file bundle', () => {
     event.retryAfter(Promise.resolve());
     await untilTitles(tab, ['Spring Launch', 'Old Newsletter']);
   });
+
+  it('under lang="de" the bundle fetches its German file (campaign-kit.de.js, not inside it) and re-renders in German', async () => {
+    const addButton = (tab: Element) => text(tab.shadowRoot!.querySelector('[part~="add-button"]')!);
+    expect(kit.registeredLocales()).not.to.include('de');
+    container.innerHTML = '<campaign-responses-tab recipient-id="42"></campaign-responses-tab>';
+    const english = container.querySelector('campaign-responses-tab')!;
+    english.dataClient = new kit.CampaignDataClient({ adapter: new TwoRecipientsAdapter() });
+    await untilTitles(english, ['Spring Launch', 'Old Newsletter']);
+    expect(addButton(english)).to.equal('Add Response');
+    expect(kit.registeredLocales()).not.to.include('de');
+
+    const german = document.createElement('div');
+    german.lang = 'de';
+    german.innerHTML = '<campaign-responses-tab recipient-id="42"></campaign-responses-tab>';
+    container.append(german);
+    const tab = german.querySelector('campaign-responses-tab')!;
+    tab.dataClient = new kit.CampaignDataClient({ adapter: new TwoRecipientsAdapter() });
+    await until(() => tab.shadowRoot?.querySelector('[part~="add-button"]') && addButton(tab) === 'Antwort hinzufügen');
+    expect(kit.registeredLocales()).to.include('de');
+    expect(performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/__cr-embed/campaign-kit.de.js'))).to.equal(true);
+    expect(addButton(english)).to.equal('Add Response');
+  });
 });

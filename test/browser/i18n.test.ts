@@ -13,7 +13,7 @@ import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import { de } from '../../src/i18n/de.js';
 import { en } from '../../src/i18n/en.js';
 import { localizerFor, setDefaultTimeZone } from '../../src/i18n/localizer.js';
-import { registerTranslation } from '../../src/i18n/translate.js';
+import { loadTranslation, registerTranslation, registeredLocales } from '../../src/i18n/translate.js';
 import type { Clickthrough } from '../../src/model/campaign-stats.js';
 import { NOTE_MAX_LENGTH } from '../../src/model/types.js';
 import { FakeAdapter, line, until } from './fake-adapter.js';
@@ -84,6 +84,20 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
     ]);
     const same = Object.keys(en).filter((key) => de[key as keyof typeof de] === en[key as keyof typeof en]);
     expect(same.filter((key) => !intentionallySame.has(key))).to.deep.equal([]);
+  });
+
+  it('German loads when an element asks for it: English first, then German without a reload; English pages never load it', async () => {
+    // Nothing before this test asked for German: its table is not registered (the import above is the test's own).
+    expect(registeredLocales()).not.to.include('de');
+    const english = await mountTab({ lang: 'en' });
+    expect(addButton(english.tab)).to.equal('Add Response');
+    expect(registeredLocales()).not.to.include('de');
+
+    const { tab } = await mountTab({ lang: 'de' });
+    await until(() => addButton(tab) === 'Antwort hinzufügen');
+    expect(registeredLocales()).to.include('de');
+    expect(await loadTranslation('de-CH')).to.equal(true);
+    expect(await loadTranslation('fr')).to.equal(false);
   });
 
   it('<campaign-responses-tab> in German: strings, the built-in vocabulary, German dates; the dialog inside it too', async () => {

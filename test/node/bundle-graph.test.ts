@@ -148,6 +148,19 @@ describe('the package root and define/all', () => {
     assertExcludes(graph, (m) => m.startsWith('src/define/'), 'src/index.ts includes a define file:');
   });
 
+  test('German (src/i18n/de.ts) is only imported on demand: no define file nor the root imports it statically', async () => {
+    const entries = [...graphs.entries(), ['index', await graphOf('src/index.ts')] as const];
+    let dynamic = 0;
+    for (const [name, graph] of entries) {
+      const imports = Object.entries(graph.metafile.inputs).flatMap(([file, input]) =>
+        input.imports.filter((i) => i.path === 'src/i18n/de.ts').map((i) => ({ file, kind: i.kind })));
+      for (const { file, kind } of imports) assert.equal(kind, 'dynamic-import', `${name}: ${file} imports src/i18n/de.ts statically`);
+      dynamic += imports.length;
+    }
+    // The loader is there (src/i18n/translate.ts), so the check above looked at something.
+    assert.ok(dynamic > 0, 'no module imports src/i18n/de.ts at all: how does German load?');
+  });
+
   test('define/all.ts registers every define file', () => {
     const all = readFileSync(resolve(ROOT, 'src/define/all.ts'), 'utf8');
     for (const define of DEFINES) assert.ok(all.includes(`'./${define}.js'`), `define/all.ts does not import ./${define}.js`);
