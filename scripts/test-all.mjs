@@ -3,7 +3,7 @@
 //   1. the server's contract tests on PGlite (and again on PostgreSQL when CR_TEST_DATABASE_URL is set)
 //   2. node-side tests (adapter against real HTTP servers, model)
 //   3. the browser tests in Chromium (web-test-runner)
-//   4. the outbox and reliability browser tests again in Firefox, when one is installed
+//   4. the whole browser suite again in Firefox, when one is installed
 //      (web-test-runner.firefox.config.mjs; CI installs firefox-esr)
 //   5. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
 // Pass suite names to run only some: `npm test -- server browser` (server, node, browser, firefox, e2e).

@@ -1,6 +1,6 @@
 /**
- * Real offline through DevTools (the `offline-for` server command of web-test-runner.config.mjs):
- * CDP-only, so Chromium only; apart from the other outbox tests, which also run in Firefox.
+ * Real offline through the browser's own emulation (the `offline-for` server command of
+ * scripts/wtr-shared.mjs: DevTools in Chromium, WebDriver BiDi in Firefox).
  */
 import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';

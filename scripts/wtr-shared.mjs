@@ -1,0 +1,59 @@
+// What the Chromium and Firefox web-test-runner configs share: the test files, the plugins, the
+// reporters and the timeouts. Each config adds only its browser (and Chromium its CDP-only command).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { tsImport } from 'tsx/esm/api';
+import { embedTestPlugin } from './embed-test-plugin.mjs';
+import { plainSummary } from './wtr-summary.mjs';
+
+// The reliability tests' server commands (reference server + fault proxies), written in TypeScript.
+const { reliabilityPlugin } = await tsImport('../test/support/server/wtr-plugin.ts', import.meta.url);
+
+/**
+ * Server command `offline-for` ({ ms }): real offline emulation of the calling test page (puppeteer's
+ * setOfflineMode: CDP in Chromium, WebDriver BiDi's emulation.setNetworkConditions in Firefox).
+ * It answers first (the answer travels on the runner's WebSocket), then goes offline and comes
+ * back by itself: the page cannot ask while offline.
+ */
+const offlinePlugin = {
+  name: 'offline-for',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'offline-for') return undefined;
+    const page = session.browser.getPage(session.id);
+    setTimeout(async () => {
+      await page.setOfflineMode(true);
+      setTimeout(() => page.setOfflineMode(false), payload?.ms ?? 1000);
+    }, 50);
+    return true;
+  },
+};
+
+/** Every browser test file. */
+export const TEST_FILES = 'test/browser/**/*.test.ts';
+
+/** The plugins every browser's run needs. */
+export function sharedPlugins() {
+  return [
+    // tsconfig: esbuild applies experimentalDecorators only when given it. target es2022: 'auto'
+    // would leave decorators unlowered on a current browser.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    offlinePlugin,
+    reliabilityPlugin(),
+    // The single-file bundle and React/Vue as ES modules, for test/browser/embed-*.test.ts.
+    embedTestPlugin(),
+  ];
+}
+
+/** The config both browsers start from (without `browsers`). */
+export function sharedConfig() {
+  return {
+    files: TEST_FILES,
+    nodeResolve: true,
+    plugins: sharedPlugins(),
+    reporters: [defaultReporter(), plainSummary],
+    filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
+    testFramework: { config: { timeout: 5000 } },
+    // `npm run test:soak` (CR_CHAOS_OPERATIONS=1000) runs one long chaos test.
+    testsFinishTimeout: process.env.CR_CHAOS_OPERATIONS ? 1_800_000 : 180000,
+  };
+}
