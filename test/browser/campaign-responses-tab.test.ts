@@ -33,6 +33,8 @@ describe('<campaign-responses-tab>', () => {
     expect(text(rows[0].querySelector('th')!)).to.equal('Spring Launch');
     expect(text(rows[0].querySelector('[part="events"]')!)).to.contain('Launch email').and.contain('Follow-up call');
     expect(text(rows[0].querySelector('[part="response-detail"]')!)).to.equal('Purchased');
+    // A detail named as its category is said once, not "Purchased · Purchased".
+    expect(text(rows[0].querySelector('[part="response"]')!)).to.equal('Purchased');
     const time = rows[0].querySelector('time')!;
     expect(time.getAttribute('datetime')).to.equal('2026-01-05T10:00:00.000Z');
     expect(text(time)).to.equal(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2026-01-05T10:00:00.000Z')));
@@ -45,6 +47,8 @@ describe('<campaign-responses-tab>', () => {
     const { tab } = await mount(new FakeAdapter([line({ id: 'b', detailId: 'mailbox-full', eventId: 'spring-mail' })]));
     const notes = $$(tab, '[part="delay-note"]');
     expect(notes).to.have.length(1);
+    // A detail with a category of another name shows both.
+    expect(text($(tab, '[part="response-category"]'))).to.equal('Bounced');
     expect(text(notes[0])).to.contain('Sent and Bounced may be reported with a delay');
   });
 

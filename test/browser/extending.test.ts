@@ -22,11 +22,11 @@ const OWNERS: Record<string, string> = { spring: 'Grace', legacy: 'Linus' };
 /** A plugin's tab: one more column, the campaign's owner in the host's CRM. */
 class OwnerColumnTab extends CampaignResponsesTab {
   protected override renderColumns(): TemplateResult {
-    return html`${super.renderColumns()}<th scope="col" part="column-header">Owner</th>`;
+    return html`${super.renderColumns()}<th scope="col" role="columnheader" part="column-header">Owner</th>`;
   }
 
   protected override renderCells(campaign: RecipientCampaign, row: CampaignRowContext): TemplateResult {
-    return html`${super.renderCells(campaign, row)}<td part="owner">${OWNERS[campaign.id] ?? '—'}</td>`;
+    return html`${super.renderCells(campaign, row)}<td role="cell" part="owner">${OWNERS[campaign.id] ?? '—'}</td>`;
   }
 }
 

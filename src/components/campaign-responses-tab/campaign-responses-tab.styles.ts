@@ -6,6 +6,11 @@ export const styles = css`
     --_header-background: var(--cr-campaign-responses-tab-header-background, var(--_surface-alt));
     --_row-border: var(--cr-campaign-responses-tab-row-border-color, var(--_border));
     --_title-weight: var(--cr-campaign-responses-tab-title-font-weight, var(--_font-weight-strong));
+    --_columns: var(
+      --cr-campaign-responses-tab-columns,
+      minmax(8rem, 2.5fr) minmax(12rem, 4.5fr) minmax(8rem, 2.5fr) minmax(8rem, 2fr)
+    );
+    --_extra-column: var(--cr-campaign-responses-tab-extra-column, minmax(6rem, 2fr));
   }
   .toolbar {
     display: flex;
@@ -30,24 +35,43 @@ export const styles = css`
   }
   .content {
     min-block-size: 8rem;
+    overflow-x: auto;
   }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
+  /* A table to the accessibility tree (its roles are also written out, for browsers that drop a
+     table's semantics when its display changes), laid out as a stack of rows that are each a grid on
+     the same column tracks. Column widths come from the tracks, never from the cells' content, so a
+     campaign's <tbody> off screen skips the layout and paint of its content (content-visibility)
+     until it is scrolled to: an auto-layout table must size every cell of all 100 campaigns before
+     it shows the first, and its row groups cannot be skipped. Columns a subclass adds get the
+     extra-column track. */
+  table,
+  thead,
+  tbody {
+    display: block;
+  }
+  tr {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    grid-auto-flow: column;
+    grid-auto-columns: var(--_extra-column);
+  }
+  tbody {
+    content-visibility: auto;
+    /* A campaign with one event, until the row has been seen; then the height it had. */
+    contain-intrinsic-block-size: auto calc(1lh + var(--_space-s) * 2 + 2px + var(--_cell-gap) * 2 + 1px);
+  }
+  [part='history-row'] > td {
+    grid-column: 1 / -1;
   }
   th,
   td {
     text-align: start;
-    vertical-align: top;
     padding: var(--_cell-gap);
     border-block-end: 1px solid var(--_row-border);
   }
   thead th {
     background: var(--_header-background);
   }
-  /* No flex or grid inside the cells: an auto-layout table sizes every cell twice (its narrowest and
-     widest), and 100 campaigns' flex and grid boxes made that the larger part of the first paint.
-     Floats and margins give the same picture. */
   /* The chevron is a gradient in the button's background, not a glyph: no box, no text to shape,
      no fallback font to find (few fonts have ▸), 100 times over. It takes the text's colour. */
   .disclosure {

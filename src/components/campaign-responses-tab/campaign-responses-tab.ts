@@ -60,7 +60,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart update-button - Update Status.
  * @csspart response - The Response cell.
  * @csspart response-detail - The most recent response detail.
- * @csspart response-category - Its category.
+ * @csspart response-category - Its category (left out when it reads the same as the detail).
  * @csspart delay-note - "Sent and Bounced may be reported with a delay."
  * @csspart date - The date cell.
  * @csspart history-row - The row holding `<response-history>` (its parts are exported as `history__*`).
@@ -150,6 +150,8 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @cssprop [--cr-campaign-responses-tab-header-background=var(--cr-color-surface-alt)] - Background of the header row.
  * @cssprop [--cr-campaign-responses-tab-row-border-color=var(--cr-color-border)] - The rule under each row.
  * @cssprop [--cr-campaign-responses-tab-title-font-weight=var(--cr-font-weight-strong)] - Weight of the campaign titles.
+ * @cssprop [--cr-campaign-responses-tab-columns=minmax(8rem, 2.5fr) minmax(12rem, 4.5fr) minmax(8rem, 2.5fr) minmax(8rem, 2fr)] - The four columns' tracks (a `grid-template-columns` value); below their minimums the table scrolls sideways.
+ * @cssprop [--cr-campaign-responses-tab-extra-column=minmax(6rem, 2fr)] - The track of each column a subclass adds.
  * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
  * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
  * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
@@ -345,8 +347,9 @@ export class CampaignResponsesTab extends CrDataElement {
 
   /**
    * The header cells, one per column. A subclass adds a column by adding a `<th scope="col">` here
-   * and a cell in `renderCells()`:
-   * `return html\`${super.renderColumns()}<th scope="col">Owner</th>\`;`
+   * and a `<td role="cell">` in `renderCells()` (the roles keep the table's semantics in browsers that
+   * drop them for a table laid out as a grid; the column gets the `--cr-campaign-responses-tab-extra-column` track):
+   * `return html\`${super.renderColumns()}<th scope="col" role="columnheader">Owner</th>\`;`
    */
   protected renderColumns(): TemplateResult {
     return renderColumnHeaders(this.localizer);

@@ -83,7 +83,10 @@ function responseCell(line: ResponseLine | null, render: CampaignRowContext): Te
   const mark = syncMarkOf(line);
   const delayNote = DELAYED_CATEGORIES.has(line.categoryId) ? html`<p part="delay-note" class="delay-note">${render.delayNote}</p>` : nothing;
   // One part for the mark and the note, as before there were marks: an unmarked row has no node more.
-  return html`<span part="response-detail">${detail}</span> · <span part="response-category" class="category">${categories.get(line.categoryId) ?? line.categoryId}</span>${
+  const category = categories.get(line.categoryId) ?? line.categoryId;
+  // "Responded · Responded" says nothing twice: a detail named as its category stands alone.
+  const categoryPart = category === detail ? nothing : html` · <span part="response-category" class="category">${category}</span>`;
+  return html`<span part="response-detail">${detail}</span>${categoryPart}${
       mark ? html`${renderSyncMark(render.l, mark, detail)}${delayNote}` : delayNote
     }`;
 }
@@ -98,8 +101,8 @@ function eventItem(event: CampaignEvent, render: CampaignRowContext): TemplateRe
 }
 
 function historyRow(campaign: RecipientCampaign, historyId: string, render: CampaignRowContext): TemplateResult {
-  return html`<tr part="history-row" id=${historyId}>
-    <td colspan=${render.columnCount}>
+  return html`<tr role="row" part="history-row" id=${historyId}>
+    <td role="cell" colspan=${render.columnCount}>
       <response-history
         exportparts=${HISTORY_EXPORTPARTS}
         .dataClient=${render.client}
@@ -121,15 +124,15 @@ function historyRow(campaign: RecipientCampaign, historyId: string, render: Camp
 export function renderCampaignCells(campaign: RecipientCampaign, render: CampaignRowContext): TemplateResult {
   const expanded = render.expanded.has(campaign.id);
   const latest = campaign.latestResponse;
-  return html`<th scope="row" part="campaign-title"><button
+  return html`<th scope="row" role="rowheader" part="campaign-title"><button
       type="button"
       part="disclosure"
       class="disclosure"
       aria-expanded=${expanded ? 'true' : 'false'}
       aria-controls=${ifDefined(expanded ? `history-${campaign.id}` : undefined)}
-    >${campaign.title}</button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
+    >${campaign.title}</button></th><td role="cell" part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
       eventItem(event, render),
-    )}</ul></td><td part="response">${responseCell(latest, render)}</td><td part="date">${
+    )}</ul></td><td role="cell" part="response">${responseCell(latest, render)}</td><td role="cell" part="date">${
       latest ? html`<time datetime=${latest.respondedAt}>${render.l.instant(latest.respondedAt)}</time>` : nothing
     }</td>`;
 }
@@ -143,15 +146,15 @@ export function renderCampaignCells(campaign: RecipientCampaign, render: Campaig
 export function renderCampaignRowInline(campaign: RecipientCampaign, render: CampaignRowContext): TemplateResult {
   const expanded = render.expanded.has(campaign.id);
   const latest = campaign.latestResponse;
-  return html`<tbody part="campaign" data-campaign=${campaign.id}><tr part="row"><th scope="row" part="campaign-title"><button
+  return html`<tbody role="rowgroup" part="campaign" data-campaign=${campaign.id}><tr role="row" part="row"><th scope="row" role="rowheader" part="campaign-title"><button
       type="button"
       part="disclosure"
       class="disclosure"
       aria-expanded=${expanded ? 'true' : 'false'}
       aria-controls=${ifDefined(expanded ? `history-${campaign.id}` : undefined)}
-    >${campaign.title}</button></th><td part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
+    >${campaign.title}</button></th><td role="cell" part="events-cell"><ul part="events" class="events">${campaign.events.map((event) =>
       eventItem(event, render),
-    )}</ul></td><td part="response">${responseCell(latest, render)}</td><td part="date">${
+    )}</ul></td><td role="cell" part="response">${responseCell(latest, render)}</td><td role="cell" part="date">${
       latest ? html`<time datetime=${latest.respondedAt}>${render.l.instant(latest.respondedAt)}</time>` : nothing
     }</td></tr>${
     expanded ? historyRow(campaign, `history-${campaign.id}`, render) : nothing
@@ -161,16 +164,16 @@ export function renderCampaignRowInline(campaign: RecipientCampaign, render: Cam
 /** A campaign's `<tbody>`: its row of `cells` and, expanded, the row holding its history. */
 export function renderCampaignRow(campaign: RecipientCampaign, render: CampaignRowContext, cells: TemplateResult): TemplateResult {
   const expanded = render.expanded.has(campaign.id);
-  return html`<tbody part="campaign" data-campaign=${campaign.id}><tr part="row">${cells}</tr>${
+  return html`<tbody role="rowgroup" part="campaign" data-campaign=${campaign.id}><tr role="row" part="row">${cells}</tr>${
     expanded ? historyRow(campaign, `history-${campaign.id}`, render) : nothing
   }</tbody>`;
 }
 
 /** The header cells of the four columns. */
 export function renderColumnHeaders(l: Localizer): TemplateResult {
-  return html`<th scope="col" part="column-header">${l.t('tab.col.campaign')}</th><th scope="col" part="column-header">${l.t(
+  return html`<th scope="col" role="columnheader" part="column-header">${l.t('tab.col.campaign')}</th><th scope="col" role="columnheader" part="column-header">${l.t(
       'tab.col.events',
-    )}</th><th scope="col" part="column-header">${l.t('tab.col.response')}</th><th scope="col" part="column-header">${l.t('tab.col.date')}</th>`;
+    )}</th><th scope="col" role="columnheader" part="column-header">${l.t('tab.col.response')}</th><th scope="col" role="columnheader" part="column-header">${l.t('tab.col.date')}</th>`;
 }
 
 /** What a render of the table's rows shares (labels looked up once, not once per row). */
@@ -196,10 +199,10 @@ export function renderCampaignTable(
   row: (campaign: RecipientCampaign) => TemplateResult,
   onClick: (event: Event) => void,
 ): TemplateResult {
-  return html`<table part="table" @click=${onClick}>
+  return html`<table role="table" part="table" @click=${onClick}>
     <caption class="visually-hidden">${render.l.t('tab.caption')}</caption>
-    <thead part="head">
-      <tr>${columns}</tr>
+    <thead role="rowgroup" part="head">
+      <tr role="row">${columns}</tr>
     </thead>
     ${repeat(render.campaigns, (campaign) => campaign.id, row)}
   </table>`;
