@@ -18,7 +18,7 @@ export default tseslint.config(
     ...wc.configs['flat/recommended'],
   },
   {
-    files: ['server/**/*.ts', 'test/server/**/*.ts', 'test/node/**/*.ts', 'test/e2e/**/*.ts', 'scripts/**/*.mjs', '*.config.*', 'bench/*.mjs'],
+    files: ['server/**/*.ts', 'test/server/**/*.ts', 'test/node/**/*.ts', 'test/e2e/**/*.ts', 'test/e2e-firefox/**/*.ts', 'test/support/e2e/**/*.ts', 'scripts/**/*.mjs', '*.config.*', 'bench/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

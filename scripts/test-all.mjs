@@ -6,7 +6,10 @@
 //   4. the whole browser suite again in Firefox, when one is installed
 //      (web-test-runner.firefox.config.mjs; CI installs firefox-esr)
 //   5. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
-// Pass suite names to run only some: `npm test -- server browser` (server, node, browser, firefox, e2e).
+//   6. the end-to-end offline flow again in Firefox (test/e2e-firefox, puppeteer-core over WebDriver
+//      BiDi), when one is installed
+// Pass suite names to run only some: `npm test -- server browser` (server, node, browser, firefox,
+// e2e, e2e-firefox).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +62,14 @@ function record(name, counts) {
   if (counts.failed > 0) failedSuites.push(name);
 }
 
+/** A suite that needs Firefox: run when there is one; else a failure when asked for by name, a skip line otherwise. */
+function inFirefox(name, run) {
+  if (!want(name)) return;
+  if (firefox) run();
+  else if (only.includes(name)) record(name, { passed: 0, failed: 1, skipped: 0 });
+  else console.log(`[${name}] skipped: no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH)`);
+}
+
 const want = (name) => only.length === 0 || only.includes(name);
 if (want('server')) nodeSuite('server (PGlite)', 'test/server/*.test.ts', { DATABASE_URL: '' });
 if (want('server') && process.env.CR_TEST_DATABASE_URL) {
@@ -66,10 +77,9 @@ if (want('server') && process.env.CR_TEST_DATABASE_URL) {
 }
 if (want('node')) nodeSuite('node', 'test/node/*.test.ts');
 if (want('browser')) browserSuite();
-if (want('firefox') && firefox) browserSuite('firefox', ['--config', 'web-test-runner.firefox.config.mjs']);
-else if (want('firefox') && only.includes('firefox')) record('firefox', { passed: 0, failed: 1, skipped: 0 });
-else if (want('firefox')) console.log('[firefox] skipped: no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH)');
+inFirefox('firefox', () => browserSuite('firefox', ['--config', 'web-test-runner.firefox.config.mjs']));
 if (want('e2e')) nodeSuite('e2e', 'test/e2e/*.test.ts');
+inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts'));
 
 rmSync(work, { recursive: true, force: true });
 if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(', ')}`);

@@ -1,0 +1,66 @@
+/**
+ * The end-to-end driver for the system Chromium, through playwright-core. Controls are found as a
+ * person names them (role and accessible name, label); Playwright's locators look into open shadow
+ * roots by themselves. Offline: Playwright's context.setOffline (DevTools network emulation:
+ * navigator.onLine false, every request fails). Only the API cut off: context.route aborting with
+ * 'internetdisconnected' (the page sees a network error).
+ */
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findBrowser } from '../../../scripts/find-browser.mjs';
+import { STEP_MS } from './driver.js';
+import type { E2eBrowser, E2ePage, Edit } from './driver.js';
+
+export async function launchChromium(): Promise<E2eBrowser> {
+  const browser = await chromium.launch({ executablePath: findBrowser('chromium'), args: CHROMIUM_ARGS });
+  return {
+    name: 'Chromium',
+    async newPage() {
+      const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 1000 } });
+      // Vite's HMR socket is answered here, never by Vite: a file saved meanwhile must not reload the page.
+      await context.routeWebSocket(/./, () => undefined);
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP_MS);
+      return chromiumPage(context, page);
+    },
+    close: () => browser.close(),
+  };
+}
+
+function chromiumPage(context: BrowserContext, page: Page): E2ePage {
+  const campaignRow = (title: string): Locator =>
+    page.locator('campaign-responses-tab').locator('tbody[part="campaign"]').filter({ has: page.locator('[part="disclosure"]', { hasText: title }) });
+  return {
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    async waitForCampaign(title, marks, ms = STEP_MS) {
+      const row = campaignRow(title);
+      if (!marks) await row.waitFor({ timeout: ms });
+      else if (marks === 'pending') await row.locator('[data-sync-state="pending"]').waitFor({ timeout: ms });
+      else await row.locator('[data-sync-state]').waitFor({ state: 'detached', timeout: ms });
+    },
+    waitForPart: (element, part) => page.locator(element).locator(`[part="${part}"]`).waitFor(),
+    pendingCount: () => page.locator('campaign-sync-status [part="pending"]').getAttribute('data-count'),
+    onLine: () => page.evaluate(() => navigator.onLine),
+    async addResponse({ campaign, event, note }: Edit) {
+      await page.getByRole('button', { name: 'Add Response' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New Campaign Response' });
+      await dialog.waitFor();
+      await dialog.getByLabel('Campaign', { exact: true }).selectOption({ label: campaign });
+      await dialog.getByLabel('Campaign event').selectOption({ label: event });
+      await dialog.getByLabel('New Response Detail').selectOption({ label: 'Responded' });
+      await dialog.getByLabel('Note').fill(note);
+      await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    },
+    setOffline: (offline) => context.setOffline(offline),
+    async cutApi(prefix, except) {
+      await context.route(
+        (url) => url.href.startsWith(prefix),
+        (route) => (except.includes(new URL(route.request().url()).pathname) ? route.continue() : route.abort('internetdisconnected')),
+      );
+    },
+    restoreApi: () => context.unrouteAll({ behavior: 'ignoreErrors' }),
+    close: () => context.close(),
+  };
+}

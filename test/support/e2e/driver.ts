@@ -1,0 +1,62 @@
+/**
+ * What an end-to-end flow asks of a browser, so that one flow (with its assertions) runs in more
+ * than one: Chromium through playwright-core (chromium.ts) and Firefox through puppeteer-core over
+ * WebDriver BiDi (firefox.ts). The operations are a person's (add a response through the dialog)
+ * and a tester's (cut the network, read what the page shows); each driver says how it does them.
+ */
+import assert from 'node:assert/strict';
+
+/** How long one step on the page may take (the machines are slow and shared). */
+export const STEP_MS = 15_000;
+
+/** One response added through Add Response → New Campaign Response, by the titles a person picks. */
+export interface Edit {
+  campaign: string;
+  event: string;
+  note: string;
+}
+
+/** One page of the demo in a fresh browser context (its own storage: IndexedDB, the outbox). */
+export interface E2ePage {
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /**
+   * Until the campaign's row (by its title) is shown; with `marks`, until one of its edits is
+   * marked with that sync state ('pending'), or until none of its edits is marked at all ('none').
+   * At most `ms` (default STEP_MS).
+   */
+  waitForCampaign(title: string, marks?: 'pending' | 'none', ms?: number): Promise<void>;
+  /** Until an element of this part is shown inside this kit element (e.g. 'campaign-sync-status', 'connectivity'). */
+  waitForPart(element: string, part: string): Promise<void>;
+  /** The sync status's count of edits waiting (`data-count` of its `pending` part), null while it has none. */
+  pendingCount(): Promise<string | null>;
+  /** The page's `navigator.onLine`. */
+  onLine(): Promise<boolean>;
+  /** Add Response → New Campaign Response → Campaign, Campaign event, Responded, Note → Save, as a person does it. */
+  addResponse(edit: Edit): Promise<void>;
+  /** The whole browser context offline (navigator.onLine false, every request fails) or back. */
+  setOffline(offline: boolean): Promise<void>;
+  /**
+   * Every request under `prefix` fails as on a dead network (the page sees a network error),
+   * except those to the paths in `except`; everything else still loads. Until restoreApi().
+   */
+  cutApi(prefix: string, except: string[]): Promise<void>;
+  restoreApi(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface E2eBrowser {
+  /** For test names: 'Chromium', 'Firefox'. */
+  readonly name: string;
+  newPage(): Promise<E2ePage>;
+  close(): Promise<void>;
+}
+
+/** Polls `check` every 100 ms until it holds; fails the test with `what` after `ms`. */
+export async function waitFor(check: () => Promise<boolean>, what: string, ms = STEP_MS): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`not within ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
