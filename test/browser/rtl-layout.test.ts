@@ -105,6 +105,29 @@ describe('right to left (dir="rtl")', () => {
     expect(textBox(value).left).to.be.closeTo(box(value).left, 1);
   });
 
+  it('<campaign-stats-panel>: the charts are mirrored: funnel labels right of their bars, values left; time runs right to left', async () => {
+    const client = new CampaignReportsClient({ adapter: new FakeReportsAdapter() });
+    const panel = await inRtl<CampaignStatsPanel>(html`<campaign-stats-panel campaign-id="spring" .reportsClient=${client}></campaign-stats-panel>`, 'charts');
+    await until(() => panel.shadowRoot?.querySelector('[part~="funnel-chart"]'));
+    for (const step of panel.shadowRoot!.querySelectorAll('[part~="funnel-chart"] [data-step]')) {
+      const label = box(step.querySelector('.label')!);
+      const bar = box(step.querySelector('.bar')!);
+      const value = box(step.querySelector('.value')!);
+      // Nothing overlaps: label | bar | value from right to left.
+      if (bar.width > 0) {
+        expect(label.left, `${step.getAttribute('data-step')} label`).to.be.at.least(bar.right - 1);
+        expect(value.right, `${step.getAttribute('data-step')} value`).to.be.at.most(bar.left + 1);
+      }
+      expect(value.right).to.be.lessThan(label.left);
+    }
+    const days = [...panel.shadowRoot!.querySelectorAll('[part~="timeline-chart"] [data-day]')];
+    if (days.length > 1) {
+      const first = box(days[0].querySelector('rect')!);
+      const last = box(days[days.length - 1].querySelector('rect')!);
+      expect(first.left, 'the first day is rightmost').to.be.greaterThan(last.left);
+    }
+  });
+
   it('<campaign-response-report>: the count on the right, Export CSV after it on the left, details indented from the right', async () => {
     const adapter = new FakeReportAdapter();
     adapter.rows.set('spring', [reportRow({ id: 'r1' })]);

@@ -243,13 +243,16 @@ export class CampaignStatsPanel extends CrCampaignElement {
         ${body}
       </section>`;
     const eventCosts = stats.events.map((e) => e.ownCost);
+    // The charts are drawn in SVG coordinates: mirrored here when the page around reads right to
+    // left (a change of `dir` comes with one of `lang`, which re-renders the panel).
+    const rtl = this.matches(':dir(rtl)');
     return html`<div class="columns">
         ${section('money', this.t('stats.section.money'), renderFigureList('money', moneyItems(stats.totals, eventCosts, f), this.openFormulas, this.localizer, this.#toggleFormula))}
         ${section('reach', this.t('stats.section.reach'), renderFigureList('reach', reachItems(stats.totals, this.excludeMachines, f), this.openFormulas, this.localizer, this.#toggleFormula))}
       </div>
       <div class="columns">
-        ${section('funnel', this.t('stats.section.funnel'), renderFunnel(funnelSteps(this.localizer, stats.totals, this.excludeMachines), f))}
-        ${section('timeline', this.t('stats.section.timeline'), renderTimeline(stats.timeline, this.excludeMachines, f))}
+        ${section('funnel', this.t('stats.section.funnel'), renderFunnel(funnelSteps(this.localizer, stats.totals, this.excludeMachines), f, rtl))}
+        ${section('timeline', this.t('stats.section.timeline'), renderTimeline(stats.timeline, this.excludeMachines, f, rtl))}
       </div>
       ${section('events', this.t('stats.section.events'), renderEventTable(stats.events, this.excludeMachines, f))}`;
   }

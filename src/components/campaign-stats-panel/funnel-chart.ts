@@ -43,7 +43,12 @@ const LABEL_WIDTH = 130;
 const BAR_WIDTH = 220;
 const WIDTH = LABEL_WIDTH + BAR_WIDTH + 60;
 
-export function renderFunnel(steps: readonly FunnelStep[], f: Formats): TemplateResult {
+/**
+ * `rtl`: the picture mirrored, labels on the right and values on the left (the SVG's text takes
+ * the page's direction, so `start`/`end` anchors already read from the right).
+ */
+export function renderFunnel(steps: readonly FunnelStep[], f: Formats, rtl = false): TemplateResult {
+  const x = (ltr: number, width = 0) => (rtl ? WIDTH - ltr - width : ltr);
   const largest = Math.max(1, ...steps.map((s) => s.count));
   const sent = steps[0].count;
   const height = steps.length * ROW;
@@ -52,16 +57,16 @@ export function renderFunnel(steps: readonly FunnelStep[], f: Formats): Template
       role="img"
       aria-label=${funnelSummary(steps, f)}
       viewBox="0 0 ${WIDTH} ${height}"
-      preserveAspectRatio="xMinYMin meet"
+      preserveAspectRatio=${rtl ? 'xMaxYMin meet' : 'xMinYMin meet'}
       part="funnel-chart"
     >
       ${steps.map((step, i) => {
-        const width = (step.count / largest) * BAR_WIDTH;
+        const width = Math.max((step.count / largest) * BAR_WIDTH, step.count ? 2 : 0);
         const y = i * ROW;
         return svg`<g class="step step-${i}" data-step=${step.key}>
-          <text class="label" x=${LABEL_WIDTH - 8} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${step.label}</text>
-          <rect class="bar" x=${LABEL_WIDTH + (BAR_WIDTH - width) / 2} y=${y + 4} width=${Math.max(width, step.count ? 2 : 0)} height=${ROW - 8} rx="3"></rect>
-          <text class="value" x=${LABEL_WIDTH + BAR_WIDTH + 6} y=${y + ROW / 2} dominant-baseline="middle">${f.count(step.count)}</text>
+          <text class="label" x=${x(LABEL_WIDTH - 8)} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${step.label}</text>
+          <rect class="bar" x=${x(LABEL_WIDTH + (BAR_WIDTH - width) / 2, width)} y=${y + 4} width=${width} height=${ROW - 8} rx="3"></rect>
+          <text class="value" x=${x(LABEL_WIDTH + BAR_WIDTH + 6)} y=${y + ROW / 2} dominant-baseline="middle">${f.count(step.count)}</text>
         </g>`;
       })}
     </svg>

@@ -47,8 +47,8 @@ const BAR = 11;
 /** Room before the first group, for the first axis label. */
 const START = 16;
 
-/** `timeline` undefined: the backend does not offer it. */
-export function renderTimeline(timeline: readonly TimelineDay[] | undefined, excludeMachines: boolean, f: Formats): TemplateResult {
+/** `timeline` undefined: the backend does not offer it. `rtl`: time runs from right to left. */
+export function renderTimeline(timeline: readonly TimelineDay[] | undefined, excludeMachines: boolean, f: Formats, rtl = false): TemplateResult {
   if (!timeline) return html`<p class="muted" part="timeline-unavailable">${f.l.t('stats.timeline.unavailable')}</p>`;
   const points = timelinePoints(timeline, excludeMachines);
   if (points.length === 0) return html`<p class="muted" part="timeline-empty">${f.l.t('stats.timeline.none')}</p>`;
@@ -57,17 +57,18 @@ export function renderTimeline(timeline: readonly TimelineDay[] | undefined, exc
   const plot = HEIGHT - AXIS;
   // Label every day when they fit, else about eight labels.
   const every = Math.max(1, Math.ceil(points.length / 8));
+  const mirror = (ltr: number, w = 0) => (rtl ? width - ltr - w : ltr);
   return html`<figure class="chart" part="timeline">
-    <svg role="img" aria-label=${timelineSummary(points, f)} viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="xMinYMin meet" part="timeline-chart">
+    <svg role="img" aria-label=${timelineSummary(points, f)} viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio=${rtl ? 'xMaxYMin meet' : 'xMinYMin meet'} part="timeline-chart">
       <line class="axis" x1="0" x2=${width} y1=${plot + 0.5} y2=${plot + 0.5}></line>
       ${points.map((p, i) => {
         const x = START + i * GROUP;
         return svg`<g data-day=${p.day}>
           ${SERIES.map((series, s) => {
             const h = (p[series] / largest) * (plot - 6);
-            return svg`<rect class="bar series-${s}" x=${x + s * (BAR + 1)} y=${plot - h} width=${BAR} height=${h}></rect>`;
+            return svg`<rect class="bar series-${s}" x=${mirror(x + s * (BAR + 1), BAR)} y=${plot - h} width=${BAR} height=${h}></rect>`;
           })}
-          ${i % every === 0 ? svg`<text class="label" x=${x + (BAR * 3) / 2} y=${HEIGHT - 6} text-anchor="middle">${f.dayShort(p.day)}</text>` : nothing}
+          ${i % every === 0 ? svg`<text class="label" x=${mirror(x + (BAR * 3) / 2)} y=${HEIGHT - 6} text-anchor="middle">${f.dayShort(p.day)}</text>` : nothing}
         </g>`;
       })}
     </svg>
