@@ -44,7 +44,7 @@ export function esbuildMinifyLiterals() {
   };
 }
 
-/** Vite (Rolldown): the same, before TypeScript is compiled (the source maps point at the minified text). */
+/** Vite (Rolldown): the same, before TypeScript is compiled; its source map chains dist/'s maps back to src/ as written. */
 export function viteMinifyLiterals() {
   return {
     name: 'cr-minify-literals',
