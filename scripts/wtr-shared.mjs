@@ -28,6 +28,29 @@ const offlinePlugin = {
   },
 };
 
+/**
+ * Server command `cr-emulate-media` ({ features }): CSS media features of the calling test page, e.g.
+ * `[{ name: 'forced-colors', value: 'active' }]`, or `[]` to stop. DevTools' Emulation.setEmulatedMedia
+ * (puppeteer's emulateMediaFeatures refuses forced-colors), so Chromium only: WebDriver BiDi has no
+ * media emulation, and Firefox's forced colours are a browser-wide preference.
+ */
+const emulateMediaPlugin = {
+  name: 'cr-emulate-media',
+  // One DevTools session per page, kept open: emulation ends with the session that set it.
+  sessions: new WeakMap(),
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'cr-emulate-media') return undefined;
+    const page = session.browser.getPage(session.id);
+    let cdp = this.sessions.get(page);
+    if (!cdp) this.sessions.set(page, (cdp = await page.createCDPSession()));
+    await cdp.send('Emulation.setEmulatedMedia', { features: payload?.features ?? [] });
+    return true;
+  },
+};
+
+/** Test files that need DevTools (CDP) emulation, which Firefox has no counterpart of. */
+export const CDP_ONLY_FILES = ['test/browser/forced-colors.test.ts'];
+
 /** Every browser test file. */
 export const TEST_FILES = 'test/browser/**/*.test.ts';
 
@@ -38,6 +61,7 @@ export function sharedPlugins() {
     // would leave decorators unlowered on a current browser.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     offlinePlugin,
+    emulateMediaPlugin,
     reliabilityPlugin(),
     // The single-file bundle and React/Vue as ES modules, for test/browser/embed-*.test.ts.
     embedTestPlugin(),
