@@ -367,6 +367,10 @@ export class OfflineDataClient extends CampaignDataClient {
       case 'removed':
         this.#changedRecipient(event.op.recipientId, event.op.campaignId);
         this.#emitSync({ type: 'changed' });
+        // The adapter's answer to an add is the stored line (checked by its schema).
+        if (event.reason === 'done' && event.op.kind === 'add' && !event.remote && event.result) {
+          this.#emitSync({ type: 'delivered', opId: event.opId, line: event.result as ResponseLine });
+        }
         break;
       case 'sync-complete':
         this.#emitSync({ type: 'sync-complete', at: event.at, sent: event.sent, failed: event.failed, conflict: event.conflict, ...remote });

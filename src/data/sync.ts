@@ -3,7 +3,7 @@
  * mode, whether requests get through, the queue's counts and the edits a person has to decide on.
  * Plain types: the elements import them without importing the outbox.
  */
-import type { NewResponseLine } from '../model/types.js';
+import type { NewResponseLine, ResponseLine } from '../model/types.js';
 import type { OpError, OpKind } from '../offline/types.js';
 
 /**
@@ -65,6 +65,11 @@ export type SyncEvent =
   | { type: 'changed' }
   /** An edit was made durable on this device. */
   | { type: 'queued'; opId: string; kind: OpKind; recipientId: string; campaignId: string; line?: NewResponseLine; remote?: boolean }
+  /**
+   * A queued response line reached the backend: `line` as the server stored it. Told only in the
+   * tab that sent it (once, however many tabs are open).
+   */
+  | { type: 'delivered'; opId: string; line: ResponseLine }
   /** The queue has nothing left to send now. */
   | { type: 'sync-complete'; at: number; sent: number; failed: number; conflict: number; remote?: boolean }
   /** A send failed; `final` when it waits for a person (failed, conflict), else `retryAt`. */

@@ -9,8 +9,11 @@ export type OutboxEvent = (
   | { type: 'queued'; op: OutboxOp }
   /** An operation moved between states. `op` is the record after (null once removed). */
   | { type: 'state'; opId: string; from: OpState; to: OpState; op: OutboxOp | null; result?: unknown }
-  /** Gone from the outbox: confirmed (after a `state` to done), discarded, or made unnecessary. */
-  | { type: 'removed'; opId: string; reason: 'done' | 'discarded' | 'coalesced'; op: OutboxOp }
+  /**
+   * Gone from the outbox: confirmed (after a `state` to done; `result` is the server's answer),
+   * discarded, or made unnecessary.
+   */
+  | { type: 'removed'; opId: string; reason: 'done' | 'discarded' | 'coalesced'; op: OutboxOp; result?: unknown }
   /** The queue has nothing left to send now; `sent` since the last such event. */
   | { type: 'sync-complete'; at: number; sent: number; failed: number; conflict: number }
   /** A send failed; `retryAt` when it will be tried again, absent when final (failed, conflict) or paused. */

@@ -163,7 +163,7 @@ export class SendLoop {
     this.#sentSinceComplete += items.length;
     for (const { op, result } of items) {
       this.#deps.emit({ type: 'state', opId: op.opId, from: 'inflight', to: 'done', op: null, result });
-      this.#deps.emit({ type: 'removed', opId: op.opId, reason: 'done', op });
+      this.#deps.emit({ type: 'removed', opId: op.opId, reason: 'done', op, result });
     }
   }
 

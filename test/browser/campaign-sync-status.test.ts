@@ -6,6 +6,7 @@ import { AuthError, ConflictError, UnavailableError, ValidationError } from '../
 import { CampaignDataClient } from '../../src/data/data-client.js';
 import type { OfflineDataClient } from '../../src/data/offline-client.js';
 import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
+import type { ResponseSavedEvent } from '../../src/events/response-saved.js';
 import type { SyncCompleteEvent } from '../../src/events/sync-complete.js';
 import type { SyncFailedEvent } from '../../src/events/sync-failed.js';
 import { FakeAdapter, line, until } from './fake-adapter.js';
@@ -65,6 +66,27 @@ describe('<campaign-sync-status>', () => {
     expect(part(status, 'last-sync')!.querySelector('time')!.getAttribute('datetime')).to.match(/Z$/);
     expect(adapter.lines).to.have.length(1);
     await expect(status).to.be.accessible();
+  });
+
+  it('fires cr-response-saved with the stored line when a queued line is delivered, once, not while it waits', async () => {
+    const adapter = new FakeAdapter();
+    adapter.failures.addResponse = new UnavailableError('Failed to fetch');
+    const client = await clients.open(adapter);
+    const status = await mountStatus(client);
+    const saved: ResponseSavedEvent[] = [];
+    status.addEventListener('cr-response-saved', (event) => saved.push(event));
+    const queued = await client.addResponse(client.createResponseLine(draft({ note: 'from the booth' })));
+    await until(() => part(status, 'connectivity')?.getAttribute('data-connectivity') === 'offline', 4000);
+    expect(saved, 'nothing is saved while the server cannot be reached').to.have.length(0);
+
+    // The sender probes again by itself (the fixture's backoff is fast).
+    delete adapter.failures.addResponse;
+    await until(() => saved.length === 1, 8000);
+    expect(saved[0].composed).to.equal(true);
+    expect(saved[0].line).to.include({ id: queued.id, note: 'from the booth' });
+    expect(saved[0].line.recordedAt, 'the line as the server stored it').to.be.a('string');
+    await until(() => part(status, 'pending')?.getAttribute('data-count') === '0');
+    expect(saved).to.have.length(1);
   });
 
   it('a failed edit: cr-sync-failed (final), the count, the server’s reason; Retry sends it again', async () => {

@@ -228,6 +228,34 @@ describe('OfflineDataClient', () => {
     expect(text(springRow(tab).querySelector('[part="response-detail"]')!)).to.equal('Subscribed');
   });
 
+  it('a delivered line is told as "delivered" (with the stored line) once, by the tab that sent it, not by every tab', async () => {
+    const adapter = new FakeAdapter();
+    adapter.failures.addResponse = networkDown();
+    const here = await clients.open(adapter);
+    const dbName = [...clients.dbNames][0];
+    const there = await clients.open(adapter, { dbName });
+    const delivered: { tab: string; lineId: string; recordedAt: string }[] = [];
+    for (const [name, client] of [['here', here], ['there', there]] as const) {
+      client.subscribeSync((event) => {
+        if (event.type === 'delivered') delivered.push({ tab: name, lineId: event.line.id, recordedAt: event.line.recordedAt });
+      });
+    }
+    const queued = await there.addResponse(there.createResponseLine({ recipientId: '42', campaignId: 'spring', eventId: 'spring-call', detailId: 'subscribed', respondedAt: '2026-02-01T10:00:00.000Z', note: '' }));
+    await until(() => adapter.callsOf('addResponse').length > 0);
+    expect(delivered).to.have.length(0);
+    delete adapter.failures.addResponse;
+    await until(() => delivered.length > 0, 8000);
+    // Both tabs have heard the outcome (the other over BroadcastChannel) before counting.
+    const pending = async () => (await here.getSyncStatus()).pending + (await there.getSyncStatus()).pending;
+    for (let i = 0; i < 200 && (await pending()) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await pending()).to.equal(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(delivered).to.have.length(1);
+    expect(delivered[0].lineId).to.equal(queued.id);
+    expect(delivered[0].recordedAt).to.be.a('string');
+    expect(adapter.lines.filter((stored) => stored.id === queued.id)).to.have.length(1);
+  });
+
   it('reads from the server and the merge leave unmarked lines untouched (nothing queued)', async () => {
     const adapter = new FakeAdapter([line({ id: 'x' })]);
     const client = await clients.open(adapter);

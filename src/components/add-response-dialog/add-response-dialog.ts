@@ -98,7 +98,7 @@ const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLoca
  * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {ResponseSubmitEvent} cr-response-submit - Before saving; cancelable. `event.line` is the line.
- * @fires {ResponseSavedEvent} cr-response-saved - The backend stored the line; `event.line`.
+ * @fires {ResponseSavedEvent} cr-response-saved - The backend stored the line; `event.line`. (With offline edits the dialog fires `cr-response-queued` instead, and `<campaign-sync-status>` fires this once the line is delivered.)
  * @fires {ResponseQueuedEvent} cr-response-queued - With offline edits: the line was stored on this device (durably) and will be sent later; `event.line` is marked pending.
  * @fires {RequestCloseEvent} cr-request-close - Escape, Cancel or ×; cancelable; `event.dirty`.
  * @fires {DeleteRequestEvent} cr-delete-request - Actions → Delete in Update Status; cancelable.

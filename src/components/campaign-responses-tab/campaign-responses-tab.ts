@@ -184,7 +184,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
  * @fires {ResponseSubmitEvent} cr-response-submit - From the dialog, before saving; cancelable.
- * @fires {ResponseSavedEvent} cr-response-saved - A response line was saved.
+ * @fires {ResponseSavedEvent} cr-response-saved - From the dialog: the backend stored a response line (without offline edits; with them, `<campaign-sync-status>` fires it on delivery).
  * @fires {RequestCloseEvent} cr-request-close - The dialog is asked to close; cancelable.
  * @fires {DeleteRequestEvent} cr-delete-request - Actions → Delete; cancelable (the tab then asks nothing).
  * @fires {ResponsesDeletedEvent} cr-responses-deleted - The backend deleted the responses (after Undo time).

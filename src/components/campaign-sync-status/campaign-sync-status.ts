@@ -7,6 +7,7 @@ import type { SyncEvent, SyncStatus } from '../../data/sync.js';
 import type { ResponseVocabulary } from '../../model/types.js';
 import { AuthRequiredEvent } from '../../events/auth-required.js';
 import { SyncCompleteEvent } from '../../events/sync-complete.js';
+import { ResponseSavedEvent } from '../../events/response-saved.js';
 import { SyncFailedEvent } from '../../events/sync-failed.js';
 import { CrElement } from '../base/cr-element.js';
 import { DataClientController } from '../base/data-client-controller.js';
@@ -93,6 +94,7 @@ const AGE_TICK_MS = 15_000;
  * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
  * @cssprop [--cr-radius-round=999px] - Global: round buttons.
  *
+ * @fires {ResponseSavedEvent} cr-response-saved - A queued response line reached the backend (`event.line`, as stored); fired by the status of the tab that sent it, once. (Without offline edits the dialog fires it when it saves.)
  * @fires {SyncCompleteEvent} cr-sync-complete - The queue has nothing left to send now.
  * @fires {SyncFailedEvent} cr-sync-failed - Sending an edit failed (`final`: it waits for a person).
  * @fires {AuthRequiredEvent} cr-auth-required - The server answered 401 to a queued edit: sending waits; `retryAfter(promise)` resumes it once the host has a new token.
@@ -199,6 +201,8 @@ export class CampaignSyncStatus extends CrElement {
   #onSync(client: CampaignDataClient, event: SyncEvent): void {
     if (event.type === 'sync-complete') {
       this.emit(new SyncCompleteEvent(event));
+    } else if (event.type === 'delivered') {
+      this.emit(new ResponseSavedEvent(event.line));
     } else if (event.type === 'sync-failed') {
       this.emit(new SyncFailedEvent(event));
     } else if (event.type === 'auth-required') {
