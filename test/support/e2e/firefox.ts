@@ -13,15 +13,28 @@
  * - Only the API cut off: request interception (BiDi network.addIntercept), failing each request
  *   under the prefix with network.failRequest (the page's fetch rejects as on a dead network) and
  *   letting everything else continue.
- * - Vite's HMR socket: a preload script (BiDi script.addPreloadScript) gives the page a socket
- *   that never opens, so a file saved meanwhile cannot reload the page (the Chromium driver answers
- *   the socket itself with Playwright's routeWebSocket instead).
+ * - Vite's HMR socket: a preload script (BiDi script.addPreloadScript) gives Vite's client a
+ *   socket that never opens, so a file saved meanwhile cannot reload the page (the Chromium driver
+ *   answers the socket itself with Playwright's routeWebSocket instead).
  */
 import puppeteer from 'puppeteer-core';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { findBrowser } from '../../../scripts/find-browser.mjs';
 import { STEP_MS, waitFor } from './driver.js';
 import type { E2eBrowser, E2ePage, Edit } from './driver.js';
+
+/**
+ * The preload script that keeps Vite's HMR client from ever connecting: its socket (protocol
+ * 'vite-hmr') never opens, so the client waits, receives nothing and never reloads the page. A
+ * string, not a function: a Proxy installed by a function preload did not reach the page's own
+ * scripts in Firefox 153 (Vite still connected), this plain replacement does.
+ */
+const VITE_HMR_NEVER_OPENS = `{
+  const Native = window.WebSocket;
+  window.WebSocket = function WebSocket(url, protocols) {
+    return protocols === 'vite-hmr' ? Object.assign(new EventTarget(), { url, readyState: 0, send() {}, close() {} }) : new Native(url, protocols);
+  };
+}`;
 
 export async function launchFirefox(): Promise<E2eBrowser> {
   const browser = await puppeteer.launch({
@@ -40,13 +53,7 @@ export async function launchFirefox(): Promise<E2eBrowser> {
       const page = await context.newPage();
       page.setDefaultTimeout(STEP_MS);
       await page.setViewport({ width: 1280, height: 1000 });
-      await page.evaluateOnNewDocument(() => {
-        const Native = window.WebSocket;
-        window.WebSocket = new Proxy(Native, {
-          construct: (target, args: [string, string?]) =>
-            args[1] === 'vite-hmr' ? Object.assign(new EventTarget(), { url: args[0], readyState: 0, send: () => undefined, close: () => undefined }) : new target(...args),
-        });
-      });
+      await page.evaluateOnNewDocument(VITE_HMR_NEVER_OPENS);
       return firefoxPage(page, () => context.close());
     },
     close: () => browser.close(),
