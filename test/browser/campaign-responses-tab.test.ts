@@ -89,6 +89,26 @@ describe('<campaign-responses-tab>', () => {
     await expect(tab).to.be.accessible();
   });
 
+  it('a load cut short by a newer one is no failure: the table and Add Response stay as they were', async () => {
+    const { tab, adapter } = await mount(new FakeAdapter([line({ id: 'a' })]));
+    // Slow answers, which (like fetch) end at once with an AbortError when their request is cut short.
+    adapter.delays.getRecipientCampaigns = 400;
+    const addButton = () => $<HTMLButtonElement>(tab, '[part="add-button"]');
+    void tab.reload();
+    await tab.updateComplete;
+    const second = tab.reload(); // aborts the first's request
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Anything may re-render the tab meanwhile (a dialog closing, a notice): it must still show its data.
+    tab.requestUpdate();
+    await tab.updateComplete;
+    expect(addButton().disabled, 'Add Response while the newer load runs').to.equal(false);
+    expect($$(tab, 'tbody[part="campaign"]')).to.have.length(2);
+    expect(tab.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
+    await second;
+    await tab.updateComplete;
+    expect(addButton().disabled).to.equal(false);
+  });
+
   it('shows an error with Retry, which loads again', async () => {
     const adapter = new FakeAdapter();
     adapter.failures.getRecipientCampaigns = new UnavailableError('Service down');

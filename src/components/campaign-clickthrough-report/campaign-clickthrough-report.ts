@@ -1,3 +1,4 @@
+import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -113,7 +114,8 @@ export class CampaignClickthroughReport extends CrCampaignElement {
           signal: this.reports.view?.next('clickthrough', signal),
         });
       } catch (error) {
-        this.clickthrough = undefined;
+        // Cut short by a newer load (its request aborted): no news about the data, keep showing it.
+        if (!isAbortError(error)) this.clickthrough = undefined;
         this.reportFailure(error, () => void this.#load.run());
       }
     },

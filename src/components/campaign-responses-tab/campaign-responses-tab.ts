@@ -1,3 +1,4 @@
+import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
@@ -224,7 +225,8 @@ export class CampaignResponsesTab extends CrDataElement {
         this.#shown = { ...answer, vocabulary };
         return this.#shown;
       } catch (error) {
-        this.#shown = undefined;
+        // Cut short by a newer load (its request aborted): no news about the data, keep showing it.
+        if (!isAbortError(error)) this.#shown = undefined;
         return this.reportFailure(error, () => void this.#load.run());
       }
     },

@@ -1,3 +1,4 @@
+import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -131,7 +132,7 @@ export class CampaignStatsPanel extends CrCampaignElement {
         if (fresh) this.announcement = this.t('stats.refreshed');
         return stats;
       } catch (error) {
-        if (!(error instanceof DOMException && error.name === 'AbortError')) this.#shown = undefined;
+        if (!isAbortError(error)) this.#shown = undefined;
         return this.reportFailure(error, () => void this.#load.run());
       }
     },
