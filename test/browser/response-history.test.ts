@@ -148,6 +148,24 @@ describe('<response-history>', () => {
     expect(reload.cursor).to.equal(undefined);
   });
 
+  it('a re-read cut short by a newer one keeps the lines shown (no skeleton in between)', async () => {
+    const adapter = new FakeAdapter([line({ id: 'a', respondedAt: '2026-01-01T00:00:00.000Z' })]);
+    const { history, client } = await mount([], adapter);
+    // Slow answers, which (like fetch) end at once with an AbortError when their request is cut short.
+    adapter.delays.getRecipientResponses = 400;
+    const save = (note: string) =>
+      client.addResponse(client.createResponseLine({ recipientId: '42', campaignId: 'spring', eventId: 'spring-call', detailId: 'purchased', respondedAt: '2026-01-05T00:00:00.000Z', note }));
+    await save('first'); // a change: re-read
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await save('second'); // another: the first re-read is aborted
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    history.requestUpdate();
+    await history.updateComplete;
+    expect(shownIds(history), 'the lines while the newer re-read runs').to.deep.equal(['a']);
+    expect(history.shadowRoot!.querySelector('[part~="loading"]')).to.equal(null);
+    await until(() => shownIds(history).length === 3, 4000);
+  });
+
   it('re-reads after a save through the same client', async () => {
     const adapter = new FakeAdapter([line({ id: 'a', respondedAt: '2026-01-01T00:00:00.000Z' })]);
     const { history, client } = await mount([], adapter);

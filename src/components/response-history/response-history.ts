@@ -165,7 +165,8 @@ export class ResponseHistory extends CrDataElement {
         this.moreError = null;
         this.#loaded = true;
       } catch (error) {
-        this.#loaded = false;
+        // Cut short by a newer load (its request aborted): no news about the lines, keep showing them.
+        if (!isAbortError(error)) this.#loaded = false;
         this.reportFailure(error, () => void this.#load.run());
       }
     },
