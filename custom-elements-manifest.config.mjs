@@ -15,5 +15,17 @@ export default {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
+    {
+      // Private members (TypeScript `private`, and `#names`) are no one's API, and their
+      // initialisers' source text made the manifest stale at every change inside a method.
+      name: 'drop-private-members',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.members) declaration.members = declaration.members.filter((member) => member.privacy !== 'private');
+          }
+        }
+      },
+    },
   ],
 };
