@@ -6,16 +6,11 @@
  * clicked-through counts move in the stats panel; the server's own answers agree.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startServer } from '../../server/start.js';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
-import type { RunningServer } from '../../server/start.js';
+import { startDemoServer, type DemoServer } from '../support/e2e/demo-server.js';
 import type { CampaignResponsePage, CampaignStats, EventStats } from '../../src/model/campaign-stats.js';
 
 
@@ -23,21 +18,13 @@ const CAMPAIGN = 'spring-launch-2026';
 const EVENT = 'spring-last-chance';
 const STEP_MS = 15_000;
 
-let server: RunningServer;
-let dataDir: string;
+let server: DemoServer;
 let browser: Browser;
 
 before(
   async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cr-e2e-campaign-'));
-    server = await startServer({
-      port: 0,
-      dataDir,
-      vite: true,
-      viteRoot: fileURLToPath(new URL('../../demo', import.meta.url)),
-      // No timer: the figures change only when the page asks for fresh ones (Refresh).
-      statsSchedule: false,
-    });
+    // No timer: the figures change only when the page asks for fresh ones (Refresh).
+    server = await startDemoServer('campaign', { statsSchedule: false });
     browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
       args: CHROMIUM_ARGS,
@@ -53,15 +40,10 @@ before(
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
-async function api<T>(path: string): Promise<T> {
-  const answer = await fetch(`${server.url}/api${path}`, { headers: { Authorization: `Bearer ${server.token}` } });
-  assert.equal(answer.status, 200, `GET /api${path} answered ${answer.status}`);
-  return (await answer.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => server.api<T>(path);
 
 async function openPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 1000 } });

@@ -6,16 +6,11 @@
  * against the server's API, and a reload shows what the server kept.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startServer } from '../../server/start.js';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
-import type { RunningServer } from '../../server/start.js';
+import { startDemoServer, type DemoServer } from '../support/e2e/demo-server.js';
 import type { Page as ResultPage, RecipientCampaign, RecipientCampaigns, ResponseLine } from '../../src/model/types.js';
 
 
@@ -29,19 +24,12 @@ const STEP_MS = 15_000;
 /** The data client holds a Delete back for 5 s (Undo); the server's answer comes after that. */
 const UNDO_WINDOW_MS = 5_000;
 
-let server: RunningServer;
-let dataDir: string;
+let server: DemoServer;
 let browser: Browser;
 
 before(
   async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cr-e2e-'));
-    server = await startServer({
-      port: 0,
-      dataDir,
-      vite: true,
-      viteRoot: fileURLToPath(new URL('../../demo', import.meta.url)),
-    });
+    server = await startDemoServer('demo');
     browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
       args: CHROMIUM_ARGS,
@@ -60,17 +48,12 @@ before(
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 // ---------------------------------------------------------------- helpers: API
 
-async function api<T>(path: string): Promise<T> {
-  const answer = await fetch(`${server.url}/api${path}`, { headers: { Authorization: `Bearer ${server.token}` } });
-  assert.equal(answer.status, 200, `GET /api${path} answered ${answer.status}`);
-  return (await answer.json()) as T;
-}
+const api = <T>(path: string): Promise<T> => server.api<T>(path);
 
 async function campaignOf(recipientId: string, campaignId: string): Promise<RecipientCampaign> {
   const { campaigns } = await api<RecipientCampaigns>(`/recipients/${recipientId}/campaigns`);

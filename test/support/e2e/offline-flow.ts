@@ -15,15 +15,10 @@
  * in Firefox.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { startServer } from '../../../server/start.js';
-import type { RunningServer } from '../../../server/start.js';
 import type { Page as ResultPage, ResponseLine } from '../../../src/model/types.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
 import { waitFor } from './driver.js';
 import type { E2eBrowser, E2ePage, Edit } from './driver.js';
 
@@ -31,14 +26,12 @@ const RECIPIENT = '42';
 
 /** Registers the flow's tests (node:test) against the browser `launch` starts. */
 export function offlineFlow(launch: () => Promise<E2eBrowser>): void {
-  let server: RunningServer;
-  let dataDir: string;
+  let server: DemoServer;
   let browser: E2eBrowser;
 
   before(
     async () => {
-      dataDir = await mkdtemp(join(tmpdir(), 'cr-e2e-offline-'));
-      server = await startServer({ port: 0, dataDir, vite: true, viteRoot: fileURLToPath(new URL('../../../demo', import.meta.url)) });
+      server = await startDemoServer('offline');
       browser = await launch();
       // Warm-up: Vite transforms the demo's modules on first request.
       const page = await browser.newPage();
@@ -54,17 +47,12 @@ export function offlineFlow(launch: () => Promise<E2eBrowser>): void {
 
   after(async () => {
     await browser?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   /** How many stored lines of the recipient carry exactly this note. */
   async function storedWithNote(note: string): Promise<number> {
-    const answer = await fetch(`${server.url}/api/recipients/${RECIPIENT}/responses?q=${encodeURIComponent(note)}&limit=500`, {
-      headers: { Authorization: `Bearer ${server.token}` },
-    });
-    assert.equal(answer.status, 200);
-    const page = (await answer.json()) as ResultPage<ResponseLine>;
+    const page = await server.api<ResultPage<ResponseLine>>(`/recipients/${RECIPIENT}/responses?q=${encodeURIComponent(note)}&limit=500`);
     return page.items.filter((line) => line.note === note).length;
   }
 
