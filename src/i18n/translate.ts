@@ -23,8 +23,8 @@ const loading = new Map<string, Promise<boolean>>();
 
 /**
  * Loads a language the kit ships (`de`) and registers it; the elements showing it re-render. An element
- * under `lang="de"` does this by itself (it renders English until the table is there, a moment on a
- * first visit); a host that wants German in the first paint awaits this first, or imports the table
+ * under `lang="de"` does this by itself (its first render waits for the table, a moment on a first
+ * visit: see `CrElement.scheduleUpdate()`); a host that wants the table before any element asks awaits this, or imports the table
  * (`campaign-response-kit/i18n/de.js`) and registers it. Resolves to whether a table for the language
  * is registered now: false for a language the kit does not ship, or when the module failed to load.
  */
@@ -50,6 +50,17 @@ export function loadTranslation(locale: string): Promise<boolean> {
     loading.set(language, pending);
   }
   return pending;
+}
+
+/**
+ * While a language the kit ships is loading for `locale` (started here if it has not been), the
+ * promise of its load; undefined when there is nothing to wait for (English, a loaded or registered
+ * language, one the kit does not ship).
+ */
+export function pendingTranslation(locale: string): Promise<boolean> | undefined {
+  const language = normalize(locale).split('-')[0];
+  if (!language || tables.has(language) || !shipped.has(language)) return undefined;
+  return loadTranslation(language);
 }
 
 let version = 0;

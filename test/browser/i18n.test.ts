@@ -86,15 +86,30 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
     expect(same.filter((key) => !intentionallySame.has(key))).to.deep.equal([]);
   });
 
-  it('German loads when an element asks for it: English first, then German without a reload; English pages never load it', async () => {
+  it('German loads when an element asks for it, before its first render (no English first); English pages never load it', async () => {
     // Nothing before this test asked for German: its table is not registered (the import above is the test's own).
     expect(registeredLocales()).not.to.include('de');
     const english = await mountTab({ lang: 'en' });
     expect(addButton(english.tab)).to.equal('Add Response');
     expect(registeredLocales()).not.to.include('de');
 
-    const { tab } = await mountTab({ lang: 'de' });
-    await until(() => addButton(tab) === 'Antwort hinzufügen');
+    // The first render waits for the table: German from the start, never English first.
+    const host = await fixture<HTMLDivElement>(html`<div lang="de"></div>`);
+    const tab = document.createElement('campaign-responses-tab') as CampaignResponsesTab;
+    tab.dataClient = new CampaignDataClient({ adapter: tabAdapter() });
+    tab.setAttribute('recipient-id', '42');
+    const shown: string[] = [];
+    const watch = () => {
+      const label = tab.shadowRoot?.querySelector('[part="add-button"]')?.textContent?.trim();
+      if (label && shown.at(-1) !== label) shown.push(label);
+    };
+    const observer = new MutationObserver(watch);
+    host.append(tab);
+    observer.observe(tab.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await until(() => tab.shadowRoot?.querySelector('table'));
+    watch();
+    observer.disconnect();
+    expect(shown).to.deep.equal(['Antwort hinzufügen']);
     expect(registeredLocales()).to.include('de');
     expect(await loadTranslation('de-CH')).to.equal(true);
     expect(await loadTranslation('fr')).to.equal(false);

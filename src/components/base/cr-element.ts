@@ -2,7 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { MessageKey } from '../../i18n/en.js';
-import type { MessageParams } from '../../i18n/translate.js';
+import { pendingTranslation, type MessageParams } from '../../i18n/translate.js';
 import { LocaleController } from './locale-controller.js';
 
 /**
@@ -29,6 +29,16 @@ export class CrElement extends LitElement {
   /** A string of the element's language with its `{name}` parameters filled in. */
   protected t(key: MessageKey, params?: MessageParams): string {
     return this.#locale.localizer.t(key, params);
+  }
+
+  /**
+   * The first render waits while the element's language is still loading (German under
+   * `lang="de"` on a first visit, a moment), so it never shows English first and then German. A
+   * load that fails renders English. Later changes of language render at once, then again.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.hasUpdated ? undefined : pendingTranslation(this.#locale.localizer.lang);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Dispatches `event` from this element; returns false when a listener cancelled it. */
