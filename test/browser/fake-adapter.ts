@@ -12,6 +12,7 @@ import type {
   ResponseLine,
   ResponseVocabulary,
 } from '../../src/model/types.js';
+import { FakeCalls } from './fake-calls.js';
 
 type Method = keyof CampaignResponseAdapter;
 
@@ -66,51 +67,27 @@ export function line(overrides: Partial<ResponseLine> & Pick<ResponseLine, 'id'>
  * An in-memory CampaignResponseAdapter for element tests: seeded data, a log of calls, and per
  * method a delay, a failure to throw, or a gate (a promise the call waits for).
  */
-export class FakeAdapter implements CampaignResponseAdapter {
+export class FakeAdapter extends FakeCalls<Method> implements CampaignResponseAdapter {
   vocabulary: ResponseVocabulary = DEFAULT_VOCABULARY;
   recipients = new Map<string, Recipient>([[RECIPIENT.id, RECIPIENT]]);
   campaigns: RecipientCampaign[] = structuredClone(CAMPAIGNS);
   lines: ResponseLine[] = [];
-  calls: { method: Method; args: unknown[] }[] = [];
-  delays: Partial<Record<Method, number>> = {};
-  failures: Partial<Record<Method, Error>> = {};
-  gates: Partial<Record<Method, Promise<unknown>>> = {};
   pageSize = 50;
   /** The most lines one page may hold, whatever `limit` asks (the reference server caps at 500). */
   maxLimit = 500;
 
   constructor(lines: ResponseLine[] = []) {
+    super();
     this.lines = [...lines];
   }
 
-  callsOf(method: Method) {
-    return this.calls.filter((c) => c.method === method);
-  }
-
-  async #enter(method: Method, args: unknown[], signal?: AbortSignal): Promise<void> {
-    this.calls.push({ method, args });
-    if (this.gates[method]) await this.gates[method];
-    if (this.delays[method]) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, this.delays[method]);
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    }
-    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    const failure = this.failures[method];
-    if (failure) throw failure;
-  }
-
   async getResponseTypes(options: { signal?: AbortSignal } = {}): Promise<ResponseVocabulary> {
-    await this.#enter('getResponseTypes', [], options.signal);
+    await this.enter('getResponseTypes', [], options.signal);
     return this.vocabulary;
   }
 
   async getRecipientCampaigns(recipientId: string, options: { signal?: AbortSignal } = {}): Promise<RecipientCampaigns> {
-    await this.#enter('getRecipientCampaigns', [recipientId], options.signal);
+    await this.enter('getRecipientCampaigns', [recipientId], options.signal);
     const recipient = this.recipients.get(recipientId);
     if (!recipient) throw new NotFoundError(`Recipient ${recipientId} not found`);
     const mine = this.lines.filter((l) => l.recipientId === recipientId);
@@ -124,7 +101,7 @@ export class FakeAdapter implements CampaignResponseAdapter {
   }
 
   async getRecipientResponses(recipientId: string, query: HistoryQuery = {}): Promise<Page<ResponseLine>> {
-    await this.#enter('getRecipientResponses', [recipientId, { ...query, signal: undefined }], query.signal);
+    await this.enter('getRecipientResponses', [recipientId, { ...query, signal: undefined }], query.signal);
     const all = this.lines
       .filter(
         (l) =>
@@ -142,14 +119,14 @@ export class FakeAdapter implements CampaignResponseAdapter {
   }
 
   async addResponse(newLine: NewResponseLine, options: { signal?: AbortSignal; idempotencyKey?: string } = {}): Promise<ResponseLine> {
-    await this.#enter('addResponse', [newLine, { idempotencyKey: options.idempotencyKey }], options.signal);
+    await this.enter('addResponse', [newLine, { idempotencyKey: options.idempotencyKey }], options.signal);
     const saved = line({ ...newLine, recordedAt: new Date().toISOString(), author: 'me' });
     this.lines.push(saved);
     return saved;
   }
 
   async deleteAllResponses(recipientId: string, campaignId: string): Promise<DeleteAllResult> {
-    await this.#enter('deleteAllResponses', [recipientId, campaignId]);
+    await this.enter('deleteAllResponses', [recipientId, campaignId]);
     const before = this.lines.length;
     this.lines = this.lines.filter((l) => !(l.recipientId === recipientId && l.campaignId === campaignId));
     return { deleted: before - this.lines.length };

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../src/adapter/errors.js';
 import type { CampaignResponsePage, CampaignResponseRow, CampaignStats, Clickthrough, ResponseSummary, SendResult } from '../../src/model/campaign-stats.js';
 import { DEFAULT_VOCABULARY, findDetail } from '../../src/model/vocabulary.js';
 import type { Campaign, Page } from '../../src/model/types.js';
+import { FakeCalls, foundCampaign } from './fake-calls.js';
 
 type Method = keyof CampaignReportsAdapter;
 
@@ -115,7 +116,7 @@ export class CsvFeed {
   }
 }
 
-export class FakeReportAdapter implements CampaignReportsAdapter {
+export class FakeReportAdapter extends FakeCalls<Method> implements CampaignReportsAdapter {
   summaries = new Map<string, ResponseSummary>([
     ['spring', structuredClone(SPRING_SUMMARY)],
     ['bare', structuredClone(EMPTY_SUMMARY)],
@@ -124,43 +125,22 @@ export class FakeReportAdapter implements CampaignReportsAdapter {
   clickthrough = new Map<string, Clickthrough>();
   /** Each export answers the next feed made here (a fresh one per call). */
   csvFeeds: CsvFeed[] = [];
-  calls: { method: Method; args: unknown[] }[] = [];
-  failures: Partial<Record<Method, Error>> = {};
-  gates: Partial<Record<Method, Promise<unknown>>> = {};
   pageSize = 50;
-
-  callsOf(method: Method) {
-    return this.calls.filter((c) => c.method === method);
-  }
 
   /** The query (without its signal) of the last detail-report read. */
   lastQuery(): ReportQuery | undefined {
     return this.callsOf('getCampaignResponses').at(-1)?.args[1] as ReportQuery | undefined;
   }
 
-  async #enter(method: Method, args: unknown[], signal?: AbortSignal): Promise<void> {
-    this.calls.push({ method, args });
-    if (this.gates[method]) await this.gates[method];
-    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    const failure = this.failures[method];
-    if (failure) throw failure;
-  }
-
-  #found<T>(map: Map<string, T>, campaignId: string): T {
-    const found = map.get(campaignId);
-    if (found === undefined) throw new NotFoundError(`Campaign ${campaignId} not found`);
-    return structuredClone(found);
-  }
-
   async getResponseSummary(campaignId: string, options: StatsOptions = {}): Promise<ResponseSummary> {
-    await this.#enter('getResponseSummary', [campaignId], options.signal);
-    return this.#found(this.summaries, campaignId);
+    await this.enter('getResponseSummary', [campaignId], options.signal);
+    return foundCampaign(this.summaries, campaignId);
   }
 
   async getCampaignResponses(campaignId: string, query: ReportQuery = {}): Promise<CampaignResponsePage> {
     const { signal, ...rest } = query;
-    await this.#enter('getCampaignResponses', [campaignId, rest], signal);
-    const all = this.#found(this.rows, campaignId).filter(
+    await this.enter('getCampaignResponses', [campaignId, rest], signal);
+    const all = foundCampaign(this.rows, campaignId).filter(
       (row) =>
         (!query.detailId || row.detailId === query.detailId) &&
         (!query.categoryId || row.categoryId === query.categoryId) &&
@@ -182,8 +162,8 @@ export class FakeReportAdapter implements CampaignReportsAdapter {
 
   async exportCampaignResponsesCsv(campaignId: string, query: ReportQuery = {}): Promise<ReadableStream<Uint8Array>> {
     const { signal, ...rest } = query;
-    await this.#enter('exportCampaignResponsesCsv', [campaignId, rest], signal);
-    this.#found(this.rows, campaignId);
+    await this.enter('exportCampaignResponsesCsv', [campaignId, rest], signal);
+    foundCampaign(this.rows, campaignId);
     const feed = new CsvFeed();
     this.csvFeeds.push(feed);
     signal?.addEventListener('abort', () => feed.fail(new DOMException('aborted', 'AbortError')));
@@ -191,27 +171,27 @@ export class FakeReportAdapter implements CampaignReportsAdapter {
   }
 
   async getClickthrough(campaignId: string, options: ClickthroughOptions = {}): Promise<Clickthrough> {
-    await this.#enter('getClickthrough', [campaignId, { eventId: options.eventId }], options.signal);
-    return this.#found(this.clickthrough, campaignId);
+    await this.enter('getClickthrough', [campaignId, { eventId: options.eventId }], options.signal);
+    return foundCampaign(this.clickthrough, campaignId);
   }
 
   async listCampaigns(options: CallOptions = {}): Promise<Page<Campaign>> {
-    await this.#enter('listCampaigns', [], options.signal);
+    await this.enter('listCampaigns', [], options.signal);
     return { items: [], nextCursor: null };
   }
 
   async getCampaign(campaignId: string, options: CallOptions = {}): Promise<Campaign> {
-    await this.#enter('getCampaign', [campaignId], options.signal);
+    await this.enter('getCampaign', [campaignId], options.signal);
     throw new NotFoundError(`Campaign ${campaignId} not found`);
   }
 
   async getCampaignStats(campaignId: string, options: StatsOptions = {}): Promise<CampaignStats> {
-    await this.#enter('getCampaignStats', [campaignId], options.signal);
+    await this.enter('getCampaignStats', [campaignId], options.signal);
     throw new NotFoundError(`Campaign ${campaignId} not found`);
   }
 
   async sendCampaignEvent(campaignId: string, eventId: string, options: SendOptions = {}): Promise<SendResult> {
-    await this.#enter('sendCampaignEvent', [campaignId, eventId], options.signal);
+    await this.enter('sendCampaignEvent', [campaignId, eventId], options.signal);
     throw new NotFoundError(`Campaign ${campaignId} not found`);
   }
 }

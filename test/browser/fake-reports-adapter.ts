@@ -18,6 +18,7 @@ import type {
 } from '../../src/model/campaign-stats.js';
 import type { Figure } from '../../src/model/stats.js';
 import type { Campaign, Page } from '../../src/model/types.js';
+import { FakeCalls, foundCampaign } from './fake-calls.js';
 
 type Method = keyof CampaignReportsAdapter;
 
@@ -161,7 +162,7 @@ export const REPORT_CAMPAIGNS: Campaign[] = [
  * In-memory campaign side. Seed `stats`, `summaries`, `rows`, `clickthrough` and `sendResults` per
  * campaign id; an id without stats is a NotFoundError.
  */
-export class FakeReportsAdapter implements CampaignReportsAdapter {
+export class FakeReportsAdapter extends FakeCalls<Method> implements CampaignReportsAdapter {
   campaigns: Campaign[] = structuredClone(REPORT_CAMPAIGNS);
   stats = new Map<string, CampaignStats>([
     ['spring', structuredClone(SPRING_STATS)],
@@ -173,67 +174,36 @@ export class FakeReportsAdapter implements CampaignReportsAdapter {
   sendResults = new Map<string, SendResult>();
   /** Applied to the stats of a campaign on each `fresh` read (a refresh that brings new figures). */
   onFresh: ((stats: CampaignStats) => CampaignStats) | undefined;
-  calls: { method: Method; args: unknown[] }[] = [];
-  delays: Partial<Record<Method, number>> = {};
-  failures: Partial<Record<Method, Error>> = {};
-  gates: Partial<Record<Method, Promise<unknown>>> = {};
   pageSize = 50;
 
-  callsOf(method: Method) {
-    return this.calls.filter((c) => c.method === method);
-  }
-
-  async #enter(method: Method, args: unknown[], signal?: AbortSignal): Promise<void> {
-    this.calls.push({ method, args });
-    if (this.gates[method]) await this.gates[method];
-    if (this.delays[method]) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, this.delays[method]);
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    }
-    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    const failure = this.failures[method];
-    if (failure) throw failure;
-  }
-
-  #found<T>(map: Map<string, T>, campaignId: string): T {
-    const found = map.get(campaignId);
-    if (found === undefined) throw new NotFoundError(`Campaign ${campaignId} not found`);
-    return structuredClone(found);
-  }
-
   async listCampaigns(options: CallOptions = {}): Promise<Page<Campaign>> {
-    await this.#enter('listCampaigns', [], options.signal);
+    await this.enter('listCampaigns', [], options.signal);
     return { items: structuredClone(this.campaigns), nextCursor: null };
   }
 
   async getCampaign(campaignId: string, options: CallOptions = {}): Promise<Campaign> {
-    await this.#enter('getCampaign', [campaignId], options.signal);
+    await this.enter('getCampaign', [campaignId], options.signal);
     const found = this.campaigns.find((c) => c.id === campaignId);
     if (!found) throw new NotFoundError(`Campaign ${campaignId} not found`);
     return structuredClone(found);
   }
 
   async getCampaignStats(campaignId: string, options: StatsOptions = {}): Promise<CampaignStats> {
-    await this.#enter('getCampaignStats', [campaignId, { fresh: options.fresh }], options.signal);
+    await this.enter('getCampaignStats', [campaignId, { fresh: options.fresh }], options.signal);
     if (options.fresh && this.onFresh && this.stats.has(campaignId)) {
-      this.stats.set(campaignId, this.onFresh(this.#found(this.stats, campaignId)));
+      this.stats.set(campaignId, this.onFresh(foundCampaign(this.stats, campaignId)));
     }
-    return this.#found(this.stats, campaignId);
+    return foundCampaign(this.stats, campaignId);
   }
 
   async getResponseSummary(campaignId: string, options: StatsOptions = {}): Promise<ResponseSummary> {
-    await this.#enter('getResponseSummary', [campaignId, { fresh: options.fresh }], options.signal);
-    return this.#found(this.summaries, campaignId);
+    await this.enter('getResponseSummary', [campaignId, { fresh: options.fresh }], options.signal);
+    return foundCampaign(this.summaries, campaignId);
   }
 
   async getCampaignResponses(campaignId: string, query: ReportQuery = {}): Promise<CampaignResponsePage> {
-    await this.#enter('getCampaignResponses', [campaignId, { ...query, signal: undefined }], query.signal);
-    const all = this.#found(this.rows, campaignId).filter(
+    await this.enter('getCampaignResponses', [campaignId, { ...query, signal: undefined }], query.signal);
+    const all = foundCampaign(this.rows, campaignId).filter(
       (row) =>
         (!query.detailId || row.detailId === query.detailId) &&
         (!query.categoryId || row.categoryId === query.categoryId) &&
@@ -247,19 +217,19 @@ export class FakeReportsAdapter implements CampaignReportsAdapter {
   }
 
   async exportCampaignResponsesCsv(campaignId: string, query: ReportQuery = {}): Promise<ReadableStream<Uint8Array>> {
-    await this.#enter('exportCampaignResponsesCsv', [campaignId, { ...query, signal: undefined }], query.signal);
-    const rows = this.#found(this.rows, campaignId);
+    await this.enter('exportCampaignResponsesCsv', [campaignId, { ...query, signal: undefined }], query.signal);
+    const rows = foundCampaign(this.rows, campaignId);
     const csv = ['id,recipient,detail', ...rows.map((r) => `${r.id},${r.recipientName},${r.detailId}`)].join('\r\n');
     return new Blob([csv]).stream();
   }
 
   async getClickthrough(campaignId: string, options: ClickthroughOptions = {}): Promise<Clickthrough> {
-    await this.#enter('getClickthrough', [campaignId, { eventId: options.eventId }], options.signal);
-    return this.#found(this.clickthrough, campaignId);
+    await this.enter('getClickthrough', [campaignId, { eventId: options.eventId }], options.signal);
+    return foundCampaign(this.clickthrough, campaignId);
   }
 
   async sendCampaignEvent(campaignId: string, eventId: string, options: SendOptions = {}): Promise<SendResult> {
-    await this.#enter('sendCampaignEvent', [campaignId, eventId], options.signal);
-    return this.#found(this.sendResults, `${campaignId}/${eventId}`);
+    await this.enter('sendCampaignEvent', [campaignId, eventId], options.signal);
+    return foundCampaign(this.sendResults, `${campaignId}/${eventId}`);
   }
 }
