@@ -34,46 +34,56 @@ function fieldError(name: FieldName, errors: FieldErrors): TemplateResult | type
   return message ? html`<p class="field-error" part="field-error" id="${name}-error">${message}</p>` : nothing;
 }
 
-function campaignFields(context: FieldsContext): TemplateResult {
-  const { values, errors, campaigns } = context;
-  const campaign = campaigns.find((c) => c.id === values.campaignId);
+/**
+ * A required `<select>` of the form: its label, a "Choose…" first option before `options`, the
+ * field's error tied to it. `.value` follows the form's values after a person has picked (the
+ * options' `?selected` sets only the first choice).
+ */
+function selectField(
+  context: FieldsContext,
+  name: 'campaignId' | 'eventId' | 'detailId',
+  label: string,
+  disabled: boolean,
+  options: unknown,
+): TemplateResult {
+  const { values, errors } = context;
   return html`<div class="field" part="field">
-      <label part="label" for="campaignId">${context.l.t('dialog.campaign')}</label>
-      <select
-        part="control"
-        id="campaignId"
-        name="campaignId"
-        required
-        aria-invalid=${errors.campaignId ? 'true' : 'false'}
-        aria-describedby=${ifDefined(described('campaignId', errors))}
-        .value=${live(values.campaignId)}
-        @change=${(event: Event) => context.set('campaignId', valueOf(event))}
-      >
-        <option value="" ?selected=${!values.campaignId}>${context.l.t('dialog.choose')}</option>
-        ${campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === values.campaignId}>${c.title}</option>`)}
-      </select>
-      ${fieldError('campaignId', errors)}
-    </div>
-    <div class="field" part="field">
-      <label part="label" for="eventId">${context.l.t('dialog.event')}</label>
-      <select
-        part="control"
-        id="eventId"
-        name="eventId"
-        required
-        ?disabled=${!campaign}
-        aria-invalid=${errors.eventId ? 'true' : 'false'}
-        aria-describedby=${ifDefined(described('eventId', errors))}
-        .value=${live(values.eventId)}
-        @change=${(event: Event) => context.set('eventId', valueOf(event))}
-      >
-        <option value="" ?selected=${!values.eventId}>${context.l.t('dialog.choose')}</option>
-        ${(campaign?.events ?? []).map(
-          (e) => html`<option value=${e.id} ?selected=${e.id === values.eventId}>${e.name}</option>`,
-        )}
-      </select>
-      ${fieldError('eventId', errors)}
-    </div>`;
+    <label part="label" for=${name}>${label}</label>
+    <select
+      part="control"
+      id=${name}
+      name=${name}
+      required
+      ?disabled=${disabled}
+      aria-invalid=${errors[name] ? 'true' : 'false'}
+      aria-describedby=${ifDefined(described(name, errors))}
+      .value=${live(values[name])}
+      @change=${(event: Event) => context.set(name, valueOf(event))}
+    >
+      <option value="" ?selected=${!values[name]}>${context.l.t('dialog.choose')}</option>
+      ${options}
+    </select>
+    ${fieldError(name, errors)}
+  </div>`;
+}
+
+function campaignFields(context: FieldsContext): TemplateResult {
+  const { values, campaigns } = context;
+  const campaign = campaigns.find((c) => c.id === values.campaignId);
+  return html`${selectField(
+    context,
+    'campaignId',
+    context.l.t('dialog.campaign'),
+    false,
+    campaigns.map((c) => html`<option value=${c.id} ?selected=${c.id === values.campaignId}>${c.title}</option>`),
+  )}
+    ${selectField(
+      context,
+      'eventId',
+      context.l.t('dialog.event'),
+      !campaign,
+      (campaign?.events ?? []).map((e) => html`<option value=${e.id} ?selected=${e.id === values.eventId}>${e.name}</option>`),
+    )}`;
 }
 
 function updateTarget(context: FieldsContext): TemplateResult {
@@ -87,34 +97,21 @@ function updateTarget(context: FieldsContext): TemplateResult {
 }
 
 function detailField(context: FieldsContext): TemplateResult {
-  const { values, errors, campaigns, vocabulary } = context;
+  const { values, campaigns, vocabulary } = context;
   const event = findEvent(campaigns, values.campaignId, values.eventId);
   const groups = event ? manualDetailsByCategory(vocabulary, event) : [];
-  return html`<div class="field" part="field">
-    <label part="label" for="detailId">${context.l.t('dialog.detail')}</label>
-    <select
-      part="control"
-      id="detailId"
-      name="detailId"
-      required
-      ?disabled=${!event}
-      aria-invalid=${errors.detailId ? 'true' : 'false'}
-      aria-describedby=${ifDefined(described('detailId', errors))}
-      .value=${live(values.detailId)}
-      @change=${(e: Event) => context.set('detailId', valueOf(e))}
-    >
-      <option value="" ?selected=${!values.detailId}>${context.l.t('dialog.choose')}</option>
-      ${groups.map(
-        (group) =>
-          html`<optgroup label=${context.l.categoryLabel(group.category)}>
-            ${group.details.map(
-              (d) => html`<option value=${d.id} ?selected=${d.id === values.detailId}>${context.l.detailLabel(d)}</option>`,
-            )}
-          </optgroup>`,
-      )}
-    </select>
-    ${fieldError('detailId', errors)}
-  </div>`;
+  return selectField(
+    context,
+    'detailId',
+    context.l.t('dialog.detail'),
+    !event,
+    groups.map(
+      (group) =>
+        html`<optgroup label=${context.l.categoryLabel(group.category)}>
+          ${group.details.map((d) => html`<option value=${d.id} ?selected=${d.id === values.detailId}>${context.l.detailLabel(d)}</option>`)}
+        </optgroup>`,
+    ),
+  );
 }
 
 /** The fields in the order of the source document's steps. */
