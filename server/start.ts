@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { openDb, type Db } from './db.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { migrate } from './migrate.js';
+import { isLoopbackHost, isLoopbackOrigin } from './loopback.js';
 import { seed } from './seed.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats-snapshot.js';
 import { loadTrackingSecret } from './tracking-token.js';
@@ -114,6 +115,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/api' || path.startsWith('/api/')) return void api(req, res);
       if (path === '/demo-config.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+        // It carries the token: only for a page at this machine, never for one reached by another name.
+        if (!isLoopbackHost(req.headers.host) || !isLoopbackOrigin(req.headers.origin)) {
+          res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+          return void res.end('The demo configuration is only for pages opened as localhost.');
+        }
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end(req.method === 'HEAD' ? undefined : demoConfig);
       }
