@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDb, type Db } from './db.js';
@@ -71,6 +73,22 @@ interface ViteMiddleware {
   close(): Promise<void>;
 }
 
+/** Vite's own defaults, which a `deny` option replaces rather than extends. */
+const VITE_DEFAULT_DENY = ['.env', '.env.*', '*.{crt,pem,key,p12,pfx,cer,der}', '.npmrc', '.yarnrc.yml', '**/.git/**'];
+
+/**
+ * What the dev server may hand out under /@fs/: the demo and what it imports, nothing else. Vite's
+ * default allows the whole repository, which holds the database folder (personal data, the tracking
+ * secret); it is denied by name as well, wherever CR_DATA_DIR puts it.
+ */
+export function demoFileAccess(root: string, dataDir: string | undefined): { strict: true; allow: string[]; deny: string[] } {
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+  const allow = [root, ...['src', 'themes', 'dist', 'node_modules'].map((folder) => join(repo, folder))];
+  const deny = [...VITE_DEFAULT_DENY, '**/.data/**'];
+  if (dataDir && !dataDir.startsWith('memory://')) deny.push(`${resolve(dataDir).replaceAll('\\', '/')}/**`);
+  return { strict: true, allow, deny };
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const ownsDb = !options.db;
@@ -133,10 +151,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (options.vite ?? true) {
       // Imported only here: an API-only server (tests, benchmarks) never loads Vite.
       const { createServer: createViteServer } = await import('vite');
+      const root = resolve(options.viteRoot ?? 'demo');
       vite = await createViteServer({
-        root: options.viteRoot ?? 'demo',
+        root,
         appType: 'spa',
-        server: { middlewareMode: true, hmr: { server } },
+        server: { middlewareMode: true, hmr: { server }, fs: demoFileAccess(root, options.databaseUrl ? undefined : dataDir) },
       });
     }
     await new Promise<void>((resolve, reject) => {
