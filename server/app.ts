@@ -9,6 +9,7 @@ import type { Db } from './db.js';
 import { bearerAuth, corsFor, jsonWithEtag } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { problemBody, ProblemError, problemResponse } from './problems.js';
+import { readableTextOnly } from './readable-text.js';
 import { registerRecipientRoutes } from './routes/recipients.js';
 import type { CampaignRouteDeps } from './routes/campaign-context.js';
 import { registerReportRoutes } from './routes/reports.js';
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Hono {
       onError: (c) => problemResponse({ ...problemBody('payload-too-large', `The body may be at most ${maxSize} bytes.`), instance: c.req.path }),
     }),
   );
+  api.use('*', readableTextOnly());
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);
   registerResponseRoutes(api, deps);

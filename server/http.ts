@@ -2,6 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from './problems.js';
+import { assertReadableJson, decodeBody } from './readable-text.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -96,10 +97,13 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   if (type !== 'application/json' && !/^application\/[a-z0-9.+-]+\+json$/u.test(type)) {
     throw new ProblemError('unsupported-media-type', 'Send the body as application/json.');
   }
-  const text = await c.req.text();
+  const text = decodeBody(await c.req.arrayBuffer());
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ProblemError('malformed-request', `The body is not valid JSON: ${(error as Error).message}`);
   }
+  assertReadableJson(body);
+  return body;
 }
