@@ -1,21 +1,25 @@
 /**
  * CSV (RFC 4180) for spreadsheets. A cell that a spreadsheet would run as a formula (it starts with
  * =, +, -, @, a tab or a carriage return: OWASP "CSV injection") gets a leading apostrophe, so a
- * note like `=HYPERLINK(…)` typed by anyone stays text when a manager opens the export.
+ * note like `=HYPERLINK(…)` typed by anyone stays text when a manager opens the export. Every text
+ * cell is quoted.
  */
 
 const FORMULA_START = /^[=+\-@\t\r]/u;
-const NEEDS_QUOTES = /[",\r\n]/u;
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** One cell: neutralised if it could run, then quoted if it holds a quote, a comma or a line break. */
+/**
+ * One cell: neutralised if it could run, then always quoted. Quoting only cells with a comma was not
+ * enough: a spreadsheet in a locale whose separator is `;` splits `x;=1+1` itself and runs the
+ * second half, so every text cell is quoted and no separator inside one ever counts.
+ */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   // Numbers and booleans come from the server itself, not from people: they are written as they are.
   if (typeof value !== 'string') return String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 /** One record, CRLF-terminated as RFC 4180 asks. */

@@ -187,6 +187,21 @@ test('CSV: exactly the rows of the same filters and sort, as an attachment, form
   assert.equal(csvCell(null), '');
 });
 
+test('CSV: every text cell is quoted, so a `;` locale cannot split `x;=1+1` into a formula cell; numbers stay bare (control)', async () => {
+  assert.equal(csvCell('x;=1+1'), '"x;=1+1"');
+  assert.equal(csvCell('plain'), '"plain"');
+  assert.equal(csvCell(''), '""');
+  assert.equal(csvCell(42), '42');
+  await addLines(testDb.db, 'hm', [{ recipient: 4, event: 'call' as const, detail: 'responded', at: 9000, note: 'x;=1+1' }]);
+  const { raw } = await csv('eventId=hm-call&source=manual&sort=respondedAt');
+  const lines = raw.split('\r\n').filter(Boolean);
+  assert.ok(lines.some((line) => line.includes(',"x;=1+1",') || line.endsWith(',"x;=1+1"')), 'the note is one quoted cell');
+  for (const line of lines) {
+    const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/gu)].map((m) => m[1]);
+    for (const cell of cells) assert.match(cell, /^("(?:[^"]|"")*"|-?\d+(\.\d+)?|true|false|)$/u, `a bare text cell in ${line}`);
+  }
+});
+
 test('CSV: more lines than one batch come through whole, in order, none twice', async () => {
   const db = testDb.db;
   await insertHandMadeCampaign(db, 'big', false);
