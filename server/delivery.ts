@@ -149,10 +149,28 @@ async function deliveredMail(db: Queryable, claims: TrackingClaims): Promise<{ c
 
 const secondsBetween = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 
-/** Records an Opened line; false when the token's mail was never delivered. Every open is a line. */
-export async function recordOpen(db: Queryable, claims: TrackingClaims, userAgent: string | null, now: Date): Promise<boolean> {
+/** Opens by one client within this long of its last Opened line add no line (they are still counted). */
+export const OPEN_REPEAT_WINDOW_MS = 60_000;
+
+/**
+ * Counts an open and records an Opened line, unless this client's last line for this mail is under a
+ * minute old; false when the token's mail was never delivered. `client` is whatever tells one mail
+ * reader from another (its address and user agent), kept only as a hash.
+ */
+export async function recordOpen(db: Queryable, claims: TrackingClaims, userAgent: string | null, client: string, now: Date): Promise<boolean> {
   const mail = await deliveredMail(db, claims);
   if (!mail) return false;
+  await db.query('UPDATE event_deliveries SET open_hits = open_hits + 1 WHERE event_id = $1 AND recipient_id = $2', [claims.eventId, claims.recipientId]);
+  // One statement decides, so two hits at once cannot both write a line (the row's lock orders them):
+  // a row comes back when the client is new or its last line is a minute old, none otherwise.
+  const fresh = await db.query(
+    `INSERT INTO open_clients (event_id, recipient_id, client, last_line_at) VALUES ($1, $2, $3, $4::timestamptz)
+     ON CONFLICT (event_id, recipient_id, client) DO UPDATE SET last_line_at = excluded.last_line_at
+       WHERE open_clients.last_line_at <= $4::timestamptz - $5 * interval '1 millisecond'
+     RETURNING 1`,
+    [claims.eventId, claims.recipientId, sha256(client).toString('base64url'), now.toISOString(), OPEN_REPEAT_WINDOW_MS],
+  );
+  if (fresh.length === 0) return true;
   const seconds = secondsBetween(mail.deliveredAt, now);
   await insertTrackedLine(db, {
     recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'opened', at: now,

@@ -35,6 +35,12 @@ function noSuchLink(c: Context): Response {
 
 const userAgentOf = (c: Context) => c.req.header('User-Agent')?.slice(0, 2000) || null;
 
+/** One mail reader: its address (from the socket under @hono/node-server; none in-process) and agent. */
+function clientOf(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return `${env?.incoming?.socket?.remoteAddress ?? ''}\n${c.req.header('User-Agent') ?? ''}`;
+}
+
 /** The open pixel and the click redirect: registered before the bearer check, as mail clients carry no token. */
 export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps): void {
   const { db, now } = deps;
@@ -46,7 +52,7 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
       const at = now();
       const claims = verifyToken(await deps.trackingSecret(), file.slice(0, -'.gif'.length), at);
       if (claims) {
-        await recordOpen(db, claims, userAgentOf(c), at).catch((error: unknown) => console.error('Recording an open failed:', error));
+        await recordOpen(db, claims, userAgentOf(c), clientOf(c), at).catch((error: unknown) => console.error('Recording an open failed:', error));
       }
     }
     return pixel(c.req.method);
