@@ -9,6 +9,7 @@ import type { Db } from './db.js';
 import { bearerAuth, corsFor, jsonWithEtag } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { problemBody, ProblemError, problemResponse } from './problems.js';
+import { apiSecureHeaders } from './secure-headers.js';
 import { readableTextOnly } from './readable-text.js';
 import { registerRecipientRoutes } from './routes/recipients.js';
 import type { CampaignRouteDeps } from './routes/campaign-context.js';
@@ -63,6 +64,8 @@ export function createApp(options: AppOptions): Hono {
   };
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();
+  // On the app, not only under /api: a path no route knows gets them too.
+  app.use('*', apiSecureHeaders());
   const api = app.basePath('/api');
 
   api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));

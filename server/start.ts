@@ -15,6 +15,7 @@ import { openDb, type Db } from './db.js';
 import { purgeIdempotencyKeys } from './idempotency.js';
 import { migrate } from './migrate.js';
 import { isLoopbackHost, isLoopbackOrigin } from './loopback.js';
+import { DEMO_PAGE_HEADERS } from './secure-headers.js';
 import { seed } from './seed.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats-snapshot.js';
 import { loadTrackingSecret } from './tracking-token.js';
@@ -141,6 +142,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end(req.method === 'HEAD' ? undefined : demoConfig);
       }
+      for (const [name, value] of Object.entries(DEMO_PAGE_HEADERS)) res.setHeader(name, value);
       const notFound = () => {
         res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Not found');

@@ -52,3 +52,23 @@ test('/demo-config.json is refused to a page reached by another name (DNS rebind
     assert.equal(answer.status, 200, host);
   }
 });
+
+test('API answers carry nosniff, a deny-all CSP, frame-ancestors and Referrer-Policy: data, errors and unknown paths alike', async () => {
+  const auth = { Authorization: `Bearer ${TOKEN}` };
+  for (const [path, headers] of [['/api/recipients/42/campaigns', auth], ['/api/recipients/42/campaigns', {}], ['/api/nope', auth], ['/api/nope', {}]] as const) {
+    const answer = await fetch(`${server.url}${path}`, { headers });
+    await answer.arrayBuffer();
+    assert.equal(answer.headers.get('X-Content-Type-Options'), 'nosniff', path);
+    assert.match(answer.headers.get('Content-Security-Policy') ?? '', /default-src 'none'.*frame-ancestors 'none'/u, path);
+    assert.equal(answer.headers.get('Referrer-Policy'), 'no-referrer', path);
+  }
+  const outside = await fetch(`${server.url}/nope`);
+  await outside.arrayBuffer();
+  assert.equal(outside.headers.get('X-Content-Type-Options'), 'nosniff');
+  assert.match(outside.headers.get('Content-Security-Policy') ?? '', /frame-ancestors 'none'/u);
+  // The open pixel stays loadable as an <img> on a webmail's page (another origin).
+  const pixel = await fetch(`${server.url}/api/t/o/x.gif`);
+  await pixel.arrayBuffer();
+  assert.equal(pixel.headers.get('Cross-Origin-Resource-Policy'), null);
+  assert.equal(pixel.headers.get('X-Content-Type-Options'), 'nosniff');
+});

@@ -40,3 +40,16 @@ test('/@fs/ does not serve the database folder, nor repository files the demo do
   assert.equal((await get(`/@fs${repo}/src/index.ts`)).status, 200);
   assert.equal((await get(`/@fs${repo}/themes/dark.css`)).status, 200);
 });
+
+test('demo pages carry a Content-Security-Policy without inline script, nosniff and frame-ancestors', async () => {
+  for (const path of ['/', '/campaign.html', '/main.ts']) {
+    const answer = await get(path);
+    await answer.arrayBuffer();
+    assert.equal(answer.status, 200, path);
+    const csp = answer.headers.get('Content-Security-Policy') ?? '';
+    const scripts = /script-src ([^;]*)/u.exec(csp)?.[1] ?? '';
+    assert.equal(scripts, "'self'", `${path}: ${csp}`);
+    assert.match(csp, /frame-ancestors 'none'/u);
+    assert.equal(answer.headers.get('X-Content-Type-Options'), 'nosniff');
+  }
+});
