@@ -9,7 +9,7 @@
  *   tracking URLs in sent mails).
  */
 import { DEFAULT_DATA_DIR, startServer } from './start.js';
-import { parseDuration } from './stats-snapshot.js';
+import { parseDuration } from './stats/stats-snapshot.js';
 
 const env = process.env;
 /** The demo refreshes statistics every minute: a person sending an email event sees the counts move soon. */

@@ -14,11 +14,11 @@
  * also see the live heap during the CSV stream.
  */
 import { createApp } from '../../server/app.js';
-import { openDb, type Db } from '../../server/db.js';
-import { migrate } from '../../server/migrate.js';
-import { seed } from '../../server/seed.js';
-import { computeStats, computeSummary } from '../../server/stats.js';
-import { refreshSnapshot } from '../../server/stats-snapshot.js';
+import { openDb, type Db } from '../../server/db/db.js';
+import { migrate } from '../../server/db/migrate.js';
+import { seed } from '../../server/db/seed.js';
+import { computeStats, computeSummary } from '../../server/stats/stats.js';
+import { refreshSnapshot } from '../../server/stats/stats-snapshot.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const LINES = Number(process.env.BENCH_LINES ?? (QUICK ? 100_000 : 1_000_000));

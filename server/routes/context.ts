@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { Db } from '../db.js';
+import type { Db } from '../db/db.js';
 
 /** What every route module needs; passed in by createApp. */
 export interface RouteDeps {

@@ -1,12 +1,12 @@
 /** Reads and the delete-all of one recipient: campaigns with latest response, history, delete. */
 import type { Context } from 'hono';
 import type { FieldIssue } from '../../src/model/schemas.js';
-import type { Queryable } from '../db.js';
+import type { Queryable } from '../db/db.js';
 import type { Page, Recipient, RecipientCampaigns, ResponseLine } from '../../src/model/types.js';
-import { jsonWithEtag } from '../http.js';
-import { idempotencyKeyOf, runIdempotent } from '../idempotency.js';
-import { ProblemError, validationProblem } from '../problems.js';
-import { campaignSentTo, findRecipient, listRecipients, LINE_COLUMNS, recipientCampaigns, toResponseLine } from '../repo.js';
+import { jsonWithEtag } from '../http/http.js';
+import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.js';
+import { ProblemError, validationProblem } from '../http/problems.js';
+import { campaignSentTo, findRecipient, listRecipients, LINE_COLUMNS, recipientCampaigns, toResponseLine } from '../db/repo.js';
 import type { Api, RouteDeps } from './context.js';
 
 export const HISTORY_DEFAULT_LIMIT = 50;

@@ -5,10 +5,10 @@
 import type { Clicker, Clickthrough, ClickthroughEvent, ClickthroughLink } from '../../src/model/campaign-stats.js';
 import type { Page } from '../../src/model/types.js';
 import type { CampaignResponseRow } from '../../src/model/campaign-stats.js';
-import { csvStream, type CsvValue } from '../csv.js';
-import { toInstant } from '../db.js';
-import { jsonWithEtag } from '../http.js';
-import { fieldProblem, ProblemError } from '../problems.js';
+import { csvStream, type CsvValue } from '../http/csv.js';
+import { toInstant } from '../db/db.js';
+import { jsonWithEtag } from '../http/http.js';
+import { fieldProblem, ProblemError } from '../http/problems.js';
 import {
   encodeReportCursor,
   filterSql,
@@ -16,8 +16,8 @@ import {
   parseReportQuery,
   readReportBatch,
   toReportRow,
-} from '../report-query.js';
-import { campaignExists, readVocabulary } from '../repo.js';
+} from '../stats/report-query.js';
+import { campaignExists, readVocabulary } from '../db/repo.js';
 import type { CampaignRouteDeps } from './campaign-context.js';
 import type { Api } from './context.js';
 

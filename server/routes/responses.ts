@@ -4,11 +4,11 @@ import * as v from 'valibot';
 import { fieldIssues, NewResponseLineSchema, type FieldIssue } from '../../src/model/schemas.js';
 import { FUTURE_TOLERANCE_MS, type NewResponseLine, type ResponseLine } from '../../src/model/types.js';
 import { detailAppliesTo, findDetail } from '../../src/model/vocabulary.js';
-import type { Queryable } from '../db.js';
-import { readJsonBody } from '../http.js';
-import { idempotencyKeyOf, runIdempotent, type WriteReply } from '../idempotency.js';
-import { fieldProblem, ProblemError, validationProblem } from '../problems.js';
-import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../repo.js';
+import type { Queryable } from '../db/db.js';
+import { readJsonBody } from '../http/http.js';
+import { idempotencyKeyOf, runIdempotent, type WriteReply } from '../http/idempotency.js';
+import { fieldProblem, ProblemError, validationProblem } from '../http/problems.js';
+import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../db/repo.js';
 import type { Api, RouteDeps } from './context.js';
 
 export const AUTHOR_HEADER = 'X-CR-Author';

@@ -7,10 +7,10 @@
 import type { Context } from 'hono';
 import type { CampaignStats, ResponseSummary } from '../../src/model/campaign-stats.js';
 import type { Campaign, Page } from '../../src/model/types.js';
-import { jsonWithEtag } from '../http.js';
-import { fieldProblem, ProblemError } from '../problems.js';
-import { listCampaigns } from '../repo.js';
-import { readSnapshot, snapshotTimes } from '../stats-snapshot.js';
+import { jsonWithEtag } from '../http/http.js';
+import { fieldProblem, ProblemError } from '../http/problems.js';
+import { listCampaigns } from '../db/repo.js';
+import { readSnapshot, snapshotTimes } from '../stats/stats-snapshot.js';
 import type { CampaignRouteDeps } from './campaign-context.js';
 import type { Api } from './context.js';
 

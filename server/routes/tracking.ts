@@ -5,10 +5,10 @@
  */
 import type { Context } from 'hono';
 import type { SendResult } from '../../src/model/campaign-stats.js';
-import { recordClick, recordOpen, sendEvent } from '../delivery.js';
-import { fieldProblem, ProblemError, problemBody, problemResponse } from '../problems.js';
-import { findEvent } from '../repo.js';
-import { issueToken, verifyToken } from '../tracking-token.js';
+import { recordClick, recordOpen, sendEvent } from '../tracking/delivery.js';
+import { fieldProblem, ProblemError, problemBody, problemResponse } from '../http/problems.js';
+import { findEvent } from '../db/repo.js';
+import { issueToken, verifyToken } from '../tracking/tracking-token.js';
 import type { CampaignRouteDeps } from './campaign-context.js';
 import type { Api } from './context.js';
 

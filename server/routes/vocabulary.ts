@@ -1,5 +1,5 @@
-import { jsonWithEtag } from '../http.js';
-import { readVocabulary } from '../repo.js';
+import { jsonWithEtag } from '../http/http.js';
+import { readVocabulary } from '../db/repo.js';
 import type { Api, RouteDeps } from './context.js';
 
 export function registerVocabularyRoutes(api: Api, { db }: RouteDeps): void {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
-import type { Db } from '../../server/db.js';
+import type { Db } from '../../server/db/db.js';
 
 export interface LineSpec {
   recipient: number;

@@ -9,9 +9,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../../server/app.js';
-import { openDb, type Db } from '../../server/db.js';
-import { migrate } from '../../server/migrate.js';
-import { seed } from '../../server/seed.js';
+import { openDb, type Db } from '../../server/db/db.js';
+import { migrate } from '../../server/db/migrate.js';
+import { seed } from '../../server/db/seed.js';
 import type { NewResponseLine } from '../../src/model/types.js';
 
 export const TOKEN = 'test-token-6f1c2a';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import type { CampaignResponsePage, CampaignResponseRow, Clickthrough, ResponseSummary } from '../../src/model/campaign-stats.js';
 import { compareNewestFirst } from '../../src/model/history.js';
-import { csvCell } from '../../server/csv.js';
+import { csvCell } from '../../server/http/csv.js';
 import { CSV_BATCH_ROWS, CSV_HEADER } from '../../server/routes/reports.js';
 import { addLines, FIXTURE_START, insertHandMadeCampaign } from './campaign-fixture.js';
 import { assertFieldProblem, call, ContractChecker, openTestDb, testApp, TOKEN, type TestDb } from './helpers.js';

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
-import { purgeIdempotencyKeys } from '../../server/idempotency.js';
+import { purgeIdempotencyKeys } from '../../server/http/idempotency.js';
 import type { ResponseLine } from '../../src/model/types.js';
 import { assertFieldProblem, call, countLines, newLine, openTestDb, testApp, type TestDb } from './helpers.js';
 

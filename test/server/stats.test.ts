@@ -5,7 +5,7 @@ import type { Hono } from 'hono';
 import type { CampaignStats, RatedCount, StatsFigures } from '../../src/model/campaign-stats.js';
 import type { Campaign, Page } from '../../src/model/types.js';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
-import { parseDuration, refreshAllSnapshots, scheduleSnapshots } from '../../server/stats-snapshot.js';
+import { parseDuration, refreshAllSnapshots, scheduleSnapshots } from '../../server/stats/stats-snapshot.js';
 import { addLines, insertHandMadeCampaign } from './campaign-fixture.js';
 import { assertFieldProblem, call, ContractChecker, openTestDb, testApp, type TestDb } from './helpers.js';
 

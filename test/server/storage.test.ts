@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDb } from '../../server/db.js';
-import { loadMigrations, migrate } from '../../server/migrate.js';
-import { seed, seedResponseLines } from '../../server/seed.js';
+import { openDb } from '../../server/db/db.js';
+import { loadMigrations, migrate } from '../../server/db/migrate.js';
+import { seed, seedResponseLines } from '../../server/db/seed.js';
 import { startServer } from '../../server/start.js';
 import { newLine, onPostgres, openTestDb, TOKEN, type TestDb } from './helpers.js';
 

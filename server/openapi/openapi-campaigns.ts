@@ -3,8 +3,8 @@
  * email event and the two tracking URLs. Merged into openapi.ts; a function of the response line's
  * properties so the detail report's row is a line plus the recipient's name, without a cycle.
  */
-import { CHANNELS } from '../src/model/types.js';
-import { REPORT_SORTS } from '../src/model/campaign-stats.js';
+import { CHANNELS } from '../../src/model/types.js';
+import { REPORT_SORTS } from '../../src/model/campaign-stats.js';
 import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
 
 const count = { type: 'integer', minimum: 0 };

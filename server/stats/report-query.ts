@@ -3,13 +3,13 @@
  * the CSV export so both select exactly the same lines in the same order.
  */
 import type { Context } from 'hono';
-import { InstantSchema, type FieldIssue } from '../src/model/schemas.js';
-import { REPORT_SORTS, type CampaignResponseRow, type ReportSort, type ResponseFilters } from '../src/model/campaign-stats.js';
-import type { ResponseSource } from '../src/model/types.js';
+import { InstantSchema, type FieldIssue } from '../../src/model/schemas.js';
+import { REPORT_SORTS, type CampaignResponseRow, type ReportSort, type ResponseFilters } from '../../src/model/campaign-stats.js';
+import type { ResponseSource } from '../../src/model/types.js';
 import * as v from 'valibot';
-import type { Queryable } from './db.js';
-import { validationProblem } from './problems.js';
-import { toResponseLine } from './repo.js';
+import type { Queryable } from '../db/db.js';
+import { validationProblem } from '../http/problems.js';
+import { toResponseLine } from '../db/repo.js';
 
 export const REPORT_DEFAULT_LIMIT = 50;
 export const REPORT_MAX_LIMIT = 500;

@@ -2,7 +2,7 @@
  * RFC 9457 problem details. Each kind has a stable `type` URI that clients may switch on; the
  * adapter maps them to its typed errors (src/adapter/errors.ts).
  */
-import type { FieldIssue } from '../src/model/schemas.js';
+import type { FieldIssue } from '../../src/model/schemas.js';
 
 export const PROBLEM_BASE = 'https://campaign-response-kit.dev/problems/';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

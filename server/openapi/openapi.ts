@@ -3,9 +3,9 @@
  * 2020-12; the contract tests validate every answer of the server against them, so this document
  * cannot drift from what the server does without a test failing.
  */
-import { NOTE_MAX_LENGTH, CHANNELS } from '../src/model/types.js';
+import { NOTE_MAX_LENGTH, CHANNELS } from '../../src/model/types.js';
 import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
-import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from './problems.js';
+import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
 import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
 
 const campaignProperties = {

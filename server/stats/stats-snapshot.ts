@@ -6,8 +6,8 @@
  * snapshot that is missing or past its time (a server that slept, a test's clock), and `?fresh=1`
  * recomputes on demand.
  */
-import type { CampaignStats, ResponseSummary } from '../src/model/campaign-stats.js';
-import { toInstant, type Queryable } from './db.js';
+import type { CampaignStats, ResponseSummary } from '../../src/model/campaign-stats.js';
+import { toInstant, type Queryable } from '../db/db.js';
 import { computeStats, computeSummary } from './stats.js';
 
 export const DEFAULT_STATS_REFRESH_MS = 2 * 3_600_000;

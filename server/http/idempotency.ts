@@ -5,7 +5,7 @@
  * a refused request changed nothing, and the client may fix it and send it again under the same key.
  */
 import type { Context } from 'hono';
-import type { Db, Queryable } from './db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { JSON_CONTENT_TYPE, sha256 } from './http.js';
 import { ProblemError } from './problems.js';
 

@@ -10,7 +10,7 @@ import type {
   ResponseLine,
   ResponseSource,
   ResponseVocabulary,
-} from '../src/model/types.js';
+} from '../../src/model/types.js';
 import { toInstant, toMoney, toNullableInstant, type Queryable } from './db.js';
 
 type Row = Record<string, unknown>;

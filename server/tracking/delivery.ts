@@ -3,8 +3,8 @@
  * opens and clicks that its tracking URLs report. Every write here is a tracked response line.
  */
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from './db.js';
-import { sha256 } from './http.js';
+import type { Queryable } from '../db/db.js';
+import { sha256 } from '../http/http.js';
 import { judgeClick, judgeOpen, type Judgement } from './machine-detect.js';
 import type { TrackingClaims } from './tracking-token.js';
 

@@ -2,7 +2,7 @@
  * The demo's fixed records. Dates are days relative to SEED_ANCHOR (2026-06-01), so the data spans
  * the months before it and a test can rely on every value.
  */
-import type { CampaignEventStatus, Channel } from '../src/model/types.js';
+import type { CampaignEventStatus, Channel } from '../../src/model/types.js';
 
 export const SEED_ANCHOR = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;

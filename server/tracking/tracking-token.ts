@@ -4,7 +4,7 @@
  * secret, so nobody can make a token for another recipient or event, or stretch its life.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Queryable } from './db.js';
+import type { Queryable } from '../db/db.js';
 
 export const DEFAULT_TOKEN_TTL_MS = 90 * 86_400_000;
 const SECRET_KEY = 'tracking-secret';

@@ -7,10 +7,10 @@
  * detail's countsAs flags (responded, lead, purchase, unsubscribe) and bounce kind, and its
  * category for sent, failed and clicked through; Opened is the one detail counted by its id.
  */
-import type { CampaignStats, EventStats, RateBase, RatedCount, ResponseSummary, StatsFigures, TimelineDay, TrackedCount } from '../src/model/campaign-stats.js';
-import { deriveStats, rate } from '../src/model/stats.js';
-import type { Channel } from '../src/model/types.js';
-import { toMoney, toNullableInstant, type Queryable } from './db.js';
+import type { CampaignStats, EventStats, RateBase, RatedCount, ResponseSummary, StatsFigures, TimelineDay, TrackedCount } from '../../src/model/campaign-stats.js';
+import { deriveStats, rate } from '../../src/model/stats.js';
+import type { Channel } from '../../src/model/types.js';
+import { toMoney, toNullableInstant, type Queryable } from '../db/db.js';
 
 /** Per recipient (and event): whether any of their lines is of this kind. SQL over `l` (line) and `d` (detail). */
 const FLAGS = {

@@ -3,8 +3,8 @@
  * demo data (once, into an empty database). The demo data comes from a seeded PRNG and fixed dates
  * around SEED_ANCHOR, so two databases seeded apart hold the same rows.
  */
-import type { ResponseSource } from '../src/model/types.js';
-import { DEFAULT_VOCABULARY } from '../src/model/vocabulary.js';
+import type { ResponseSource } from '../../src/model/types.js';
+import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
 import type { Db, Queryable } from './db.js';
 import { seedTrackingData } from './seed-tracking.js';
 import {
