@@ -47,6 +47,7 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
   const inRecipientZone = zone ? l.instant(line.respondedAt, zone) : undefined;
   const shownWhen = context.showRecipientZone && inRecipientZone ? inRecipientZone : l.instant(line.respondedAt);
   const detailLabel = detail ? l.detailLabel(detail) : line.detailId;
+  const categoryLabel = category ? l.categoryLabel(category) : line.categoryId;
   const campaign = context.showCampaign ? context.campaigns?.find((c) => c.id === line.campaignId) : undefined;
   const event = campaign?.events.find((e) => e.id === line.eventId);
   const sourceKey = `history.source.${line.source}` as MessageKey;
@@ -54,7 +55,10 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
   return html`<div role="listitem" part="line" class="line" data-line=${line.id}>
     <div class="line-head" part="line-head">
       <span part="line-detail" class="detail" dir="auto">${detailLabel}</span>
-      <span part="line-category" class="category" dir="auto">${category ? l.categoryLabel(category) : line.categoryId}</span>
+      ${
+        // "Purchased Purchased" says nothing twice: where detail and category read the same, once.
+        categoryLabel === detailLabel ? nothing : html`<span part="line-category" class="category" dir="auto">${categoryLabel}</span>`
+      }
       <time
         part="line-time"
         datetime=${line.respondedAt}

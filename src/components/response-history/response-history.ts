@@ -44,7 +44,7 @@ const RELOAD_MAX = 500;
  * @csspart line - One line.
  * @csspart line-head - Its first row: detail, category, time and sync mark.
  * @csspart line-detail - Its response detail.
- * @csspart line-category - Its category.
+ * @csspart line-category - Its category (left out where it reads the same as the detail).
  * @csspart line-time - When it happened.
  * @csspart line-campaign - Its campaign and event (without `campaign-id`).
  * @csspart line-meta - When recorded, author, source.
