@@ -196,6 +196,18 @@ describe('<response-history>', () => {
     expect(text($(history, '[part="line-campaign"]'))).to.equal('Old Newsletter · Newsletter 2019');
   });
 
+  it('says which campaign event each line of one campaign belongs to', async () => {
+    const { history } = await mount([
+      line({ id: 'mail', eventId: 'spring-mail', detailId: 'opened', source: 'tracked' }),
+      line({ id: 'call', eventId: 'spring-call', respondedAt: '2026-01-11T00:00:00.000Z' }),
+    ]);
+    const eventOf = (id: string) => history.shadowRoot?.querySelector(`[data-line="${id}"] [part="line-campaign"]`);
+    await until(() => eventOf('mail') && eventOf('call'));
+    expect(text(eventOf('mail')!)).to.equal('Launch email');
+    expect(text(eventOf('call')!)).to.equal('Follow-up call');
+    await expect(history).to.be.accessible();
+  });
+
   it('reserves its height while loading', async () => {
     const adapter = new FakeAdapter([line({ id: 'a' })]);
     const g = gate();

@@ -48,8 +48,10 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
   const shownWhen = context.showRecipientZone && inRecipientZone ? inRecipientZone : l.instant(line.respondedAt);
   const detailLabel = detail ? l.detailLabel(detail) : line.detailId;
   const categoryLabel = category ? l.categoryLabel(category) : line.categoryId;
-  const campaign = context.showCampaign ? context.campaigns?.find((c) => c.id === line.campaignId) : undefined;
+  // The event always: one campaign's history mixes its events (an email, a booth, a follow-up).
+  const campaign = context.campaigns?.find((c) => c.id === line.campaignId);
   const event = campaign?.events.find((e) => e.id === line.eventId);
+  const shownCampaign = context.showCampaign ? campaign : undefined;
   const sourceKey = `history.source.${line.source}` as MessageKey;
   const mark = syncMarkOf(line);
   return html`<div role="listitem" part="line" class="line" data-line=${line.id}>
@@ -66,8 +68,12 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
         >${shownWhen}</time
       >${mark ? renderSyncMark(l, mark, detailLabel) : nothing}
     </div>
-    ${campaign
-      ? html`<p class="meta" part="line-campaign"><bdi>${campaign.title}</bdi>${event ? html` · <bdi>${event.name}</bdi>` : nothing}</p>`
+    ${shownCampaign || event
+      ? html`<p class="meta" part="line-campaign">
+          ${shownCampaign ? html`<bdi>${shownCampaign.title}</bdi>${event ? ' · ' : nothing}` : nothing}${event
+            ? html`<bdi>${event.name}</bdi>`
+            : nothing}
+        </p>`
       : nothing}
     <p class="meta" part="line-meta">
       ${mark ? nothing : html`<span>${l.t('history.recorded', { when: l.instant(line.recordedAt) })}</span>`}
