@@ -55,6 +55,23 @@ describe('<add-response-dialog>', () => {
     await expect(dialog).to.be.accessible();
   });
 
+  it('opens with focus on the first field, not on ×: Campaign in New, Date and time in Update, also when the fields arrive late', async () => {
+    const { dialog } = await openNew();
+    expect(deepActive()?.id).to.equal('campaignId');
+    dialog.close();
+    await dialog.showUpdate('spring', 'spring-call');
+    await until(() => dialog.shadowRoot?.querySelector('#respondedAt'));
+    expect(deepActive()?.id).to.equal('respondedAt');
+
+    const adapter = new FakeAdapter();
+    adapter.delays.getRecipientCampaigns = 100;
+    const slow = await fixture<AddResponseDialog>(html`<add-response-dialog recipient-id="42" .dataClient=${new CampaignDataClient({ adapter })}></add-response-dialog>`);
+    await slow.showNew();
+    await until(() => slow.shadowRoot?.querySelector('#campaignId'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(deepActive()?.id).to.equal('campaignId');
+  });
+
   it('offers only the chosen campaign’s events, email details only on email events, Failed only on older ones', async () => {
     // The default vocabulary makes the Failed group tracking-only; a backend may let people enter it.
     const adapter = new FakeAdapter();

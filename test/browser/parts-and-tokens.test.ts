@@ -144,7 +144,7 @@ const HISTORY_LINES = [
   line({ id: 'h1', note: 'called back' }),
   line({ id: 'h2', detailId: 'clicked-through', source: 'tracked', link: { url: 'https://example.com/offer' } as ResponseLine['link'] }),
   line({ id: 'h3', detailId: 'purchased', respondedAt: '2026-01-09T09:00:00.000Z' }),
-  line({ id: 'h4', campaignId: 'legacy', eventId: 'legacy-mail', respondedAt: '2026-01-08T09:00:00.000Z' }),
+  line({ id: 'h4', campaignId: 'legacy', eventId: 'legacy-mail', detailId: 'opened', source: 'tracked', respondedAt: '2026-01-08T09:00:00.000Z' }),
 ];
 
 /** Mounts `template` and collects once `ready` holds. */

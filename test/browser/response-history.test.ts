@@ -42,10 +42,22 @@ describe('<response-history>', () => {
     expect(shownIds(history)).to.deep.equal(['newer', 'older']);
     const first = $(history, '[part="line"]');
     expect(text(first.querySelector('[part="line-detail"]')!)).to.equal('Purchased');
-    expect(text(first.querySelector('[part="line-category"]')!)).to.equal('Purchased');
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2026-01-02T08:00:00.000Z');
     expect(text(first.querySelector('[part="line-meta"]')!)).to.contain('by kim').and.contain('Entered by hand').and.contain('Recorded');
     await expect(history).to.be.accessible();
+  });
+
+  it('says a label once where the detail and its category read the same ("Purchased", not "Purchased Purchased")', async () => {
+    const { history } = await mount([
+      line({ id: 'bought', detailId: 'purchased' }),
+      line({ id: 'opened', detailId: 'opened', source: 'tracked', respondedAt: '2026-01-09T08:00:00.000Z' }),
+    ]);
+    const bought = $(history, '[data-line="bought"]');
+    expect(text(bought.querySelector('[part="line-head"]')!)).to.match(/^Purchased (?!Purchased)/);
+    expect(bought.querySelector('[part="line-category"]')).to.equal(null);
+    const opened = $(history, '[data-line="opened"]');
+    expect(text(opened.querySelector('[part="line-detail"]')!)).to.equal('Opened');
+    expect(text(opened.querySelector('[part="line-category"]')!), 'a different category still shows').to.equal('Received');
   });
 
   it('renders a hostile note literally, as text', async () => {
@@ -182,6 +194,18 @@ describe('<response-history>', () => {
     );
     await until(() => shownIds(history).length === 2);
     expect(text($(history, '[part="line-campaign"]'))).to.equal('Old Newsletter · Newsletter 2019');
+  });
+
+  it('says which campaign event each line of one campaign belongs to', async () => {
+    const { history } = await mount([
+      line({ id: 'mail', eventId: 'spring-mail', detailId: 'opened', source: 'tracked' }),
+      line({ id: 'call', eventId: 'spring-call', respondedAt: '2026-01-11T00:00:00.000Z' }),
+    ]);
+    const eventOf = (id: string) => history.shadowRoot?.querySelector(`[data-line="${id}"] [part="line-campaign"]`);
+    await until(() => eventOf('mail') && eventOf('call'));
+    expect(text(eventOf('mail')!)).to.equal('Launch email');
+    expect(text(eventOf('call')!)).to.equal('Follow-up call');
+    await expect(history).to.be.accessible();
   });
 
   it('reserves its height while loading', async () => {

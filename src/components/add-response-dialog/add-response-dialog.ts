@@ -168,7 +168,19 @@ export class AddResponseDialog extends CrDataElement {
     this.opened = true;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
+    this.#focusFirstField();
     void this.#loadMissing();
+  }
+
+  /**
+   * Focus on the first field, as the modal dialog pattern advises for a form: showModal() alone
+   * would put it on ×. While the fields are loading, × keeps it; when they arrive, focus moves to
+   * the first one unless the person has moved it elsewhere meanwhile.
+   */
+  #focusFirstField(): void {
+    const active = this.shadowRoot?.activeElement;
+    if (active && !active.matches('[part~="close-button"]')) return;
+    this.renderRoot.querySelector<HTMLElement>('.body [part~="control"]:not(:disabled)')?.focus();
   }
 
   async #loadMissing(): Promise<void> {
@@ -183,6 +195,8 @@ export class AddResponseDialog extends CrDataElement {
       ]);
       this.vocabulary = vocabulary;
       this.campaigns = answer.campaigns;
+      await this.updateComplete;
+      if (this.open) this.#focusFirstField();
     } catch (error) {
       if (!isAbortError(error)) this.loadError = error;
     }

@@ -124,9 +124,9 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart history__line - An expanded history's `line`: One line.
  * @csspart history__line-head - An expanded history's `line-head`: Its first row: detail, category, time and sync mark.
  * @csspart history__line-detail - An expanded history's `line-detail`: Its response detail.
- * @csspart history__line-category - An expanded history's `line-category`: Its category.
+ * @csspart history__line-category - An expanded history's `line-category`: Its category (left out where it reads the same as the detail).
  * @csspart history__line-time - An expanded history's `line-time`: When it happened.
- * @csspart history__line-campaign - An expanded history's `line-campaign`: Its campaign and event (without `campaign-id`).
+ * @csspart history__line-campaign - An expanded history's `line-campaign`: Its campaign event, after its campaign where the history is not of one (without `campaign-id`).
  * @csspart history__line-meta - An expanded history's `line-meta`: When recorded, author, source.
  * @csspart history__line-source - An expanded history's `line-source`: Manual, tracked or imported.
  * @csspart history__line-link - An expanded history's `line-link`: The link clicked (tracked clicks).

@@ -47,14 +47,20 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
   const inRecipientZone = zone ? l.instant(line.respondedAt, zone) : undefined;
   const shownWhen = context.showRecipientZone && inRecipientZone ? inRecipientZone : l.instant(line.respondedAt);
   const detailLabel = detail ? l.detailLabel(detail) : line.detailId;
-  const campaign = context.showCampaign ? context.campaigns?.find((c) => c.id === line.campaignId) : undefined;
+  const categoryLabel = category ? l.categoryLabel(category) : line.categoryId;
+  // The event always: one campaign's history mixes its events (an email, a booth, a follow-up).
+  const campaign = context.campaigns?.find((c) => c.id === line.campaignId);
   const event = campaign?.events.find((e) => e.id === line.eventId);
+  const shownCampaign = context.showCampaign ? campaign : undefined;
   const sourceKey = `history.source.${line.source}` as MessageKey;
   const mark = syncMarkOf(line);
   return html`<div role="listitem" part="line" class="line" data-line=${line.id}>
     <div class="line-head" part="line-head">
       <span part="line-detail" class="detail" dir="auto">${detailLabel}</span>
-      <span part="line-category" class="category" dir="auto">${category ? l.categoryLabel(category) : line.categoryId}</span>
+      ${
+        // "Purchased Purchased" says nothing twice: where detail and category read the same, once.
+        categoryLabel === detailLabel ? nothing : html`<span part="line-category" class="category" dir="auto">${categoryLabel}</span>`
+      }
       <time
         part="line-time"
         datetime=${line.respondedAt}
@@ -62,8 +68,12 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
         >${shownWhen}</time
       >${mark ? renderSyncMark(l, mark, detailLabel) : nothing}
     </div>
-    ${campaign
-      ? html`<p class="meta" part="line-campaign"><bdi>${campaign.title}</bdi>${event ? html` · <bdi>${event.name}</bdi>` : nothing}</p>`
+    ${shownCampaign || event
+      ? html`<p class="meta" part="line-campaign">
+          ${shownCampaign ? html`<bdi>${shownCampaign.title}</bdi>${event ? ' · ' : nothing}` : nothing}${event
+            ? html`<bdi>${event.name}</bdi>`
+            : nothing}
+        </p>`
       : nothing}
     <p class="meta" part="line-meta">
       ${mark ? nothing : html`<span>${l.t('history.recorded', { when: l.instant(line.recordedAt) })}</span>`}

@@ -44,9 +44,9 @@ const RELOAD_MAX = 500;
  * @csspart line - One line.
  * @csspart line-head - Its first row: detail, category, time and sync mark.
  * @csspart line-detail - Its response detail.
- * @csspart line-category - Its category.
+ * @csspart line-category - Its category (left out where it reads the same as the detail).
  * @csspart line-time - When it happened.
- * @csspart line-campaign - Its campaign and event (without `campaign-id`).
+ * @csspart line-campaign - Its campaign event, after its campaign where the history is not of one (without `campaign-id`).
  * @csspart line-meta - When recorded, author, source.
  * @csspart line-source - Manual, tracked or imported.
  * @csspart line-link - The link clicked (tracked clicks).
