@@ -1,7 +1,7 @@
 import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { RecipientCampaign, RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
@@ -202,6 +202,13 @@ export class CampaignResponsesTab extends CrDataElement {
   /** Set when a save was queued on this device rather than sent: said once, politely. */
   @state() private queuedNotice = false;
 
+  /**
+   * How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's
+   * `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus
+   * on Undo, or the pointer over it), so anyone can take longer (WCAG 2.2.1, Timing Adjustable).
+   */
+  @property({ type: Number, attribute: 'undo-delay-ms' }) undoDelayMs: number | undefined;
+
   /** The last data shown, kept while a reload runs so the table does not jump to a skeleton. */
   #shown: TabData | undefined;
 
@@ -209,6 +216,7 @@ export class CampaignResponsesTab extends CrDataElement {
     this,
     () => this.#focusTargetAfterDelete,
     () => this.localizer,
+    () => (this.undoDelayMs !== undefined && Number.isFinite(this.undoDelayMs) && this.undoDelayMs >= 0 ? this.undoDelayMs : undefined),
   );
   #focusTargetAfterDelete: HTMLElement | null = null;
 
