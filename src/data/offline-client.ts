@@ -16,6 +16,7 @@ import type { LocalState, OpError, OutboxOp } from '../offline/types.js';
 import type { RestClientConfig } from './configure.js';
 import { CampaignDataClient, type CampaignDataClientOptions } from './data-client.js';
 import { withAsOf, withQueuedOp } from './marks.js';
+import { ServerAnswers } from './server-answers.js';
 import { localResponseLine, mergeCampaigns, mergeHistoryPage } from './merge.js';
 import { EMPTY_SYNC_STATUS, type Connectivity, type OfflineMode, type SyncEvent, type SyncListener, type SyncProblem, type SyncStatus } from './sync.js';
 
@@ -85,7 +86,9 @@ export class OfflineDataClient extends CampaignDataClient {
   /** The vocabulary last read, for marking a queued line without waiting on the network. */
   #vocabulary: ResponseVocabulary | undefined;
   #titles = new Map<string, string>();
-  #changed = new Map<string, string>();
+  /** Per recipient in the batch: a campaign that changed, and whether the server's data did. */
+  #changed = new Map<string, { campaignId: string; onServer: boolean }>();
+  #serverAnswers = new ServerAnswers();
   #changeTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribeOutbox: (() => void) | undefined;
 
@@ -170,8 +173,12 @@ export class OfflineDataClient extends CampaignDataClient {
   /** Through the read cache when there is one; the request is watched for connectivity either way. */
   async #read<T>(key: string, recipientId: string | undefined, fetch: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<CachedAnswer<T>> {
     await this.ready;
+    const reused = this.#serverAnswers.take<T>(key);
+    if (reused) return reused;
     const tracked = (callSignal?: AbortSignal) => this.#track(fetch(callSignal));
-    return this.#reads ? this.#reads.read(key, recipientId, tracked, signal) : { value: await tracked(signal) };
+    const answer = this.#reads ? await this.#reads.read(key, recipientId, tracked, signal) : { value: await tracked(signal) };
+    if (answer.asOf === undefined) this.#serverAnswers.store(key, recipientId, answer.value);
+    return answer;
   }
 
   async #localState(recipientId: string): Promise<LocalState> {
@@ -221,6 +228,8 @@ export class OfflineDataClient extends CampaignDataClient {
     const outbox = this.#outbox;
     if (!outbox?.available) return this.#track(super.writeAddResponse(line, options));
     const op = await outbox.enqueueAdd(line);
+    // Only this device's queue changed: the re-reads that "added" causes need not ask the server.
+    this.#serverAnswers.changedLocally(line.recipientId);
     // Durable now: say so at once, with what is known (the form was filled from this vocabulary).
     const vocabulary = this.#vocabulary;
     const local = localResponseLine(
@@ -333,14 +342,20 @@ export class OfflineDataClient extends CampaignDataClient {
   }
 
   /** Elements of the recipient read again, once per batch of outbox events (any tab's). */
-  #changedRecipient(recipientId: string, campaignId: string): void {
+  #changedRecipient(recipientId: string, campaignId: string, onServer: boolean): void {
     this.#reads?.forget(recipientId);
-    this.#changed.set(recipientId, campaignId);
+    this.#changed.set(recipientId, { campaignId, onServer: onServer || this.#changed.get(recipientId)?.onServer === true });
     this.#changeTimer ??= setTimeout(() => {
       this.#changeTimer = undefined;
       const changed = [...this.#changed];
       this.#changed.clear();
-      for (const [recipient, campaign] of changed) this.notifyChange({ kind: 'sync', recipientId: recipient, campaignId: campaign });
+      for (const [recipient, { campaignId: campaign, onServer: changedOnServer }] of changed) {
+        // Queued, sending, failed: the server holds what it held, and the re-read merges the queue
+        // into its last answer. Sent: the one re-read that asks the server.
+        if (changedOnServer) this.#serverAnswers.changedOnServer(recipient);
+        else this.#serverAnswers.changedLocally(recipient);
+        this.notifyChange({ kind: 'sync', recipientId: recipient, campaignId: campaign });
+      }
     }, CHANGE_BATCH_MS);
   }
 
@@ -348,7 +363,7 @@ export class OfflineDataClient extends CampaignDataClient {
     const remote = event.remote ? { remote: true } : {};
     switch (event.type) {
       case 'queued':
-        this.#changedRecipient(event.op.recipientId, event.op.campaignId);
+        this.#changedRecipient(event.op.recipientId, event.op.campaignId, false);
         this.#emitSync({
           type: 'queued',
           opId: event.op.opId,
@@ -360,12 +375,12 @@ export class OfflineDataClient extends CampaignDataClient {
         });
         break;
       case 'state':
-        if (event.op) this.#changedRecipient(event.op.recipientId, event.op.campaignId);
+        if (event.op) this.#changedRecipient(event.op.recipientId, event.op.campaignId, event.to === 'done');
         if (event.to === 'done' && !event.remote) this.#setConnectivity('online');
         this.#emitSync({ type: 'changed' });
         break;
       case 'removed':
-        this.#changedRecipient(event.op.recipientId, event.op.campaignId);
+        this.#changedRecipient(event.op.recipientId, event.op.campaignId, event.reason === 'done');
         this.#emitSync({ type: 'changed' });
         // The adapter's answer to an add is the stored line (checked by its schema).
         if (event.reason === 'done' && event.op.kind === 'add' && !event.remote && event.result) {

@@ -16,6 +16,9 @@ export class PendingDeletion {
   #resolve!: (result: DeleteAllResult | null) => void;
   #reject!: (error: unknown) => void;
   #send: () => Promise<DeleteAllResult>;
+  /** What is left of the undo time, and since when it runs (undefined while paused). */
+  #remainingMs: number;
+  #runningSince: number | undefined;
 
   constructor(recipientId: string, campaignId: string, delayMs: number, send: () => Promise<DeleteAllResult>) {
     this.recipientId = recipientId;
@@ -27,7 +30,27 @@ export class PendingDeletion {
     });
     // Callers may only look at `done` on failure; keep an unobserved rejection from being reported.
     this.done.catch(() => undefined);
-    this.#timer = setTimeout(() => void this.commitNow(), delayMs);
+    this.#remainingMs = delayMs;
+    this.#runningSince = undefined;
+    this.resume();
+  }
+
+  /**
+   * Stops the undo time (while the person is at the Undo notice: WCAG 2.2.1, Timing Adjustable);
+   * `resume()` runs what was left of it.
+   */
+  pause(): void {
+    if (this.#state !== 'waiting' || this.#runningSince === undefined) return;
+    clearTimeout(this.#timer);
+    this.#remainingMs = Math.max(0, this.#remainingMs - (Date.now() - this.#runningSince));
+    this.#runningSince = undefined;
+  }
+
+  /** Runs the rest of the undo time after `pause()`. */
+  resume(): void {
+    if (this.#state !== 'waiting' || this.#runningSince !== undefined) return;
+    this.#runningSince = Date.now();
+    this.#timer = setTimeout(() => void this.commitNow(), this.#remainingMs);
   }
 
   /** Whether Undo is still possible. */

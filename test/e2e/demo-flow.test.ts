@@ -403,6 +403,58 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
     }
   });
 
+  test('by keyboard alone: Delete, then Undo one Tab away, which waits while it has focus', { timeout: 60_000 }, async () => {
+    const recipientId = '44';
+    const { campaigns } = await api<RecipientCampaigns>(`/recipients/${recipientId}/campaigns`);
+    const campaign = campaigns.find((c) => c.latestResponse !== null);
+    assert.ok(campaign, 'a campaign of the recipient has responses');
+    const event = campaign.events[0];
+    const seeded = (await linesOf(recipientId, campaign.id)).total;
+    const { context, page, dialogs, errors } = await openPage();
+    const { keyboard } = page;
+    try {
+      await page.goto(`${server.url}/?recipient=${recipientId}`);
+      await campaignRow(page, campaign.title).waitFor();
+      const updateLabel = `Update Status: ${event.name}`;
+      await tabTo(page, updateLabel, (f) => f.label === updateLabel, { max: 80 });
+      await keyboard.press('Enter');
+      const update = page.getByRole('dialog', { name: 'Campaign Response', exact: true });
+      await update.waitFor();
+      await tabTo(page, 'Actions', byPart('menu-button', 'Actions'));
+      await keyboard.press('Enter');
+      await waitForFocus(page, 'the Delete menu item', byRole('menuitem', 'Delete'));
+      await keyboard.press('Enter');
+      const confirm = page.getByRole('dialog', { name: 'Delete responses' });
+      await confirm.getByText(`Delete all ${seeded} responses of this recipient to “${campaign.title}”?`).waitFor();
+      await tabTo(page, 'Delete in the confirmation', byPart('confirm-delete-button', 'Delete'));
+      await keyboard.press('Enter');
+      await confirm.waitFor({ state: 'hidden' });
+      await waitForResponse(page, campaign.title, null);
+
+      // Focus is on the notice; one Tab reaches Undo, and the undo time stands still there.
+      await waitForFocus(page, 'the Undo notice', byPart('snackbar'));
+      await keyboard.press('Tab');
+      await waitForFocus(page, 'Undo', byPart('undo-button', 'Undo'));
+      await page.waitForTimeout(UNDO_WINDOW_MS + 1_000); // longer than the undo time, on purpose
+      await keyboard.press('Enter');
+      await tab(page).locator('[part="snackbar"]', { hasText: `Responses to ${campaign.title} restored.` }).waitFor();
+      await waitForFocus(page, `${updateLabel}, which opened the dialog`, (f) => f.label === updateLabel);
+      assert.notEqual(campaign.latestResponse, null);
+      await campaignRow(page, campaign.title).locator('[part="response-detail"]').waitFor();
+
+      assert.equal((await linesOf(recipientId, campaign.id)).total, seeded, 'the server kept every line');
+      assert.equal(
+        await page.evaluate(() => Array.from(document.querySelectorAll('#log li')).some((li) => /deleteAll|cr-responses-deleted/.test(li.textContent ?? ''))),
+        false,
+        'no Delete was queued or sent',
+      );
+      assert.deepEqual(dialogs, [], 'no alert or other native dialog');
+      assert.deepEqual(errors, [], 'no uncaught errors in the page');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('by keyboard alone: the same flow with Tab, arrows, Enter, Space and Escape', { timeout: 60_000 }, async () => {
     const recipientId = '43';
     const campaign = await campaignOf(recipientId, 'catalog-q1');
@@ -523,7 +575,8 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
       await keyboard.press('Enter');
       await confirm.waitFor({ state: 'hidden' });
       await waitForResponse(page, campaign.title, null);
-      await waitForFocus(page, `${updateLabel}, which opened the dialog`, (f) => f.label === updateLabel);
+      // Focus on the Undo notice (Undo is the next Tab stop); left there, the undo time runs out.
+      await waitForFocus(page, 'the Undo notice', byPart('snackbar'));
 
       // After the undo time the Delete is queued in the outbox, which then sends it.
       await page.waitForFunction(
@@ -531,6 +584,8 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
         undefined,
         { timeout: UNDO_WINDOW_MS + STEP_MS },
       );
+      // The notice goes, and focus with it back to the button that opened the dialog.
+      await waitForFocus(page, `${updateLabel}, which opened the dialog`, (f) => f.label === updateLabel);
       assert.equal((await linesWhen(recipientId, campaign.id, 0)).total, 0);
       await waitForLogged(page, 'cr-sync-complete');
 

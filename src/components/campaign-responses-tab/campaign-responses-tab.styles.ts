@@ -33,9 +33,11 @@ export const styles = css`
     border-radius: var(--_radius);
     color: var(--_text);
   }
+  /* The container the narrow layout below asks about: the tab's own width, wherever it is put. */
   .content {
     min-block-size: 8rem;
     overflow-x: auto;
+    container: cr-campaigns / inline-size;
   }
   /* A table to the accessibility tree (its roles are also written out, for browsers that drop a
      table's semantics when its display changes), laid out as a stack of rows that are each a grid on
@@ -48,6 +50,11 @@ export const styles = css`
   thead,
   tbody {
     display: block;
+  }
+  /* As wide as its columns' tracks at least: a campaign's <tbody> (content-visibility: auto, so it
+     clips its paint) must span the columns a scrolled table shows, not stop at the scroll box. */
+  table {
+    min-inline-size: min-content;
   }
   tr {
     display: grid;

@@ -1,7 +1,7 @@
 import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { RecipientCampaign, RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
@@ -15,6 +15,7 @@ import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import type { AddResponseDialog } from '../add-response-dialog/add-response-dialog.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
+import { narrowStyles } from './narrow.styles.js';
 import { DIALOG_EXPORTPARTS } from '../add-response-dialog/dialog-parts.js';
 import {
   CAMPAIGN_ATTRIBUTE,
@@ -151,7 +152,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @cssprop [--cr-campaign-responses-tab-header-background=var(--cr-color-surface-alt)] - Background of the header row.
  * @cssprop [--cr-campaign-responses-tab-row-border-color=var(--cr-color-border)] - The rule under each row.
  * @cssprop [--cr-campaign-responses-tab-title-font-weight=var(--cr-font-weight-strong)] - Weight of the campaign titles.
- * @cssprop [--cr-campaign-responses-tab-columns=minmax(8rem, 2.5fr) minmax(12rem, 4.5fr) minmax(8rem, 2.5fr) minmax(8rem, 2fr)] - The four columns' tracks (a `grid-template-columns` value); below their minimums the table scrolls sideways.
+ * @cssprop [--cr-campaign-responses-tab-columns=minmax(8rem, 2.5fr) minmax(12rem, 4.5fr) minmax(8rem, 2.5fr) minmax(8rem, 2fr)] - The four columns' tracks (a `grid-template-columns` value). In a container narrower than 36rem each campaign is laid out as a block instead, its fields one under another, each labelled with its column's name; a table wider than its container (a subclass's columns) scrolls sideways.
  * @cssprop [--cr-campaign-responses-tab-extra-column=minmax(6rem, 2fr)] - The track of each column a subclass adds.
  * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
  * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
@@ -193,7 +194,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignResponsesTab extends CrDataElement {
-  static override styles = [sharedStyles, styles, syncMarkStyles];
+  static override styles = [sharedStyles, styles, narrowStyles, syncMarkStyles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
   /** Whether Add Response or Update Status has been asked for yet (see #dialog). */
@@ -202,6 +203,13 @@ export class CampaignResponsesTab extends CrDataElement {
   /** Set when a save was queued on this device rather than sent: said once, politely. */
   @state() private queuedNotice = false;
 
+  /**
+   * How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's
+   * `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus
+   * on Undo, or the pointer over it), so anyone can take longer (WCAG 2.2.1, Timing Adjustable).
+   */
+  @property({ type: Number, attribute: 'undo-delay-ms' }) undoDelayMs: number | undefined;
+
   /** The last data shown, kept while a reload runs so the table does not jump to a skeleton. */
   #shown: TabData | undefined;
 
@@ -209,6 +217,7 @@ export class CampaignResponsesTab extends CrDataElement {
     this,
     () => this.#focusTargetAfterDelete,
     () => this.localizer,
+    () => (this.undoDelayMs !== undefined && Number.isFinite(this.undoDelayMs) && this.undoDelayMs >= 0 ? this.undoDelayMs : undefined),
   );
   #focusTargetAfterDelete: HTMLElement | null = null;
 

@@ -39,11 +39,18 @@ export class DeleteFlow implements ReactiveController {
 
   /** The host's strings, in its language now. */
   #l: () => Localizer;
+  /** The host's undo time for a Delete, in ms; undefined: the data client's. */
+  #undoDelayMs: () => number | undefined;
+  /** Whether a person holds the Undo notice: focus on its button, or the pointer over it. */
+  #held = { focus: false, hover: false };
+  /** Set by Delete in the confirmation: when the confirmation has closed, focus goes to the notice. */
+  #focusNotice = false;
 
-  constructor(host: Host, focusAfter: () => HTMLElement | null | undefined, localizer: () => Localizer) {
+  constructor(host: Host, focusAfter: () => HTMLElement | null | undefined, localizer: () => Localizer, undoDelayMs: () => number | undefined) {
     this.#host = host;
     this.#focusAfter = focusAfter;
     this.#l = localizer;
+    this.#undoDelayMs = undoDelayMs;
     host.addController(this);
   }
 
@@ -81,9 +88,11 @@ export class DeleteFlow implements ReactiveController {
     const confirming = this.#confirming;
     if (!confirming || confirming.count === null) return;
     const { client, recipientId, campaign, count } = confirming;
-    this.#dialog()?.close();
-    const pending = client.deleteAllResponses(recipientId, campaign.id);
+    const undoDelayMs = this.#undoDelayMs();
+    const pending = client.deleteAllResponses(recipientId, campaign.id, undoDelayMs === undefined ? {} : { undoDelayMs });
     this.#show({ kind: 'pending', campaign, count, pending }, null);
+    this.#focusNotice = true;
+    this.#dialog()?.close();
     pending.done.then(
       (result) => {
         if (result) {
@@ -110,6 +119,7 @@ export class DeleteFlow implements ReactiveController {
 
   #show(snackbar: Snackbar | undefined, hideAfterMs: number | null): void {
     clearTimeout(this.#hideTimer);
+    this.#held = { focus: false, hover: false };
     const hadFocus = this.#host.shadowRoot?.activeElement?.closest('[part~="snackbar"]');
     this.#snackbar = snackbar;
     if (hideAfterMs !== null) this.#hideTimer = setTimeout(() => this.#show(undefined, null), hideAfterMs);
@@ -117,10 +127,35 @@ export class DeleteFlow implements ReactiveController {
     if (!snackbar && hadFocus) void this.#host.updateComplete.then(() => this.#focusAfter()?.focus());
   }
 
+  /** The undo time stands still while the notice is held, and runs on (what is left) when let go. */
+  #hold(change: Partial<{ focus: boolean; hover: boolean }>): void {
+    const snackbar = this.#snackbar;
+    if (snackbar?.kind !== 'pending') return;
+    this.#held = { ...this.#held, ...change };
+    if (this.#held.focus || this.#held.hover) snackbar.pending.pause();
+    else snackbar.pending.resume();
+  }
+
+  #onNoticeFocusIn = (event: FocusEvent) => this.#hold({ focus: event.target instanceof HTMLButtonElement });
+  #onNoticeFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget;
+    this.#hold({ focus: next instanceof HTMLButtonElement && (event.currentTarget as Element).contains(next) });
+  };
+  #onNoticePointerEnter = () => this.#hold({ hover: true });
+  #onNoticePointerLeave = () => this.#hold({ hover: false });
+
   #onDialogClose = () => {
     this.#counting?.abort();
     this.#confirming = undefined;
     this.#host.requestUpdate();
+    // Focus goes to the notice, so that Undo is the next Tab stop, not one after the whole table.
+    // Being moved there does not stop the undo time; a person reaching Undo (or pointing at the
+    // notice) does. Here, on `close`, because the dialog gives focus back to its opener first
+    // (Firefox does that after close() has returned).
+    if (this.#focusNotice) {
+      this.#focusNotice = false;
+      void this.#host.updateComplete.then(() => this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="snackbar"][tabindex]')?.focus());
+    }
   };
 
   #confirmText(confirming: Confirming): string {
@@ -152,7 +187,15 @@ export class DeleteFlow implements ReactiveController {
     if (!snackbar) return nothing;
     const campaign = snackbar.campaign.title;
     if (snackbar.kind === 'pending') {
-      return html`<div part="snackbar" class="snackbar">
+      return html`<div
+        part="snackbar"
+        class="snackbar"
+        tabindex="-1"
+        @focusin=${this.#onNoticeFocusIn}
+        @focusout=${this.#onNoticeFocusOut}
+        @pointerenter=${this.#onNoticePointerEnter}
+        @pointerleave=${this.#onNoticePointerLeave}
+      >
         <span>${this.#l().tPlural('tab.deleted', snackbar.count, { campaign })}</span>
         <button type="button" part="undo-button" @click=${() => this.#undo()}>${this.#l().t('tab.undo')}</button>
       </div>`;
