@@ -5,16 +5,19 @@
 //   3. the browser tests in Chromium (web-test-runner)
 //   4. the whole browser suite again in Firefox, when one is installed
 //      (web-test-runner.firefox.config.mjs; CI installs firefox-esr)
-//   5. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
-//   6. the end-to-end offline flow again in Firefox (test/e2e-firefox, puppeteer-core over WebDriver
-//      BiDi), when one is installed
+//   5. the whole browser suite again in WebKit, when WebKitWebDriver is installed
+//      (web-test-runner.webkit.config.mjs; CI installs webkit2gtk-driver, xvfb and xauth)
+//   6. end-to-end tests: the demo page against `npm start`'s server, driven by playwright-core
+//   7. the end-to-end record and offline flows again in Firefox (test/e2e-firefox, puppeteer-core
+//      over WebDriver BiDi) and in WebKit (test/e2e-webkit, webdriverio over WebDriver), when installed
 // Pass suite names to run only some: `npm test -- server browser` (server, node, browser, firefox,
-// e2e, e2e-firefox).
+// webkit, e2e, e2e-firefox, e2e-webkit).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from './glob.mjs';
+import { WEBKIT_HOW_TO, findWebKit } from './webkit.mjs';
 
 const only = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'cr-test-'));
@@ -62,13 +65,20 @@ function record(name, counts) {
   if (counts.failed > 0) failedSuites.push(name);
 }
 
-/** A suite that needs Firefox: run when there is one; else a failure when asked for by name, a skip line otherwise. */
-function inFirefox(name, run) {
-  if (!want(name)) return;
-  if (firefox) run();
-  else if (only.includes(name)) record(name, { passed: 0, failed: 1, skipped: 0 });
-  else console.log(`[${name}] skipped: no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH)`);
+/**
+ * A suite that needs a browser that may be missing: run when `found`; else a failure when asked
+ * for by name, a skip line (saying how to install it) otherwise.
+ */
+function ifInstalled(found, missing) {
+  return (name, run) => {
+    if (!want(name)) return;
+    if (found) run();
+    else if (only.includes(name)) record(name, { passed: 0, failed: 1, skipped: 0 });
+    else console.log(`[${name}] skipped: ${missing}`);
+  };
 }
+const inFirefox = ifInstalled(firefox, 'no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH)');
+const inWebKit = ifInstalled(findWebKit(), `no WebKitWebDriver found. ${WEBKIT_HOW_TO}`);
 
 const want = (name) => only.length === 0 || only.includes(name);
 if (want('server')) nodeSuite('server (PGlite)', 'test/server/*.test.ts', { DATABASE_URL: '' });
@@ -78,8 +88,10 @@ if (want('server') && process.env.CR_TEST_DATABASE_URL) {
 if (want('node')) nodeSuite('node', 'test/node/*.test.ts');
 if (want('browser')) browserSuite();
 inFirefox('firefox', () => browserSuite('firefox', ['--config', 'web-test-runner.firefox.config.mjs']));
+inWebKit('webkit', () => browserSuite('webkit', ['--config', 'web-test-runner.webkit.config.mjs']));
 if (want('e2e')) nodeSuite('e2e', 'test/e2e/*.test.ts');
 inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts'));
+inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts'));
 
 rmSync(work, { recursive: true, force: true });
 if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(', ')}`);

@@ -213,6 +213,9 @@ describe('Outbox: durability, states and answers', () => {
   });
 
   it('asks navigator.storage.persist() on the first queued edit only', async () => {
+    // WebKitGTK has no navigator.storage (Safari has): a stand-in StorageManager there, removed after.
+    const standIn = !('storage' in navigator);
+    if (standIn) Object.defineProperty(navigator, 'storage', { value: {}, configurable: true });
     const storage = navigator.storage as StorageManager & { persist: () => Promise<boolean>; persisted: () => Promise<boolean> };
     let asked = 0;
     storage.persist = async () => {
@@ -231,6 +234,22 @@ describe('Outbox: durability, states and answers', () => {
     } finally {
       delete (storage as Partial<typeof storage>).persist;
       delete (storage as Partial<typeof storage>).persisted;
+      if (standIn) Reflect.deleteProperty(navigator, 'storage');
+    }
+  });
+
+  it('queues and reports with no navigator.storage at all (as in WebKitGTK)', async () => {
+    const own = Object.getOwnPropertyDescriptor(navigator, 'storage');
+    Object.defineProperty(navigator, 'storage', { value: undefined, configurable: true });
+    try {
+      const outbox = await open();
+      const events = recorder(outbox);
+      await outbox.enqueueAdd(newLine());
+      expect(await outbox.list()).to.have.length(1);
+      expect(events.some((e) => e.type === 'storage')).to.equal(false);
+    } finally {
+      if (own) Object.defineProperty(navigator, 'storage', own);
+      else Reflect.deleteProperty(navigator, 'storage');
     }
   });
 

@@ -21,11 +21,31 @@ import { ReliabilityBackend } from './reliability-server.js';
 
 type Payload = Record<string, unknown> & { proxyId?: string };
 
+/**
+ * Whether this run takes in a reliability test: one named by `--files`, or no `--files` (the whole
+ * suite). (The dev server's config that plugins are given does not hold the test files.)
+ */
+function runIncludesReliabilityTests(argv = process.argv): boolean {
+  const at = argv.indexOf('--files');
+  if (at === -1) return true;
+  const files = argv.slice(at + 1);
+  const end = files.findIndex((arg) => arg.startsWith('-'));
+  return files.slice(0, end === -1 ? undefined : end).some((file) => file.includes('reliability-') || file.includes('*'));
+}
+
 export function reliabilityPlugin() {
   let backend: Promise<ReliabilityBackend> | undefined;
   const get = () => (backend ??= ReliabilityBackend.start());
   return {
     name: 'reliability-server',
+    // Starting the backend (PGlite's initdb on a new database) took 15 s on a loaded 2-core machine,
+    // and more beside a browser: past the 20 s a page waits for a command's answer, so the first
+    // reliability test failed on its first command (seen in WebKit, whose browser takes more of the
+    // machine). A run that includes reliability tests starts it with the dev server instead, while
+    // the other files run; a run of other files alone does not pay for it.
+    serverStart() {
+      if (runIncludesReliabilityTests()) get().catch(() => undefined);
+    },
     async serverStop() {
       if (backend) await (await backend).close();
     },

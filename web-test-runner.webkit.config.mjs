@@ -1,0 +1,72 @@
+// The browser test suite in WebKit (Safari's engine): WebKitGTK's MiniBrowser, driven over W3C
+// WebDriver by @web/test-runner-webdriver (webdriverio) through WebKitWebDriver, which runs on an
+// Xvfb display started here and ended when the run ends (scripts/webkit.mjs). `npm test` runs it as
+// the 'webkit' suite when WebKitWebDriver is installed; alone:
+// `npx web-test-runner --config web-test-runner.webkit.config.mjs`.
+// Debian: `apt-get install -y webkit2gtk-driver xvfb xauth`.
+// The same files, plugins and reporters as the Chromium and Firefox runs (scripts/wtr-shared.mjs),
+// but for WEBKIT_LEFT_OUT below.
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { CDP_ONLY_FILES, TEST_FILES, sharedConfig } from './scripts/wtr-shared.mjs';
+import { WEBKIT_HOW_TO, findWebKit, startWebKitDriver, webkitCapabilities } from './scripts/webkit.mjs';
+
+/**
+ * Test files WebKit cannot run, each for a reason of the driver, not of the kit:
+ * - forced-colors.test.ts: media emulation through DevTools (CDP); WebDriver classic has none.
+ * - offline-devtools.test.ts: the browser's own offline emulation (puppeteer's setOfflineMode,
+ *   over CDP or WebDriver BiDi); WebKitWebDriver has no network emulation. The outbox's offline
+ *   behaviour is still run here through the fault proxies (reliability-*, offline-*).
+ */
+export const WEBKIT_LEFT_OUT = [...CDP_ONLY_FILES, 'test/browser/offline-devtools.test.ts'];
+
+/**
+ * Single tests WebKit cannot run, by their full titles:
+ * - auto.css through an iframe's color-scheme: WebKit does not give a frame's document the
+ *   color-scheme of its <iframe> element as prefers-color-scheme (Chromium and Firefox do), and
+ *   WebDriver has no media emulation to set it otherwise. light.css and dark.css are still tested.
+ */
+export const WEBKIT_LEFT_OUT_TESTS = [
+  "parts and tokens: rendered as documented auto.css follows prefers-color-scheme (an iframe's color-scheme sets its document's)",
+];
+
+const escaped = (title) => title.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const miniBrowser = findWebKit();
+if (!miniBrowser) {
+  console.error(`\nNo WebKit found for the browser tests.\n${WEBKIT_HOW_TO}\n`);
+  process.exit(1);
+}
+
+/** The WebDriver launcher, with the WebKitWebDriver it talks to started and ended alongside it. */
+class WebKitLauncher extends WebdriverLauncher {
+  async initialize(config, testFiles) {
+    // English (US), as the other browsers run: with no LANG, WebKitGTK takes the POSIX locale,
+    // whose formats ("$ 1000.00") are no language's.
+    this.webkitDriver = await startWebKitDriver({ LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' });
+    Object.assign(this.options, { hostname: this.webkitDriver.hostname, port: this.webkitDriver.port });
+    await super.initialize(config, testFiles);
+  }
+
+  async stop() {
+    await super.stop();
+    this.webkitDriver?.stop();
+  }
+}
+
+const shared = sharedConfig();
+
+export default {
+  ...shared,
+  // Mocha reads a grep string written as /pattern/ as a regular expression.
+  testFramework: { config: { ...shared.testFramework.config, grep: `/^(${WEBKIT_LEFT_OUT_TESTS.map(escaped).join('|')})$/`, invert: true } },
+  files: [TEST_FILES, ...WEBKIT_LEFT_OUT.map((file) => `!${file}`)],
+  // One window, one test file at a time (the launcher's SessionManager): MiniBrowser under Xvfb
+  // has a single window, and a second file in a frame beside it would be throttled.
+  concurrency: 1,
+  browsers: [
+    new WebKitLauncher({
+      capabilities: webkitCapabilities(miniBrowser),
+      logLevel: 'error',
+    }),
+  ],
+};
