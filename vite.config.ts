@@ -17,7 +17,10 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // 'hidden': the maps are written for a build from the repository (they lead back to src/ as
+    // written) but not linked from the code: the package leaves them and src/ out (they would double
+    // the tarball), and a host's bundler would warn about a linked map it cannot find.
+    sourcemap: 'hidden',
     lib: {
       // i18n/de: the German table, which the kit imports only dynamically (when an element's lang asks
       // for it); an entry of its own so that a host can also import it by name.

@@ -67,7 +67,7 @@ export function languagesApart() {
 /**
  * Builds the bundle and the language files beside it. `write: false` keeps them in memory and returns
  * their text (the test runner serves them from there); otherwise it writes them and their source maps
- * into dist/. `text` is the bundle; `languages` the files it imports on demand, by file name.
+ * into dist/ (the maps not linked from the code). `text` is the bundle; `languages` the files it imports on demand, by file name.
  */
 export async function buildBundle({ write = true, outdir = BUNDLE_DIR } = {}) {
   if (write) mkdirSync(outdir, { recursive: true });
@@ -81,7 +81,10 @@ export async function buildBundle({ write = true, outdir = BUNDLE_DIR } = {}) {
     entryPoints: entries,
     outdir,
     write,
-    sourcemap: write ? 'linked' : false,
+    // The map stays out of the package (a third of the tarball, for code that is mostly Lit's): written
+    // beside the bundle for a build from the repository, not linked from it, so a page that copies the
+    // bundle never asks for a map it does not have.
+    sourcemap: write ? 'external' : false,
   });
   const read = (name) => {
     const file = join(outdir, `${name}.js`);

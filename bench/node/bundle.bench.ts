@@ -20,13 +20,15 @@
  * `lang` asks for German (a file of its own beside the bundle, a chunk of its own in a host's bundler);
  * it is measured alone and printed as excluded. English is built in and counted everywhere.
  * Beside them the peer figures that issue 6 cites (not measured here).
+ * 4. The npm tarball: `npm pack` (prepack builds), packed and unpacked, beside its budget.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LAZY_LANGUAGES, languagesApart } from '../../scripts/build-bundle.mjs';
 import { esbuildMinifyLiterals } from '../../scripts/minify-literals.mjs';
+import { PACKED_BUDGET, packKit } from '../../scripts/pack-kit.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions };
@@ -140,6 +142,9 @@ async function main(): Promise<void> {
     console.log(`\n  Excluded from every line above: the ${language} table (${relative(ROOT, file)}), loaded only under lang="${language}": ${kb(m.minified)} minified, ${kb(m.gzipped)} gzipped.`);
   }
   console.log(`  Excluded too: the license notices of the bundled packages, in a .LEGAL.txt beside the code (whole kit: ${kb(whole.legal)}).`);
+  const tarball = packKit();
+  rmSync(tarball.destination, { recursive: true, force: true });
+  console.log(`  The npm tarball (npm pack, as published): ${(tarball.size / 1000).toFixed(1)} kB packed (budget ≤ ${PACKED_BUDGET / 1000} kB: ${tarball.size <= PACKED_BUDGET ? 'holds' : 'NO'}), ${(tarball.unpackedSize / 1000).toFixed(1)} kB unpacked, ${tarball.files} files.`);
   console.log(`\n  Peers, as cited by issue 6 (not measured here): a dialog with a select, an input, a textarea and a button, gzipped: ${peers}.`);
 
   console.log('\n  One define file, everything inside (what a host pays for that element alone):');
