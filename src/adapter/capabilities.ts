@@ -17,6 +17,7 @@ export interface BackendCapabilities {
   readOnly: boolean;
   /** Lines can be added (Add Response, Update Status). */
   add: boolean;
+  /** How lines are kept: every dated line (`append-only`) or only the current status (`latest-only`). */
   history: HistoryModel;
   /** What "delete all responses to a campaign" removes there; `none` when it cannot be done. */
   deleteAll: 'responses' | 'membership' | 'none';

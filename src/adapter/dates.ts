@@ -29,6 +29,18 @@ export function instantFromIso(value: unknown): string {
  * every time zone from UTC−11 to UTC+11 (midnight would show the day before west of Greenwich).
  */
 export function instantFromDateOnly(value: unknown): string {
+  const known = typeof value === 'string' ? dateOnlyCache.get(value) : undefined;
+  if (known !== undefined) return known;
+  const instant = computeDateOnly(value);
+  // A page repeats the same few days; the cache is bounded so a long session cannot grow it.
+  if (dateOnlyCache.size > 1000) dateOnlyCache.clear();
+  dateOnlyCache.set(value as string, instant);
+  return instant;
+}
+
+const dateOnlyCache = new Map<string, string>();
+
+function computeDateOnly(value: unknown): string {
   const match = typeof value === 'string' ? DATE_ONLY.exec(value) : null;
   if (!match) refuse(value, 'a date (YYYY-MM-DD)');
   const [, year, month, day] = match.map(Number);

@@ -70,10 +70,18 @@ export function createDataverseAdapter(config: DataverseAdapterConfig): Campaign
       .catch((error: unknown) => { vocabulary = undefined; throw error; });
     return vocabulary;
   };
-  const categories = async (http: HttpHelper, signal?: AbortSignal) => {
-    const { details } = await loadVocabulary(http, signal);
-    return (detailId: string) => details.find((d) => d.id === detailId)?.categoryId ?? 'other';
+  // Looked up once per row of every page: a map per vocabulary, not a search per row.
+  const categoryMaps = new WeakMap<ResponseVocabulary, (detailId: string) => string>();
+  const categoryOfVocabulary = (vocab: ResponseVocabulary) => {
+    let lookup = categoryMaps.get(vocab);
+    if (!lookup) {
+      const byId = new Map(vocab.details.map((d) => [d.id, d.categoryId]));
+      lookup = (detailId) => byId.get(detailId) ?? 'other';
+      categoryMaps.set(vocab, lookup);
+    }
+    return lookup;
   };
+  const categories = async (http: HttpHelper, signal?: AbortSignal) => categoryOfVocabulary(await loadVocabulary(http, signal));
   /** Every row of a query, following next links (a delete needs all ids; campaigns need all lines). */
   async function allRows(http: HttpHelper, operation: string, query: Record<string, string>, signal?: AbortSignal) {
     const rows: DataverseResponse[] = [];
@@ -125,7 +133,8 @@ export function createDataverseAdapter(config: DataverseAdapterConfig): Campaign
       } },
       getRecipientResponses: { async run({ args, http, signal, operation }) {
         const { cursor, limit = pageSize } = args.query;
-        const { details } = await loadVocabulary(http, signal);
+        const vocab = await loadVocabulary(http, signal);
+        const { details } = vocab;
         const codesOf = (categoryId: string) => details.filter((d) => d.categoryId === categoryId).map((d) => DATAVERSE_CODE(d.id)).filter((c): c is number => c !== undefined);
         const answer = await http.request(operation, {
           ...(cursor === undefined
@@ -135,7 +144,7 @@ export function createDataverseAdapter(config: DataverseAdapterConfig): Campaign
           signal,
         });
         const page = paging.read(answer, cursor, limit);
-        const categoryOf = (id: string) => details.find((d) => d.id === id)?.categoryId ?? 'other';
+        const categoryOf = categoryOfVocabulary(vocab);
         return { ...page, items: (page.items as DataverseResponse[]).map((row) => lineFromDataverse(row, args.recipientId, categoryOf)) };
       } },
       addResponse: { async run({ args, http, signal, operation }) {

@@ -60,7 +60,7 @@ export const DATAVERSE_RESPONSE_CODES = vendor<number>('Dataverse', 'campaignres
   [4, 'Error', 'failed-other'],
 ]);
 
-/** Dataverse's channels onto the kit's: both ways, with Fax and Appointment folded (first wins back). */
+/** Dataverse's channels onto the kit's: Fax folds into other, which goes back as Others. */
 export const DATAVERSE_CHANNELS = {
   pairs: [
     { code: 1, label: 'E-mail', channel: 'email' },
@@ -71,7 +71,7 @@ export const DATAVERSE_CHANNELS = {
     { code: 6, label: 'Others', channel: 'other' },
   ] as const satisfies readonly { code: number; label: string; channel: Channel }[],
   toKit: (code: number): Channel => DATAVERSE_CHANNELS.pairs.find((p) => p.code === code)?.channel ?? 'other',
-  toServer: (channel: Channel): number => DATAVERSE_CHANNELS.pairs.find((p) => p.channel === channel)?.code ?? 6,
+  toServer: (channel: Channel): number => ({ email: 1, phone: 2, 'direct-mail': 4, event: 5 } as Partial<Record<Channel, number>>)[channel] ?? 6,
 };
 
 export const SALESFORCE_MEMBER_STATUSES = vendor<string>('Salesforce', 'CampaignMember.Status', [
