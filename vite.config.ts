@@ -10,6 +10,14 @@ const defineEntries = Object.fromEntries(
     .map((file) => [`define/${file.replace(/\.ts$/, '')}`, `src/define/${file}`]),
 );
 
+// Presets for other backends: each src/presets/<name>.ts is `campaign-response-kit/presets/<name>`
+// (their parts live in folders beside them).
+const presetEntries = Object.fromEntries(
+  readdirSync('src/presets')
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => [`presets/${file.replace(/\.ts$/, '')}`, `src/presets/${file}`]),
+);
+
 export default defineConfig({
   // The kit's Lit templates and styles minified (whitespace, CSS), as in the single-file bundle.
   plugins: [viteMinifyLiterals()],
@@ -24,7 +32,7 @@ export default defineConfig({
     lib: {
       // i18n/de: the German table, which the kit imports only dynamically (when an element's lang asks
       // for it); an entry of its own so that a host can also import it by name.
-      entry: { kit: 'src/index.ts', model: 'src/model/index.ts', adapter: 'src/adapter/index.ts', 'i18n/de': 'src/i18n/de.ts', ...defineEntries },
+      entry: { kit: 'src/index.ts', model: 'src/model/index.ts', adapter: 'src/adapter/index.ts', 'i18n/de': 'src/i18n/de.ts', ...defineEntries, ...presetEntries },
       formats: ['es'],
     },
     rolldownOptions: {

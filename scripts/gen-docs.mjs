@@ -61,6 +61,25 @@ for (const { module, declaration: d } of elements) {
   );
 }
 
+// The adapter's capability flags, read from their interface so that the reference follows the code,
+// and the reasons an element shows, from the English table.
+const capabilitiesSource = readFileSync('src/adapter/capabilities.ts', 'utf8');
+const capabilitiesBody = /export interface BackendCapabilities \{([\s\S]*?)\n\}/.exec(capabilitiesSource)?.[1] ?? '';
+const flags = [...capabilitiesBody.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+): ([^;]+);/g)]
+  .map(([, doc, name, type]) => [code(name), code(type), cell(doc.replace(/^\s*\*\s?/gm, ''))]);
+const reasons = [...readFileSync('src/i18n/en.ts', 'utf8').matchAll(/'(capability\.\w+)': '([^']*)'/g)].map(([, key, text]) => [code(key), cell(text)]);
+parts.push(
+  '## Backend capabilities',
+  '',
+  'An adapter\'s `capabilities` (`BackendCapabilities`, `src/adapter/capabilities.ts`) say what its backend',
+  'can do; one without them is taken as full. `canDo(capabilities, action)` answers for `add`, `updateStatus`,',
+  '`deleteAll`, `deleteLine`, `viewHistory` and `editNote`, with a reason or a note from the translation table.',
+  'The presets\' values are in docs/presets.md.',
+  '',
+  section('Flags', ['flag', 'type', 'meaning'], flags),
+  section('Reasons and notes', ['key', 'English'], reasons),
+);
+
 const text = `${parts.filter((p) => p !== null).join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 if (process.argv.includes('--check')) {
   const current = existsSync(target) ? readFileSync(target, 'utf8') : '';

@@ -39,5 +39,29 @@ export function apiRoutes(): Record<string, unknown> {
   return {
     '/response-types': DEFAULT_VOCABULARY,
     '/recipients/r-bench/responses': historyPage('r-bench'),
+    ...dataverseRoutes(),
+  };
+}
+
+/** The Dataverse preset's bench: the responsecode metadata, and a page of 50 campaignresponse rows as the Web API sends them. */
+export const DATAVERSE_CONTACT = '11111111-1111-4111-8111-111111111111';
+function dataverseRoutes(): Record<string, unknown> {
+  const options = [[1, 'Interested'], [2, 'Not Interested'], [3, 'Do Not Send Marketing Materials'], [4, 'Error']] as const;
+  const value = Array.from({ length: 50 }, (_, i) => ({
+    '@odata.etag': `W/"${1000 + i}"`,
+    activityid: `d0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    description: `Reply number ${i}, with a note of a typical length for a phone call at the booth.`,
+    responsecode: (i % 4) + 1,
+    channeltypecode: (i % 6) + 1,
+    receivedon: `2026-03-${String((i % 28) + 1).padStart(2, '0')}`,
+    createdon: `2026-03-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`,
+    _regardingobjectid_value: 'aaaaaaaa-0000-4000-8000-000000000001',
+    _createdby_value: 'cccccccc-0000-4000-8000-000000000001',
+    '_createdby_value@OData.Community.Display.V1.FormattedValue': 'Dana Dynamics',
+  }));
+  return {
+    "/EntityDefinitions(LogicalName='campaignresponse')/Attributes(LogicalName='responsecode')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata":
+      { OptionSet: { Options: options.map(([Value, Label]) => ({ Value, Label: { UserLocalizedLabel: { Label } } })) } },
+    '/campaignresponses': { '@odata.context': '$metadata#campaignresponses', value },
   };
 }

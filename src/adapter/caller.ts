@@ -6,9 +6,13 @@
  */
 import * as v from 'valibot';
 import { fieldIssues } from '../model/schemas.js';
-import { AdapterError, AuthError, BadRequestError, MalformedResponseError, ValidationError } from './errors.js';
+import { AdapterError, BadRequestError, MalformedResponseError, ValidationError, isAbortError } from './errors.js';
 import { problemFromBody, send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
-import type { FromServer, HeadersSource, RestAdapterConfig } from './rest.js';
+import { createHttpHelper, resolveBaseUrl, resolveHeaders, type HttpHelper } from './http-helper.js';
+import type { OperationSettings } from './operations.js';
+import type { FromServer, RestAdapterConfig } from './rest.js';
+
+export { queryString } from './http-helper.js';
 
 export interface CallInit {
   method?: string;
@@ -16,6 +20,8 @@ export interface CallInit {
   query?: string;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** The call's values, for a path function, per-operation headers and an override. */
+  args?: Record<string, unknown>;
 }
 
 export interface RestCaller {
@@ -31,6 +37,8 @@ export interface RestCaller {
   stream(operation: string, params: Record<string, string>, mediaType: string, init?: CallInit): Promise<ReadableStream<Uint8Array>>;
   /** The `responseLine` mapper (identity when none), for list mappers to reuse. */
   mapLine: (line: unknown) => unknown;
+  /** The helper overrides get: the same transport, headers and settings. */
+  http: HttpHelper;
 }
 
 /** The mapper of a backend that speaks the kit's model as it is. */
@@ -39,7 +47,7 @@ export const identity = (value: unknown) => value;
 export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readonly<Record<string, string>>): RestCaller {
   const mappers = config.mappers ?? {};
   const paths: Record<string, string | undefined> = { ...defaultPaths, ...config.paths };
-  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const operations = (config.operations ?? {}) as Record<string, OperationSettings<Record<string, unknown>> | undefined>;
   const mapLine = mappers.responseLine?.fromServer ?? identity;
   const settings: HttpSettings = {
     // A wrapper, not `globalThis.fetch` itself: called detached, a browser's fetch throws "Illegal invocation".
@@ -49,23 +57,27 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
     maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
     errorFromServer: mappers.errorFromServer ?? problemFromBody,
   };
+  const http = createHttpHelper({ baseUrl: config.baseUrl, headers: config.headers, settings });
 
   async function request(operation: string, params: Record<string, string>, init: CallInit, accept: string): Promise<HttpRequest> {
-    const template = paths[operation];
+    const own = operations[operation];
+    const args = { ...params, ...init.args };
+    const template = own?.path ?? paths[operation];
     if (template === undefined) throw new BadRequestError(`${operation}: no path is configured for it`);
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const path = typeof template === 'function' ? template(args) : template.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
       if (value === undefined) throw new BadRequestError(`${operation}: the path ${template} names an unknown {${name}}`);
       if (value === '') throw new ValidationError(`${operation}: ${name} is empty`, [{ field: name, message: 'is empty' }]);
       return encodeURIComponent(value);
     });
-    const headers: Record<string, string> = { Accept: accept, ...(await resolveHeaders(config.headers, operation)) };
+    const ownHeaders = typeof own?.headers === 'function' ? own.headers(args) : own?.headers;
+    const headers: Record<string, string> = { Accept: accept, ...(await resolveHeaders(config.headers, operation)), ...ownHeaders };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
     if (init.idempotencyKey !== undefined) headers['Idempotency-Key'] = init.idempotencyKey;
     return {
       operation,
-      method: init.method ?? 'GET',
-      url: baseUrl + path + (init.query ? `?${init.query}` : ''),
+      method: own?.method ?? init.method ?? 'GET',
+      url: resolveBaseUrl(config.baseUrl) + path + (init.query ? `?${init.query}` : ''),
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
@@ -74,8 +86,12 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
 
   return {
     mapLine,
+    http,
     async call(operation, params, schema, fromServer, init = {}) {
-      const body = await send(await request(operation, params, init, 'application/json, application/problem+json'), settings);
+      const run = operations[operation]?.run;
+      const body = run
+        ? await runOverride(() => run({ args: { ...params, ...init.args }, http, signal: init.signal, operation }), operation)
+        : await send(await request(operation, params, init, 'application/json, application/problem+json'), settings);
       let mapped: unknown;
       try {
         mapped = fromServer(body, mapLine);
@@ -92,20 +108,12 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
   };
 }
 
-async function resolveHeaders(source: HeadersSource | undefined, operation: string): Promise<Record<string, string>> {
+/** An override's own bug (a TypeError) becomes a typed error, so the outbox reads it by kind like any other. */
+async function runOverride(run: () => Promise<unknown>, operation: string): Promise<unknown> {
   try {
-    return typeof source === 'function' ? await source() : { ...source };
+    return await run();
   } catch (error) {
-    if (error instanceof AdapterError) throw error;
-    throw new AuthError(`${operation}: the headers function failed`, { cause: error });
+    if (error instanceof AdapterError || isAbortError(error)) throw error;
+    throw new MalformedResponseError(`${operation}: the operation's override failed`, [], { cause: error });
   }
-}
-
-/** A query string of the given parameters, leaving out undefined and null ones. */
-export function queryString(params: Record<string, unknown>): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null) search.append(name, String(value));
-  }
-  return search.toString();
 }

@@ -123,7 +123,7 @@ function isJsonType(response: Response): boolean {
   return type === null || /[/+]json\b/i.test(type);
 }
 
-async function readJson(response: Response, maxBytes: number, operation: string): Promise<unknown> {
+export async function readJson(response: Response, maxBytes: number, operation: string): Promise<unknown> {
   if (!isJsonType(response)) {
     void response.body?.cancel().catch(() => undefined);
     throw new MalformedResponseError(

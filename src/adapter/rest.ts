@@ -16,7 +16,12 @@ import {
 import type { NewResponseLine } from '../model/types.js';
 import { BadRequestError, ValidationError, type Problem } from './errors.js';
 import { createRestCaller, identity, queryString } from './caller.js';
-import type { CampaignOperation, CampaignResponseAdapter, HistoryQuery, Operation } from './types.js';
+import type { HeadersSource } from './http-helper.js';
+import type { HistoryParams, OperationsConfig } from './operations.js';
+import type { CampaignOperation, CampaignResponseAdapter, Operation } from './types.js';
+
+export type { HeadersSource } from './http-helper.js';
+export type { HistoryParams } from './operations.js';
 
 /** The paths of DESIGN.md §4. `{name}` placeholders are filled with encoded values. */
 export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
@@ -32,9 +37,6 @@ export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
  * `mapLine` applies the `responseLine` mapper, so a list mapper can reuse the line mapping.
  */
 export type FromServer = (body: unknown, mapLine: (line: unknown) => unknown) => unknown;
-
-/** The history query as the kit asks it, without the signal. */
-export type HistoryParams = Omit<HistoryQuery, 'signal'>;
 
 /**
  * Mappers per resource, for a backend whose JSON is not the kit's model. Each `fromServer` gets the
@@ -66,16 +68,19 @@ export interface RestMappers {
   errorFromServer?: (body: unknown, status: number) => Problem | undefined;
 }
 
-/** The headers of every request, or a function evaluated per request (for tokens that refresh). */
-export type HeadersSource =
-  | Record<string, string>
-  | (() => Record<string, string> | Promise<Record<string, string>>);
-
 export interface RestAdapterConfig {
-  /** Prefix of every path: `/api` (relative works in browsers) or `https://crm.example/api`. */
-  baseUrl: string;
+  /**
+   * Prefix of every path: `/api` (relative works in browsers) or `https://crm.example/api`; or a
+   * function called per request, for a base URL per tenant.
+   */
+  baseUrl: string | (() => string);
   /** Path templates per operation, replacing those of `DEFAULT_PATHS` and `DEFAULT_CAMPAIGN_PATHS`. */
   paths?: Partial<Record<Operation | CampaignOperation, string>>;
+  /**
+   * Per operation: the method, headers, a path function, or an override made of several requests
+   * (see `OperationSettings`). `paths` is the shorthand for templates.
+   */
+  operations?: OperationsConfig;
   /**
    * Sent with every request after `Accept` (so they may replace it). A function is called for each
    * request, and may be async: a rejection becomes an `AuthError` (unless it is already an
@@ -133,7 +138,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
         RecipientCampaignsSchema,
         mappers.recipientCampaigns?.fromServer ??
           (mapLine === identity ? identity : (body) => mapNested(body, 'campaigns', mapLatestResponse)),
-        options,
+        { signal: options.signal },
       ),
 
     getRecipientResponses: (recipientId, { signal, ...query } = {}) =>
@@ -142,7 +147,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
         { recipientId },
         ResponseLinePageSchema,
         mappers.responsePage?.fromServer ?? (mapLine === identity ? identity : (body) => mapNested(body, 'items', mapLine)),
-        { signal, query: queryString(historyQuery(query)) },
+        { signal, query: queryString(historyQuery(query)), args: { query } },
       ),
 
     async addResponse(line, options = {}) {
@@ -156,11 +161,13 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
       } catch (error) {
         throw new BadRequestError('addResponse: the line could not be mapped', { cause: error });
       }
+      const idempotencyKey = options.idempotencyKey ?? line.id;
       return call('addResponse', { id: line.id }, ResponseLineSchema, (answer) => mapLine(answer), {
         method: 'PUT',
         body,
-        idempotencyKey: options.idempotencyKey ?? line.id,
+        idempotencyKey,
         signal: options.signal,
+        args: { line: checked.output, idempotencyKey },
       });
     },
 
@@ -171,7 +178,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
         DeleteAllResultSchema,
         // 204 No Content is a success that does not say how many lines went; 0 is the honest floor.
         mappers.deleteResult?.fromServer ?? ((body) => body ?? { deleted: 0 }),
-        { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal },
+        { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal, args: { idempotencyKey: options.idempotencyKey } },
       ),
   };
 }

@@ -15,6 +15,7 @@ import type {
   ResponseLine,
   ResponseVocabulary,
 } from '../model/types.js';
+import type { BackendCapabilities } from './capabilities.js';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -57,6 +58,8 @@ export interface CampaignResponseAdapter {
   /** Adds one line; repeating the same call (same id and body) is harmless. */
   addResponse(line: NewResponseLine, options?: AddResponseOptions): Promise<ResponseLine>;
   deleteAllResponses(recipientId: string, campaignId: string, options?: DeleteAllOptions): Promise<DeleteAllResult>;
+  /** What the backend can do (see `canDo()`); an adapter without it is taken to do everything. */
+  readonly capabilities?: BackendCapabilities;
 }
 
 /** The operations, by the names path templates and mappers use. */

@@ -336,4 +336,12 @@ export const de = {
   'vocabulary.detail.too-many-recipients': 'Zu viele Empfänger',
   'vocabulary.detail.skipped-previous-hard-bounce': 'Übersprungen wegen früheren harten Bounces',
   'vocabulary.detail.unsubscribed-feedback-loop': 'Abgemeldet über Feedback-Loop',
+
+  'capability.readOnly': 'Dieses Backend ist schreibgeschützt: Antworten lassen sich hier ansehen, aber weder hinzufügen noch löschen.',
+  'capability.noAdd': 'Dieses Backend nimmt von hier keine neuen Antworten an.',
+  'capability.noDelete': 'Dieses Backend erlaubt hier kein Löschen von Antworten.',
+  'capability.noDeleteLine': 'Dieses Backend kann keine einzelne Antwortzeile löschen.',
+  'capability.latestOnly': 'Dieses Backend speichert nur den letzten Status; frühere Antworten werden nicht angezeigt.',
+  'capability.noNotes': 'Dieses Backend speichert keine Notizen zu Antworten.',
+  'capability.deleteRemovesMembership': 'Löschen entfernt die Person aus der Kampagne, nicht nur ihre Antworten.',
 } as const satisfies Messages;

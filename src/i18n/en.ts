@@ -335,6 +335,16 @@ export const en = {
   'vocabulary.detail.too-many-recipients': 'Too Many Recipients',
   'vocabulary.detail.skipped-previous-hard-bounce': 'Skipped Due to Previous Hard Bounce',
   'vocabulary.detail.unsubscribed-feedback-loop': 'Unsubscribed by Feedback Loop',
+
+  // What a backend cannot do, or does differently (the adapter's capabilities), where a person
+  // would look for the missing action.
+  'capability.readOnly': 'This backend is read-only: responses can be viewed here, not added or deleted.',
+  'capability.noAdd': 'This backend does not accept new responses from here.',
+  'capability.noDelete': 'This backend does not allow deleting responses from here.',
+  'capability.noDeleteLine': 'This backend cannot delete a single response line.',
+  'capability.latestOnly': 'This backend keeps only the latest status, so earlier responses are not shown.',
+  'capability.noNotes': 'This backend does not keep notes with responses.',
+  'capability.deleteRemovesMembership': 'Deleting removes the person from the campaign, not only their responses.',
 } as const;
 
 export type MessageKey = keyof typeof en;
