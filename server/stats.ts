@@ -29,7 +29,8 @@ const LINE_FLAGS = {
   clicked: `l.category_id = 'clicked-through'`,
   clicked_human: `l.category_id = 'clicked-through' AND l.evidence_machine IS NOT TRUE`,
   clicked_machine: `l.category_id = 'clicked-through' AND l.evidence_machine`,
-  responded: 'd.counts_responded',
+  // A purchase is a response whatever a vocabulary says, so purchasers are among the responded.
+  responded: 'd.counts_responded OR d.counts_purchase',
   lead: 'd.counts_lead',
   purchase: 'd.counts_purchase',
   unsubscribe: 'd.counts_unsubscribe',

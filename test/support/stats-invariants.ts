@@ -35,6 +35,8 @@ function figuresProblems(name: string, f: StatsFigures): string[] {
   for (const key of ['opened', 'clickedThrough'] as const) {
     expect(f[key].human.count <= f[key].count && f[key].machine.count <= f[key].count, `${key}: human or machine above all`);
   }
+  expect(f.purchasers.count <= f.responded.count, `purchasers ${f.purchasers.count} > responded ${f.responded.count}`);
+  expect(f.opened.count <= f.delivered.count && f.clickedThrough.count <= f.delivered.count, 'opened or clicked above delivered');
   expect(f.websiteVisitors <= f.clickedThrough.human.count, `website visitors ${f.websiteVisitors} > human clickers`);
   return problems;
 }
