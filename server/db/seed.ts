@@ -24,11 +24,13 @@ import {
  * Bounces the demo always shows: a soft one, an older event's "Failed – …", and a hard one that
  * makes the next email to the same address be skipped.
  */
+const SKIPPED = 'skipped-previous-hard-bounce';
 const FORCED_BOUNCES: Record<string, string> = {
   '46:spring-announce': 'mailbox-full',
   '45:newsletter-feb': 'failed-spam',
   '48:expo-invite': 'mailbox-disabled',
-  '48:expo-follow-up': 'skipped-previous-hard-bounce',
+  // Drawn as a bounce so that the draws after it stay as they were; skipDeadAddresses makes it the one Skipped line.
+  '48:expo-follow-up': SKIPPED,
 };
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -181,7 +183,38 @@ export function seedResponseLines(seed = 20260601): SeedLine[] {
       recordedAt: new Date(tie.getTime() + 600_000), source: 'manual', author: 'Dana Whitfield',
       note: detailId === 'purchased' ? 'Renewed on the same call, 3-year term.' : 'Reached on the second try.' });
   }
-  return lines;
+  return skipDeadAddresses(lines);
+}
+
+/**
+ * A hard bounce means the address is dead: the send skips it from then on (server/delivery.ts), in
+ * every campaign. The generator above draws each campaign alone, so an email event after another
+ * campaign's hard bounce got a Sent line and opens; here such a message becomes what the send would
+ * have made of it, one Skipped line, and the tracked lines that only a delivered mail has go. What
+ * a person typed in stays.
+ */
+function skipDeadAddresses(lines: SeedLine[]): SeedLine[] {
+  const emailEvents = new Set(SEED_CAMPAIGNS.flatMap((c) => c.events.filter((e) => e.channel === 'email').map((e) => e.id)));
+  const hardBounces = new Set(DEFAULT_VOCABULARY.details.filter((d) => d.bounce === 'hard' && d.id !== SKIPPED).map((d) => d.id));
+  const deadSince = new Map<string, number>();
+  for (const line of lines) {
+    if (!hardBounces.has(line.detailId)) continue;
+    const at = line.respondedAt.getTime();
+    deadSince.set(line.recipientId, Math.min(at, deadSince.get(line.recipientId) ?? at));
+  }
+  const skipped = new Set<string>();
+  for (const line of lines) {
+    const dead = deadSince.get(line.recipientId);
+    if (line.detailId === 'sent' && emailEvents.has(line.eventId) && dead !== undefined && line.respondedAt.getTime() > dead) {
+      skipped.add(`${line.recipientId}:${line.eventId}`);
+    }
+  }
+  const result: SeedLine[] = [];
+  for (const line of lines) {
+    if (!skipped.has(`${line.recipientId}:${line.eventId}`) || line.source === 'manual') result.push(line);
+    else if (line.detailId === 'sent') result.push({ ...line, detailId: SKIPPED });
+  }
+  return result;
 }
 
 async function insertMany(tx: Queryable, table: string, columns: string[], rows: unknown[][]): Promise<void> {

@@ -11,48 +11,100 @@ import type { CampaignStats, EventStats, RateBase, RatedCount, ResponseSummary, 
 import { deriveStats, rate } from '../../src/model/stats.js';
 import type { Channel } from '../../src/model/types.js';
 import { toMoney, toNullableInstant, type Queryable } from '../db/db.js';
+import { SKIPPED_DETAIL } from '../tracking/delivery.js';
 
-/** Per recipient (and event): whether any of their lines is of this kind. SQL over `l` (line) and `d` (detail). */
-const FLAGS = {
-  // Addressed: sent, bounced (skipped included: the vocabulary files it as a hard bounce) or failed.
-  sent: `l.category_id = 'sent' OR d.bounce IS NOT NULL OR l.category_id = 'failed'`,
-  bounced: 'd.bounce IS NOT NULL',
-  hard: `d.bounce = 'hard'`,
-  soft: `d.bounce = 'soft'`,
-  failed: `l.category_id = 'failed'`,
+/**
+ * Per recipient and event: what their lines say. SQL over `l` (line) and `d` (detail). The skipped
+ * detail is filed as a hard bounce by the vocabulary, but nothing was sent: it is told apart here.
+ */
+const LINE_FLAGS = {
+  hard_line: `d.bounce = 'hard' AND l.detail_id <> '${SKIPPED_DETAIL}'`,
+  soft_line: `d.bounce = 'soft'`,
+  skipped_line: `l.detail_id = '${SKIPPED_DETAIL}'`,
+  failed_line: `l.category_id = 'failed'`,
+  sent_line: `l.category_id = 'sent'`,
   opened: `l.detail_id = 'opened'`,
   opened_human: `l.detail_id = 'opened' AND l.evidence_machine IS NOT TRUE`,
   opened_machine: `l.detail_id = 'opened' AND l.evidence_machine`,
   clicked: `l.category_id = 'clicked-through'`,
   clicked_human: `l.category_id = 'clicked-through' AND l.evidence_machine IS NOT TRUE`,
   clicked_machine: `l.category_id = 'clicked-through' AND l.evidence_machine`,
-  responded: 'd.counts_responded',
+  // A purchase is a response whatever a vocabulary says, so purchasers are among the responded.
+  responded: 'd.counts_responded OR d.counts_purchase',
   lead: 'd.counts_lead',
   purchase: 'd.counts_purchase',
   unsubscribe: 'd.counts_unsubscribe',
 } as const;
-type Flag = keyof typeof FLAGS | 'delivered';
-type Counts = Record<Flag, number>;
 
-const flagNames = Object.keys(FLAGS) as (keyof typeof FLAGS)[];
+/** Opens and clicks count among delivered messages only: an open of a mail that bounced is not a figure of this campaign. */
+const TRACKED = ['opened', 'opened_human', 'opened_machine', 'clicked', 'clicked_human', 'clicked_machine'] as const;
+const RESPONSES = ['responded', 'lead', 'purchase', 'unsubscribe'] as const;
 
 /**
- * One pass: a row per (event, recipient) with a flag per kind, then unique recipients per event
- * and for the whole campaign (GROUPING SETS). Delivered = sent, and neither bounced nor failed.
+ * One outcome per message (recipient and event), so that sent = delivered + bounced and bounced =
+ * hard + soft hold by construction: a bounce overrides the Sent line it follows; skipped and failed
+ * messages were not sent.
+ */
+const EVENT_OUTCOME = `CASE WHEN bool_or(${LINE_FLAGS.hard_line}) THEN 'hard'
+      WHEN bool_or(${LINE_FLAGS.soft_line}) THEN 'soft'
+      WHEN bool_or(${LINE_FLAGS.skipped_line}) THEN 'skipped'
+      WHEN bool_or(${LINE_FLAGS.failed_line}) THEN 'failed'
+      WHEN bool_or(${LINE_FLAGS.sent_line}) THEN 'delivered' END`;
+
+/**
+ * A recipient's outcome over the whole campaign: delivered when any message arrived; else a hard
+ * bounce when any bounced hard, else soft; else failed, else skipped.
+ */
+const CAMPAIGN_OUTCOME = `CASE WHEN bool_or(outcome = 'delivered') THEN 'delivered'
+      WHEN bool_or(outcome = 'hard') THEN 'hard'
+      WHEN bool_or(outcome = 'soft') THEN 'soft'
+      WHEN bool_or(outcome = 'failed') THEN 'failed'
+      WHEN bool_or(outcome = 'skipped') THEN 'skipped' END`;
+
+const OUTCOME_COUNTS = `count(*) FILTER (WHERE outcome IN ('delivered', 'hard', 'soft'))::int AS sent,
+    count(*) FILTER (WHERE outcome = 'delivered')::int AS delivered,
+    count(*) FILTER (WHERE outcome IN ('hard', 'soft'))::int AS bounced,
+    count(*) FILTER (WHERE outcome = 'hard')::int AS hard,
+    count(*) FILTER (WHERE outcome = 'soft')::int AS soft,
+    count(*) FILTER (WHERE outcome = 'failed')::int AS failed,
+    count(*) FILTER (WHERE outcome = 'skipped')::int AS skipped,
+    ${[...TRACKED, ...RESPONSES].map((name) => `count(*) FILTER (WHERE ${name})::int AS ${name}`).join(',\n    ')}`;
+
+type Flag = 'sent' | 'delivered' | 'bounced' | 'hard' | 'soft' | 'failed' | 'skipped' | (typeof TRACKED)[number] | (typeof RESPONSES)[number];
+type Counts = Record<Flag, number>;
+
+/**
+ * Per message (event, recipient): its outcome and whether it was opened, clicked, answered; then per
+ * recipient over the campaign. Only the campaign's recipients count, so no unique count exceeds them.
  */
 export const STATS_SQL = `
-  WITH per AS (
+  WITH message AS (
     SELECT l.event_id, l.recipient_id,
-      ${flagNames.map((name) => `bool_or(${FLAGS[name]}) AS ${name}`).join(',\n      ')}
-    FROM response_lines l JOIN response_details d ON d.id = l.detail_id
+      ${EVENT_OUTCOME} AS outcome,
+      ${[...TRACKED, ...RESPONSES].map((name) => `bool_or(${LINE_FLAGS[name]}) AS raw_${name}`).join(',\n      ')}
+    FROM response_lines l
+      JOIN response_details d ON d.id = l.detail_id
+      JOIN campaign_recipients cr ON cr.campaign_id = l.campaign_id AND cr.recipient_id = l.recipient_id
     WHERE l.campaign_id = $1
     GROUP BY l.event_id, l.recipient_id
+  ), per_event AS (
+    SELECT event_id, recipient_id, outcome,
+      ${TRACKED.map((name) => `raw_${name} AND outcome = 'delivered' AS ${name}`).join(',\n      ')},
+      ${RESPONSES.map((name) => `raw_${name} AS ${name}`).join(', ')}
+    FROM message
+  ), per_recipient AS (
+    SELECT recipient_id, ${CAMPAIGN_OUTCOME} AS outcome,
+      ${[...TRACKED, ...RESPONSES].map((name) => `bool_or(${name}) AS ${name}`).join(',\n      ')}
+    FROM per_event
+    GROUP BY recipient_id
   )
-  SELECT event_id, GROUPING(event_id) AS whole,
-    ${flagNames.map((name) => `count(DISTINCT recipient_id) FILTER (WHERE ${name})::int AS ${name}`).join(',\n    ')},
-    count(DISTINCT recipient_id) FILTER (WHERE sent AND NOT bounced AND NOT failed)::int AS delivered
-  FROM per
-  GROUP BY GROUPING SETS ((event_id), ())`;
+  SELECT event_id, 0 AS whole,
+    ${OUTCOME_COUNTS}
+  FROM per_event GROUP BY event_id
+  UNION ALL
+  SELECT NULL, 1 AS whole,
+    ${OUTCOME_COUNTS}
+  FROM per_recipient`;
 
 interface CampaignHead {
   id: string;
@@ -92,7 +144,8 @@ async function readHead(db: Queryable, campaignId: string): Promise<CampaignHead
   };
 }
 
-const EMPTY: Counts = Object.fromEntries([...flagNames, 'delivered'].map((name) => [name, 0])) as Counts;
+const COUNT_NAMES: Flag[] = ['sent', 'delivered', 'bounced', 'hard', 'soft', 'failed', 'skipped', ...TRACKED, ...RESPONSES];
+const EMPTY: Counts = Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])) as Counts;
 
 function figures(counts: Counts, recipients: number, money: { ownCost: number | null; baseCost: number | null; eventCosts: (number | null)[]; revenue: number | null }): StatsFigures {
   const bases: Record<RateBase, number> = { recipients, sent: counts.sent, delivered: counts.delivered };
@@ -126,7 +179,8 @@ function figures(counts: Counts, recipients: number, money: { ownCost: number | 
     bounced: rated(counts.bounced, 'sent'),
     hardBounced: rated(counts.hard, 'sent'),
     softBounced: rated(counts.soft, 'sent'),
-    failed: rated(counts.failed, 'sent'),
+    failed: rated(counts.failed, 'recipients'),
+    skipped: rated(counts.skipped, 'recipients'),
     opened: tracked(counts.opened, counts.opened_human, counts.opened_machine),
     clickedThrough: tracked(counts.clicked, counts.clicked_human, counts.clicked_machine),
     responded: rated(counts.responded, 'recipients'),
@@ -142,16 +196,16 @@ const sumOrNull = (values: (number | null)[]) => {
 /** Lines per UTC day of opens, clicks and responses (the "responses over time" picture); days with none left out. */
 export const TIMELINE_SQL = `
   SELECT to_char(l.responded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-    count(*) FILTER (WHERE ${FLAGS.opened})::int AS opened,
-    count(*) FILTER (WHERE ${FLAGS.opened_machine})::int AS opened_machine,
-    count(*) FILTER (WHERE ${FLAGS.clicked})::int AS clicked,
-    count(*) FILTER (WHERE ${FLAGS.clicked_machine})::int AS clicked_machine,
-    count(*) FILTER (WHERE ${FLAGS.responded})::int AS responded,
-    count(*) FILTER (WHERE ${FLAGS.purchase})::int AS purchased
+    count(*) FILTER (WHERE ${LINE_FLAGS.opened})::int AS opened,
+    count(*) FILTER (WHERE ${LINE_FLAGS.opened_machine})::int AS opened_machine,
+    count(*) FILTER (WHERE ${LINE_FLAGS.clicked})::int AS clicked,
+    count(*) FILTER (WHERE ${LINE_FLAGS.clicked_machine})::int AS clicked_machine,
+    count(*) FILTER (WHERE ${LINE_FLAGS.responded})::int AS responded,
+    count(*) FILTER (WHERE ${LINE_FLAGS.purchase})::int AS purchased
   FROM response_lines l JOIN response_details d ON d.id = l.detail_id
   WHERE l.campaign_id = $1
   GROUP BY 1
-  HAVING count(*) FILTER (WHERE ${FLAGS.opened} OR ${FLAGS.clicked} OR ${FLAGS.responded}) > 0
+  HAVING count(*) FILTER (WHERE ${LINE_FLAGS.opened} OR ${LINE_FLAGS.clicked} OR ${LINE_FLAGS.responded}) > 0
   ORDER BY 1`;
 
 async function computeTimeline(db: Queryable, campaignId: string): Promise<TimelineDay[]> {

@@ -48,13 +48,20 @@ export interface StatsFigures {
   purchasers: RatedCount;
   /** Unique recipients with at least one human click-through (derived; the kit has no web analytics). */
   websiteVisitors: number;
+  /**
+   * Delivery counts one outcome per message (recipient and event), so sent = delivered + bounced and
+   * bounced = hard + soft. Campaign: a recipient is delivered when any message arrived, else bounced
+   * (hard when any bounced hard), else failed, else skipped. Skipped and failed messages were not sent.
+   */
   sent: RatedCount;
   delivered: RatedCount;
   bounced: RatedCount;
   hardBounced: RatedCount;
   softBounced: RatedCount;
-  /** "Failed – …" details of older email events (no bounce kind). */
+  /** "Failed – …" details of older email events (no bounce kind): not sent; of recipients. */
   failed: RatedCount;
+  /** Not sent because the address bounced hard before; of recipients. */
+  skipped: RatedCount;
   opened: TrackedCount;
   clickedThrough: TrackedCount;
   responded: RatedCount;
@@ -258,6 +265,7 @@ const figureEntries = {
   hardBounced: RatedCountSchema,
   softBounced: RatedCountSchema,
   failed: RatedCountSchema,
+  skipped: RatedCountSchema,
   opened: TrackedCountSchema,
   clickedThrough: TrackedCountSchema,
   responded: RatedCountSchema,

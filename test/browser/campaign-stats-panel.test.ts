@@ -306,7 +306,9 @@ describe('<campaign-stats-panel>', () => {
     const funnel = $(panel, '[part="funnel-chart"]');
     expect(funnel.getAttribute('role')).to.equal('img');
     expect(funnel.getAttribute('aria-label')).to.equal(
-      `Funnel: 8 Sent, 5 Opened (${pct(5 / 8)} of sent), 4 Clicked through (${pct(0.5)} of sent), 3 Responded (${pct(3 / 8)} of sent), 2 Purchased (${pct(0.25)} of sent).`,
+      `Funnel: 8 Sent (${pct(0.8)} of recipients), 6 Delivered (${pct(0.75)} of sent), 5 Opened (${pct(5 / 6)} of delivered), ` +
+        `4 Clicked through (${pct(4 / 6)} of delivered; not all of them among Opened), 3 Responded (${pct(0.3)} of recipients; not all of them among Clicked through), ` +
+        `2 Purchased (${pct(2 / 3)} of responded).`,
     );
     const timeline = $(panel, '[part="timeline-chart"]');
     expect(timeline.getAttribute('role')).to.equal('img');

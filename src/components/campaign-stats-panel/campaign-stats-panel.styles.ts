@@ -150,6 +150,26 @@ export const styles = css`
   svg .axis {
     stroke: var(--_border);
   }
+  /* A step that is not a subset of the one before: drawn hollow, so the eye does not read it as a narrowing. */
+  svg .not-nested .bar {
+    fill-opacity: 0.35;
+    stroke: var(--_chart-1);
+    stroke-dasharray: 4 2;
+  }
+  .event-formulas {
+    margin: 0;
+    padding-inline-start: var(--_space-l);
+    font-size: var(--_font-size-s);
+  }
+  [part='events-note'] {
+    margin-block-start: var(--_space-s);
+  }
+  .funnel-notes {
+    margin: 0;
+    margin-block-start: var(--_space-s);
+    padding: 0;
+    list-style: none;
+  }
   .legend {
     display: flex;
     flex-wrap: wrap;

@@ -51,6 +51,7 @@ import { renderTimeline } from './timeline-chart.js';
  * @csspart formula - The formula with its inputs.
  * @csspart funnel - The funnel figure.
  * @csspart funnel-chart - The funnel's SVG.
+ * @csspart funnel-notes - Under the funnel: where a step is not a subset of the one before, and why.
  * @csspart timeline - Responses over time.
  * @csspart timeline-chart - Its SVG.
  * @csspart timeline-empty - "No opens, clicks or responses yet."
@@ -62,6 +63,8 @@ import { renderTimeline } from './timeline-chart.js';
  * @csspart events-table - The per-event `<table>`.
  * @csspart event-row - A row of it.
  * @csspart events-empty - The campaign has no events.
+ * @csspart events-note - Under the table: what an event's ROI leaves out.
+ * @csspart event-formulas - The disclosure with each event's ROI formula and its inputs.
  * @csspart loading - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
@@ -255,6 +258,6 @@ export class CampaignStatsPanel extends CrCampaignElement {
         ${section('funnel', this.t('stats.section.funnel'), renderFunnel(funnelSteps(this.localizer, stats.totals, this.excludeMachines), f, rtl))}
         ${section('timeline', this.t('stats.section.timeline'), renderTimeline(stats.timeline, this.excludeMachines, f, rtl))}
       </div>
-      ${section('events', this.t('stats.section.events'), renderEventTable(stats.events, this.excludeMachines, f))}`;
+      ${section('events', this.t('stats.section.events'), renderEventTable(stats.events, this.excludeMachines, f, stats.totals.ownCost))}`;
   }
 }

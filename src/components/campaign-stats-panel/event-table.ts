@@ -8,7 +8,7 @@ import type { TemplateResult } from 'lit';
 import type { EventStats, RatedCount } from '../../model/campaign-stats.js';
 import type { Figure } from '../../model/stats.js';
 import type { Formats } from './format.js';
-import { rateText, reasonText } from './formulas.js';
+import { eventRoiFormula, rateText, reasonText } from './formulas.js';
 import { shownTracked } from './figures.js';
 
 function notAvailable(f: Formats, reason: string): TemplateResult {
@@ -35,7 +35,28 @@ function counted(count: RatedCount, f: Formats): TemplateResult {
 
 const COUNT_COLUMNS = ['sent', 'bounced', 'opened', 'clickedThrough', 'responded', 'leads', 'purchasers'] as const;
 
-export function renderEventTable(events: readonly EventStats[], excludeMachines: boolean, f: Formats): TemplateResult {
+/**
+ * What an event's ROI is and leaves out (the campaign's base cost, `baseCost`), and each event's
+ * formula with its inputs behind a disclosure, as the campaign's figures show theirs.
+ */
+function renderRoiNote(events: readonly EventStats[], baseCost: number | null, f: Formats): TemplateResult {
+  return html`<p class="muted note" part="events-note">
+      ${baseCost === null ? f.l.t('stats.eventRoiNoBase') : f.l.t('stats.eventRoiLeavesOut', { baseCost: f.money(baseCost) })}
+    </p>
+    <details part="event-formulas">
+      <summary>${f.l.t('stats.eventFormulas')}</summary>
+      <ul class="event-formulas">
+        ${events.map((event) => {
+          const formula = eventRoiFormula(event, f);
+          return html`<li data-event=${event.eventId}>
+            <bdi>${event.name}</bdi>: ${formula}${event.roi.available ? nothing : html` (${reasonText(f.l, event.roi.reason)})`}
+          </li>`;
+        })}
+      </ul>
+    </details>`;
+}
+
+export function renderEventTable(events: readonly EventStats[], excludeMachines: boolean, f: Formats, baseCost: number | null = null): TemplateResult {
   if (events.length === 0) return html`<p class="muted" part="events-empty">${f.l.t('stats.eventsEmpty')}</p>`;
   return html`<div class="table-scroll" part="events-scroll" tabindex="0" role="group" aria-label=${f.l.t('stats.section.events')}>
     <table part="events-table">
@@ -74,5 +95,6 @@ export function renderEventTable(events: readonly EventStats[], excludeMachines:
         })}
       </tbody>
     </table>
-  </div>`;
+  </div>
+  ${renderRoiNote(events, baseCost, f)}`;
 }

@@ -86,6 +86,7 @@ export function reachItems(figures: StatsFigures, excludeMachines: boolean, f: F
     rated('bounced', figures.bounced, figures, f),
     rated('hardBounced', figures.hardBounced, figures, f),
     rated('softBounced', figures.softBounced, figures, f),
+    rated('skipped', figures.skipped, figures, f),
     rated('opened', tracked.opened, figures, f, machinesNote),
     rated('clickedThrough', tracked.clickedThrough, figures, f, machinesNote),
     { key: 'websiteVisitors', label: label(f, 'websiteVisitors'), value: f.count(figures.websiteVisitors), formula: f.l.t('stats.def.websiteVisitors') },

@@ -48,6 +48,18 @@ export function moneyFormula(key: DerivedKey, figures: StatsFigures, costs: read
   }
 }
 
+/**
+ * An event's ROI with its inputs: (its revenue − its cost) ÷ its cost × 100. The campaign's base
+ * cost belongs to no event, so an event's ROI leaves it out (the campaign's includes it); without
+ * a value, only the definition (the reason says what is missing).
+ */
+export function eventRoiFormula(event: StatsFigures, f: Formats): string {
+  const definition = f.l.t('stats.def.eventRoi');
+  if (!event.roi.available || event.revenue === null || event.ownCost === null) return definition;
+  const inputs = f.l.t('stats.inputs.eventRoi', { revenue: f.amount(event.revenue), cost: f.amount(event.ownCost) });
+  return withInputs(f, definition, inputs, f.roi(event.roi.value));
+}
+
 /** The count a rate of `of` divides by. */
 export function baseCount(figures: StatsFigures, of: RateBase): number {
   return of === 'recipients' ? figures.recipients : figures[of].count;

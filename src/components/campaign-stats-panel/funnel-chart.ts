@@ -1,39 +1,90 @@
 /**
- * The funnel picture: sent → opened → clicked through → responded → purchased, as horizontal bars
- * in an inline SVG. The SVG is one image with a text alternative that says every number; the
- * numbers are also a table behind "Show the numbers" (a native disclosure, reachable by keyboard).
+ * The funnel picture: sent → delivered → opened → clicked through → responded → purchased, as
+ * horizontal bars in an inline SVG. Not every stage is a subset of the one before: a click needs no
+ * recorded open (a mail read with images off), and a response may come from any channel or be typed
+ * in by hand. Each step says what it is a share of, and a step that does not nest in the one before
+ * is marked and explained, in the picture, its text alternative and its numbers. The SVG is one image
+ * with a text alternative that says every number; the numbers are also a table behind "Show the
+ * numbers" (a native disclosure, reachable by keyboard).
  */
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { StatsFigures } from '../../model/campaign-stats.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { Formats } from './format.js';
 import { shownTracked } from './figures.js';
 
+export type FunnelKey = 'sent' | 'delivered' | 'opened' | 'clickedThrough' | 'responded' | 'purchased';
+
 export interface FunnelStep {
-  key: 'sent' | 'opened' | 'clickedThrough' | 'responded' | 'purchased';
+  key: FunnelKey;
   label: string;
   count: number;
+  /** What the step is a subset of, and its share: an earlier step, or all recipients. */
+  within: { label: string; count: number };
+  /** Whether the step is a subset of the step just before it. */
+  nested: boolean;
 }
 
+/**
+ * The steps with what each is a subset of, by the figures' definitions (docs/statistics.md): the
+ * delivered were sent, openers and clickers were delivered to, purchasers responded (a purchase
+ * counts as a response); responses are counted among all recipients.
+ */
 export function funnelSteps(l: Localizer, figures: StatsFigures, excludeMachines: boolean): FunnelStep[] {
   const tracked = shownTracked(figures, excludeMachines);
-  return [
-    { key: 'sent', label: l.t('stats.sent'), count: figures.sent.count },
-    { key: 'opened', label: l.t('stats.opened'), count: tracked.opened.count },
-    { key: 'clickedThrough', label: l.t('stats.clickedThrough'), count: tracked.clickedThrough.count },
-    { key: 'responded', label: l.t('stats.responded'), count: figures.responded.count },
-    { key: 'purchased', label: l.t('stats.purchased'), count: figures.purchasers.count },
-  ];
+  const counts: Record<FunnelKey, number> = {
+    sent: figures.sent.count,
+    delivered: figures.delivered.count,
+    opened: tracked.opened.count,
+    clickedThrough: tracked.clickedThrough.count,
+    responded: figures.responded.count,
+    purchased: figures.purchasers.count,
+  };
+  const within: Record<FunnelKey, 'recipients' | 'sent' | 'delivered' | 'responded'> = {
+    sent: 'recipients',
+    delivered: 'sent',
+    opened: 'delivered',
+    clickedThrough: 'delivered',
+    responded: 'recipients',
+    purchased: 'responded',
+  };
+  const keys = Object.keys(counts) as FunnelKey[];
+  return keys.map((key, i) => {
+    const outer = within[key];
+    return {
+      key,
+      label: l.t(`stats.${key}`),
+      count: counts[key],
+      within: { label: l.t(`stats.base.${outer}`), count: outer === 'recipients' ? figures.recipients : counts[outer] },
+      nested: i === 0 || outer === keys[i - 1],
+    };
+  });
 }
 
-/** The text alternative: every step with its count and its share of sent. */
+function share(step: FunnelStep, f: Formats): string {
+  return step.within.count > 0
+    ? f.l.t('stats.funnel.share', { share: f.percent(step.count / step.within.count), of: step.within.label })
+    : f.l.t('stats.rateNotAvailable', { base: step.within.label });
+}
+
+/** Why a step is not a subset of the one before it, for the steps that are not. */
+function notNestedText(step: FunnelStep, previous: FunnelStep, f: Formats): string {
+  return f.l.t(step.key === 'clickedThrough' ? 'stats.funnel.notNested.clickedThrough' : 'stats.funnel.notNested.responded', {
+    label: step.label,
+    previous: previous.label,
+  });
+}
+
+/** The text alternative: every step with its count, its share of what it is within, and where it does not nest. */
 export function funnelSummary(steps: readonly FunnelStep[], f: Formats): string {
-  const sent = steps[0].count;
   const parts = steps.map((step, i) =>
-    i === 0 || sent === 0
-      ? f.l.t('stats.funnel.step', { count: f.count(step.count), label: step.label })
-      : f.l.t('stats.funnel.stepShare', { count: f.count(step.count), label: step.label, share: f.percent(step.count / sent) }),
+    f.l.t(step.nested ? 'stats.funnel.stepShare' : 'stats.funnel.stepNotNested', {
+      count: f.count(step.count),
+      label: step.label,
+      share: share(step, f),
+      previous: i > 0 ? steps[i - 1].label : '',
+    }),
   );
   return f.l.t('stats.funnel.summary', { steps: parts.join(', ') });
 }
@@ -50,7 +101,7 @@ const WIDTH = LABEL_WIDTH + BAR_WIDTH + 60;
 export function renderFunnel(steps: readonly FunnelStep[], f: Formats, rtl = false): TemplateResult {
   const x = (ltr: number, width = 0) => (rtl ? WIDTH - ltr - width : ltr);
   const largest = Math.max(1, ...steps.map((s) => s.count));
-  const sent = steps[0].count;
+  const notNested = steps.flatMap((step, i) => (step.nested ? [] : [notNestedText(step, steps[i - 1], f)]));
   const height = steps.length * ROW;
   return html`<figure class="chart" part="funnel">
     <svg
@@ -63,13 +114,18 @@ export function renderFunnel(steps: readonly FunnelStep[], f: Formats, rtl = fal
       ${steps.map((step, i) => {
         const width = Math.max((step.count / largest) * BAR_WIDTH, step.count ? 2 : 0);
         const y = i * ROW;
-        return svg`<g class="step step-${i}" data-step=${step.key}>
-          <text class="label" x=${x(LABEL_WIDTH - 8)} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${step.label}</text>
+        return svg`<g class="step step-${i} ${step.nested ? '' : 'not-nested'}" data-step=${step.key}>
+          <text class="label" x=${x(LABEL_WIDTH - 8)} y=${y + ROW / 2} text-anchor="end" dominant-baseline="middle">${step.nested ? step.label : f.l.t('stats.funnel.marked', { label: step.label })}</text>
           <rect class="bar" x=${x(LABEL_WIDTH + (BAR_WIDTH - width) / 2, width)} y=${y + 4} width=${width} height=${ROW - 8} rx="3"></rect>
           <text class="value" x=${x(LABEL_WIDTH + BAR_WIDTH + 6)} y=${y + ROW / 2} dominant-baseline="middle">${f.count(step.count)}</text>
         </g>`;
       })}
     </svg>
+    ${notNested.length
+      ? html`<ul class="muted note funnel-notes" part="funnel-notes">
+          ${notNested.map((note) => html`<li>${note}</li>`)}
+        </ul>`
+      : nothing}
     <details part="numbers">
       <summary>${f.l.t('stats.showNumbers')}</summary>
       <table part="numbers-table">
@@ -79,10 +135,10 @@ export function renderFunnel(steps: readonly FunnelStep[], f: Formats, rtl = fal
         <tbody>
           ${steps.map(
             (step) =>
-              html`<tr data-step=${step.key}>
-                <th scope="row">${step.label}</th>
+              html`<tr data-step=${step.key} data-nested=${step.nested ? 'true' : 'false'}>
+                <th scope="row">${step.nested ? step.label : f.l.t('stats.funnel.marked', { label: step.label })}</th>
                 <td>${f.count(step.count)}</td>
-                <td>${sent ? f.percent(step.count / sent) : f.l.t('stats.notAvailableShort')}</td>
+                <td>${share(step, f)}</td>
               </tr>`,
           )}
         </tbody>
