@@ -137,13 +137,18 @@ export function lookup(chain: readonly Translation[], key: MessageKey): string {
   return en[key];
 }
 
-/** Fills `{name}` parameters; numbers through `formatNumber`. */
+/**
+ * Fills `{name}` parameters; numbers through `formatNumber`. A value that ends its own sentence
+ * (an error message: "…took too long).") takes the place of the template's full stop after it,
+ * instead of making "..".
+ */
 export function fill(template: string, params: MessageParams, formatNumber: (value: number) => string): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value) : value;
+    if (typeof value === 'number') return formatNumber(value) + stop;
+    return stop && /[.!?…。]$/u.test(value) ? value : value + stop;
   });
 }
 

@@ -9,6 +9,9 @@ export const reportTableStyles = css`
   .report,
   .placeholder {
     display: grid;
+    /* One column as wide as the element, never as its widest table: a table wider than that
+       scrolls in its own box instead of widening the page (a phone's 375 px). */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-l);
     min-block-size: var(--_min-height);
     align-content: start;

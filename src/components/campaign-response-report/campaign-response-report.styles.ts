@@ -44,6 +44,13 @@ export const styles = css`
   .filters label {
     display: grid;
     gap: var(--_space-xs);
+    /* A select is as wide as its longest option (a campaign event's name): on a phone it shrinks
+       to the report's width rather than widening the page. */
+    grid-template-columns: minmax(0, auto);
+    max-inline-size: 100%;
+  }
+  .filters select {
+    max-inline-size: 100%;
   }
   select,
   input {
