@@ -97,7 +97,9 @@ describe('<campaign-stats-panel>', () => {
 
     const rows = $$(panel, '[part~="event-row"]');
     expect(rows.map((row) => text(row.querySelector('th')!))).to.deep.equal(['Launch email', 'Follow-up call']);
-    expect(text(rows[0])).to.contain(usd(200)).and.contain(usd(5800));
+    // Whole amounts without cents in the dense table.
+    const usdWhole = (amount: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount);
+    expect(text(rows[0])).to.contain(usdWhole(200)).and.contain(usdWhole(5800));
     expect(rows[0].querySelector('time')!.getAttribute('datetime')).to.equal('2026-03-01T09:00:00.000Z');
     expect($(panel, '[part="events-table"]').localName).to.equal('table');
     await expect(panel).to.be.accessible();

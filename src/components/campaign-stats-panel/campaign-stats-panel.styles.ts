@@ -150,6 +150,36 @@ export const styles = css`
   svg .axis {
     stroke: var(--_border);
   }
+  /* The timeline's bars stretch to the width; its dates below stay text of the page's size. */
+  .timeline-plot svg {
+    block-size: 8rem;
+    max-block-size: none;
+  }
+  .axis-labels {
+    position: relative;
+    block-size: 1.6em;
+    margin-block-start: var(--_space-xs);
+    font-size: var(--_font-size-s);
+    color: var(--_text);
+  }
+  .axis-labels .label {
+    position: absolute;
+    inset-block-start: 0;
+    white-space: nowrap;
+    transform: translateX(-50%);
+  }
+  :host(:dir(rtl)) .axis-labels .label {
+    transform: translateX(50%);
+  }
+  /* The outermost dates end at the edges instead of hanging over them. */
+  .axis-labels .label.first {
+    transform: none;
+    inset-inline-start: 0;
+  }
+  .axis-labels .label.last {
+    transform: none;
+    inset-inline-end: 0;
+  }
   /* A step that is not a subset of the one before: drawn hollow, so the eye does not read it as a narrowing. */
   svg .not-nested .bar {
     fill-opacity: 0.35;
@@ -215,6 +245,29 @@ export const styles = css`
     color: var(--_muted);
     font-size: var(--_font-size-s);
     margin-inline-start: 0.25em;
+  }
+  /*
+   * Thirteen columns must fit a laptop's page: headings and event names wrap, and a count's rate sits
+   * under it instead of beside it. The scroller stays for narrower hosts.
+   */
+  [part='events-table'] {
+    font-size: var(--_font-size-s);
+  }
+  [part='events-table'] thead th,
+  [part='events-table'] tbody th {
+    white-space: normal;
+    vertical-align: bottom;
+  }
+  [part='events-table'] tbody th {
+    min-inline-size: 8rem;
+    vertical-align: top;
+  }
+  [part='events-table'] td {
+    vertical-align: top;
+  }
+  [part='events-table'] .rate {
+    display: block;
+    margin-inline-start: 0;
   }
   .table-scroll {
     overflow-x: auto;

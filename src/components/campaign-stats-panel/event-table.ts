@@ -18,12 +18,12 @@ function notAvailable(f: Formats, reason: string): TemplateResult {
 }
 
 function money(amount: number | null, f: Formats): TemplateResult | string {
-  return amount === null ? notAvailable(f, f.l.t('stats.notEntered')) : f.money(amount);
+  return amount === null ? notAvailable(f, f.l.t('stats.notEntered')) : f.moneyWhole(amount);
 }
 
 function figure(value: Figure, f: Formats, as: 'money' | 'roi'): TemplateResult | string {
   if (!value.available) return notAvailable(f, reasonText(f.l, value.reason));
-  return as === 'roi' ? f.roi(value.value) : f.money(value.value);
+  return as === 'roi' ? f.roi(value.value) : f.moneyWhole(value.value);
 }
 
 function counted(count: RatedCount, f: Formats): TemplateResult {

@@ -10,6 +10,8 @@ export interface Formats {
   /** The panel's strings and formats. */
   l: Localizer;
   money(amount: number): string;
+  /** The same without cents when there are none (`$4,800`): for the dense per-event table. */
+  moneyWhole(amount: number): string;
   /** A plain number for formulas: grouping, at most two decimals, no currency. */
   amount(value: number): string;
   count(value: number): string;
@@ -37,6 +39,8 @@ export function formatsFor(l: Localizer, currency: string): Formats {
   return {
     l,
     money: (amount) => l.money(amount, currency),
+    moneyWhole: (amount) =>
+      Number.isInteger(amount) ? l.numberFormat({ style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount) : l.money(amount, currency),
     amount: (value) => l.number(value, 2),
     count: (value) => l.count(value),
     percent: (share) => l.percent(share, 1),
