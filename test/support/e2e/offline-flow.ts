@@ -12,7 +12,8 @@
  * HTML; caching that is the host page's business, so the first case does not reload.)
  *
  * Written once; test/e2e/offline-flow.test.ts runs it in Chromium, test/e2e-firefox/offline-flow.test.ts
- * in Firefox.
+ * in Firefox, test/e2e-webkit/offline-flow.test.ts in WebKit (where the network is cut by a relay in
+ * front of the page, and navigator.onLine stays true: webkit.ts says why).
  */
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
