@@ -229,7 +229,7 @@ export class Outbox {
   async close(): Promise<void> {
     if (this.#closing.signal.aborted) return;
     this.#closing.abort();
-    if (typeof globalThis.removeEventListener === 'function') globalThis.removeEventListener('online', this.#onOnline);
+    this.#watchReturn(false);
     await this.#running?.catch(() => undefined);
     this.#channel?.close();
     this.#db?.close();
@@ -257,7 +257,7 @@ export class Outbox {
       fetchConflictVersion: this.#options.fetchConflictVersion,
     });
     this.#loop = loop;
-    if (typeof globalThis.addEventListener === 'function') globalThis.addEventListener('online', this.#onOnline);
+    this.#watchReturn(true);
     const signal = this.#closing.signal;
     const lead = async () => {
       this.#setLeader(true);
@@ -280,7 +280,23 @@ export class Outbox {
     }));
   }
 
-  #onOnline = () => this.#loop?.poke({ probeNow: true });
+  /**
+   * Hints that the network may be back: `online`, and a tab that comes back (pageshow, visible
+   * again). Safari suspends a background tab and keeps pages in its back-forward cache: timers stand
+   * still and `online` may pass unheard meanwhile, so a backoff that grew before is cut short there.
+   */
+  #onReturn = (event: Event) => {
+    if (event.type === 'visibilitychange' && globalThis.document?.visibilityState !== 'visible') return;
+    this.#loop?.poke({ probeNow: true });
+  };
+
+  #watchReturn(on: boolean): void {
+    if (typeof globalThis.addEventListener !== 'function') return;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    globalThis[method]('online', this.#onReturn);
+    globalThis[method]('pageshow', this.#onReturn);
+    globalThis.document?.[method]('visibilitychange', this.#onReturn);
+  }
 
   #setLeader(isLeader: boolean): void {
     this.#leader = isLeader;

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../../scripts/find-browser.mjs';
 import { STEP_MS } from './driver.js';
-import type { E2eBrowser, E2ePage, Edit } from './driver.js';
+import type { E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
 
 export async function launchChromium(): Promise<E2eBrowser> {
   const browser = await chromium.launch({ executablePath: findBrowser('chromium'), args: CHROMIUM_ARGS });
@@ -52,6 +52,34 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
       await dialog.getByLabel('Note').fill(note);
       await dialog.getByRole('button', { name: 'Save', exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
+    },
+    recordName: async () => (await page.locator('#record-name').textContent())?.trim() ?? '',
+    async responseShown(title) {
+      const cell = campaignRow(title).locator('td[part="response"]');
+      const detail = cell.locator('[part="response-detail"]');
+      return (await detail.count()) ? (await detail.first().innerText()).trim() : null;
+    },
+    async updateStatus({ campaign, event, detail, note }: StatusUpdate) {
+      await campaignRow(campaign).getByRole('button', { name: `Update Status: ${event}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Campaign Response', exact: true });
+      await dialog.waitFor();
+      await dialog.getByLabel('New Response Detail').selectOption({ label: detail });
+      await dialog.getByLabel('Note').fill(note);
+      await dialog.getByRole('button', { name: 'Save New Response' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    },
+    async deleteAll({ campaign, event }) {
+      await campaignRow(campaign).getByRole('button', { name: `Update Status: ${event}` }).click();
+      const dialog = page.getByRole('dialog', { name: 'Campaign Response', exact: true });
+      await dialog.getByRole('button', { name: 'Actions' }).click();
+      await dialog.getByRole('menuitem', { name: 'Delete' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete responses' });
+      // Delete is enabled once the responses are counted, and the question names their number.
+      await confirm.locator('[part="confirm-delete-button"]:not([disabled])').waitFor();
+      const question = (await confirm.locator('#confirm-text').innerText()).trim();
+      await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+      await confirm.waitFor({ state: 'hidden' });
+      return question;
     },
     setOffline: (offline) => context.setOffline(offline),
     async cutApi(prefix, except) {

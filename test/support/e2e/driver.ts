@@ -1,7 +1,7 @@
 /**
  * What an end-to-end flow asks of a browser, so that one flow (with its assertions) runs in more
- * than one: Chromium through playwright-core (chromium.ts) and Firefox through puppeteer-core over
- * WebDriver BiDi (firefox.ts). The operations are a person's (add a response through the dialog)
+ * than one: Chromium through playwright-core (chromium.ts), Firefox through puppeteer-core over
+ * WebDriver BiDi (firefox.ts), WebKit through webdriverio over WebDriver classic (webkit.ts). The operations are a person's (add a response through the dialog)
  * and a tester's (cut the network, read what the page shows); each driver says how it does them.
  */
 import assert from 'node:assert/strict';
@@ -13,6 +13,14 @@ export const STEP_MS = 15_000;
 export interface Edit {
   campaign: string;
   event: string;
+  note: string;
+}
+
+/** A new status through Update Status → Save New Response. */
+export interface StatusUpdate {
+  campaign: string;
+  event: string;
+  detail: string;
   note: string;
 }
 
@@ -34,6 +42,17 @@ export interface E2ePage {
   onLine(): Promise<boolean>;
   /** Add Response → New Campaign Response → Campaign, Campaign event, Responded, Note → Save, as a person does it. */
   addResponse(edit: Edit): Promise<void>;
+  /** The record page's name of the recipient (the demo's heading). */
+  recordName(): Promise<string>;
+  /** The campaign's Response cell: its response detail, or null while it says there is none. */
+  responseShown(campaign: string): Promise<string | null>;
+  /** Update Status (the campaign's event's button) → Campaign Response → New Response Detail, Note → Save New Response. */
+  updateStatus(update: StatusUpdate): Promise<void>;
+  /**
+   * Update Status → Actions → Delete; in the confirmation that opens, Delete. Returns the
+   * confirmation's question, read before confirming.
+   */
+  deleteAll(of: { campaign: string; event: string }): Promise<string>;
   /** The whole browser context offline (navigator.onLine false, every request fails) or back. */
   setOffline(offline: boolean): Promise<void>;
   /**
@@ -46,7 +65,7 @@ export interface E2ePage {
 }
 
 export interface E2eBrowser {
-  /** For test names: 'Chromium', 'Firefox'. */
+  /** For test names: 'Chromium', 'Firefox', 'WebKit'. */
   readonly name: string;
   newPage(): Promise<E2ePage>;
   close(): Promise<void>;

@@ -21,7 +21,7 @@ import puppeteer from 'puppeteer-core';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { findBrowser } from '../../../scripts/find-browser.mjs';
 import { STEP_MS, waitFor } from './driver.js';
-import type { E2eBrowser, E2ePage, Edit } from './driver.js';
+import type { E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
 
 /**
  * The preload script that keeps Vite's HMR client from ever connecting: its socket (protocol
@@ -102,6 +102,29 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
     await select.select(value);
   }
 
+  /** The open <dialog> of the tab that the heading `name` labels. */
+  const dialogNamed = async (name: string) =>
+    present(
+      async () =>
+        firstWhere(
+          await page.$$('campaign-responses-tab >>> dialog[open]'),
+          (element, text) => (element.getRootNode() as ShadowRoot).getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === text,
+          name,
+        ),
+      `the dialog ${name}`,
+    );
+
+  const closed = (dialog: ElementHandle) =>
+    waitFor(async () => !(await dialog.evaluate((element) => (element as HTMLDialogElement).open && element.isConnected)), 'the dialog to close');
+
+  /** Update Status of the campaign's event (the button's aria-label names both) → its dialog. */
+  async function openUpdateStatus(campaign: string, event: string): Promise<ElementHandle> {
+    const row = await present(() => campaignRow(campaign), `the row of ${campaign}`);
+    const button = await present(async () => firstWhere(await row.$$('button'), (element, name) => element.getAttribute('aria-label') === name, `Update Status: ${event}`), `Update Status: ${event}`);
+    await button.click();
+    return dialogNamed('Campaign Response');
+  }
+
   return {
     goto: async (url) => void (await page.goto(url)),
     reload: async () => void (await page.reload()),
@@ -125,21 +148,37 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
     onLine: () => page.evaluate(() => navigator.onLine),
     async addResponse({ campaign, event, note }: Edit) {
       await (await buttonNamed(page, 'campaign-responses-tab >>> button', 'Add Response')).click();
-      const dialog = await present(
-        async () =>
-          firstWhere(
-            await page.$$('campaign-responses-tab >>> add-response-dialog >>> dialog[open]'),
-            (element, name) => (element.getRootNode() as ShadowRoot).getElementById(element.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() === name,
-            'New Campaign Response',
-          ),
-        'the dialog New Campaign Response',
-      );
+      const dialog = await dialogNamed('New Campaign Response');
       await selectByLabel(await labelled(dialog, 'Campaign'), campaign);
       await selectByLabel(await labelled(dialog, 'Campaign event'), event);
       await selectByLabel(await labelled(dialog, 'New Response Detail'), 'Responded');
       await (await labelled(dialog, 'Note')).type(note);
       await (await buttonNamed(dialog, 'button', 'Save')).click();
-      await waitFor(async () => !(await dialog.evaluate((element) => (element as HTMLDialogElement).open && element.isConnected)), 'the dialog to close');
+      await closed(dialog);
+    },
+    recordName: async () => (await page.$eval('#record-name', (element) => element.textContent?.trim() ?? '')),
+    async responseShown(title) {
+      const detail = await (await campaignRow(title))?.$('td[part="response"] [part="response-detail"]');
+      return detail ? detail.evaluate((element) => element.textContent?.trim() ?? '') : null;
+    },
+    async updateStatus({ campaign, event, detail, note }: StatusUpdate) {
+      const dialog = await openUpdateStatus(campaign, event);
+      await selectByLabel(await labelled(dialog, 'New Response Detail'), detail);
+      await (await labelled(dialog, 'Note')).type(note);
+      await (await buttonNamed(dialog, 'button', 'Save New Response')).click();
+      await closed(dialog);
+    },
+    async deleteAll({ campaign, event }) {
+      const dialog = await openUpdateStatus(campaign, event);
+      await (await buttonNamed(dialog, 'button', 'Actions')).click();
+      await (await buttonNamed(dialog, '[role="menuitem"]', 'Delete')).click();
+      const confirm = await dialogNamed('Delete responses');
+      // Delete is enabled once the responses are counted, and the question names their number.
+      const remove = await present(async () => confirm.$('[part="confirm-delete-button"]:not([disabled])'), 'Delete enabled in the confirmation');
+      const question = await confirm.$eval('#confirm-text', (element) => element.textContent?.trim() ?? '');
+      await remove.click();
+      await closed(confirm);
+      return question;
     },
     setOffline: (offline) => page.setOfflineMode(offline),
     async cutApi(prefix, except) {
