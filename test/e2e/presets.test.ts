@@ -8,8 +8,6 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../scripts/find-browser.mjs';
-import { DV } from '../support/presets/dataverse-fake.js';
-import { SF } from '../support/presets/salesforce-fake.js';
 import { startPresetsServer, type PresetsServer } from '../support/presets/serve-presets.js';
 
 let server: PresetsServer;
@@ -20,13 +18,13 @@ before(async () => {
 }, { timeout: 60_000 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function open(preset: string, recipient: string): Promise<{ page: Page; errors: string[] }> {
+async function open(preset: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/page.html?preset=${preset}&recipient=${recipient}`);
+  await page.goto(`${server.url}/presets/${preset}.html`);
   await page.locator('campaign-responses-tab tbody[part="campaign"]').first().waitFor();
   return { page, errors };
 }
@@ -45,7 +43,7 @@ async function addResponse(page: Page, campaign: string, event: string, detail: 
 }
 
 test('Dataverse: campaigns with the org labels, a custom code as itself; Add Response creates a campaignresponse', { timeout: 90_000 }, async () => {
-  const { page, errors } = await open('dataverse', DV.contact);
+  const { page, errors } = await open('dataverse');
   await rows(page).filter({ hasText: 'Trade Fair' }).filter({ hasText: 'Requested Demo' }).waitFor();
   await rows(page).filter({ hasText: 'Spring Launch' }).filter({ hasText: 'Interested' }).waitFor();
   await addResponse(page, 'Trade Fair', 'Phone', 'Not Interested', "Zoë's callback");
@@ -57,7 +55,7 @@ test('Dataverse: campaigns with the org labels, a custom code as itself; Add Res
 });
 
 test('Salesforce: the membership with its status; Add Response sets the status', { timeout: 90_000 }, async () => {
-  const { page, errors } = await open('salesforce', SF.contact);
+  const { page, errors } = await open('salesforce');
   await rows(page).filter({ hasText: 'Spring Launch' }).filter({ hasText: 'Sent' }).waitFor();
   await addResponse(page, 'Spring Launch', 'Spring Launch', 'Responded');
   await rows(page).filter({ hasText: 'Spring Launch' }).filter({ hasText: 'Responded' }).waitFor();
@@ -67,7 +65,7 @@ test('Salesforce: the membership with its status; Add Response sets the status',
 });
 
 test('json-server: the recipient subtab on db.json; Add Response posts a line', { timeout: 90_000 }, async () => {
-  const { page, errors } = await open('json-server', 'r1');
+  const { page, errors } = await open('json-server');
   await rows(page).filter({ hasText: 'Spring Launch' }).filter({ hasText: 'Opened' }).waitFor();
   await addResponse(page, 'Trade Fair', 'Booth', 'Responded', 'Asked for a quote');
   await rows(page).filter({ hasText: 'Trade Fair' }).filter({ hasText: 'Responded' }).waitFor();
