@@ -64,13 +64,35 @@ test('Salesforce: the membership with its status; Add Response sets the status',
   assert.deepEqual(errors, []);
 });
 
-test('json-server: the recipient subtab on db.json; Add Response posts a line', { timeout: 90_000 }, async () => {
+test('json-server: the whole recipient subtab on db.json: list, add, history, delete', { timeout: 120_000 }, async () => {
   const { page, errors } = await open('json-server');
   await rows(page).filter({ hasText: 'Spring Launch' }).filter({ hasText: 'Opened' }).waitFor();
   await addResponse(page, 'Trade Fair', 'Booth', 'Responded', 'Asked for a quote');
-  await rows(page).filter({ hasText: 'Trade Fair' }).filter({ hasText: 'Responded' }).waitFor();
-  const lines = await (await fetch(`${server.jsonServer.origin}/responses?note=Asked%20for%20a%20quote`)).json() as { author: string }[];
+  const fair = rows(page).filter({ hasText: 'Trade Fair' });
+  await fair.filter({ hasText: 'Responded' }).waitFor();
+  const linesOf = async (query: string) => (await (await fetch(`${server.jsonServer.origin}/responses?${query}`)).json()) as { author: string }[];
+  const lines = await linesOf('note=Asked%20for%20a%20quote');
   assert.equal(lines.length, 1);
   assert.equal(lines[0].author, 'E2E');
+
+  // History: the campaign expanded shows the line and its note (read back through _page/_limit).
+  await fair.getByRole('button', { name: 'Trade Fair' }).click();
+  await fair.locator('response-history [part="list"]').scrollIntoViewIfNeeded();
+  await fair.locator('response-history [part="line"]', { hasText: 'Asked for a quote' }).waitFor();
+
+  // Delete: Update Status → Actions → Delete, confirmed; after the undo time json-server holds none.
+  await fair.getByRole('button', { name: 'Update Status: Booth' }).click();
+  const update = page.getByRole('dialog', { name: 'Campaign Response', exact: true });
+  await update.waitFor();
+  await update.getByRole('button', { name: 'Actions' }).click();
+  await update.getByRole('menuitem', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete responses' });
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  for (const deadline = Date.now() + 20_000; (await linesOf('campaignId=c2')).length > 0;) {
+    assert.ok(Date.now() < deadline, 'json-server still holds the Trade Fair lines');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.equal((await linesOf('campaignId=c1')).length, 1, 'the other campaign keeps its line');
   assert.deepEqual(errors, []);
 });
