@@ -6,7 +6,8 @@
  *   often statistics are recomputed: '2h', '15m', '30s' or milliseconds; the demo's default is '1m' so a
  *   person watching sees the figures move; the server's own default is two hours), CR_TRACKING_SECRET
  *   (signs tracking URLs; else generated once and kept in the database), CR_PUBLIC_URL (origin of
- *   tracking URLs in sent mails).
+ *   tracking URLs in sent mails), CR_PRESETS_PORT (the presets demo: Dataverse, Salesforce and
+ *   json-server pages on their fakes; PORT + 1 by default, 'off' for none).
  */
 import { DEFAULT_DATA_DIR, startServer } from './start.js';
 import { parseDuration } from './stats/stats-snapshot.js';
@@ -37,13 +38,20 @@ console.log(
     : `  Token:    ${running.token} (generated at start; set CR_API_TOKEN to fix one)`,
 );
 
+// The presets' demo pages with their fakes (built from the vendors' documentation, and a real
+// json-server), on a port of their own: the fakes are the tests' own, in test/support/presets.
+const presetsPort = env.CR_PRESETS_PORT === 'off' ? undefined : Number(env.CR_PRESETS_PORT || (env.PORT ? Number(env.PORT) : 5173) + 1);
+const presets = presetsPort === undefined ? undefined
+  : await (await import('../test/support/presets/serve-presets.js')).startPresetsServer({ port: presetsPort, host: env.HOST || 'localhost' });
+if (presets) console.log(`  Presets:  ${presets.url}/presets/dataverse.html, salesforce.html, json-server.html`);
+
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: closing the server and the database...`);
-    running.close().then(
+    Promise.all([running.close(), presets?.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

@@ -2,12 +2,12 @@
 // id of a 204 create, never-applied-twice, and what a backend's capabilities allow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { canDo, ConflictError, FULL_CAPABILITIES, READ_ONLY_CAPABILITIES, UnavailableError, ValidationError } from '../../src/adapter/index.js';
 import {
-  canDo, ConflictError, createOnce, createValueMap, cursorPaging, dateOnlyFromInstant, FULL_CAPABILITIES,
-  flatten, idFromCreateHeaders, instantFromDateOnly, instantFromEpochMs, instantFromIso, linkRel, nextLinkPaging,
-  numberedPaging, odataError, odataGuid, odataString, READ_ONLY_CAPABILITIES, salesforceErrors, soqlContains, soqlId,
-  soqlString, UnavailableError, unmappedLabel, ValidationError, anyErrorShape, type HttpAnswer,
-} from '../../src/adapter/index.js';
+  createOnce, createValueMap, cursorPaging, dateOnlyFromInstant, flatten, idFromCreateHeaders, instantFromDateOnly,
+  instantFromEpochMs, instantFromIso, linkRel, nextLinkPaging, numberedPaging, odataError, odataGuid, odataString,
+  salesforceErrors, soqlContains, soqlId, soqlString, unmappedLabel, anyErrorShape, type HttpAnswer,
+} from '../../src/presets/toolkit.js';
 
 const answer = (body: unknown, headers: Record<string, string> = {}): HttpAnswer =>
   ({ status: 200, headers: new Headers(headers), body, url: 'http://x/list' });

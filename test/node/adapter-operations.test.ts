@@ -7,9 +7,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as v from 'valibot';
 import type { ResponseLine } from '../../src/model/index.js';
-import {
-  createRestAdapter, MalformedResponseError, NotFoundError, odataKey,
-} from '../../src/adapter/index.js';
+import { createRestAdapter, MalformedResponseError, NotFoundError } from '../../src/adapter/index.js';
+import { odataKey } from '../../src/presets/toolkit.js';
 
 interface Seen { method: string; url: string; headers: IncomingHttpHeaders; body: string }
 const seen: Seen[] = [];

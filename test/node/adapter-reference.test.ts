@@ -47,6 +47,29 @@ test('the recipient side: vocabulary, campaigns, history, add (twice), conflict,
   assert.equal((await adapter.getRecipientResponses('42', { campaignId: campaign.id })).items.length, 0);
 });
 
+test('never applied twice on the reference server: the PUT answer lost, the retry is the same line, stored once', async () => {
+  let lose = true;
+  const adapter = createRestAdapter({
+    ...config,
+    async fetch(input, init) {
+      const response = await fetch(input, init);
+      if (init?.method === 'PUT' && lose) { lose = false; throw new TypeError('network connection lost'); }
+      return response;
+    },
+  });
+  const { campaigns } = await adapter.getRecipientCampaigns('42');
+  const campaign = campaigns[0];
+  const line = {
+    id: crypto.randomUUID(), recipientId: '42', campaignId: campaign.id, eventId: campaign.events[0].id,
+    detailId: 'responded', respondedAt: new Date(Date.now() - 60_000).toISOString(), note: 'lost answer',
+  };
+  await assert.rejects(adapter.addResponse(line), (e: Error) => e.name === 'UnavailableError');
+  // The outbox retries with the same Idempotency-Key (the line's id): the server answers what it stored.
+  assert.equal((await adapter.addResponse(line)).id, line.id);
+  const page = await adapter.getRecipientResponses('42', { campaignId: campaign.id, limit: 500 });
+  assert.equal(page.items.filter((l) => l.note === 'lost answer').length, 1);
+});
+
 test('typed errors from the reference server: 401, 404, 422 with the field', async () => {
   const noToken = createRestAdapter({ baseUrl: config.baseUrl });
   assert.ok((await noToken.getResponseTypes().catch((e: unknown) => e)) instanceof AuthError);

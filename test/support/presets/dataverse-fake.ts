@@ -126,7 +126,8 @@ export async function startDataverseFake(seed: DataverseRow[] = []): Promise<Dat
     if (list.length > size) {
       const cookie = `<cookie pagenumber="${pages.size + 2}" pagingcookie="p${pages.size + 1}" />`;
       pages.set(cookie, list.slice(size));
-      body['@odata.nextLink'] = `${origin}${ROOT}/campaignresponses?$skiptoken=${encodeURIComponent(cookie)}`;
+      // The org's own URI: the host the request was sent to (behind the e2e proxy, the page's).
+      body['@odata.nextLink'] = `http://${req.headers.host ?? new URL(origin).host}${ROOT}/campaignresponses?$skiptoken=${encodeURIComponent(cookie)}`;
     }
     json(res, body, { 'Preference-Applied': `odata.maxpagesize=${size}` });
   }
