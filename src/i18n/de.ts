@@ -69,6 +69,10 @@ export const de = {
   'validation.required': 'Dieses Feld ist erforderlich.',
   'validation.invalidDate': 'Geben Sie ein gültiges Datum und eine gültige Uhrzeit ein.',
   'validation.future': 'Die Antwort darf nicht in der Zukunft liegen.',
+  'validation.incompleteDate': 'Datum und Uhrzeit sind unvollständig: Geben Sie Tag, Monat, Jahr und Uhrzeit ein.',
+  'validation.fourDigitYear': 'Geben Sie das Jahr vierstellig ein.',
+  'validation.beforeFirstEvent': 'Die Antwort darf nicht vor dem ersten Kampagnenereignis liegen ({event}, {date}).',
+  'validation.beforeFloor': 'Die Antwort darf nicht vor dem {date} liegen.',
   'validation.noteTooLong': 'Die Notiz darf höchstens {max} Zeichen lang sein.',
 
   'history.label': 'Antwortverlauf',

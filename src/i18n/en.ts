@@ -68,6 +68,10 @@ export const en = {
   'validation.required': 'This field is required.',
   'validation.invalidDate': 'Enter a valid date and time.',
   'validation.future': 'The response cannot be in the future.',
+  'validation.incompleteDate': 'The date and time are incomplete: fill in day, month, year and time.',
+  'validation.fourDigitYear': 'Enter a four-digit year.',
+  'validation.beforeFirstEvent': 'The response cannot be before the campaign’s first event ({event}, {date}).',
+  'validation.beforeFloor': 'The response cannot be before {date}.',
   'validation.noteTooLong': 'The note may have at most {max} characters.',
 
   'history.label': 'Response history',
