@@ -90,7 +90,11 @@ const schemas = {
     campaignId: id,
     eventId: id,
     detailId: { ...id, description: 'A detail with entry "manual" that applies to the event channel.' },
-    respondedAt: ref('Instant'),
+    respondedAt: {
+      ...ref('Instant'),
+      description:
+        'Not more than 5 minutes ahead of the server clock; not earlier than a day before the campaign’s first dated event, or 1970 where none is dated (422 otherwise).',
+    },
     note: text(NOTE_MAX_LENGTH),
   }),
   DeleteAllResult: object({ deleted: { type: 'integer', minimum: 0 } }),

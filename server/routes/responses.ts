@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { fieldIssues, NewResponseLineSchema, type FieldIssue } from '../../src/model/schemas.js';
 import { FUTURE_TOLERANCE_MS, type NewResponseLine, type ResponseLine } from '../../src/model/types.js';
 import { detailAppliesTo, findDetail } from '../../src/model/vocabulary.js';
+import { earliestResponseMs, RESPONSE_FLOOR } from '../../src/model/response-dates.js';
 import type { Queryable } from '../db/db.js';
 import { readJsonBody } from '../http/http.js';
 import { idempotencyKeyOf, runIdempotent, type WriteReply } from '../http/idempotency.js';
@@ -57,6 +58,23 @@ function sameLine(stored: ResponseLine, line: NewResponseLine): boolean {
   );
 }
 
+/**
+ * A response before its campaign reached anyone is a typing slip (`26` for 2026 was stored as
+ * 1926): refused, a day looser than the dialog (see earliestResponseMs).
+ */
+async function earlinessIssue(tx: Queryable, line: NewResponseLine): Promise<FieldIssue | null> {
+  const [first] = await tx.query<{ name: string; date: Date | string }>(
+    'SELECT name, date FROM campaign_events WHERE campaign_id = $1 AND date IS NOT NULL ORDER BY date LIMIT 1',
+    [line.campaignId],
+  );
+  const firstDate = first ? new Date(first.date).toISOString() : null;
+  if (Date.parse(line.respondedAt) >= earliestResponseMs(firstDate)) return null;
+  const message = first && firstDate
+    ? `lies before the campaign's first event (${first.name}, ${firstDate.slice(0, 10)})`
+    : `lies before ${RESPONSE_FLOOR.slice(0, 4)}`;
+  return { field: 'respondedAt', message };
+}
+
 /** What the schema cannot know: that the records exist, belong together, and allow this detail. */
 async function referenceIssues(tx: Queryable, line: NewResponseLine, now: Date): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
@@ -70,6 +88,8 @@ async function referenceIssues(tx: Queryable, line: NewResponseLine, now: Date):
   } else if (recipient && !(await campaignSentTo(tx, line.recipientId, line.campaignId))) {
     issues.push({ field: 'campaignId', message: 'was not sent to this recipient' });
   }
+  const tooEarly = await earlinessIssue(tx, line);
+  if (tooEarly) issues.push(tooEarly);
   const event = await findEvent(tx, line.eventId);
   if (!event) issues.push({ field: 'eventId', message: 'is not a known campaign event' });
   else if (event.campaignId !== line.campaignId) issues.push({ field: 'eventId', message: 'is not an event of this campaign' });

@@ -34,10 +34,20 @@ function zonedParts(ms: number, timeZone: TimeZone): Record<string, number> {
   return parts;
 }
 
+/**
+ * The UTC instant of a calendar date and time, for any year: `Date.UTC` reads years 0–99 as
+ * 1900–1999, which turned a typed `0026` into 1926.
+ */
+function utcMs(year: number, monthIndex: number, day: number, hour: number, minute: number, second: number): number {
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second));
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
+}
+
 /** The zone's offset from UTC at an instant, in milliseconds (e.g. +3 600 000 for CET). */
 export function timeZoneOffsetMs(ms: number, timeZone: TimeZone): number {
   const p = zonedParts(ms, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const asUtc = utcMs(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - (ms - (ms % 1000 + 1000) % 1000);
 }
 
@@ -52,7 +62,7 @@ export function zonedLocalToInstant(local: string, timeZone: TimeZone): Instant 
   const match = LOCAL_PATTERN.exec(local);
   if (!match) return null;
   const [year, month, day, hour, minute, second = '0'] = match.slice(1).map((s) => s ?? '0');
-  const wall = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  const wall = utcMs(+year, +month - 1, +day, +hour, +minute, +second);
   const check = new Date(wall);
   if (check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day) return null;
   // The offset just before and just after any transition near this wall time: a valid wall time

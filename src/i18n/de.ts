@@ -69,6 +69,10 @@ export const de = {
   'validation.required': 'Dieses Feld ist erforderlich.',
   'validation.invalidDate': 'Geben Sie ein gültiges Datum und eine gültige Uhrzeit ein.',
   'validation.future': 'Die Antwort darf nicht in der Zukunft liegen.',
+  'validation.incompleteDate': 'Datum und Uhrzeit sind unvollständig: Geben Sie Tag, Monat, Jahr und Uhrzeit ein.',
+  'validation.fourDigitYear': 'Geben Sie das Jahr vierstellig ein.',
+  'validation.beforeFirstEvent': 'Die Antwort darf nicht vor dem ersten Kampagnenereignis liegen ({event}, {date}).',
+  'validation.beforeFloor': 'Die Antwort darf nicht vor dem {date} liegen.',
   'validation.noteTooLong': 'Die Notiz darf höchstens {max} Zeichen lang sein.',
 
   'history.label': 'Antwortverlauf',
@@ -93,6 +97,7 @@ export const de = {
   'offline.unavailable': 'Offline-Bearbeitung ist in diesem Browser nicht verfügbar (sein Speicher ist gesperrt): Jede Änderung wird sofort gesendet und braucht eine Verbindung.',
   'offline.asOf': 'Offline: Angezeigt wird der zuletzt gesehene Stand vom {when}.',
   'offline.queued': 'Auf diesem Gerät gespeichert. Wird gesendet, sobald die Verbindung es erlaubt.',
+  'offline.saved': 'Gespeichert.',
   'offline.saveFailed.quota': 'Der Speicher dieses Geräts ist voll, daher wurde die Antwort NICHT gespeichert. Ihre Eingaben bleiben erhalten: Geben Sie Speicher frei oder versuchen Sie es erneut.',
   'offline.saveFailed.other': 'Die Antwort konnte auf diesem Gerät nicht abgelegt werden und wurde NICHT gespeichert ({message}). Ihre Eingaben bleiben erhalten; versuchen Sie es erneut.',
 

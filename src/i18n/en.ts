@@ -68,6 +68,10 @@ export const en = {
   'validation.required': 'This field is required.',
   'validation.invalidDate': 'Enter a valid date and time.',
   'validation.future': 'The response cannot be in the future.',
+  'validation.incompleteDate': 'The date and time are incomplete: fill in day, month, year and time.',
+  'validation.fourDigitYear': 'Enter a four-digit year.',
+  'validation.beforeFirstEvent': 'The response cannot be before the campaign’s first event ({event}, {date}).',
+  'validation.beforeFloor': 'The response cannot be before {date}.',
   'validation.noteTooLong': 'The note may have at most {max} characters.',
 
   'history.label': 'Response history',
@@ -92,6 +96,7 @@ export const en = {
   'offline.unavailable': 'Offline edits are not available in this browser (its storage is blocked): each edit is sent at once and needs a connection.',
   'offline.asOf': 'Offline: showing what was last seen, as of {when}.',
   'offline.queued': 'Saved on this device. It will be sent when the connection allows.',
+  'offline.saved': 'Saved.',
   'offline.saveFailed.quota': 'This device’s storage is full, so the response was NOT saved. Your entries are kept: free some space, or try again.',
   'offline.saveFailed.other': 'The response could not be stored on this device and was NOT saved ({message}). Your entries are kept; try again.',
 

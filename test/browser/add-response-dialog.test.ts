@@ -125,6 +125,48 @@ describe('<add-response-dialog>', () => {
     expect(adapter.callsOf('addResponse')).to.have.length(0);
   });
 
+  async function refusedDate(dialog: AddResponseDialog, adapter: FakeAdapter): Promise<string> {
+    $<HTMLButtonElement>(dialog, '[part="save-button"]').click();
+    await until(() => dialog.shadowRoot?.querySelector('#respondedAt-error'));
+    expect(adapter.callsOf('addResponse')).to.have.length(0);
+    expect($(dialog, '#respondedAt').getAttribute('aria-invalid')).to.equal('true');
+    return text($(dialog, '#respondedAt-error'));
+  }
+
+  it('refuses a year before 1000 ("26" typed for 2026) instead of saving it a century off', async () => {
+    const { dialog, adapter } = await openNew('UTC');
+    await fill(dialog, { campaign: 'spring', event: 'spring-call', detail: 'responded', when: '0026-11-20T09:00' });
+    expect(await refusedDate(dialog, adapter)).to.equal('Enter a four-digit year.');
+  });
+
+  it('refuses a date before the day of the campaign’s first event, or before 1970 where no event is dated', async () => {
+    const adapter = new FakeAdapter();
+    adapter.campaigns[0].events[0].date = '2026-01-05T14:00:00.000Z';
+    const { dialog } = await openNew('UTC', adapter);
+    await fill(dialog, { campaign: 'spring', event: 'spring-call', detail: 'responded', when: '2026-01-04T23:00' });
+    expect(await refusedDate(dialog, adapter)).to.equal('The response cannot be before the campaign’s first event (Launch email, Jan 5, 2026).');
+    // The event's own day counts, also before the event's hour.
+    await fill(dialog, { when: '2026-01-05T08:00' });
+    $<HTMLButtonElement>(dialog, '[part="save-button"]').click();
+    await until(() => adapter.callsOf('addResponse').length === 1);
+
+    const legacy = await openNew('UTC');
+    await fill(legacy.dialog, { campaign: 'legacy', event: 'legacy-mail', detail: 'received', when: '1969-12-31T23:59' });
+    expect(await refusedDate(legacy.dialog, legacy.adapter)).to.equal('The response cannot be before Jan 1, 1970.');
+  });
+
+  it('says a half-typed date is incomplete, not that the field is required', async () => {
+    const { dialog, adapter } = await openNew('UTC');
+    await fill(dialog, { campaign: 'spring', event: 'spring-call', detail: 'responded' });
+    const input = $<HTMLInputElement>(dialog, '#respondedAt');
+    input.focus();
+    // Clears the focused part (the month, say); the others keep what they held.
+    await sendKeys({ press: 'Backspace' });
+    await dialog.updateComplete;
+    expect(input.value, 'a half-typed date has no value').to.equal('');
+    expect(await refusedDate(dialog, adapter)).to.equal('The date and time are incomplete: fill in day, month, year and time.');
+  });
+
   it('converts the entered wall-clock time in the shown zone to a UTC instant', async () => {
     const { dialog, adapter } = await openNew('America/New_York');
     await fill(dialog, { campaign: 'spring', event: 'spring-call', detail: 'responded', when: '2026-01-10T09:00', note: 'n' });

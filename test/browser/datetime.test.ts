@@ -21,6 +21,12 @@ describe('i18n: zoned date and time, strings', () => {
     expect(zonedLocalToInstant('2026-02-30T09:00', 'UTC')).to.equal(null);
   });
 
+  it('keeps a year below 100 as typed (Date.UTC would read 0026 as 1926)', () => {
+    expect(zonedLocalToInstant('0026-11-20T10:00', 'UTC')).to.equal('0026-11-20T10:00:00.000Z');
+    expect(zonedLocalToInstant('0001-01-01T00:00', 'UTC')).to.equal('0001-01-01T00:00:00.000Z');
+    expect(toZonedLocal(Date.parse('0026-11-20T10:00:00.000Z'), 'UTC')).to.equal('0026-11-20T10:00');
+  });
+
   it('round-trips with toZonedLocal', () => {
     const ms = Date.parse('2026-05-05T22:15:00.000Z');
     expect(toZonedLocal(ms, 'America/Los_Angeles')).to.equal('2026-05-05T15:15');

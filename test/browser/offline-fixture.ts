@@ -3,6 +3,7 @@
 import { deleteDB } from 'idb';
 import { OfflineDataClient, type OfflineDataClientOptions } from '../../src/data/offline-client.js';
 import type { AddResponseDialog } from '../../src/components/add-response-dialog/add-response-dialog.js';
+import type { CampaignResponseAdapter } from '../../src/adapter/types.js';
 import { FakeAdapter } from './fake-adapter.js';
 import { $, choose, typeInto } from './helpers.js';
 
@@ -11,7 +12,7 @@ export class OfflineClients {
   readonly dbNames = new Set<string>();
 
   /** A client on its own database (or on `dbName`, to share one as two tabs or two visits would). */
-  async open(adapter = new FakeAdapter(), options: Partial<OfflineDataClientOptions> = {}): Promise<OfflineDataClient> {
+  async open(adapter: CampaignResponseAdapter = new FakeAdapter(), options: Partial<OfflineDataClientOptions> = {}): Promise<OfflineDataClient> {
     const dbName = options.dbName ?? `cr-offline-client-test-${crypto.randomUUID()}`;
     this.dbNames.add(dbName);
     const client = new OfflineDataClient({

@@ -41,7 +41,7 @@ before(async () => {
     const id = crypto.randomUUID();
     const recipientId = recipients[index % recipients.length];
     const detailId = index % 2 === 0 ? 'responded' : 'received';
-    const respondedAt = new Date(Date.parse('2026-02-01T12:00:00.000Z') + index * 3_600_000).toISOString();
+    const respondedAt = new Date(Date.parse('2026-03-01T12:00:00.000Z') + index * 3_600_000).toISOString();
     const response = await fetch(`${baseUrl}/responses/${id}`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': id },
@@ -102,7 +102,7 @@ for (const [name, query] of [
   ['note text only (default sort, newest first)', { q: MARK }],
   ['a detail, sorted by recipient', { q: MARK, detailId: 'responded', sort: 'recipient' }],
   ['a category, a date range and people only, oldest first', {
-    q: MARK, categoryId: 'received', from: '2026-02-01T13:00:00.000Z', to: '2026-02-01T20:00:00.000Z', machine: false, sort: 'respondedAt',
+    q: MARK, categoryId: 'received', from: '2026-03-01T13:00:00.000Z', to: '2026-03-01T20:00:00.000Z', machine: false, sort: 'respondedAt',
   }],
   ['the source and an event, sorted by detail descending', { q: MARK, source: 'manual', eventId: EVENT, sort: '-detail' }],
 ] as [string, ReportQuery][]) {

@@ -95,6 +95,30 @@ test('each invalid field is a 422 that names it', async () => {
   assert.equal((await put(newLine({ respondedAt: aMinuteAhead }))).status, 201, 'a clock a minute fast is tolerated');
 });
 
+test('a date before the campaign reached anyone is a 422 on respondedAt: a day before its first event, or 1970 where none is dated', async () => {
+  // Annual Renewal Calls' first event is 2026-03-18 14:00 UTC (day -75 of the seed).
+  const refused = await put(newLine({ respondedAt: '1926-11-20T10:00:00.000Z' }));
+  assertFieldProblem(refused, 'respondedAt');
+  assert.equal(refused.headers.get('Content-Type'), 'application/problem+json');
+  assert.match((refused.json as { detail: string }).detail, /respondedAt: lies before the campaign's first event \(Renewal calls, round 1, 2026-03-18\)/);
+  assertFieldProblem(await put(newLine({ respondedAt: '0026-11-20T10:00:00.000Z' })), 'respondedAt');
+  assertFieldProblem(await put(newLine({ respondedAt: '2026-03-17T13:59:00.000Z' })), 'respondedAt');
+  assert.equal((await put(newLine({ respondedAt: '2026-03-17T14:00:00.000Z' }))).status, 201, 'the day before the event counts (a zone west of UTC)');
+  await testDb.db.query(`INSERT INTO campaigns (id, title, currency) VALUES ('undated', 'Undated', 'USD')`);
+  await testDb.db.query(`INSERT INTO campaign_events (id, campaign_id, name, channel, status) VALUES ('undated-call', 'undated', 'Call', 'phone', 'planned')`);
+  await testDb.db.query(`INSERT INTO campaign_recipients (campaign_id, recipient_id) VALUES ('undated', '42')`);
+  try {
+    const undated = { campaignId: 'undated', eventId: 'undated-call' };
+    const before1970 = await put(newLine({ ...undated, respondedAt: '1969-12-31T23:59:00.000Z' }));
+    assertFieldProblem(before1970, 'respondedAt');
+    assert.match((before1970.json as { detail: string }).detail, /lies before 1970/);
+    assert.equal((await put(newLine({ ...undated, respondedAt: '1970-01-01T00:00:00.000Z' }))).status, 201);
+  } finally {
+    await testDb.db.query("DELETE FROM response_lines WHERE campaign_id = 'undated'");
+    await testDb.db.query("DELETE FROM campaigns WHERE id = 'undated'");
+  }
+});
+
 test('the id in the path must equal the id in the body (422 on id)', async () => {
   const line = newLine();
   const answer = await call(app, 'PUT', `/api/responses/${crypto.randomUUID()}`, { body: line });

@@ -216,7 +216,10 @@ export class AddResponseDialog extends CrDataElement {
     event.preventDefault();
     if (this.saving) return;
     const client = this.data.client;
-    const errors = validateResponseForm(this.localizer, this.values, this.localizer.timeZone);
+    const errors = validateResponseForm(this.localizer, this.values, this.localizer.timeZone, {
+      campaigns: this.campaigns,
+      dateIncomplete: this.renderRoot.querySelector<HTMLInputElement>('#respondedAt')?.validity.badInput ?? false,
+    });
     if (!this.recipientId) errors.campaignId ??= this.t('validation.required');
     this.errors = errors;
     if (Object.values(errors).some(Boolean)) {

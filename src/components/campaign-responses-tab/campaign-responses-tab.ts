@@ -29,6 +29,7 @@ import {
 } from './campaign-rows.js';
 import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteFlow } from './delete-flow.js';
+import { SavedNotice } from './saved-notice.js';
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
@@ -86,7 +87,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart sync-retry - Retry beside a failed or conflicted response.
  * @csspart offline-notice - "Offline edits are not available in this browser" (when offline edits were asked for and the browser refuses storage).
  * @csspart stale-notice - "Offline: showing what was last seen, as of …".
- * @csspart queued-notice - "Saved on this device…" after a save was queued.
+ * @csspart queued-notice - After a save: "Saved" once the server has it, "Saved on this device…" while it waits for the connection.
  * @csspart dialog__dialog - The dialog's `dialog`: The native `<dialog>`.
  * @csspart dialog__form - The dialog's `form`: The `<form>`.
  * @csspart dialog__header - The dialog's `header`: Title bar with the close button.
@@ -201,7 +202,6 @@ export class CampaignResponsesTab extends CrDataElement {
   @state() private dialogWanted = false;
   @query('add-response-dialog') private dialogElement!: AddResponseDialog;
   /** Set when a save was queued on this device rather than sent: said once, politely. */
-  @state() private queuedNotice = false;
 
   /**
    * How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's
@@ -328,18 +328,12 @@ export class CampaignResponsesTab extends CrDataElement {
       ${this.#deleteFlow.render()}`;
   }
 
-  #queuedTimer: ReturnType<typeof setTimeout> | undefined;
+  #savedNotice = new SavedNotice(this);
 
-  #onQueued = (_event: ResponseQueuedEvent) => {
-    this.queuedNotice = true;
-    clearTimeout(this.#queuedTimer);
-    this.#queuedTimer = setTimeout(() => (this.queuedNotice = false), 8000);
+  #onQueued = (event: ResponseQueuedEvent) => {
+    const client = this.data.client;
+    if (client) this.#savedNotice.queued(client, event.opId);
   };
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#queuedTimer);
-  }
 
   /**
    * What a person must know about where their data is: only when it applies (the plain client
@@ -348,12 +342,13 @@ export class CampaignResponsesTab extends CrDataElement {
   #renderNotices(client: CampaignDataClient): unknown {
     const asOf = asOfOf(this.#shown);
     const unavailable = client.offlineMode === 'unavailable';
-    if (asOf === undefined && !unavailable && !this.queuedNotice) return nothing;
+    const saved = this.#savedNotice.state;
+    if (asOf === undefined && !unavailable && saved === 'none') return nothing;
     return html`${unavailable ? html`<p part="offline-notice" class="notice" role="note">${this.t('offline.unavailable')}</p>` : nothing}
       ${asOf !== undefined
         ? html`<p part="stale-notice" class="notice" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(asOf).toISOString()) })}</p>`
         : nothing}
-      <p part="queued-notice" class="notice" role="status">${this.queuedNotice ? this.t('offline.queued') : nothing}</p>`;
+      <p part="queued-notice" class="notice" role="status">${saved === 'none' ? nothing : this.t(saved === 'saved' ? 'offline.saved' : 'offline.queued')}</p>`;
   }
 
   /**

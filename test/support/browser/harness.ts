@@ -34,9 +34,23 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
+/**
+ * The run's first start opens PGlite (initdb), which on a busy machine outlasts the runner's 20 s
+ * per command; the server goes on starting, so asking again waits for the same start.
+ */
+async function startCommand(options: object, tries = 4): Promise<{ proxyId: string; apiBase: string; token: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await command('reliability-start', options);
+    } catch (error) {
+      if (attempt >= tries || !/did not receive a server response/i.test(String(error))) throw error;
+    }
+  }
+}
+
 /** A fault proxy of its own in front of the run's reference server. */
 export async function startBackend(options: { seed?: number; rates?: FaultRates; rules?: FaultRule[]; retryAfterSeconds?: number; delayMs?: number } = {}): Promise<Backend> {
-  const started = await command<{ proxyId: string; apiBase: string; token: string }>('reliability-start', options);
+  const started = await startCommand(options);
   const { proxyId } = started;
   return {
     ...started,
