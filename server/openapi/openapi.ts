@@ -218,12 +218,11 @@ const paths = {
       operationId: 'addResponse',
       summary: 'Add one hand-entered response line. Repeating the same id and body answers the same and stores nothing new.',
       description:
-        'Author: the X-CR-Author header (percent-encoded UTF-8 allowed), else "Demo user". ' +
+        "Author: the caller's display name (the JWT's name, else preferred_username, else sub; the service token's CR_API_TOKEN_NAME), never a header or a field. " +
         'An unknown recipient, or a campaign not sent to the recipient, is a 422 on recipientId / campaignId.',
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         param('IdempotencyKey'),
-        { name: 'X-CR-Author', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
       ],
       requestBody: { required: true, content: json(ref('NewResponseLine')) },
       responses: {

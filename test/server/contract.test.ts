@@ -104,7 +104,7 @@ test('PUT /responses/{id}: 201 with the stored line, and each refusal as a docum
   const stored = created.json as ResponseLine;
   assert.equal(stored.categoryId, 'responded');
   assert.equal(stored.source, 'manual');
-  assert.equal(stored.author, 'Demo user');
+  assert.equal(stored.author, 'API token');
   assert.equal(created.headers.get('Location'), `/api/responses/${line.id}`);
 
   const cases: [string, Parameters<typeof call>[3], number][] = [
