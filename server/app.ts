@@ -8,6 +8,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/db.js';
 import { corsFor, jsonWithEtag } from './http/http.js';
 import { authenticate } from './auth/authenticate.js';
+import { authorize } from './auth/authorize.js';
+import { registerMeRoute } from './routes/me.js';
 import { loadDemoSigner, type DemoSigner } from './auth/demo-keys.js';
 import { oidcIssuer, type OidcOptions, type TrustedIssuer } from './auth/jwt.js';
 import type { RoleMap } from './auth/permissions.js';
@@ -94,6 +96,8 @@ export function createApp(options: AppOptions): Hono {
   // Likewise the open pixel and the click redirect: mail clients carry no token; the URL's signed one is their proof.
   registerPublicTrackingRoutes(api, campaignDeps);
   api.use('*', authenticate({ serviceToken: options.token, serviceName: options.tokenName, issuers, rolesClaim: options.rolesClaim, roleMap: options.roleMap, now: deps.now }));
+  // Before the body is read or validated: someone without the permission learns nothing more.
+  api.use('*', authorize());
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.
   api.use(
     '*',
@@ -103,6 +107,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   api.use('*', readableTextOnly());
+  registerMeRoute(api);
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);
   registerResponseRoutes(api, deps);

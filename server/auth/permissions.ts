@@ -3,8 +3,11 @@
  * mapping is configuration (CR_ROLE_MAP), documented in the README with a worked example.
  */
 
-export const PERMISSIONS = ['read', 'write', 'delete', 'export', 'send', 'admin'] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+import { ACTIONS, type Action } from '../../src/model/principal.js';
+
+/** The kit's actions are the server's permissions: one list, so client and server never disagree. */
+export const PERMISSIONS = ACTIONS;
+export type Permission = Action;
 
 /** Role name (as the identity provider spells it) → the permissions it grants. */
 export type RoleMap = Readonly<Record<string, readonly Permission[]>>;

@@ -3,6 +3,7 @@
  * 2020-12; the contract tests validate every answer of the server against them, so this document
  * cannot drift from what the server does without a test failing.
  */
+import { securityPaths, securityResponses, securitySchemas, withSecurityAnswers } from './openapi-security.js';
 import { NOTE_MAX_LENGTH, CHANNELS } from '../../src/model/types.js';
 import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
@@ -271,11 +272,11 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths: { ...paths, ...campaignPaths },
+  paths: withSecurityAnswers({ ...paths, ...campaignPaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties) },
-    responses,
+    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties), ...securitySchemas },
+    responses: { ...responses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },
 } as const;

@@ -5,3 +5,4 @@ export * from './history.js';
 export * from './stats.js';
 export * from './schemas.js';
 export * from './campaign-stats.js';
+export * from './principal.js';

@@ -33,6 +33,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/campaigns/{campaignId}/responses.csv',
     '/campaigns/{campaignId}/responses/summary',
     '/campaigns/{campaignId}/stats',
+    '/me',
     '/openapi.json',
     '/recipients',
     '/recipients/{recipientId}/campaigns',
