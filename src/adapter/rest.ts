@@ -14,9 +14,10 @@ import {
   fieldIssues,
 } from '../model/schemas.js';
 import type { NewResponseLine } from '../model/types.js';
-import { BadRequestError, ValidationError, type Problem } from './errors.js';
-import { createRestCaller, identity, queryString } from './caller.js';
-import type { CampaignOperation, CampaignResponseAdapter, HistoryQuery, Operation } from './types.js';
+import { MeSchema, type Me } from '../model/principal.js';
+import { BadRequestError, NotFoundError, ValidationError, type Problem } from './errors.js';
+import { createRestCaller, identity, queryString, type RestCaller } from './caller.js';
+import type { CallOptions, CampaignOperation, CampaignResponseAdapter, HistoryQuery, Operation } from './types.js';
 
 /** The paths of DESIGN.md §4. `{name}` placeholders are filled with encoded values. */
 export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
@@ -115,7 +116,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter {
   const mappers = config.mappers ?? {};
-  const { call, mapLine } = createRestCaller(config, DEFAULT_PATHS);
+  const { call, mapLine } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
   const mapLatestResponse = (campaign: unknown) =>
     isRecord(campaign) && campaign.latestResponse != null
       ? { ...campaign, latestResponse: mapLine(campaign.latestResponse) }
@@ -164,6 +165,8 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
       });
     },
 
+    getMe: (options = {}) => getMe(call, options),
+
     deleteAllResponses: (recipientId, campaignId, options = {}) =>
       call(
         'deleteAllResponses',
@@ -174,6 +177,19 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
         { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal },
       ),
   };
+}
+
+/** The reference server's GET /me. */
+export const ME_PATH = '/me';
+
+/** GET /me through `call`; a backend without it (404) does not say, which leaves every action to the server. */
+export async function getMe(call: RestCaller['call'], options: CallOptions): Promise<Me | undefined> {
+  try {
+    return await call('getMe', {}, MeSchema, identity, options);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /** Applies `map` to each element of `body[key]`, when the body has such an array. */

@@ -15,6 +15,7 @@ import type {
   ResponseLine,
   ResponseVocabulary,
 } from '../model/types.js';
+import type { Me } from '../model/principal.js';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -57,6 +58,8 @@ export interface CampaignResponseAdapter {
   /** Adds one line; repeating the same call (same id and body) is harmless. */
   addResponse(line: NewResponseLine, options?: AddResponseOptions): Promise<ResponseLine>;
   deleteAllResponses(recipientId: string, campaignId: string, options?: DeleteAllOptions): Promise<DeleteAllResult>;
+  /** Who the caller is and what they may do; undefined (or no method) when the backend does not say. */
+  getMe?(options?: CallOptions): Promise<Me | undefined>;
 }
 
 /** The operations, by the names path templates and mappers use. */
@@ -102,6 +105,8 @@ export interface CampaignReportsAdapter {
   getClickthrough(campaignId: string, options?: ClickthroughOptions): Promise<Clickthrough>;
   /** Sends an email event (reference server; a demo action): Sent or a bounce per recipient, with tracking URLs. */
   sendCampaignEvent(campaignId: string, eventId: string, options?: SendOptions): Promise<SendResult>;
+  /** As on CampaignResponseAdapter: who the caller is, undefined when the backend does not say. */
+  getMe?(options?: CallOptions): Promise<Me | undefined>;
 }
 
 export type CampaignOperation =
