@@ -6,7 +6,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/db.js';
-import { bearerAuth, corsFor, jsonWithEtag } from './http/http.js';
+import { corsFor, jsonWithEtag } from './http/http.js';
+import { authenticate } from './auth/authenticate.js';
+import { authorize } from './auth/authorize.js';
+import { registerMeRoute } from './routes/me.js';
+import { loadDemoSigner, type DemoSigner } from './auth/demo-keys.js';
+import { oidcIssuer, type OidcOptions, type TrustedIssuer } from './auth/jwt.js';
+import type { RoleMap } from './auth/permissions.js';
 import { openApiDocument } from './openapi/openapi.js';
 import { problemBody, ProblemError, problemResponse } from './http/problems.js';
 import { apiSecureHeaders } from './http/secure-headers.js';
@@ -22,17 +28,24 @@ import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
 import { DEFAULT_TOKEN_TTL_MS, loadTrackingSecret } from './tracking/tracking-token.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-export const DEFAULT_AUTHOR = 'Demo user';
 
 export interface AppOptions {
   /** An open, migrated database. The app does not close it. */
   db: Db;
-  /** The bearer token every /api route but openapi.json requires. */
+  /** The service principal's bearer token (CR_API_TOKEN): every right, no rate limit. */
   token: string;
+  /** The service principal's display name (CR_API_TOKEN_NAME), the author of the lines it enters. Default "API token". */
+  tokenName?: string;
+  /** An external OpenID Connect issuer whose JWTs are accepted (CR_OIDC_ISSUER, CR_OIDC_AUDIENCE). */
+  oidc?: OidcOptions;
+  /** The claim that carries roles (CR_ROLES_CLAIM, default `roles`). */
+  rolesClaim?: string;
+  /** Roles → permissions (CR_ROLE_MAP); default DEFAULT_ROLE_MAP. */
+  roleMap?: RoleMap;
+  /** Accept the demo's own tokens (signed with keys kept in the database). */
+  demoTokens?: boolean;
   /** Origins that may call the API from a browser (CORS); none by default. */
   allowedOrigins?: readonly string[];
-  /** Author of hand-entered lines when a request has no X-CR-Author header. */
-  defaultAuthor?: string;
   /** The clock for recordedAt, tracking expiry and snapshots; tests may fix it. */
   now?: () => Date;
   maxBodyBytes?: number;
@@ -48,7 +61,16 @@ export interface AppOptions {
 
 export function createApp(options: AppOptions): Hono {
   if (!options.token) throw new Error('createApp needs a non-empty token');
-  const deps = { db: options.db, defaultAuthor: options.defaultAuthor ?? DEFAULT_AUTHOR, now: options.now ?? (() => new Date()) };
+  const deps = { db: options.db, now: options.now ?? (() => new Date()) };
+  // The demo's signer loads its key from the database on first use; a failed load is tried again.
+  let demoSigner: Promise<DemoSigner> | undefined;
+  const demo = () =>
+    (demoSigner ??= loadDemoSigner(options.db).catch((error: unknown) => {
+      demoSigner = undefined;
+      throw error;
+    }));
+  const oidc = options.oidc ? oidcIssuer(options.oidc) : undefined;
+  const issuers = async (): Promise<TrustedIssuer[]> => [...(oidc ? [oidc] : []), ...(options.demoTokens ? [(await demo()).issuer] : [])];
   // Loaded on first use (createApp is synchronous); a failed load is tried again on the next request.
   let secret: Promise<Buffer> | undefined;
   const campaignDeps: CampaignRouteDeps = {
@@ -73,7 +95,9 @@ export function createApp(options: AppOptions): Hono {
   api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument));
   // Likewise the open pixel and the click redirect: mail clients carry no token; the URL's signed one is their proof.
   registerPublicTrackingRoutes(api, campaignDeps);
-  api.use('*', bearerAuth(options.token));
+  api.use('*', authenticate({ serviceToken: options.token, serviceName: options.tokenName, issuers, rolesClaim: options.rolesClaim, roleMap: options.roleMap, now: deps.now }));
+  // Before the body is read or validated: someone without the permission learns nothing more.
+  api.use('*', authorize());
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.
   api.use(
     '*',
@@ -83,6 +107,7 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   api.use('*', readableTextOnly());
+  registerMeRoute(api);
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);
   registerResponseRoutes(api, deps);

@@ -2,13 +2,16 @@
  * `npm start`: the demo server. Configuration from the environment:
  *   PORT (5173), HOST (localhost), CR_DATA_DIR (.data/pglite), DATABASE_URL (PostgreSQL instead of
  *   PGlite), CR_API_TOKEN (random when unset), CR_ALLOWED_ORIGINS (comma-separated, for CORS),
- *   CR_DEFAULT_AUTHOR (author of lines sent without X-CR-Author; "Demo user"), CR_STATS_REFRESH (how
+ *   CR_API_TOKEN_NAME (the token's principal, author of what it enters; "API token"), CR_OIDC_ISSUER,
+ *   CR_OIDC_AUDIENCE, CR_OIDC_JWKS_URL (an OpenID Connect issuer whose JWTs are accepted), CR_ROLES_CLAIM
+ *   ("roles"), CR_ROLE_MAP (JSON: role → permissions), CR_STATS_REFRESH (how
  *   often statistics are recomputed: '2h', '15m', '30s' or milliseconds; the demo's default is '1m' so a
  *   person watching sees the figures move; the server's own default is two hours), CR_TRACKING_SECRET
  *   (signs tracking URLs; else generated once and kept in the database), CR_PUBLIC_URL (origin of
  *   tracking URLs in sent mails), CR_PRESETS_PORT (the presets demo: Dataverse, Salesforce and
  *   json-server pages on their fakes; PORT + 1 by default, 'off' for none).
  */
+import { parseRoleMap } from './auth/permissions.js';
 import { DEFAULT_DATA_DIR, startServer } from './start.js';
 import { parseDuration } from './stats/stats-snapshot.js';
 
@@ -23,7 +26,10 @@ const running = await startServer({
   token: env.CR_API_TOKEN || undefined,
   tokenSource: 'CR_API_TOKEN',
   allowedOrigins: (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-  defaultAuthor: env.CR_DEFAULT_AUTHOR || undefined,
+  tokenName: env.CR_API_TOKEN_NAME || undefined,
+  oidc: env.CR_OIDC_ISSUER ? { issuer: env.CR_OIDC_ISSUER, audience: env.CR_OIDC_AUDIENCE || 'campaign-response-kit', jwksUrl: env.CR_OIDC_JWKS_URL || undefined } : undefined,
+  rolesClaim: env.CR_ROLES_CLAIM || undefined,
+  roleMap: env.CR_ROLE_MAP ? parseRoleMap(env.CR_ROLE_MAP) : undefined,
   statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || DEMO_STATS_REFRESH),
   trackingSecret: env.CR_TRACKING_SECRET || undefined,
   publicUrl: env.CR_PUBLIC_URL || undefined,

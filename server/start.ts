@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp, type AppOptions } from './app.js';
 import { openDb, type Db } from './db/db.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import { migrate } from './db/migrate.js';
@@ -41,7 +41,12 @@ export interface StartOptions {
   /** Where the token came from, for the start-up message. */
   tokenSource?: string;
   allowedOrigins?: readonly string[];
-  defaultAuthor?: string;
+  /** The service principal's display name (CR_API_TOKEN_NAME). */
+  tokenName?: string;
+  /** An external OpenID Connect issuer (CR_OIDC_ISSUER, CR_OIDC_AUDIENCE, CR_OIDC_JWKS_URL). */
+  oidc?: AppOptions['oidc'];
+  rolesClaim?: string;
+  roleMap?: AppOptions['roleMap'];
   /** Serve demo/ through Vite (default true); false for an API-only server. */
   vite?: boolean;
   /** Vite's root. Default `demo`. */
@@ -120,7 +125,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       db,
       token,
       allowedOrigins: options.allowedOrigins,
-      defaultAuthor: options.defaultAuthor,
+      tokenName: options.tokenName,
+      oidc: options.oidc,
+      rolesClaim: options.rolesClaim,
+      roleMap: options.roleMap,
       trackingSecret: options.trackingSecret,
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,

@@ -1,4 +1,4 @@
-/** HTTP concerns shared by the routes: ETags, CORS, bearer auth, reading JSON bodies. */
+/** HTTP concerns shared by the routes: ETags, CORS, comparing tokens, reading JSON bodies. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from './problems.js';
@@ -38,7 +38,7 @@ export interface CorsOptions {
 }
 
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-CR-Author';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
 const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, Retry-After';
 
 /**
@@ -75,20 +75,6 @@ export function corsFor({ allowedOrigins }: CorsOptions): MiddlewareHandler {
 /** Compares in constant time: both sides are hashed first, so their lengths leak nothing either. */
 export function tokenMatches(presented: string, expected: string): boolean {
   return timingSafeEqual(sha256(presented), sha256(expected));
-}
-
-export function bearerAuth(token: string): MiddlewareHandler {
-  return async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const match = /^Bearer[ ]+(\S+)\s*$/iu.exec(header);
-    if (!match || !tokenMatches(match[1], token)) {
-      const detail = match ? 'The bearer token is not valid.' : 'Send Authorization: Bearer <token>.';
-      throw new ProblemError('unauthorized', detail, undefined, {
-        'WWW-Authenticate': match ? 'Bearer error="invalid_token"' : 'Bearer',
-      });
-    }
-    await next();
-  };
 }
 
 /** Reads a JSON request body: 415 when it is not JSON by its type, 400 when it does not parse. */

@@ -10,13 +10,16 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_KINDS = {
   'malformed-request': { status: 400, title: 'The request could not be read' },
   unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Permission missing' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflicts with what is stored' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   validation: { status: 422, title: 'Validation failed' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused for another request' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal server error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
 } as const;
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS;

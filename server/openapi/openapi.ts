@@ -3,6 +3,7 @@
  * 2020-12; the contract tests validate every answer of the server against them, so this document
  * cannot drift from what the server does without a test failing.
  */
+import { securityPaths, securityResponses, securitySchemas, withSecurityAnswers } from './openapi-security.js';
 import { NOTE_MAX_LENGTH, CHANNELS } from '../../src/model/types.js';
 import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
@@ -222,12 +223,11 @@ const paths = {
       operationId: 'addResponse',
       summary: 'Add one hand-entered response line. Repeating the same id and body answers the same and stores nothing new.',
       description:
-        'Author: the X-CR-Author header (percent-encoded UTF-8 allowed), else "Demo user". ' +
+        "Author: the caller's display name (the JWT's name, else preferred_username, else sub; the service token's CR_API_TOKEN_NAME), never a header or a field. " +
         'An unknown recipient, or a campaign not sent to the recipient, is a 422 on recipientId / campaignId.',
       parameters: [
         { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
         param('IdempotencyKey'),
-        { name: 'X-CR-Author', in: 'header', required: false, schema: { type: 'string', maxLength: 200 } },
       ],
       requestBody: { required: true, content: json(ref('NewResponseLine')) },
       responses: {
@@ -276,11 +276,11 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths: { ...paths, ...campaignPaths },
+  paths: withSecurityAnswers({ ...paths, ...campaignPaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties) },
-    responses,
+    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties), ...securitySchemas },
+    responses: { ...responses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },
 } as const;

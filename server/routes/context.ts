@@ -4,7 +4,6 @@ import type { Db } from '../db/db.js';
 /** What every route module needs; passed in by createApp. */
 export interface RouteDeps {
   db: Db;
-  defaultAuthor: string;
   now: () => Date;
 }
 

@@ -1,5 +1,4 @@
 /** PUT /responses/{id}: add one response line by hand (Add Response, Update Status). */
-import type { Context } from 'hono';
 import * as v from 'valibot';
 import { fieldIssues, NewResponseLineSchema, type FieldIssue } from '../../src/model/schemas.js';
 import { FUTURE_TOLERANCE_MS, type NewResponseLine, type ResponseLine } from '../../src/model/types.js';
@@ -8,30 +7,10 @@ import { earliestResponseMs, RESPONSE_FLOOR } from '../../src/model/response-dat
 import type { Queryable } from '../db/db.js';
 import { readJsonBody } from '../http/http.js';
 import { idempotencyKeyOf, runIdempotent, type WriteReply } from '../http/idempotency.js';
-import { fieldProblem, ProblemError, validationProblem } from '../http/problems.js';
+import { ProblemError, validationProblem } from '../http/problems.js';
 import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../db/repo.js';
+import { principalOf } from '../auth/principal.js';
 import type { Api, RouteDeps } from './context.js';
-
-export const AUTHOR_HEADER = 'X-CR-Author';
-const AUTHOR_MAX_LENGTH = 200;
-
-/**
- * The author of a hand-entered line: the X-CR-Author header, else the server's default. Headers
- * carry Latin-1 only, so a name may come percent-encoded (`J%C3%BCrgen%20M%C3%BCller`).
- */
-function authorOf(c: Context, defaultAuthor: string): string {
-  const raw = c.req.header(AUTHOR_HEADER);
-  if (raw === undefined) return defaultAuthor;
-  let author = raw;
-  try {
-    author = decodeURIComponent(raw);
-  } catch {
-    // Not percent-encoding after all: take the header as it came.
-  }
-  author = author.trim();
-  if (author.length > AUTHOR_MAX_LENGTH) throw fieldProblem(AUTHOR_HEADER, `must be at most ${AUTHOR_MAX_LENGTH} characters`);
-  return author || defaultAuthor;
-}
 
 /** One spelling per meaning: ids lowercase, the instant in UTC with milliseconds (what is stored). */
 function canonical(line: NewResponseLine): NewResponseLine {
@@ -103,10 +82,11 @@ async function referenceIssues(tx: Queryable, line: NewResponseLine, now: Date):
   return issues;
 }
 
-export function registerResponseRoutes(api: Api, { db, defaultAuthor, now }: RouteDeps): void {
+export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
   api.put('/responses/:id', async (c) => {
     const pathId = c.req.param('id');
-    const author = authorOf(c, defaultAuthor);
+    // The author is who is calling, never what the request says: a header or field could be anyone's name.
+    const author = principalOf(c).name;
     const key = idempotencyKeyOf(c);
     const parsed = v.safeParse(NewResponseLineSchema, await readJsonBody(c));
     const issues = parsed.success ? [] : fieldIssues(parsed.issues);

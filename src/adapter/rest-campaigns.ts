@@ -11,6 +11,7 @@ import {
 } from '../model/campaign-stats.js';
 import { CampaignSchema, pageSchema } from '../model/schemas.js';
 import { createRestCaller, identity, queryString } from './caller.js';
+import { getMe, ME_PATH } from './rest.js';
 import type { RestAdapterConfig } from './rest.js';
 import type { CampaignOperation, CampaignReportsAdapter, ReportQuery } from './types.js';
 
@@ -39,7 +40,7 @@ function reportQuery({ signal: _signal, ...query }: ReportQuery): string {
  * the model. `mappers.responseLine` also maps the detail report's rows.
  */
 export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignReportsAdapter {
-  const { call, stream, mapLine } = createRestCaller(config, DEFAULT_CAMPAIGN_PATHS);
+  const { call, stream, mapLine } = createRestCaller(config, { ...DEFAULT_CAMPAIGN_PATHS, getMe: ME_PATH });
   const mapRows =
     mapLine === identity
       ? identity
@@ -50,6 +51,7 @@ export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignRe
   const fresh = (value: boolean | undefined) => (value ? 'fresh=1' : undefined);
 
   return {
+    getMe: (options = {}) => getMe(call, options),
     listCampaigns: (options = {}) => call('listCampaigns', {}, CampaignPageSchema, identity, options),
     getCampaign: (campaignId, options = {}) => call('getCampaign', { campaignId }, CampaignSchema, identity, options),
     getCampaignStats: (campaignId, { fresh: again, signal } = {}) =>

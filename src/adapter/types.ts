@@ -16,6 +16,7 @@ import type {
   ResponseVocabulary,
 } from '../model/types.js';
 import type { BackendCapabilities } from './capabilities.js';
+import type { Me } from '../model/principal.js';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -60,6 +61,8 @@ export interface CampaignResponseAdapter {
   deleteAllResponses(recipientId: string, campaignId: string, options?: DeleteAllOptions): Promise<DeleteAllResult>;
   /** What the backend can do (see `canDo()`); an adapter without it is taken to do everything. */
   readonly capabilities?: BackendCapabilities;
+  /** Who the caller is and what they may do; undefined (or no method) when the backend does not say. */
+  getMe?(options?: CallOptions): Promise<Me | undefined>;
 }
 
 /** The operations, by the names path templates and mappers use. */
@@ -105,6 +108,8 @@ export interface CampaignReportsAdapter {
   getClickthrough(campaignId: string, options?: ClickthroughOptions): Promise<Clickthrough>;
   /** Sends an email event (reference server; a demo action): Sent or a bounce per recipient, with tracking URLs. */
   sendCampaignEvent(campaignId: string, eventId: string, options?: SendOptions): Promise<SendResult>;
+  /** As on CampaignResponseAdapter: who the caller is, undefined when the backend does not say. */
+  getMe?(options?: CallOptions): Promise<Me | undefined>;
 }
 
 export type CampaignOperation =

@@ -10,6 +10,8 @@ import type {
 import { raceAbort, RequestSlots } from './abort.js';
 import type { DataChange, DataChangeListener } from './changes.js';
 import { PendingDeletion } from './pending-deletion.js';
+import { Permissions } from './permissions.js';
+import type { Action } from '../model/principal.js';
 import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
 
 export interface CampaignDataClientOptions {
@@ -41,11 +43,19 @@ export class CampaignDataClient {
   #vocabulary: Promise<ResponseVocabulary> | undefined;
   #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
   #pendingDeletions = new Map<string, PendingDeletion>();
+  /** What the caller may do: `can()` reads it; an adapter's own limits may narrow it (`permissions.limit`). */
+  readonly permissions: Permissions;
 
   constructor(options: CampaignDataClientOptions) {
     this.adapter = options.adapter;
     this.undoDelayMs = options.undoDelayMs ?? 5000;
     this.historyPageSize = options.historyPageSize ?? 200;
+    this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
+  }
+
+  /** Whether the caller may do `action`; true until the backend has said otherwise (it checks anyway). */
+  can(action: Action): boolean {
+    return this.permissions.can(action);
   }
 
   /** A per-element handle for request cancellation: `view.next('history')` aborts the older load. */

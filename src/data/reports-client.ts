@@ -3,6 +3,8 @@
  * server's send action. Kept apart from `CampaignDataClient` so a page with only a recipient's tab
  * bundles none of it: this module imports the recipient side, never the other way round.
  */
+import type { Action } from '../model/principal.js';
+import { Permissions } from './permissions.js';
 import type {
   CallOptions,
   CampaignReportsAdapter,
@@ -50,8 +52,17 @@ export class CampaignReportsClient {
   #campaigns: Promise<Page<Campaign>> | undefined;
   #listeners = new Set<{ campaignId: string | undefined; listener: CampaignChangeListener }>();
 
+  /** What the caller may do, as on CampaignDataClient. */
+  readonly permissions: Permissions;
+
+  /** Whether the caller may do `action`; true until the backend has said otherwise. */
+  can(action: Action): boolean {
+    return this.permissions.can(action);
+  }
+
   constructor(options: CampaignReportsClientOptions) {
     this.adapter = options.adapter;
+    this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
   }
 
   /** A per-element handle for request cancellation: `view.next('stats')` aborts the older load. */

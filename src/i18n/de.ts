@@ -17,6 +17,7 @@ export const de = {
 
   'tab.caption': 'An diesen Empfänger gesendete Kampagnen',
   'tab.addResponse': 'Antwort hinzufügen',
+  'tab.readOnly': 'Sie dürfen diese Antworten lesen, aber keine hinzufügen.',
   'tab.col.campaign': 'Kampagne',
   'tab.col.events': 'Kampagnenereignisse',
   'tab.col.response': 'Antwort',

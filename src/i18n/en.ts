@@ -16,6 +16,7 @@ export const en = {
 
   'tab.caption': 'Campaigns sent to this recipient',
   'tab.addResponse': 'Add Response',
+  'tab.readOnly': 'You may read these responses but not add any.',
   'tab.col.campaign': 'Campaign',
   'tab.col.events': 'Campaign events',
   'tab.col.response': 'Response',

@@ -6,3 +6,4 @@ export * from './response-dates.js';
 export * from './stats.js';
 export * from './schemas.js';
 export * from './campaign-stats.js';
+export * from './principal.js';

@@ -33,6 +33,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/campaigns/{campaignId}/responses.csv',
     '/campaigns/{campaignId}/responses/summary',
     '/campaigns/{campaignId}/stats',
+    '/me',
     '/openapi.json',
     '/recipients',
     '/recipients/{recipientId}/campaigns',
@@ -104,7 +105,7 @@ test('PUT /responses/{id}: 201 with the stored line, and each refusal as a docum
   const stored = created.json as ResponseLine;
   assert.equal(stored.categoryId, 'responded');
   assert.equal(stored.source, 'manual');
-  assert.equal(stored.author, 'Demo user');
+  assert.equal(stored.author, 'API token');
   assert.equal(created.headers.get('Location'), `/api/responses/${line.id}`);
 
   const cases: [string, Parameters<typeof call>[3], number][] = [

@@ -163,13 +163,13 @@ test('malformed JSON is 400, another content type 415, a body over 64 KB 413', a
   assert.equal(await countLines(testDb.db, 'id = $1', [line.id]), 0);
 });
 
-test('the author comes from X-CR-Author (percent-encoded UTF-8 allowed), else "Demo user"', async () => {
-  const named = await put(newLine(), { headers: { 'X-CR-Author': encodeURIComponent('Jürgen Müller') } });
-  assert.equal((named.json as ResponseLine).author, 'Jürgen Müller');
-  const plain = await put(newLine(), { headers: { 'X-CR-Author': 'Dana Whitfield' } });
-  assert.equal((plain.json as ResponseLine).author, 'Dana Whitfield');
-  assert.equal(((await put(newLine())).json as ResponseLine).author, 'Demo user');
-  assertFieldProblem(await put(newLine(), { headers: { 'X-CR-Author': 'a'.repeat(201) } }), 'X-CR-Author');
+test('the author is the caller, never a header: X-CR-Author is ignored; the service token writes as "API token"', async () => {
+  const forged = await put(newLine(), { headers: { 'X-CR-Author': encodeURIComponent('Jürgen Müller') } });
+  assert.equal((forged.json as ResponseLine).author, 'API token');
+  const line = newLine();
+  const named = await call(testApp(testDb.db, { tokenName: 'Nightly import' }), 'PUT', `/api/responses/${line.id}`, { body: line });
+  assert.equal(named.status, 201, named.text);
+  assert.equal((named.json as ResponseLine).author, 'Nightly import');
 });
 
 test('recordedAt is the server clock and the category is derived from the detail', async () => {

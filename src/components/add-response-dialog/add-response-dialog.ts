@@ -400,7 +400,7 @@ export class AddResponseDialog extends CrDataElement {
     }
     const saveLabel = this.saving ? this.t('dialog.saving') : this.mode === 'new' ? this.t('dialog.save') : this.t('dialog.saveNew');
     return html`<footer part="footer">
-      ${this.mode === 'update'
+      ${this.mode === 'update' && this.dataClient?.can('delete') !== false
         ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
         : nothing}
       <slot name="footer"></slot>

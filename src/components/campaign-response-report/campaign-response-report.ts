@@ -157,7 +157,10 @@ export class CampaignResponseReport extends CrCampaignElement {
     task: async ([client, campaignId], { signal }) => {
       if (!client || !campaignId) return;
       try {
-        this.summary = await client.getResponseSummary(campaignId, { signal: this.reports.view?.next('summary', signal) });
+        const slot = this.reports.view?.next('summary', signal);
+        // Who may export: asked once per client, beside the summary.
+        const [summary] = await Promise.all([client.getResponseSummary(campaignId, { signal: slot }), client.permissions.load({ signal: slot })]);
+        this.summary = summary;
       } catch (error) {
         this.reportFailure(error, () => void this.#summaryTask.run());
       }
@@ -313,15 +316,17 @@ export class CampaignResponseReport extends CrCampaignElement {
     const total = this.total ?? this.rows.length;
     return html`<div class="toolbar" part="toolbar">
       <span class="count" part="count" role="status">${this.rowsLoaded ? this.t('report.count', { shown: this.rows.length, total }) : nothing}</span>
-      <button
-        type="button"
-        class="primary"
-        part="export-button"
-        ?disabled=${exporting || datesReversed(this.filterValues)}
-        @click=${() => void this.exportCsv()}
-      >
-        ${this.t('report.export')}
-      </button>
+      ${this.reports.client?.can('export') === false
+        ? nothing
+        : html`<button
+            type="button"
+            class="primary"
+            part="export-button"
+            ?disabled=${exporting || datesReversed(this.filterValues)}
+            @click=${() => void this.exportCsv()}
+          >
+            ${this.t('report.export')}
+          </button>`}
       ${exporting ? html`<button type="button" part="export-cancel" @click=${() => this.cancelExport()}>${this.t('report.export.cancel')}</button>` : nothing}
       <slot name="actions"></slot>
       ${this.#renderExportStatus(total)}

@@ -50,6 +50,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  *
  * @csspart toolbar - The row holding Add Response, the host's actions and the notices.
  * @csspart add-button - Add Response.
+ * @csspart read-only-reason - Why Add Response is disabled, beside it, for someone who may only read.
  * @csspart table - The `<table>` of campaigns.
  * @csspart head - The table's `<thead>`.
  * @csspart column-header - A column's header cell.
@@ -230,6 +231,8 @@ export class CampaignResponsesTab extends CrDataElement {
         const [vocabulary, answer] = await Promise.all([
           client.getVocabulary({ signal: slotSignal }),
           client.getRecipientCampaigns(recipientId, { signal: slotSignal }),
+          // Who may add a response: asked once per client, beside the first load.
+          client.permissions.load({ signal: slotSignal }),
         ]);
         this.#shown = { ...answer, vocabulary };
         return this.#shown;
@@ -307,9 +310,17 @@ export class CampaignResponsesTab extends CrDataElement {
     if (!client) return renderNoClient(this.localizer);
     const shown = this.#shown;
     return html`<div part="toolbar" class="toolbar">
-        <button type="button" part="add-button" class="primary" ?disabled=${!shown} @click=${this.#addResponse}>
+        <button
+          type="button"
+          part="add-button"
+          class="primary"
+          ?disabled=${!shown || !client.can('write')}
+          aria-describedby=${client.can('write') ? nothing : 'read-only-reason'}
+          @click=${this.#addResponse}
+        >
           ${this.t('tab.addResponse')}
         </button>
+        ${client.can('write') ? nothing : html`<span id="read-only-reason" part="read-only-reason">${this.t('tab.readOnly')}</span>`}
         <slot name="actions"></slot>
         ${this.#renderNotices(client)}
       </div>
