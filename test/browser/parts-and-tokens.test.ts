@@ -465,32 +465,6 @@ describe('parts and tokens: rendered as documented', () => {
     dark.remove();
   });
 
-  // The WebKit config leaves this one out by its name (WEBKIT_LEFT_OUT_TESTS there says why).
-  it("auto.css follows prefers-color-scheme (an iframe's color-scheme sets its document's)", async () => {
-    const light = { host: 'rgb(27, 27, 27)', header: 'rgb(243, 244, 246)' };
-    // auto.css in a document of its own (theme-frame.ts in an iframe): the iframe element's
-    // color-scheme sets that document's prefers-color-scheme, in every browser (DevTools media
-    // emulation is Chromium only).
-    const framed = async (scheme: 'light' | 'dark') => {
-      const frame = document.createElement('iframe');
-      frame.style.colorScheme = scheme;
-      frame.srcdoc = `<!doctype html><link rel="stylesheet" href="/themes/auto.css">
-        <script type="module" src="${new URL('./theme-frame.ts', import.meta.url).pathname}"></script>`;
-      document.body.append(frame);
-      try {
-        const tab = () => frame.contentDocument?.querySelector('campaign-responses-tab');
-        await until(() => frame.contentDocument?.querySelector('link')?.sheet && tab()?.shadowRoot?.querySelector('[part~="table"]'), 5000);
-        const view = frame.contentWindow!;
-        expect(view.matchMedia('(prefers-color-scheme: dark)').matches, `prefers-color-scheme in a ${scheme} frame`).to.equal(scheme === 'dark');
-        return { host: view.getComputedStyle(tab()!).color, header: view.getComputedStyle($(tab()!, 'thead th')).backgroundColor };
-      } finally {
-        frame.remove();
-      }
-    };
-    expect(await framed('light')).to.deep.equal(light);
-    expect(await framed('dark')).to.deep.equal({ host: 'rgb(232, 232, 234)', header: 'rgb(43, 45, 49)' });
-  });
-
   it('each theme sets every global token the elements read, and auto.css is light.css and dark.css', async () => {
     const globals = new Set([...declared('campaign-responses-tab').tokens].filter((token) => !token.startsWith('--cr-campaign-responses-tab-')));
     const read = async (name: string) => (await (await fetch(`/themes/${name}.css`)).text()).replace(/\/\*[\s\S]*?\*\//g, '');

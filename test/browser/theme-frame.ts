@@ -1,5 +1,5 @@
 /**
- * The document of an iframe of parts-and-tokens.test.ts: a <campaign-responses-tab> on a fake adapter
+ * The document of an iframe of theme-auto.test.ts: a <campaign-responses-tab> on a fake adapter
  * in a window of its own, so that the iframe element's `color-scheme` in the test page sets this
  * document's `prefers-color-scheme` (no DevTools media emulation, which Firefox does not have).
  * The page that loads it links the theme under test.
