@@ -2,6 +2,8 @@
 // id of a 204 create, never-applied-twice, and what a backend's capabilities allow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { de } from '../../src/i18n/de.js';
+import { en } from '../../src/i18n/en.js';
 import { canDo, ConflictError, FULL_CAPABILITIES, READ_ONLY_CAPABILITIES, UnavailableError, ValidationError } from '../../src/adapter/index.js';
 import {
   createOnce, createValueMap, cursorPaging, dateOnlyFromInstant, flatten, idFromCreateHeaders, instantFromDateOnly,
@@ -132,4 +134,24 @@ test('capabilities: a read-only backend allows no writes; latest-only and member
   assert.deepEqual(canDo(salesforceLike, 'deleteAll'), { allowed: true, note: 'capability.deleteRemovesMembership' });
   assert.deepEqual(canDo(salesforceLike, 'viewHistory'), { allowed: true, note: 'capability.latestOnly' });
   assert.deepEqual(canDo({ ...FULL_CAPABILITIES, deleteAll: 'none' }, 'deleteAll'), { allowed: false, reason: 'capability.noDelete' });
+});
+
+test('every reason and note canDo() can give is in the English and German tables', () => {
+  const flags = [FULL_CAPABILITIES, READ_ONLY_CAPABILITIES,
+    { ...FULL_CAPABILITIES, add: false, notes: false, deleteAll: 'none' as const },
+    { ...FULL_CAPABILITIES, history: 'latest-only' as const, deleteAll: 'membership' as const }];
+  const keys = new Set<string>();
+  for (const capabilities of flags) {
+    for (const action of ['add', 'updateStatus', 'deleteAll', 'deleteLine', 'viewHistory', 'editNote'] as const) {
+      const answer = canDo(capabilities, action);
+      const key = answer.allowed ? answer.note : answer.reason;
+      if (key) keys.add(key);
+    }
+  }
+  assert.deepEqual([...keys].sort(), ['capability.deleteRemovesMembership', 'capability.latestOnly', 'capability.noAdd',
+    'capability.noDelete', 'capability.noDeleteLine', 'capability.noNotes', 'capability.readOnly']);
+  for (const key of keys) {
+    assert.ok(key in en, `en has ${key}`);
+    assert.ok(key in de, `de has ${key}`);
+  }
 });
