@@ -1,4 +1,15 @@
-// `npm run analyze`: the manifest of every element, from the JSDoc of the classes in src/components.
+// `npm run analyze`: the manifest of every element, from the JSDoc of the classes in src/components,
+// and from it the editors' data: VS Code's custom data and JetBrains' web-types, in editors/ (shipped
+// in the package; CI fails when they are stale, as for the manifest).
+import { readFileSync } from 'node:fs';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+
+// The repository's address lives in package.json alone.
+const repository = JSON.parse(readFileSync('package.json', 'utf8')).repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+/** The element's section of the reference, by absolute URL: it must work from an editor's hover. */
+const reference = (tag) => ({ name: 'Reference', url: `${repository}/blob/main/docs/reference.md#${tag}` });
+
 export default {
   globs: ['src/components/**/*.ts', 'src/events/**/*.ts'],
   exclude: ['**/*.styles.ts', '**/*.test.ts'],
@@ -27,5 +38,17 @@ export default {
         }
       },
     },
+    customElementVsCodePlugin({
+      outdir: 'editors',
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+      referencesTemplate: (_name, tag) => [reference(tag)],
+    }),
+    customElementJetBrainsPlugin({
+      outdir: 'editors',
+      webTypesFileName: 'web-types.json',
+      hideLogs: true,
+      referencesTemplate: (_name, tag) => reference(tag),
+    }),
   ],
 };

@@ -18,6 +18,7 @@ import { parseDuration } from './stats/stats-snapshot.js';
 const env = process.env;
 /** The demo refreshes statistics every minute: a person sending an email event sees the counts move soon. */
 const DEMO_STATS_REFRESH = '1m';
+const allowedOrigins = (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
 const running = await startServer({
   port: env.PORT ? Number(env.PORT) : 5173,
   host: env.HOST || 'localhost',
@@ -25,7 +26,7 @@ const running = await startServer({
   databaseUrl: env.DATABASE_URL || undefined,
   token: env.CR_API_TOKEN || undefined,
   tokenSource: 'CR_API_TOKEN',
-  allowedOrigins: (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  allowedOrigins,
   tokenName: env.CR_API_TOKEN_NAME || undefined,
   oidc: env.CR_OIDC_ISSUER ? { issuer: env.CR_OIDC_ISSUER, audience: env.CR_OIDC_AUDIENCE || 'campaign-response-kit', jwksUrl: env.CR_OIDC_JWKS_URL || undefined } : undefined,
   rolesClaim: env.CR_ROLES_CLAIM || undefined,
@@ -38,6 +39,7 @@ const running = await startServer({
 console.log(`Campaign response kit demo: ${running.url}/`);
 console.log(`  API:      ${running.url}/api (contract: ${running.url}/api/openapi.json)`);
 console.log(`  Storage:  ${running.storage}`);
+console.log(`  Origins:  ${allowedOrigins.length ? allowedOrigins.join(', ') : `${running.url} only`} (CR_ALLOWED_ORIGINS; any other is refused, and logged once)`);
 console.log(
   running.tokenSource === 'CR_API_TOKEN'
     ? '  Token:    from CR_API_TOKEN'

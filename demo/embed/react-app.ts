@@ -9,6 +9,9 @@
 import { createElement, useState, type ReactElement } from 'react';
 import '../../src/define/campaign-responses-tab.js'; // in an app: 'campaign-response-kit/define/campaign-responses-tab.js'
 import type { AuthRequiredEvent, CampaignDataClient, Recipient, ResponseSavedEvent } from '../../src/index.js';
+// The kit's React typings (in an app: 'campaign-response-kit/react'): the tab's props below are
+// checked against them, so the browser test that mounts this component runs what the typings promise.
+import type { CampaignResponsesTabReactProps } from '../../frameworks/react.js';
 
 export interface RecipientCampaignsProps {
   recipients: Recipient[];
@@ -42,7 +45,7 @@ export function RecipientCampaigns({ recipients, dataClient, apiBase, token, onA
       token,
       'oncr-response-saved': (event: ResponseSavedEvent) => setLastSaved(`Saved: ${event.line.detailId} for ${event.line.campaignId}`),
       'oncr-auth-required': (event: AuthRequiredEvent) => onAuthRequired?.(event),
-    }),
+    } satisfies CampaignResponsesTabReactProps),
     createElement('p', { role: 'status', className: 'last-saved' }, lastSaved),
   );
 }

@@ -43,13 +43,20 @@ const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, R
 
 /**
  * CORS for the listed origins only. hono/cors sends some headers to every origin; here an origin
- * that is not listed gets none at all, preflight included.
+ * that is not listed gets none at all, preflight included. Each refused origin is logged once: the
+ * browser tells the page only "network error", so the server's log is where a wrong origin shows.
  */
 export function corsFor({ allowedOrigins }: CorsOptions): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
+  const logged = new Set<string>();
   return async (c, next) => {
     const origin = c.req.header('Origin');
     const permitted = origin !== undefined && allowed.has(origin);
+    // A browser sends Origin with its same-origin writes too; those need no CORS.
+    if (origin !== undefined && !permitted && !logged.has(origin) && origin !== new URL(c.req.url).origin) {
+      logged.add(origin);
+      console.warn(`CORS: refused origin ${origin} (allowed: ${allowedOrigins.join(', ') || 'none'}; see CR_ALLOWED_ORIGINS)`);
+    }
     const isPreflight = c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('Access-Control-Request-Method');
     if (isPreflight) {
       const headers: Record<string, string> = { Vary: 'Origin' };

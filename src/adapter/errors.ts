@@ -101,9 +101,15 @@ export class RateLimitedError extends AdapterError {
 export class UnavailableError extends AdapterError {
   override name = 'UnavailableError';
   readonly retryAfterMs: number | undefined;
-  constructor(message: string, init: AdapterErrorInit = {}) {
+  /**
+   * The server was reached but does not allow this page's origin (CORS), as far as the browser lets
+   * a page tell: the request failed while probes showed the server up and refusing this origin.
+   */
+  readonly originRefused: boolean;
+  constructor(message: string, init: AdapterErrorInit & { originRefused?: boolean } = {}) {
     super('unavailable', message, init);
     this.retryAfterMs = init.retryAfterMs;
+    this.originRefused = init.originRefused ?? false;
   }
 }
 

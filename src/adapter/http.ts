@@ -87,7 +87,12 @@ export async function send<T = unknown>(
     }
     if (error instanceof AdapterError) throw error;
     // fetch rejects with a TypeError when the network fails (refused, reset, DNS, CORS, offline).
-    throw new UnavailableError(`${operation}: network error`, { cause: error });
+    const originRefused = await refusedByCors(request.url, fetchFunction, controller.signal);
+    if (signal?.aborted) throw abortErrorOf(signal);
+    throw new UnavailableError(originRefused ? `${operation}: the server refused this origin (CORS)` : `${operation}: network error`, {
+      cause: error,
+      originRefused,
+    });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', abortFromCaller);
@@ -110,6 +115,29 @@ export function sendForStream(request: HttpRequest, settings: HttpSettings, medi
     }
     return response.body;
   });
+}
+
+/**
+ * Whether a request that failed with no answer was refused by CORS. The browser says only "network
+ * error", so two probes of the same URL ask in its place: a no-cors HEAD (needs no permission; its
+ * answer is opaque) gets through when the server is up, and a plain cors HEAD (no preflight) fails
+ * when the server does not list this origin. Both together: refused. A dropped connection to a server
+ * that does list the origin passes the second probe; an unreachable server fails the first. Only in
+ * a page, and only across origins (a same-origin request needs no permission).
+ */
+async function refusedByCors(url: string, fetchFunction: typeof fetch, signal: AbortSignal): Promise<boolean> {
+  if (typeof location === 'undefined' || typeof document === 'undefined') return false;
+  let target: URL;
+  try {
+    target = new URL(url, location.href);
+  } catch {
+    return false;
+  }
+  if (target.origin === location.origin) return false;
+  const probe = (mode: RequestMode) =>
+    fetchFunction(target.href, { method: 'HEAD', mode, credentials: 'omit', cache: 'no-store', signal }).then(() => true, () => false);
+  const [reachable, permitted] = await Promise.all([probe('no-cors'), probe('cors')]);
+  return reachable && !permitted && !signal.aborted;
 }
 
 /** The caller's own `AbortError` (its `reason`), as `fetch` rejects; any other reason becomes one. */

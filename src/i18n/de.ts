@@ -12,8 +12,11 @@ export const de = {
   'state.retry': 'Erneut versuchen',
   'state.notFound': 'Dieser Empfänger wurde nicht gefunden.',
   'state.auth': 'Sie sind nicht angemeldet oder dürfen dies nicht sehen. Melden Sie sich erneut an und versuchen Sie es noch einmal.',
-  'state.noClient': 'Keine Datenquelle eingerichtet: Setzen Sie api-base, einen dataClient oder einen campaign-data-provider.',
+  'state.noClient':
+    'Keine Datenquelle eingerichtet. Verwenden Sie eines davon: die Eigenschaft {property} (oder api-base), einen <campaign-data-provider> um das Element oder einmal für die Seite configureCampaignKit(). Siehe „Configuring the data source“ in der README.',
   'error.noAnswer': 'Der Server hat nicht geantwortet (keine Verbindung, oder es dauerte zu lange).',
+  'error.originRefused':
+    'Der Server ist erreichbar, aber dieser Ursprung ({origin}) darf ihn nicht aufrufen. Tragen Sie ihn in die erlaubten Ursprünge des Servers ein (beim Referenzserver: CR_ALLOWED_ORIGINS).',
 
   'tab.caption': 'An diesen Empfänger gesendete Kampagnen',
   'tab.addResponse': 'Antwort hinzufügen',

@@ -11,8 +11,11 @@ export const en = {
   'state.retry': 'Retry',
   'state.notFound': 'This recipient was not found.',
   'state.auth': 'You are not signed in, or not allowed to see this. Sign in again and retry.',
-  'state.noClient': 'No data source is configured: set api-base, a dataClient, or a campaign-data-provider.',
+  'state.noClient':
+    'No data source is configured. Use one of: the {property} property (or api-base), a <campaign-data-provider> around the element, or configureCampaignKit() once for the page. See “Configuring the data source” in the README.',
   'error.noAnswer': 'The server did not answer (no connection, or it took too long).',
+  'error.originRefused':
+    'The server is there, but this origin ({origin}) is not allowed to call it. Add it to the server’s allowed origins (the reference server: CR_ALLOWED_ORIGINS).',
 
   'tab.caption': 'Campaigns sent to this recipient',
   'tab.addResponse': 'Add Response',

@@ -2,6 +2,11 @@
 // over the wire — CORS, body limits on a streamed body, the demo config, connection handling.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/start.js';
 import type { ResponseVocabulary } from '../../src/model/types.js';
 import { ALLOWED_ORIGIN, newLine, openTestDb, TOKEN, type TestDb } from './helpers.js';
@@ -69,6 +74,45 @@ test('CORS: a listed origin gets the headers (preflight too), another origin get
   const unauthorised = await get(ALLOWED_ORIGIN, {});
   assert.equal(unauthorised.status, 401);
   assert.equal(unauthorised.headers.get('Access-Control-Allow-Origin'), ALLOWED_ORIGIN, 'a browser may read the 401');
+});
+
+test('CORS: each refused origin is logged once; a listed origin and a same-origin write are not', async (t) => {
+  const warn = t.mock.method(console, 'warn', () => undefined);
+  const send = (origin: string) => fetch(`${server.url}/api/recipients/42/campaigns`, { headers: { ...auth, Origin: origin } });
+  await send('http://localhost:4321');
+  await send('http://localhost:4321');
+  await send('https://other.example');
+  await send(ALLOWED_ORIGIN);
+  await send(server.url); // the page's own origin, as a browser sends it with a PUT
+  const logged = warn.mock.calls.map((call) => String(call.arguments[0]));
+  assert.equal(logged.length, 2, logged.join('\n'));
+  assert.match(logged[0], /refused origin http:\/\/localhost:4321 \(allowed: /u);
+  assert.ok(logged[0].includes(ALLOWED_ORIGIN) && logged[0].includes('CR_ALLOWED_ORIGINS'), logged[0]);
+  assert.match(logged[1], /refused origin https:\/\/other\.example/u);
+});
+
+test('npm start prints the allowed origins', { timeout: 120_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cr-main-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CR_DATA_DIR: dataDir, DATABASE_URL: '', CR_ALLOWED_ORIGINS: 'http://localhost:4321, https://crm.example' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    // Read on to the end (a stream left unread would break the child's pipe when it says goodbye).
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += String(chunk);
+        if (output.includes('Origins:')) resolve();
+      });
+      child.once('exit', () => reject(new Error(`npm start ended before printing its origins:\n${output}`)));
+    });
+    assert.match(output, /Origins: {2}http:\/\/localhost:4321, https:\/\/crm\.example \(CR_ALLOWED_ORIGINS/u);
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('a body over 64 KB is refused with 413, by Content-Length and when streamed without one', async () => {

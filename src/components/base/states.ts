@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { AuthError, NotFoundError, isAdapterError } from '../../adapter/errors.js';
+import { AuthError, NotFoundError, UnavailableError, isAdapterError } from '../../adapter/errors.js';
 import type { Localizer } from '../../i18n/localizer.js';
 
 /**
@@ -31,6 +31,7 @@ export function failureKind(error: unknown): 'auth' | 'not-found' | 'error' {
  * language) when the browser got no answer at all (the adapter's message then is for developers).
  */
 export function errorMessage(error: unknown, l?: Localizer): string {
+  if (l && error instanceof UnavailableError && error.originRefused) return l.t('error.originRefused', { origin: location.origin });
   if (l && isAdapterError(error) && error.kind === 'unavailable' && error.status === undefined && error.cause !== undefined) {
     return l.t('error.noAnswer');
   }
@@ -49,7 +50,10 @@ export function renderFailure(l: Localizer, error: unknown, retry: () => void): 
   </div>`;
 }
 
-/** No client: neither a dataClient, nor a provider, nor configureCampaignKit, nor api-base. */
-export function renderNoClient(l: Localizer): TemplateResult {
-  return html`<div class="state error" part="error"><p role="alert">${l.t('state.noClient')}</p></div>`;
+/**
+ * No client: neither the element's property (`property`: `dataClient` or `reportsClient`; or
+ * api-base), nor a provider, nor configureCampaignKit. Names all three, and where the README says how.
+ */
+export function renderNoClient(l: Localizer, property: 'dataClient' | 'reportsClient' = 'dataClient'): TemplateResult {
+  return html`<div class="state error" part="error"><p role="alert">${l.t('state.noClient', { property })}</p></div>`;
 }

@@ -139,7 +139,7 @@ export class CampaignClickthroughReport extends CrCampaignElement {
   }
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient(this.localizer);
+    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
     if (this.clickthrough) return this.#renderReport(this.clickthrough);
     return this.#load.render({
       initial: () => this.#renderLoading(),

@@ -276,7 +276,7 @@ export class CampaignResponseReport extends CrCampaignElement {
   }
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient(this.localizer);
+    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
     if (!this.summary) {
       return this.#summaryTask.render({
         initial: () => this.#renderLoading(),

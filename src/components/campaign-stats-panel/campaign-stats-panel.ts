@@ -181,7 +181,7 @@ export class CampaignStatsPanel extends CrCampaignElement {
   };
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient(this.localizer);
+    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
     const pending = this.#load.status === TaskStatus.PENDING;
     return html`<section class="panel" aria-label=${this.t('stats.label')} aria-busy=${pending ? 'true' : 'false'}>
       ${this.#shown ? this.#renderStats(this.#shown, pending) : this.#renderState()}

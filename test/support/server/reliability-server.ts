@@ -75,6 +75,11 @@ export class ReliabilityBackend {
     return { proxyId, apiBase: `${proxy.url}/api`, token: this.server.token };
   }
 
+  /** The server's own API base, no proxy: it lists no origin for CORS (the proxies answer CORS themselves). */
+  direct(): { apiBase: string; token: string } {
+    return { apiBase: `${this.server.url}/api`, token: this.server.token };
+  }
+
   proxy(proxyId: string): FaultProxy {
     const proxy = this.#proxies.get(proxyId);
     if (!proxy) throw new Error(`no fault proxy ${proxyId}`);

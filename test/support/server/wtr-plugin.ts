@@ -10,6 +10,8 @@
  * - `reliability-stop` ({ proxyId });
  * - `reliability-fixture` ({ prefix, campaigns }) → a recipient with that many campaigns (SQL);
  * - `reliability-state` ({ recipientId, keys? }) → the recipient's lines and the audit trail;
+ * - `reliability-direct` → { apiBase, token }: the server itself, no proxy; it lists no origin for
+ *   CORS, so a test page (another origin) is refused;
  * - `reliability-config` → { operations, seed }: the chaos size (CR_CHAOS_OPERATIONS, default 200)
  *   and a seed to replay (CR_CHAOS_SEED), so `npm run test:soak` and a failing seed need no edit.
  *
@@ -59,6 +61,8 @@ export function reliabilityPlugin() {
             operations: Number(process.env.CR_CHAOS_OPERATIONS ?? 200),
             seed: process.env.CR_CHAOS_SEED === undefined ? null : Number(process.env.CR_CHAOS_SEED),
           };
+        case 'reliability-direct':
+          return (await get()).direct();
         case 'reliability-start':
           return (await get()).startProxy(p as Omit<FaultProxyOptions, 'target'>);
         case 'reliability-proxy':

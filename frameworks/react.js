@@ -1,0 +1,3 @@
+// Generated from custom-elements.json by scripts/gen-framework-types.mjs (npm run analyze): do not edit.
+// Types only: see react.d.ts.
+export {};
