@@ -130,6 +130,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       vite = await createViteServer({
         root: options.viteRoot ?? 'demo',
         appType: 'spa',
+        plugins: [(await import('./dev-bundle.js')).devBundlePlugin()],
         server: { middlewareMode: true, hmr: { server } },
       });
     }

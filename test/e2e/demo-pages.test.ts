@@ -97,3 +97,38 @@ describe('the demo pages at a phone width (375 px)', () => {
     }
   });
 });
+
+describe('what the demo server serves', () => {
+  test('both demo pages load with no console error (a favicon, not a 404)', { timeout: 60_000 }, async () => {
+    const { context, page } = await phonePage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
+    });
+    try {
+      for (const [path, ready] of [['/?recipient=42', 'campaign-responses-tab table'], ['/campaign.html', 'campaign-stats-panel [part~="figures"]']]) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        await page.waitForTimeout(500); // the browser asks for /favicon.ico after the load
+      }
+      const icon = await fetch(`${server.url}/favicon.ico`);
+      assert.equal(icon.status, 200);
+      assert.match(icon.headers.get('content-type') ?? '', /^image\//);
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('/embed/plain.html works under npm start, without a build first', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await phonePage();
+    try {
+      await page.goto(`${server.url}/embed/plain.html`);
+      await page.locator('campaign-responses-tab tbody[part="campaign"]').first().waitFor();
+      assert.equal(await page.locator('vite-error-overlay').count(), 0, 'no build-error overlay');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
