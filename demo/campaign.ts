@@ -9,6 +9,7 @@ import { errorMessage } from '../src/components/base/states.js';
 import type { Campaign } from '../src/model/types.js';
 import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
+import { dt } from './demo-strings.js';
 
 installSwitchers();
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     const campaign = campaigns.find((c) => c.id === campaignSelect.value);
     if (!campaign) return;
     $('campaign-name').textContent = campaign.title;
-    $('campaign-meta').textContent = `${campaign.events.length} events · ${campaign.currency}`;
+    $('campaign-meta').textContent = dt('campaign.meta', { events: campaign.events.length, currency: campaign.currency });
     stats.campaignId = campaign.id;
     for (const report of reports) report.setAttribute('campaign-id', campaign.id);
     showEvents(campaign);
@@ -72,13 +73,20 @@ async function main(): Promise<void> {
     if (!campaign || !emailEvent) return;
     void (async () => {
       sendButton.disabled = true;
-      sendResult.textContent = `Sending “${emailEvent.name}”…`;
+      sendResult.textContent = dt('send.sending', { event: emailEvent.name });
       try {
         const result = await client.sendCampaignEvent(campaign.id, emailEvent.id);
         const delivered = result.deliveries.filter((d) => d.tracking).length;
         const bounced = result.deliveries.length - delivered;
-        const again = result.deliveries.some((d) => !d.newlySent) ? ' (sent before: the same outcomes)' : '';
-        sendResult.textContent = `Sent “${emailEvent.name}” to ${result.deliveries.length} recipients${again}: ${delivered} delivered, ${bounced} not delivered, ${result.withoutEmail.length} without an email address.`;
+        const again = result.deliveries.some((d) => !d.newlySent) ? dt('send.again') : '';
+        sendResult.textContent = dt('send.sent', {
+          event: emailEvent.name,
+          count: result.deliveries.length,
+          again,
+          delivered,
+          bounced,
+          withoutEmail: result.withoutEmail.length,
+        });
         renderInbox(inbox, result, {
           subject: emailEvent.name,
           onTracked: () => {
@@ -89,7 +97,7 @@ async function main(): Promise<void> {
         $('inbox-empty').hidden = result.deliveries.length > 0;
         await stats.refresh();
       } catch (error) {
-        sendResult.textContent = `Not sent: ${errorMessage(error)}`;
+        sendResult.textContent = dt('send.failed', { message: errorMessage(error) });
       } finally {
         sendButton.disabled = false;
       }
@@ -104,10 +112,10 @@ function showEvents(campaign: Campaign): void {
   const unsent = emailEvents.find((e) => e.status === 'planned' || e.status === 'scheduled');
   if (unsent) eventSelect.value = unsent.id;
   sendButton.disabled = emailEvents.length === 0;
-  if (emailEvents.length === 0) eventSelect.append(new Option('This campaign has no email event', ''));
+  if (emailEvents.length === 0) eventSelect.append(new Option(dt('send.noEvent'), ''));
 }
 
 main().catch((error: unknown) => {
-  status.textContent = `The demo could not start: ${error instanceof Error ? error.message : String(error)}`;
+  status.textContent = dt('start.failed', { message: error instanceof Error ? error.message : String(error) });
   status.classList.add('error');
 });

@@ -2,6 +2,15 @@
 // message's tracking pixel in an <img>, as a mail program showing images does; a link goes through
 // the click redirect. Each shows that a response was tracked. Names and URLs are data: text only.
 import type { Delivery, SendResult } from '../src/model/campaign-stats.js';
+import { localizerFor } from '../src/i18n/localizer.js';
+import { DEFAULT_VOCABULARY, findDetail } from '../src/model/vocabulary.js';
+import { dt } from './demo-strings.js';
+
+/** The bounce's name as the kit says it in the page's language ("Mailbox Is Full"), not its code. */
+function outcomeLabel(outcome: string): string {
+  const detail = findDetail(DEFAULT_VOCABULARY, outcome);
+  return detail ? localizerFor(document.documentElement.lang).detailLabel(detail) : outcome;
+}
 
 export interface InboxOptions {
   /** The event's name: the messages' subject. */
@@ -30,14 +39,14 @@ function renderMessage(delivery: Delivery, index: number, options: InboxOptions)
   item.dataset.recipient = delivery.recipientId;
   const head = element('div', 'message-head');
   head.append(element('span', 'who', delivery.recipientName), element('span', 'email', delivery.email));
-  const outcome = delivery.tracking ? 'Delivered' : `Not delivered: ${delivery.outcome}`;
-  head.append(element('span', 'outcome', delivery.newlySent ? outcome : `${outcome} (sent before)`));
+  const outcome = delivery.tracking ? dt('inbox.delivered') : dt('inbox.notDelivered', { reason: outcomeLabel(delivery.outcome) });
+  head.append(element('span', 'outcome', delivery.newlySent ? outcome : dt('inbox.sentBefore', { outcome })));
   item.append(head);
   const tracking = delivery.tracking;
   if (!tracking) return item;
 
   const bodyId = `message-${index}`;
-  const open = element('button', '', `Open message to ${delivery.recipientName}`);
+  const open = element('button', '', dt('inbox.open', { name: delivery.recipientName }));
   open.type = 'button';
   open.setAttribute('aria-expanded', 'false');
   open.setAttribute('aria-controls', bodyId);
@@ -46,7 +55,7 @@ function renderMessage(delivery: Delivery, index: number, options: InboxOptions)
   const body = element('div', 'message-body');
   body.id = bodyId;
   body.hidden = true;
-  body.append(element('p', '', `Subject: ${options.subject}`), element('p', '', `Hello ${delivery.recipientName}, here is our offer:`));
+  body.append(element('p', '', dt('inbox.subject', { subject: options.subject })), element('p', '', dt('inbox.greeting', { name: delivery.recipientName })));
   const links = element('ul');
   for (const link of tracking.links) {
     const item = element('li');
@@ -63,7 +72,7 @@ function renderMessage(delivery: Delivery, index: number, options: InboxOptions)
         // A 302 is an opaque redirect to the page (the event's registered URL): the click was recorded.
         const tracked = answer?.type === 'opaqueredirect' || (answer?.status ?? 0) === 302;
         item.querySelector('.tracked')?.remove();
-        item.append(tracked ? badge(`Click tracked at ${clock()}, redirected to ${link.url}`) : badge('Click not tracked', true));
+        item.append(tracked ? badge(dt('inbox.clickTracked', { time: clock(), url: link.url })) : badge(dt('inbox.clickNotTracked'), true));
         if (tracked) options.onTracked('click', delivery);
       })();
     });
@@ -78,17 +87,17 @@ function renderMessage(delivery: Delivery, index: number, options: InboxOptions)
     const show = body.hidden;
     body.hidden = !show;
     open.setAttribute('aria-expanded', String(show));
-    open.textContent = show ? `Close message to ${delivery.recipientName}` : `Open message to ${delivery.recipientName}`;
+    open.textContent = dt(show ? 'inbox.close' : 'inbox.open', { name: delivery.recipientName });
     if (!show || pixelLoaded) return;
     pixelLoaded = true;
     // What a mail program showing images does: loads the 1×1 pixel, which records Opened.
     const pixel = element('img', 'pixel');
     pixel.alt = '';
     pixel.addEventListener('load', () => {
-      head.append(badge(`Open tracked at ${clock()}`));
+      head.append(badge(dt('inbox.openTracked', { time: clock() })));
       options.onTracked('open', delivery);
     });
-    pixel.addEventListener('error', () => head.append(badge('Open not tracked', true)));
+    pixel.addEventListener('error', () => head.append(badge(dt('inbox.openNotTracked'), true)));
     pixel.src = tracking.openUrl;
     body.append(pixel);
   });

@@ -8,6 +8,7 @@ import { createRestDataClient } from '../src/data/configure.js';
 import { wipeOfflineData } from '../src/offline/db.js';
 import type { Recipient } from '../src/model/types.js';
 import { installSwitchers } from './switchers.js';
+import { dt } from './demo-strings.js';
 
 installSwitchers();
 
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   provider.dataClient = client;
   const offlineSwitch = $<HTMLAnchorElement>('offline-switch');
   offlineSwitch.href = offline ? '?offline=off' : '?';
-  offlineSwitch.textContent = offline ? 'Use without offline edits' : 'Use with offline edits';
+  offlineSwitch.dataset.demoText = offline ? 'offline.useWithout' : 'offline.useWith';
+  offlineSwitch.textContent = dt(offline ? 'offline.useWithout' : 'offline.useWith');
   // Back on the network: ask the outbox to try now rather than at its next backoff step.
   cutOff.addEventListener('change', () => {
     if (!cutOff.checked && client instanceof OfflineDataClient) client.outbox?.poke();
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   $('sign-out').addEventListener('click', async () => {
     await (client as { close?: () => Promise<void> }).close?.();
     await wipeOfflineData(DEMO_USER_KEY);
-    status.textContent = 'Signed out: this user’s queued edits and cached lists were wiped. Reload to sign in again.';
+    status.textContent = dt('offline.signedOut');
   });
 
   const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${config.token}` } });
@@ -100,6 +102,6 @@ for (const type of kitEvents) {
 $('clear-log').addEventListener('click', () => log.replaceChildren());
 
 main().catch((error: unknown) => {
-  status.textContent = `The demo could not start: ${error instanceof Error ? error.message : String(error)}`;
+  status.textContent = dt('start.failed', { message: error instanceof Error ? error.message : String(error) });
   status.classList.add('error');
 });

@@ -6,19 +6,27 @@
 import '../themes/light.css';
 import '../themes/dark.css';
 import './themes/host-crm.css';
+import { translateDemoPage, type DemoKey } from './demo-strings.js';
 
-const THEMES = { light: 'Light', dark: 'Dark', 'host-crm': 'Host CRM' } as const;
+const THEMES = { light: 'theme.light', dark: 'theme.dark', 'host-crm': 'theme.host-crm' } as const satisfies Record<string, DemoKey>;
 const LANGUAGES = { en: 'English', de: 'Deutsch' } as const;
 type Theme = keyof typeof THEMES;
 type Language = keyof typeof LANGUAGES;
 
-function choose<K extends string>(label: string, options: Record<K, string>, current: K, apply: (value: K) => void): HTMLLabelElement {
+/** A labelled select; `label` and, with `translated`, the options' texts are the demo's string keys. */
+function choose<K extends string>(label: DemoKey, options: Record<K, string>, current: K, apply: (value: K) => void, translated = false): HTMLLabelElement {
   const wrapper = document.createElement('label');
   wrapper.className = 'demo-switch';
+  const name = document.createElement('span');
+  name.dataset.demoText = label;
   const select = document.createElement('select');
-  for (const [value, text] of Object.entries(options) as [K, string][]) select.append(new Option(text, value, false, value === current));
+  for (const [value, text] of Object.entries(options) as [K, string][]) {
+    const option = new Option(text, value, false, value === current);
+    if (translated) option.dataset.demoText = text;
+    select.append(option);
+  }
   select.addEventListener('change', () => apply(select.value as K));
-  wrapper.append(label, ' ', select);
+  wrapper.append(name, ' ', select);
   return wrapper;
 }
 
@@ -36,14 +44,15 @@ export function installSwitchers(): void {
   const applyLanguage = (value: Language) => {
     root.lang = value;
     remember('lang', value, 'en');
+    translateDemoPage();
   };
-  applyTheme(THEMES[theme] ? theme : 'light');
-  applyLanguage(LANGUAGES[language] ? language : 'en');
   const bar = document.querySelector('.crm-bar');
   const box = document.createElement('div');
   box.className = 'demo-switches';
-  box.append(choose('Theme', THEMES, theme, applyTheme), choose('Language', LANGUAGES, language, applyLanguage));
+  box.append(choose('switch.theme', THEMES, theme, applyTheme, true), choose('switch.language', LANGUAGES, language, applyLanguage));
   bar?.append(box);
+  applyTheme(THEMES[theme] ? theme : 'light');
+  applyLanguage(LANGUAGES[language] ? language : 'en');
 }
 
 /** Keeps the choice in the address and in the links between the demo pages. */

@@ -165,6 +165,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       vite = await createViteServer({
         root,
         appType: 'spa',
+        plugins: [(await import('./dev-bundle.js')).devBundlePlugin()],
         server: { middlewareMode: true, hmr: { server }, fs: demoFileAccess(root, options.databaseUrl ? undefined : dataDir) },
       });
     }

@@ -97,3 +97,87 @@ describe('the demo pages at a phone width (375 px)', () => {
     }
   });
 });
+
+describe('what the demo server serves', () => {
+  test('both demo pages load with no console error (a favicon, not a 404)', { timeout: 60_000 }, async () => {
+    const { context, page } = await phonePage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`);
+    });
+    try {
+      for (const [path, ready] of [['/?recipient=42', 'campaign-responses-tab table'], ['/campaign.html', 'campaign-stats-panel [part~="figures"]']]) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator(ready).first().waitFor();
+        await page.waitForTimeout(500); // the browser asks for /favicon.ico after the load
+      }
+      const icon = await fetch(`${server.url}/favicon.ico`);
+      assert.equal(icon.status, 200);
+      assert.match(icon.headers.get('content-type') ?? '', /^image\//);
+      assert.deepEqual(consoleErrors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('/embed/plain.html works under npm start, without a build first', { timeout: 60_000 }, async () => {
+    const { context, page, errors } = await phonePage();
+    try {
+      await page.goto(`${server.url}/embed/plain.html`);
+      await page.locator('campaign-responses-tab tbody[part="campaign"]').first().waitFor();
+      assert.equal(await page.locator('vite-error-overlay').count(), 0, 'no build-error overlay');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the demo page in the page language', () => {
+  test('under German the demo page itself is German: header, switches, recipient picker, offline controls, event log', { timeout: 60_000 }, async () => {
+    const { context, page } = await phonePage();
+    try {
+      await page.goto(`${server.url}/?recipient=42&lang=de`);
+      await page.locator('campaign-responses-tab table').waitFor();
+      const texts = await page.evaluate(() => ({
+        nav: document.querySelector('.crm-nav')?.textContent?.replace(/\s+/g, ' ').trim(),
+        note: document.querySelector('.crm-demo')?.textContent?.trim(),
+        switches: document.querySelector('.demo-switches')?.textContent?.replace(/\s+/g, ' ').trim(),
+        picker: document.querySelector('.recipient-switch')?.textContent?.replace(/\s+/g, ' ').trim(),
+        controls: document.querySelector('.demo-offline-controls')?.textContent?.replace(/\s+/g, ' ').trim(),
+        log: document.querySelector('.event-log')?.textContent?.replace(/\s+/g, ' ').trim(),
+      }));
+      assert.equal(texts.nav, 'Kontaktdatensatz Kampagnen');
+      assert.match(texts.note ?? '', /^Demo des Campaign Response Kits/);
+      assert.match(texts.switches ?? '', /^Design Hell.*Sprache/);
+      assert.match(texts.picker ?? '', /^Empfänger .*Zwischen den angelegten Empfängern wechseln/);
+      assert.match(texts.controls ?? '', /Seite von der API trennen.*Abmelden \(Offline-Daten löschen\).*Ohne Offline-Bearbeitung verwenden/);
+      assert.match(texts.log ?? '', /^Die Ereignisse des Kits .*Leeren/);
+      // Switched back to English, without a reload.
+      await page.locator('.demo-switches select').nth(1).selectOption('en');
+      await page.getByRole('heading', { name: "The kit's events" }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [lang, delivered, notDelivered] of [['en', 'Delivered', 'Not delivered: '], ['de', 'Zugestellt', 'Nicht zugestellt: ']] as const) {
+    test(`the inbox (${lang}) says the outcome in words, not the bounce's code`, { timeout: 60_000 }, async () => {
+      const { context, page } = await phonePage();
+      try {
+        await page.goto(`${server.url}/campaign.html?lang=${lang}`);
+        await page.locator('#event-select option[value]:not([value=""])').first().waitFor({ state: 'attached' });
+        await page.locator('#send-button').click();
+        await page.locator('#inbox .message').first().waitFor();
+        const outcomes = await page.locator('#inbox .outcome').allTextContents();
+        const bounces = outcomes.filter((text) => text.startsWith(notDelivered));
+        assert.ok(bounces.length > 0, `a bounce among ${JSON.stringify(outcomes)}`);
+        assert.ok(outcomes.some((text) => text.startsWith(delivered)), JSON.stringify(outcomes));
+        for (const bounce of bounces) assert.doesNotMatch(bounce, /\b[a-z]+(-[a-z]+)+\b/, `a code in "${bounce}"`);
+        assert.equal(await page.locator('#send-title').textContent(), lang === 'de' ? 'Ein E-Mail-Ereignis senden' : 'Send an email event');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
