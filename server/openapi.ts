@@ -3,7 +3,7 @@
  * 2020-12; the contract tests validate every answer of the server against them, so this document
  * cannot drift from what the server does without a test failing.
  */
-import { NOTE_MAX_LENGTH, CHANNELS } from '../src/model/types.js';
+import { NOTE_MAX_LENGTH, CHANNELS, MACHINE_CAUSE_CODES } from '../src/model/types.js';
 import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from './problems.js';
 import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
@@ -59,7 +59,16 @@ const schemas = {
     secondsSinceDelivery: { type: ['number', 'null'] },
     machine: { type: 'boolean', description: 'Looks like a machine: a privacy proxy pre-fetching, a link scanner.' },
     machineReason: nullable(text(500)),
-  }),
+    machineCause: nullable(ref('MachineCause')),
+  }, ['userAgent', 'secondsSinceDelivery', 'machine', 'machineReason']),
+  MachineCause: object(
+    {
+      code: { enum: [...MACHINE_CAUSE_CODES], description: 'Why the line looks like a machine, for a client to say in its language.' },
+      vendor: { ...text(200), description: 'The proxy\'s or scanner\'s maker.' },
+      seconds: { type: 'number', minimum: 0, description: 'Seconds after delivery, or after the previous click.' },
+    },
+    ['code'],
+  ),
   ResponseLine: object({
     id: { type: 'string', format: 'uuid' },
     recipientId: id,
