@@ -81,6 +81,7 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
       'stats.inputs.percent',
       'stats.inputs.eventRoi',
       'stats.funnel.marked',
+      'stats.col.leads',
       'clicks.col.link',
       'clicks.person',
     ]);
