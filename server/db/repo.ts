@@ -12,6 +12,7 @@ import type {
   ResponseVocabulary,
 } from '../../src/model/types.js';
 import { toInstant, toMoney, toNullableInstant, type Queryable } from './db.js';
+import { machineCause } from '../tracking/machine-detect.js';
 
 type Row = Record<string, unknown>;
 const str = (value: unknown): string => String(value);
@@ -44,6 +45,7 @@ export function toResponseLine(row: Row): ResponseLine {
               row.evidence_seconds_since_delivery === null ? null : Number(row.evidence_seconds_since_delivery),
             machine: Boolean(row.evidence_machine),
             machineReason: nullableStr(row.evidence_machine_reason),
+            machineCause: machineCause(nullableStr(row.evidence_machine_reason)),
           },
   };
 }

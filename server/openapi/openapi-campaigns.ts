@@ -119,7 +119,7 @@ export function campaignSchemas(responseLineProperties: Record<string, object>) 
               clickers: {
                 type: 'array',
                 description: 'Every click, oldest first.',
-                items: object({ recipientId: id, recipientName: text(500), clickedAt: ref('Instant'), machine: { type: 'boolean' }, machineReason: nullable(text(500)) }),
+                items: object({ recipientId: id, recipientName: text(500), clickedAt: ref('Instant'), machine: { type: 'boolean' }, machineReason: nullable(text(500)), machineCause: nullable(ref('MachineCause')) }, ['recipientId', 'recipientName', 'clickedAt', 'machine', 'machineReason']),
               },
             }),
           },

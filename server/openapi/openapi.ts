@@ -4,7 +4,7 @@
  * cannot drift from what the server does without a test failing.
  */
 import { securityPaths, securityResponses, securitySchemas, withSecurityAnswers } from './openapi-security.js';
-import { NOTE_MAX_LENGTH, CHANNELS } from '../../src/model/types.js';
+import { NOTE_MAX_LENGTH, CHANNELS, MACHINE_CAUSE_CODES } from '../../src/model/types.js';
 import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
 import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
@@ -60,7 +60,16 @@ const schemas = {
     secondsSinceDelivery: { type: ['number', 'null'] },
     machine: { type: 'boolean', description: 'Looks like a machine: a privacy proxy pre-fetching, a link scanner.' },
     machineReason: nullable(text(500)),
-  }),
+    machineCause: nullable(ref('MachineCause')),
+  }, ['userAgent', 'secondsSinceDelivery', 'machine', 'machineReason']),
+  MachineCause: object(
+    {
+      code: { enum: [...MACHINE_CAUSE_CODES], description: 'Why the line looks like a machine, for a client to say in its language.' },
+      vendor: { ...text(200), description: 'The proxy\'s or scanner\'s maker.' },
+      seconds: { type: 'number', minimum: 0, description: 'Seconds after delivery, or after the previous click.' },
+    },
+    ['code'],
+  ),
   ResponseLine: object({
     id: { type: 'string', format: 'uuid' },
     recipientId: id,

@@ -17,6 +17,7 @@ import {
   readReportBatch,
   toReportRow,
 } from '../stats/report-query.js';
+import { machineCause } from '../tracking/machine-detect.js';
 import { campaignExists, readVocabulary } from '../db/repo.js';
 import type { CampaignRouteDeps } from './campaign-context.js';
 import type { Api } from './context.js';
@@ -131,6 +132,7 @@ export function registerReportRoutes(api: Api, { db }: CampaignRouteDeps): void 
             clickedAt: toInstant(click.responded_at),
             machine: click.evidence_machine === true,
             machineReason: click.evidence_machine_reason === null ? null : String(click.evidence_machine_reason),
+            machineCause: machineCause(click.evidence_machine_reason === null ? null : String(click.evidence_machine_reason)),
           });
         }
         return {

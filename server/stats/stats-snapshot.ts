@@ -54,6 +54,15 @@ export interface ReadOptions {
   fresh?: boolean;
 }
 
+/**
+ * A snapshot stored by an older server lacks the figures added since (a client would refuse the
+ * answer as malformed until the next refresh): it is recomputed like a missing one.
+ */
+function hasCurrentShape(stats: StoredStats): boolean {
+  const totals = stats.totals as Partial<StoredStats['totals']> | undefined;
+  return typeof totals?.skipped === 'object';
+}
+
 /** The campaign's snapshot, recomputed first when asked, missing or due; undefined for an unknown campaign. */
 export async function readSnapshot(db: Queryable, campaignId: string, options: ReadOptions): Promise<Snapshot | undefined> {
   if (!options.fresh) {
@@ -63,8 +72,9 @@ export async function readSnapshot(db: Queryable, campaignId: string, options: R
     );
     if (row) {
       const asOf = new Date(toInstant(row.as_of));
-      if (asOf.getTime() + options.refreshMs > options.now.getTime()) {
-        return { asOf, stats: parsed<StoredStats>(row.stats), summary: parsed<StoredSummary>(row.summary) };
+      const stats = parsed<StoredStats>(row.stats);
+      if (asOf.getTime() + options.refreshMs > options.now.getTime() && hasCurrentShape(stats)) {
+        return { asOf, stats, summary: parsed<StoredSummary>(row.summary) };
       }
     }
   }

@@ -4,6 +4,7 @@
  * seconds of delivery (a "click" nobody made). The line is still recorded, with the reason, so a
  * report can leave machines out or show them apart.
  */
+import type { MachineCause, MachineCauseCode } from '../../src/model/types.js';
 
 export interface Judgement {
   machine: boolean;
@@ -67,3 +68,33 @@ export function judgeClick(
   }
   return { machine: false, reason: null };
 }
+
+/**
+ * The reason as a code and its values, beside the English text, so a client can say it in the page's
+ * language. Read from the stored text (lines recorded before codes existed have the same wording);
+ * null for a reason this server never writes.
+ */
+export function machineCause(reason: string | null): MachineCause | null {
+  if (!reason) return null;
+  for (const [code, pattern] of CAUSE_PATTERNS) {
+    const match = pattern.exec(reason);
+    if (!match) continue;
+    const value = match[1];
+    if (value === undefined) return { code };
+    return /^\d+(?:\.\d+)?$/u.test(value) ? { code, seconds: Number(value) } : { code, vendor: value };
+  }
+  return null;
+}
+
+/** Tried in order: Apple's proxy before "opened too soon" (the demo's wording names both). */
+const CAUSE_PATTERNS: [MachineCauseCode, RegExp][] = [
+  ['no-user-agent', /^No user agent/u],
+  ['image-proxy', /^Image proxy pre-fetch \((.+)\)$/u],
+  ['apple-privacy-proxy', /Apple Mail Privacy Protection/u],
+  ['opened-too-soon', /^Opened ([\d.]+) s(?:econds?)? after delivery/u],
+  ['link-scanner', /^Link scanner \((.+)\)$/u],
+  ['security-gateway', /^Security gateway link check(?: \((.+)\))?$/u],
+  ['automated-client', /^Automated client/u],
+  ['click-burst', /^Clicked ([\d.]+) s after the previous click/u],
+  ['clicked-too-soon', /^Clicked ([\d.]+) s after delivery/u],
+];

@@ -4,9 +4,9 @@
  * schemas (as in schemas.ts), so the adapter validates these answers the way it validates the others.
  */
 import * as v from 'valibot';
-import { CHANNELS, type Channel, type Instant, type ResponseLine, type ResponseSource, type Page } from './types.js';
+import { CHANNELS, type Channel, type Instant, type MachineCause, type ResponseLine, type ResponseSource, type Page } from './types.js';
 import type { Figure, NotAvailableReason } from './stats.js';
-import { InstantSchema, pageSchema, ResponseLineSchema } from './schemas.js';
+import { InstantSchema, MachineCauseSchema, pageSchema, ResponseLineSchema } from './schemas.js';
 
 /** What a rate is a share of: the campaign's recipients, the emails sent, or those delivered (sent, not bounced). */
 export type RateBase = 'recipients' | 'sent' | 'delivered';
@@ -167,6 +167,7 @@ export interface Clicker {
   clickedAt: Instant;
   machine: boolean;
   machineReason: string | null;
+  machineCause?: MachineCause | null;
 }
 
 export interface ClickthroughLink {
@@ -339,6 +340,7 @@ export const ClickthroughSchema = v.object({
               clickedAt: InstantSchema,
               machine: v.boolean(),
               machineReason: v.nullable(v.pipe(v.string(), v.maxLength(500))),
+              machineCause: v.optional(v.nullable(MachineCauseSchema)),
             }),
           ),
         }),

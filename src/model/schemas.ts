@@ -10,6 +10,7 @@ import type {
   Campaign,
   CampaignEvent,
   DeleteAllResult,
+  MachineCause,
   NewResponseLine,
   Recipient,
   RecipientCampaign,
@@ -94,6 +95,16 @@ export const RecipientSchema = v.object({
   timeZone: text(100),
 }) satisfies v.GenericSchema<unknown, Recipient>;
 
+/**
+ * Any code passes: a newer backend may send one this kit does not know yet, and the kit then shows
+ * the backend's own words rather than refusing the whole answer.
+ */
+export const MachineCauseSchema = v.object({
+  code: text(100),
+  vendor: v.optional(text(200)),
+  seconds: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+}) satisfies v.GenericSchema<unknown, MachineCause>;
+
 export const ResponseLineSchema = v.object({
   id,
   recipientId: id,
@@ -113,6 +124,7 @@ export const ResponseLineSchema = v.object({
       secondsSinceDelivery: v.nullable(v.pipe(v.number(), v.finite())),
       machine: v.boolean(),
       machineReason: v.nullable(text(500)),
+      machineCause: v.optional(v.nullable(MachineCauseSchema)),
     }),
   ),
 }) satisfies v.GenericSchema<unknown, ResponseLine>;

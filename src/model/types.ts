@@ -88,12 +88,31 @@ export interface Recipient {
 
 export type ResponseSource = 'manual' | 'tracked' | 'import';
 
+/** Why a tracked line looks like a machine, as a code a client says in its own language. */
+export const MACHINE_CAUSE_CODES = [
+  'no-user-agent', 'image-proxy', 'apple-privacy-proxy', 'opened-too-soon',
+  'link-scanner', 'security-gateway', 'automated-client', 'clicked-too-soon', 'click-burst',
+] as const;
+export type MachineCauseCode = (typeof MACHINE_CAUSE_CODES)[number];
+
+export interface MachineCause {
+  /** One of MACHINE_CAUSE_CODES; a newer backend may send others. */
+  code: MachineCauseCode | (string & {});
+  /** The proxy's or scanner's maker (a name: not translated). */
+  vendor?: string;
+  /** Seconds after delivery, or after the previous click. */
+  seconds?: number;
+}
+
 /** Why a tracked line looks like a person or a machine. */
 export interface TrackingEvidence {
   userAgent: string | null;
   secondsSinceDelivery: number | null;
   machine: boolean;
+  /** The backend's own words (English on the reference server). */
   machineReason: string | null;
+  /** The same as a code, when the backend sends one: what the kit shows, translated. */
+  machineCause?: MachineCause | null;
 }
 
 export interface TrackedLink {

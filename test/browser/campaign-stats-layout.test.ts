@@ -40,11 +40,11 @@ function day(offset: number, count = 2): TimelineDay {
   return { day: new Date(Date.UTC(2026, 2, 1 + offset)).toISOString().slice(0, 10), opened: count, openedByMachine: 0, clickedThrough: 1, clickedByMachine: 0, responded: 1, purchased: 0 };
 }
 
-async function mountAt(width: number, stats: CampaignStats): Promise<CampaignStatsPanel> {
+async function mountAt(width: number, stats: CampaignStats, lang = 'en'): Promise<CampaignStatsPanel> {
   const adapter = new FakeReportsAdapter();
   adapter.stats.set('c', stats);
   const wrapper = await fixture<HTMLDivElement>(
-    html`<div style="inline-size: ${width}px"><campaign-stats-panel campaign-id="c" time-zone="UTC" .reportsClient=${new CampaignReportsClient({ adapter })}></campaign-stats-panel></div>`,
+    html`<div lang=${lang} style="inline-size: ${width}px"><campaign-stats-panel campaign-id="c" time-zone="UTC" .reportsClient=${new CampaignReportsClient({ adapter })}></campaign-stats-panel></div>`,
   );
   const panel = wrapper.querySelector('campaign-stats-panel')!;
   await until(() => !!panel.shadowRoot?.querySelector('[part~="header"]'));
@@ -52,11 +52,14 @@ async function mountAt(width: number, stats: CampaignStats): Promise<CampaignSta
 }
 
 describe('<campaign-stats-panel> layout', () => {
-  it('the per-event table fits the demo page at 1280 px (about 1,060 px for the panel) without scrolling sideways', async () => {
-    const panel = await mountAt(1060, expoStats());
-    const scroller = $(panel, '[part="events-scroll"]');
-    expect(scroller.scrollWidth, 'table width').to.be.at.most(scroller.clientWidth + 1);
-  });
+  for (const lang of ['en', 'de']) {
+    it(`the per-event table fits the demo page at 1280 px (about 1,060 px for the panel) without scrolling sideways (${lang})`, async () => {
+      const panel = await mountAt(1060, expoStats(), lang);
+      await until(() => panel.shadowRoot!.querySelector('[part="events-table"]'));
+      const scroller = $(panel, '[part="events-scroll"]');
+      expect(scroller.scrollWidth, 'table width').to.be.at.most(scroller.clientWidth + 1);
+    });
+  }
 
   it('the timeline places days by date: a gap of four weeks is 28 times a gap of one day', async () => {
     const stats = structuredClone(SPRING_STATS);

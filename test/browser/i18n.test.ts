@@ -79,6 +79,9 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
       'stats.inputs.minus',
       'stats.inputs.divide',
       'stats.inputs.percent',
+      'stats.inputs.eventRoi',
+      'stats.funnel.marked',
+      'stats.col.leads',
       'clicks.col.link',
       'clicks.person',
     ]);
@@ -301,6 +304,27 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
     expect(text($(report, '[part~="row"] [part~="cell-when"]'))).to.equal(deDateTime(RESPONDED_AT));
     expect(text($(report, '[part~="row"] .detail'))).to.equal('Gekauft');
     expect(text($(report, '[part~="as-of"]'))).to.match(/^Übersicht, Stand /);
+  });
+
+  it('machine-detection reasons in German, from the code the server sends beside its English text', async () => {
+    const adapter = new FakeReportAdapter();
+    const evidence = (machineReason: string, machineCause: { code: string; vendor?: string; seconds?: number } | undefined) =>
+      ({ userAgent: null, secondsSinceDelivery: 1, machine: true, machineReason, machineCause });
+    adapter.rows.set('spring', [
+      reportRow({ id: 'r1', detailId: 'opened', categoryId: 'received', source: 'tracked', evidence: evidence('Image proxy pre-fetch (Google)', { code: 'image-proxy', vendor: 'Google' }) }),
+      reportRow({ id: 'r2', detailId: 'clicked-through', categoryId: 'clicked-through', source: 'tracked', evidence: evidence('Clicked 3.5 s after delivery: a security scanner checking links', { code: 'clicked-too-soon', seconds: 3.5 }) }),
+      // A code this kit does not know (a newer server): the server's own words.
+      reportRow({ id: 'r3', detailId: 'opened', categoryId: 'received', source: 'tracked', evidence: evidence('Quantum proxy', { code: 'quantum-proxy' }) }),
+    ]);
+    const client = new CampaignReportsClient({ adapter });
+    const host = await fixture<HTMLDivElement>(html`<div lang="de"><campaign-response-report campaign-id="spring" .reportsClient=${client}></campaign-response-report></div>`);
+    const report = host.firstElementChild as CampaignResponseReport;
+    await until(() => report.shadowRoot?.querySelectorAll('[part~="machine-mark"]').length === 3);
+    expect($$(report, '[part~="machine-mark"]').map((mark) => mark.getAttribute('title'))).to.deep.equal([
+      'Als Maschine eingestuft: Bildvorabruf durch einen Proxy (Google)',
+      'Als Maschine eingestuft: 3,5 s nach der Zustellung geklickt: ein Sicherheitsscanner, der Links prüft',
+      'Als Maschine eingestuft: Quantum proxy',
+    ]);
   });
 
   it('<campaign-clickthrough-report> in German: 1.234 clicks', async () => {

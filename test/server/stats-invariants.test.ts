@@ -155,3 +155,15 @@ test('the demo data: no email is sent to an address after it bounced hard, and e
     assert.deepEqual(statsProblems(stats), [], id);
   }
 });
+
+test('the demo\'s Last-chance email, sent: the three addresses that bounced hard before are skipped, not counted as sent', async () => {
+  await testDb.db.transaction((tx) => sendEvent(tx, 'spring-launch-2026', 'spring-last-chance', new Date('2026-06-01T09:00:00.000Z')));
+  const stats = await computeStats(testDb.db, 'spring-launch-2026');
+  assert.ok(stats);
+  const lastChance = stats.events.find((e) => e.eventId === 'spring-last-chance');
+  assert.ok(lastChance);
+  assert.equal(lastChance.skipped.count, 3);
+  assert.equal(lastChance.sent.count + lastChance.skipped.count, 6);
+  assert.equal(lastChance.sent.count, lastChance.delivered.count + lastChance.bounced.count);
+  assert.deepEqual(statsProblems(stats), []);
+});

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { Clickthrough, ClickthroughEvent, ClickthroughLink } from '../../model/campaign-stats.js';
+import type { Clicker, Clickthrough, ClickthroughEvent, ClickthroughLink } from '../../model/campaign-stats.js';
 import type { CampaignChange } from '../../data/reports-client.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
@@ -12,6 +12,12 @@ import { reportTableStyles } from '../../styles/report-table.styles.js';
 import { renderReportFailure, renderTime } from '../campaign-response-report/report-parts.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import { styles } from './campaign-clickthrough-report.styles.js';
+import { machineReasonText } from '../base/machine-cause.js';
+
+function clickerReason(l: Localizer, clicker: Clicker): string {
+  const reason = machineReasonText(l, clicker.machineCause, clicker.machineReason);
+  return reason ? l.t('clicks.machineReason', { reason }) : l.t('clicks.machine');
+}
 
 /**
  * Whether a stored URL may be a link: only an absolute http(s) URL. `javascript:`, `data:`,
@@ -233,7 +239,7 @@ function renderClickers(l: Localizer, link: ClickthroughLink): TemplateResult {
           <td>${renderTime(l, clicker.clickedAt, 'clicker-time')}</td>
           <td>
             ${clicker.machine
-              ? html`<span part="machine-mark" class="machine">${clicker.machineReason ? l.t('clicks.machineReason', { reason: clicker.machineReason }) : l.t('clicks.machine')}</span>`
+              ? html`<span part="machine-mark" class="machine">${clickerReason(l, clicker)}</span>`
               : l.t('clicks.person')}
           </td>
         </tr>`,

@@ -10,6 +10,8 @@ import type { ResponseVocabulary } from '../../model/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { renderTime } from './report-parts.js';
+import { machineReasonText } from '../base/machine-cause.js';
+import type { TrackingEvidence } from '../../model/types.js';
 
 export interface RowsContext {
   /** The report's strings and formats. */
@@ -21,6 +23,12 @@ export interface RowsContext {
 }
 
 type SortColumn = 'recipient' | 'detail' | 'respondedAt';
+
+/** The machine mark's tooltip: the reason in the report's language, when the backend gave one. */
+function machineTitle(l: Localizer, evidence: TrackingEvidence | null): string | undefined {
+  const reason = evidence ? machineReasonText(l, evidence.machineCause, evidence.machineReason) : null;
+  return reason ? l.t('report.machineReason', { reason }) : undefined;
+}
 
 function ariaSort(column: SortColumn, sort: ReportSort): 'ascending' | 'descending' | undefined {
   if (sort === column) return 'ascending';
@@ -48,7 +56,7 @@ function renderRow(row: CampaignResponseRow, context: RowsContext): TemplateResu
         ? html`<span
             class="machine"
             part="machine-mark"
-            title=${ifDefined(row.evidence?.machineReason ? l.t('report.machineReason', { reason: row.evidence.machineReason }) : undefined)}
+            title=${ifDefined(machineTitle(l, row.evidence))}
             >${l.t('report.machine')}</span
           >`
         : nothing}

@@ -259,7 +259,7 @@ export const styles = css`
     vertical-align: bottom;
   }
   [part='events-table'] tbody th {
-    min-inline-size: 8rem;
+    min-inline-size: 7rem;
     vertical-align: top;
   }
   [part='events-table'] td {

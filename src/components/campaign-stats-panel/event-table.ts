@@ -68,7 +68,7 @@ export function renderEventTable(events: readonly EventStats[], excludeMachines:
           <th scope="col">${f.l.t('stats.revenue')}</th>
           <th scope="col">${f.l.t('stats.profit')}</th>
           <th scope="col">${f.l.t('stats.roi')}</th>
-          ${COUNT_COLUMNS.map((key) => html`<th scope="col">${f.l.t(`stats.${key}`)}</th>`)}
+          ${COUNT_COLUMNS.map((key) => html`<th scope="col">${f.l.t(`stats.col.${key}`)}</th>`)}
         </tr>
       </thead>
       <tbody>
