@@ -87,6 +87,11 @@ describe('the demo pages at a phone width (375 px)', () => {
       const box = (await dialog.boundingBox())!;
       assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `dialog at ${box.x}–${box.x + box.width}`);
       assert.ok(Math.abs(box.x - (PHONE.width - box.x - box.width)) <= 1, `centred: ${box.x} left, ${PHONE.width - box.x - box.width} right`);
+      // Each field within the dialog (a select is as wide as its longest option unless told otherwise).
+      for (const control of await dialog.locator('select, input, textarea').all()) {
+        const field = (await control.boundingBox())!;
+        assert.ok(field.x >= box.x && field.x + field.width <= box.x + box.width, `a field at ${field.x}–${field.x + field.width}, the dialog ${box.x}–${box.x + box.width}`);
+      }
       const save = page.getByRole('button', { name: 'Save', exact: true });
       await save.scrollIntoViewIfNeeded();
       const saveBox = (await save.boundingBox())!;
