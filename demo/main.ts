@@ -46,9 +46,15 @@ async function main(): Promise<void> {
     if (!cutOff.checked && client instanceof OfflineDataClient) client.outbox?.poke();
   });
   $('sign-out').addEventListener('click', async () => {
+    // Wiping drops what was not sent: say how much, and let the person change their mind.
+    const unsent = await client.countUnsentEdits();
+    const question = `${unsent === 1 ? '1 edit has' : `${unsent} edits have`} not been sent yet. Signing out deletes ${unsent === 1 ? 'it' : 'them'} from this device. Sign out anyway?`;
+    if (unsent > 0 && !confirm(question)) return;
     await (client as { close?: () => Promise<void> }).close?.();
     await wipeOfflineData(DEMO_USER_KEY);
-    status.textContent = 'Signed out: this user’s queued edits and cached lists were wiped. Reload to sign in again.';
+    // The elements still hold the old client's lists with their marks: nothing may show them as waiting.
+    provider.dataClient = undefined;
+    status.textContent = `Signed out: this user’s queued edits${unsent > 0 ? ` (${unsent} unsent)` : ''} and cached lists were wiped. Reload to sign in again.`;
   });
 
   const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${config.token}` } });

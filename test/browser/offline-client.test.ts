@@ -111,6 +111,23 @@ describe('OfflineDataClient', () => {
     await expect(history).to.be.accessible();
   });
 
+  it('counts the edits a sign-out would lose (waiting or failed), for the host to ask first', async () => {
+    const adapter = new FakeAdapter();
+    adapter.failures.addResponse = networkDown();
+    const client = await clients.open(adapter);
+    expect(await client.countUnsentEdits()).to.equal(0);
+    const draft = { recipientId: '42', campaignId: 'spring', eventId: 'spring-call', detailId: 'purchased', respondedAt: '2026-01-12T10:00:00.000Z', note: '' };
+    await client.addResponse(client.createResponseLine(draft));
+    await client.addResponse(client.createResponseLine({ ...draft, note: 'second' }));
+    expect(await client.countUnsentEdits()).to.equal(2);
+    delete adapter.failures.addResponse;
+    client.outbox!.poke();
+    for (let tries = 0; (await client.countUnsentEdits()) !== 0; tries += 1) {
+      expect(tries, 'sent within 4 s').to.be.below(40);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
   it('a quota error keeps the dialog open with every entry and says the response was NOT saved', async () => {
     const adapter = new FakeAdapter();
     const client = await clients.open(adapter, {
