@@ -48,9 +48,15 @@ async function main(): Promise<void> {
     if (!cutOff.checked && client instanceof OfflineDataClient) client.outbox?.poke();
   });
   $('sign-out').addEventListener('click', async () => {
+    // Wiping drops what was not sent: say how much, and let the person change their mind.
+    const unsent = await client.countUnsentEdits();
+    const question = dt(unsent === 1 ? 'offline.signOutAskOne' : 'offline.signOutAskMany', { count: unsent });
+    if (unsent > 0 && !confirm(question)) return;
     await (client as { close?: () => Promise<void> }).close?.();
     await wipeOfflineData(DEMO_USER_KEY);
-    status.textContent = dt('offline.signedOut');
+    // The elements still hold the old client's lists with their marks: nothing may show them as waiting.
+    provider.dataClient = undefined;
+    status.textContent = unsent > 0 ? dt('offline.signedOutUnsent', { count: unsent }) : dt('offline.signedOut');
   });
 
   const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${config.token}` } });

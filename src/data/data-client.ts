@@ -222,6 +222,15 @@ export class CampaignDataClient {
     return { ...EMPTY_SYNC_STATUS, mode: this.offlineMode, connectivity: 'unknown' };
   }
 
+  /**
+   * How many edits this device has not delivered (waiting, being sent, failed, conflicted): what a
+   * sign-out that wipes the offline data would lose, for the host to ask first. 0 without offline edits.
+   */
+  async countUnsentEdits(): Promise<number> {
+    const status = await this.getSyncStatus();
+    return status.pending + status.syncing + status.failed + status.conflict;
+  }
+
   /** Calls `listener` on news of the offline queue; returns the unsubscribe. Nothing ever happens here. */
   subscribeSync(_listener: SyncListener): () => void {
     return () => undefined;

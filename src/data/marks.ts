@@ -47,6 +47,21 @@ export function withAsOf<T extends object>(list: T, asOf: number): T {
   return { ...list, [AS_OF]: asOf };
 }
 
+const LOCAL_ONLY = Symbol.for('cr-local-only');
+
+/**
+ * Whether a history page holds only the edits waiting on this device: the server could not be
+ * reached and the device had never kept the page, so the rest is not available offline.
+ */
+export function localOnlyOf(list: object | null | undefined): boolean {
+  return Boolean(list && (list as { [LOCAL_ONLY]?: boolean })[LOCAL_ONLY]);
+}
+
+/** A copy of `list` marked as holding only this device's edits. */
+export function withLocalOnly<T extends object>(list: T): T {
+  return { ...list, [LOCAL_ONLY]: true };
+}
+
 /** The outbox's state in the words of a mark. */
 export function syncStateOf(state: 'pending' | 'inflight' | 'done' | 'failed' | 'conflict'): SyncState | undefined {
   switch (state) {

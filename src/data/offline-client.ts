@@ -6,7 +6,7 @@
  */
 import { createRestAdapter } from '../adapter/rest.js';
 import { isAbortError, isAdapterError } from '../adapter/errors.js';
-import { CachedReads, type CachedAnswer } from './cached-reads.js';
+import { CachedReads, isUnreachable, type CachedAnswer } from './cached-reads.js';
 import type { CallOptions, HistoryQuery } from '../adapter/types.js';
 import type { DeleteAllResult, NewResponseLine, Page, RecipientCampaigns, ResponseLine, ResponseVocabulary } from '../model/types.js';
 import { Outbox, type OutboxOptions } from '../offline/outbox.js';
@@ -15,7 +15,7 @@ import type { OutboxEvent } from '../offline/events.js';
 import type { LocalState, OpError, OutboxOp } from '../offline/types.js';
 import type { RestClientConfig } from './configure.js';
 import { CampaignDataClient, type CampaignDataClientOptions } from './data-client.js';
-import { withAsOf, withQueuedOp } from './marks.js';
+import { withAsOf, withLocalOnly, withQueuedOp } from './marks.js';
 import { ServerAnswers } from './server-answers.js';
 import { localResponseLine, mergeCampaigns, mergeHistoryPage } from './merge.js';
 import { EMPTY_SYNC_STATUS, type Connectivity, type OfflineMode, type SyncEvent, type SyncListener, type SyncProblem, type SyncStatus } from './sync.js';
@@ -165,8 +165,15 @@ export class OfflineDataClient extends CampaignDataClient {
     const read = query.cursor
       ? this.#track(fetch(query.signal)).then((value) => ({ value, asOf: undefined }))
       : this.#read(historyKey(recipientId, query), recipientId, fetch, query.signal);
-    const [{ value, asOf }, local] = await Promise.all([read, this.#localState(recipientId)]);
+    // Offline with nothing kept on this device: the edits waiting here are still worth showing.
+    const localOnly = (error: unknown) => {
+      if (query.cursor || !this.#outbox || !isUnreachable(error)) throw error;
+      return { value: { items: [], nextCursor: null } as Page<ResponseLine>, asOf: undefined, localOnly: true };
+    };
+    const [answer, local] = await Promise.all([read.catch(localOnly), this.#localState(recipientId)]);
+    const { value, asOf } = answer;
     const merged = mergeHistoryPage(value, local, query, await this.#vocabularyIfKnown(query.signal));
+    if ('localOnly' in answer) return withLocalOnly(merged);
     return asOf === undefined ? merged : withAsOf(merged, asOf);
   }
 

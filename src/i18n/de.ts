@@ -101,6 +101,7 @@ export const de = {
   'offline.unavailable': 'Offline-Bearbeitung ist in diesem Browser nicht verfügbar (sein Speicher ist gesperrt): Jede Änderung wird sofort gesendet und braucht eine Verbindung.',
   'offline.asOf': 'Offline: Angezeigt wird der zuletzt gesehene Stand vom {when}.',
   'offline.queued': 'Auf diesem Gerät gespeichert. Wird gesendet, sobald die Verbindung es erlaubt.',
+  'offline.historyLocalOnly': 'Offline: Es werden nur die auf diesem Gerät wartenden Änderungen angezeigt. Der übrige Verlauf ist offline nicht verfügbar.',
   'offline.saved': 'Gespeichert.',
   'offline.saveFailed.quota': 'Der Speicher dieses Geräts ist voll, daher wurde die Antwort NICHT gespeichert. Ihre Eingaben bleiben erhalten: Geben Sie Speicher frei oder versuchen Sie es erneut.',
   'offline.saveFailed.other': 'Die Antwort konnte auf diesem Gerät nicht abgelegt werden und wurde NICHT gespeichert ({message}). Ihre Eingaben bleiben erhalten; versuchen Sie es erneut.',

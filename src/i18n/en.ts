@@ -100,6 +100,7 @@ export const en = {
   'offline.unavailable': 'Offline edits are not available in this browser (its storage is blocked): each edit is sent at once and needs a connection.',
   'offline.asOf': 'Offline: showing what was last seen, as of {when}.',
   'offline.queued': 'Saved on this device. It will be sent when the connection allows.',
+  'offline.historyLocalOnly': 'Offline: only the edits waiting on this device are shown. The rest of the history is not available offline.',
   'offline.saved': 'Saved.',
   'offline.saveFailed.quota': 'This device’s storage is full, so the response was NOT saved. Your entries are kept: free some space, or try again.',
   'offline.saveFailed.other': 'The response could not be stored on this device and was NOT saved ({message}). Your entries are kept; try again.',

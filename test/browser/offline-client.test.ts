@@ -1,6 +1,8 @@
 import './setup.js';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define/campaign-responses-tab.js';
+import '../../src/define/response-history.js';
+import type { ResponseHistory } from '../../src/components/response-history/response-history.js';
 import type { CampaignResponsesTab } from '../../src/components/campaign-responses-tab/campaign-responses-tab.js';
 import type { AddResponseDialog } from '../../src/components/add-response-dialog/add-response-dialog.js';
 import { UnavailableError, ValidationError } from '../../src/adapter/errors.js';
@@ -92,6 +94,38 @@ describe('OfflineDataClient', () => {
     observer.disconnect();
     expect(adapter.lines).to.have.length(1);
     expect([...said].filter((t) => t.includes('Saved on this device'))).to.deep.equal([]);
+  });
+
+  it('offline, a history never loaded on this device shows the queued lines and says the rest is not available offline', async () => {
+    const adapter = new FakeAdapter([line({ id: 'on-the-server' })]);
+    adapter.failures.addResponse = networkDown();
+    adapter.failures.getRecipientResponses = networkDown();
+    const client = await clients.open(adapter);
+    const queued = await client.addResponse(client.createResponseLine({ recipientId: '42', campaignId: 'spring', eventId: 'spring-call', detailId: 'purchased', respondedAt: '2026-01-12T10:00:00.000Z', note: 'at the booth' }));
+    const history = await fixture<ResponseHistory>(html`<response-history recipient-id="42" campaign-id="spring" .dataClient=${client}></response-history>`);
+    await until(() => history.shadowRoot?.querySelector('[part~="line"], [part~="error"]'), 4000);
+    expect(text(history.shadowRoot!.querySelector('[part~="error"]') ?? document.createElement('p')), 'not "Something went wrong"').to.equal('');
+    expect([...history.shadowRoot!.querySelectorAll<HTMLElement>('[part="line"]')].map((el) => el.dataset.line)).to.deep.equal([queued.id]);
+    expect(Boolean(history.shadowRoot!.querySelector(`[data-line="${queued.id}"] [part~="sync-mark"]`))).to.equal(true);
+    expect(text($(history, '[part="stale-notice"]'))).to.equal('Offline: only the edits waiting on this device are shown. The rest of the history is not available offline.');
+    await expect(history).to.be.accessible();
+  });
+
+  it('counts the edits a sign-out would lose (waiting or failed), for the host to ask first', async () => {
+    const adapter = new FakeAdapter();
+    adapter.failures.addResponse = networkDown();
+    const client = await clients.open(adapter);
+    expect(await client.countUnsentEdits()).to.equal(0);
+    const draft = { recipientId: '42', campaignId: 'spring', eventId: 'spring-call', detailId: 'purchased', respondedAt: '2026-01-12T10:00:00.000Z', note: '' };
+    await client.addResponse(client.createResponseLine(draft));
+    await client.addResponse(client.createResponseLine({ ...draft, note: 'second' }));
+    expect(await client.countUnsentEdits()).to.equal(2);
+    delete adapter.failures.addResponse;
+    client.outbox!.poke();
+    for (let tries = 0; (await client.countUnsentEdits()) !== 0; tries += 1) {
+      expect(tries, 'sent within 4 s').to.be.below(40);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   it('a quota error keeps the dialog open with every entry and says the response was NOT saved', async () => {

@@ -148,7 +148,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart history__sync-conflict - An expanded history's `sync-conflict`: A mark: the server holds another version.
  * @csspart history__sync-reason - An expanded history's `sync-reason`: The server's reason beside a failed or conflicted line.
  * @csspart history__sync-retry - An expanded history's `sync-retry`: Retry beside a failed or conflicted line.
- * @csspart history__stale-notice - An expanded history's `stale-notice`: "Offline: showing what was last seen, as of …".
+ * @csspart history__stale-notice - An expanded history's `stale-notice`: "Offline: showing what was last seen, as of …", or that only the edits on this device are shown.
  *
  * @cssprop [--cr-campaign-responses-tab-row-gap=var(--cr-space-m)] - Space inside cells.
  * @cssprop [--cr-campaign-responses-tab-header-background=var(--cr-color-surface-alt)] - Background of the header row.

@@ -11,7 +11,7 @@ import { isAbortError } from '../../adapter/errors.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
 import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
-import { asOfOf } from '../../data/marks.js';
+import { asOfOf, localOnlyOf } from '../../data/marks.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './response-history.styles.js';
 import { renderHistoryLine } from './history-line.js';
@@ -65,7 +65,7 @@ const RELOAD_MAX = 500;
  * @csspart sync-conflict - A mark: the server holds another version.
  * @csspart sync-reason - The server's reason beside a failed or conflicted line.
  * @csspart sync-retry - Retry beside a failed or conflicted line.
- * @csspart stale-notice - "Offline: showing what was last seen, as of …".
+ * @csspart stale-notice - "Offline: showing what was last seen, as of …", or that only the edits on this device are shown.
  *
  * @cssprop [--cr-response-history-height=24rem] - Height of the scrolling list.
  * @cssprop [--cr-response-history-line-padding=var(--cr-space-m)] - Space inside a line.
@@ -130,6 +130,8 @@ export class ResponseHistory extends CrDataElement {
   @state() private moreError: unknown = null;
   /** When the lines shown were stored on this device, if they came from its cache (offline). */
   @state() private asOf: number | undefined;
+  /** Offline, never loaded here: only the edits waiting on this device are shown. */
+  @state() private localOnly = false;
 
   #loaded = false;
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -162,6 +164,7 @@ export class ResponseHistory extends CrDataElement {
         this.nextCursor = page.nextCursor;
         this.total = page.total;
         this.asOf = asOfOf(page);
+        this.localOnly = localOnlyOf(page);
         this.moreError = null;
         this.#loaded = true;
       } catch (error) {
@@ -247,7 +250,7 @@ export class ResponseHistory extends CrDataElement {
 
   #renderHistory(): TemplateResult {
     const filtering = Boolean(this.categoryFilter || this.noteQuery.trim());
-    if (this.lines.length === 0 && !this.nextCursor && !filtering) return renderEmpty(this.t('history.empty'));
+    if (this.lines.length === 0 && !this.nextCursor && !filtering && !this.localOnly) return renderEmpty(this.t('history.empty'));
     const lines = this.lines;
     const context: LineContext = {
       l: this.localizer,
@@ -261,7 +264,10 @@ export class ResponseHistory extends CrDataElement {
       ${this.asOf !== undefined
         ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(this.asOf).toISOString()) })}</p>`
         : nothing}
-      ${lines.length === 0 && !this.loadingMore
+      ${this.localOnly ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.historyLocalOnly')}</p>` : nothing}
+      ${lines.length === 0 && this.localOnly
+        ? nothing
+        : lines.length === 0 && !this.loadingMore
         ? html`<p class="state empty" part="empty">${this.t('history.noMatch')}</p>`
         : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${this.t('history.label')} @rangeChanged=${this.#onRangeChanged} @click=${this.#onListClick}>
             ${virtualize({
