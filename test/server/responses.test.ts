@@ -194,8 +194,8 @@ test('a refused request stores no key, so the corrected request may use it', asy
 test('idempotency keys are kept at least 8 days: the purge removes only those older than 10', async () => {
   const insert = (key: string, days: number) =>
     testDb.db.query(
-      `INSERT INTO idempotency_keys (key, method, path, request_hash, status, response_body, created_at)
-       VALUES ($1, 'DELETE', '/api/x', 'h', 200, '{}', now() - make_interval(days => $2))`,
+      `INSERT INTO idempotency_keys (principal_id, key, method, path, request_hash, status, response_body, created_at)
+       VALUES ('service', $1, 'DELETE', '/api/x', 'h', 200, '{}', now() - make_interval(days => $2))`,
       [key, days],
     );
   await insert('aged-8-days', 8);
