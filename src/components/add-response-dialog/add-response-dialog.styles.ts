@@ -45,18 +45,14 @@ export const styles = css`
     margin: 0;
     font-size: var(--_font-size-heading);
   }
-  /* One column as wide as the dialog: a select is otherwise as wide as its longest option (a long
-     campaign or event name), and on a phone it ran past the dialog's edge. */
   .body {
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space-m) * 1.5);
     padding: var(--_padding);
     min-block-size: var(--_body-min-height);
   }
   .field {
     display: grid;
-    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-s);
   }
   label {
