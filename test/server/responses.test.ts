@@ -148,13 +148,16 @@ test('the author is the caller, never a header: X-CR-Author is ignored; the serv
   assert.equal((named.json as ResponseLine).author, 'Nightly import');
 });
 
-test('recordedAt is the server clock and the category is derived from the detail', async () => {
+test('recordedAt is the server clock and the category is derived from the detail (sending either is a 422)', async () => {
   const fixed = testApp(testDb.db, { now: () => new Date('2026-06-01T08:00:00.123Z') });
   const line = newLine({ detailId: 'purchased' });
-  const answer = await call(fixed, 'PUT', `/api/responses/${line.id}`, { body: { ...line, categoryId: 'bounced', recordedAt: 'x' } });
+  const refused = await call(fixed, 'PUT', `/api/responses/${line.id}`, { body: { ...line, categoryId: 'bounced', recordedAt: 'x' } });
+  assertFieldProblem(refused, 'categoryId');
+  assertFieldProblem(refused, 'recordedAt');
+  const answer = await call(fixed, 'PUT', `/api/responses/${line.id}`, { body: line });
   const stored = answer.json as ResponseLine;
   assert.equal(stored.recordedAt, '2026-06-01T08:00:00.123Z');
-  assert.equal(stored.categoryId, 'purchased', 'a categoryId in the body is ignored');
+  assert.equal(stored.categoryId, 'purchased');
   assert.equal(stored.link, null);
   assert.equal(stored.evidence, null);
 });
