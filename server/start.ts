@@ -156,7 +156,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     let vite: ViteMiddleware | undefined;
     const server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
-      if (path === '/api' || path.startsWith('/api/')) return void api(req, res);
+      if (path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz') return void api(req, res);
       if (signInApp && path.startsWith('/demo-auth/')) return void signInApp(req, res);
       if (path === '/demo-config.json' && (req.method === 'GET' || req.method === 'HEAD')) {
         // It carries the token: only for a page at this machine, never for one reached by another name.

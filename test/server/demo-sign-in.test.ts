@@ -75,3 +75,12 @@ test('without demo sign-in (as in production) there is no sign-in route and demo
     await bare.close();
   }
 });
+
+test('/healthz and /readyz answer without a token; readiness follows the database', async () => {
+  const health = await fetch(`${server.url}/healthz`);
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { status: 'ok' });
+  const ready = await fetch(`${server.url}/readyz`);
+  assert.equal(ready.status, 200);
+  assert.deepEqual(await ready.json(), { status: 'ready' });
+});
