@@ -1,22 +1,18 @@
 /// <reference types="vite/client" />
 // The demo's campaign page: a campaign's statistics and reports, a "send this email event" action
 // and a simulated inbox, so a person watches tracked responses arrive. The token comes from
-// `npm start` at /demo-config.json, as on the record page.
+// the demo's sign-in (demo-session.ts), as on the record page.
 import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-stats-panel.js';
 import { createRestReportsClient } from '../src/data/reports-configure.js';
 import { errorMessage } from '../src/components/base/states.js';
 import type { Campaign } from '../src/model/types.js';
+import { demoSession } from './demo-session.js';
 import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
 import { dt } from './demo-strings.js';
 
 installSwitchers();
-
-interface DemoConfig {
-  apiBase: string;
-  token: string;
-}
 
 // The two report elements: loaded when present, and the page works without them.
 const reportModules = import.meta.glob('../src/define/campaign-*-report.ts');
@@ -39,10 +35,10 @@ const reports = ['response-report', 'clickthrough-report'].map((id) => $(id));
 const DEFAULT_CAMPAIGN = 'spring-launch-2026';
 
 async function main(): Promise<void> {
-  const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
-  const client = createRestReportsClient({ apiBase: config.apiBase, getToken: () => config.token });
+  const config = await demoSession();
+  const client = createRestReportsClient({ apiBase: config.apiBase, getToken: config.getToken });
   provider.apiBase = config.apiBase;
-  provider.token = config.token;
+  provider.getToken = config.getToken;
   provider.reportsClient = client;
 
   const campaigns = (await client.listCampaigns()).items;

@@ -1,5 +1,5 @@
 // The demo host page: a CRM contact record with the kit's Campaigns subtab, talking to the reference
-// server with the token `npm start` handed over at /demo-config.json.
+// server as the person chosen at the demo's sign-in (demo-session.ts).
 import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-responses-tab.js';
 import '../src/define/campaign-sync-status.js';
@@ -7,18 +7,12 @@ import { createOfflineRestDataClient, OfflineDataClient } from '../src/data/offl
 import { createRestDataClient } from '../src/data/configure.js';
 import { wipeOfflineData } from '../src/offline/db.js';
 import type { Recipient } from '../src/model/types.js';
+import { demoSession } from './demo-session.js';
 import { installSwitchers } from './switchers.js';
 import { dt } from './demo-strings.js';
 
 installSwitchers();
 
-/** The demo has one user; a host passes its signed-in user's key, so edits never cross sessions. */
-const DEMO_USER_KEY = 'demo-user';
-
-interface DemoConfig {
-  apiBase: string;
-  token: string;
-}
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElementTagNameMap['campaign-data-provider']>('provider');
@@ -32,11 +26,12 @@ const demoFetch: typeof fetch = (input, init) =>
   cutOff.checked ? Promise.reject(new TypeError('Failed to fetch (the demo cut the API off)')) : fetch(input, init);
 
 async function main(): Promise<void> {
-  const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
+  const config = await demoSession();
   const offline = new URLSearchParams(location.search).get('offline') !== 'off';
-  const getToken = async () => config.token;
+  const getToken = config.getToken;
+  // A host passes its signed-in user's key, so queued edits never cross people.
   const client = offline
-    ? createOfflineRestDataClient({ apiBase: config.apiBase, getToken, userKey: DEMO_USER_KEY, rest: { fetch: demoFetch } })
+    ? createOfflineRestDataClient({ apiBase: config.apiBase, getToken, userKey: config.userKey, rest: { fetch: demoFetch } })
     : createRestDataClient({ apiBase: config.apiBase, getToken, rest: { fetch: demoFetch } });
   provider.dataClient = client;
   const offlineSwitch = $<HTMLAnchorElement>('offline-switch');
@@ -53,13 +48,14 @@ async function main(): Promise<void> {
     const question = dt(unsent === 1 ? 'offline.signOutAskOne' : 'offline.signOutAskMany', { count: unsent });
     if (unsent > 0 && !confirm(question)) return;
     await (client as { close?: () => Promise<void> }).close?.();
-    await wipeOfflineData(DEMO_USER_KEY);
+    await wipeOfflineData(config.userKey);
+    config.forget();
     // The elements still hold the old client's lists with their marks: nothing may show them as waiting.
     provider.dataClient = undefined;
     status.textContent = unsent > 0 ? dt('offline.signedOutUnsent', { count: unsent }) : dt('offline.signedOut');
   });
 
-  const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${config.token}` } });
+  const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${await getToken()}` } });
   if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
   const recipients = ((await answer.json()) as { items: Recipient[] }).items;
   for (const recipient of recipients) {

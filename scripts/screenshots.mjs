@@ -37,7 +37,7 @@ async function openDialog(page) {
 const out = 'screenshots';
 mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'cr-shots-'));
-const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, vite: true });
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, vite: true, demoConfigToken: true });
 const browser = await chromium.launch({
   executablePath: findBrowser('chromium'),
   args: CHROMIUM_ARGS,

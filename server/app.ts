@@ -88,6 +88,12 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   // On the app, not only under /api: a path no route knows gets them too.
   app.use('*', apiSecureHeaders());
+  // Liveness and readiness for an orchestrator: no token, nothing about the data.
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.get('/readyz', async (c) => {
+    const ready = await options.db.query('SELECT 1').then(() => true, () => false);
+    return c.json({ status: ready ? 'ready' : 'database unavailable' }, ready ? 200 : 503, { 'Cache-Control': 'no-store' });
+  });
   const api = app.basePath('/api');
 
   api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));

@@ -11,6 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.js';
+import { loadDemoSigner } from './auth/demo-keys.js';
+import { DEMO_PEOPLE, DEMO_SIGN_IN_PATH, demoSignInApp } from './demo/sign-in.js';
 import { openDb, type Db } from './db/db.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import { migrate } from './db/migrate.js';
@@ -47,6 +49,13 @@ export interface StartOptions {
   oidc?: AppOptions['oidc'];
   rolesClaim?: string;
   roleMap?: AppOptions['roleMap'];
+  /** The demo's sign-in (three people, 15-minute tokens); default true. Loopback pages only. */
+  demoSignIn?: boolean;
+  /**
+   * Tests only: hand the service token to the demo page in /demo-config.json, so end-to-end tests
+   * need not sign in. `npm start` never does: the page signs in as one of the demo's people.
+   */
+  demoConfigToken?: boolean;
   /** Serve demo/ through Vite (default true); false for an API-only server. */
   vite?: boolean;
   /** Vite's root. Default `demo`. */
@@ -117,6 +126,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     timers.push(purge);
 
     const token = options.token || randomBytes(24).toString('base64url');
+    const demoSignIn = options.demoSignIn ?? true;
     const tokenSource = options.token ? (options.tokenSource ?? 'the token option') : 'generated at start';
     // Made (or read) now rather than on the first mail opened: a start that cannot store it fails loudly.
     await loadTrackingSecret(db, options.trackingSecret);
@@ -133,14 +143,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
       statsRefreshMs,
+      demoTokens: demoSignIn,
     });
+    const signInApp = demoSignIn ? getRequestListener(demoSignInApp({ signer: () => loadDemoSigner(db), now: () => new Date() }).fetch) : undefined;
     const api = getRequestListener(app.fetch);
-    const demoConfig = JSON.stringify({ apiBase: '/api', token });
+    const demoConfig = JSON.stringify({
+      apiBase: '/api',
+      ...(options.demoConfigToken ? { token } : {}),
+      ...(demoSignIn ? { signIn: DEMO_SIGN_IN_PATH, people: DEMO_PEOPLE.map(({ id, name, title }) => ({ id, name, title })) } : {}),
+    });
 
     let vite: ViteMiddleware | undefined;
     const server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0];
-      if (path === '/api' || path.startsWith('/api/')) return void api(req, res);
+      if (path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz') return void api(req, res);
+      if (signInApp && path.startsWith('/demo-auth/')) return void signInApp(req, res);
       if (path === '/demo-config.json' && (req.method === 'GET' || req.method === 'HEAD')) {
         // It carries the token: only for a page at this machine, never for one reached by another name.
         if (!isLoopbackHost(req.headers.host) || !isLoopbackOrigin(req.headers.origin)) {

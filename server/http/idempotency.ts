@@ -14,6 +14,8 @@ export const IDEMPOTENCY_MIN_DAYS = 8;
 export const IDEMPOTENCY_PURGE_AFTER_DAYS = 10;
 
 export interface WriteRequest {
+  /** The principal's id: keys are scoped to it, so another caller's key is never seen. */
+  principal: string;
   key: string | undefined;
   method: string;
   path: string;
@@ -66,7 +68,7 @@ export async function runIdempotent(
   const requestHash = sha256(request.canonicalBody).toString('base64url');
   const { key } = request;
   if (key !== undefined) {
-    const stored = await findKey(db, key);
+    const stored = await findKey(db, request.principal, key);
     if (stored) return replayOrRefuse(stored, request, requestHash, headers);
   }
   try {
@@ -74,35 +76,36 @@ export async function runIdempotent(
       if (key !== undefined) {
         // Taking the key first makes a concurrent twin wait on it, then see it stored and replay.
         const taken = await tx.query(
-          `INSERT INTO idempotency_keys (key, method, path, request_hash, status, response_body)
-           VALUES ($1, $2, $3, $4, 0, '') ON CONFLICT (key) DO NOTHING RETURNING key`,
-          [key, request.method, request.path, requestHash],
+          `INSERT INTO idempotency_keys (principal_id, key, method, path, request_hash, status, response_body)
+           VALUES ($5, $1, $2, $3, $4, 0, '') ON CONFLICT (principal_id, key) DO NOTHING RETURNING key`,
+          [key, request.method, request.path, requestHash, request.principal],
         );
         if (taken.length === 0) throw new KeyTakenMeanwhile();
       }
       const reply = await work(tx);
       const body = JSON.stringify(reply.body);
       if (key !== undefined) {
-        await tx.query('UPDATE idempotency_keys SET status = $2, response_body = $3 WHERE key = $1', [
+        await tx.query('UPDATE idempotency_keys SET status = $2, response_body = $3 WHERE key = $1 AND principal_id = $4', [
           key,
           reply.status,
           body,
+          request.principal,
         ]);
       }
       return replyResponse(reply.status, body, reply.replayed ? { ...headers, 'Idempotent-Replayed': 'true' } : headers);
     });
   } catch (error) {
     if (!(error instanceof KeyTakenMeanwhile) || key === undefined) throw error;
-    const stored = await findKey(db, key);
+    const stored = await findKey(db, request.principal, key);
     if (!stored) throw new ProblemError('conflict', 'A request with this Idempotency-Key is in progress; retry.');
     return replayOrRefuse(stored, request, requestHash, headers);
   }
 }
 
-async function findKey(db: Queryable, key: string): Promise<StoredKey | undefined> {
+async function findKey(db: Queryable, principal: string, key: string): Promise<StoredKey | undefined> {
   const [row] = await db.query<StoredKey>(
-    'SELECT method, path, request_hash, status, response_body FROM idempotency_keys WHERE key = $1',
-    [key],
+    'SELECT method, path, request_hash, status, response_body FROM idempotency_keys WHERE principal_id = $1 AND key = $2',
+    [principal, key],
   );
   return row;
 }

@@ -1,4 +1,5 @@
 /** Reads and the delete-all of one recipient: campaigns with latest response, history, delete. */
+import { principalOf } from '../auth/principal.js';
 import type { Context } from 'hono';
 import type { FieldIssue } from '../../src/model/schemas.js';
 import type { Queryable } from '../db/db.js';
@@ -121,7 +122,7 @@ export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
   api.delete('/recipients/:recipientId/campaigns/:campaignId/responses', async (c) => {
     const recipientId = c.req.param('recipientId');
     const campaignId = c.req.param('campaignId');
-    const request = { key: idempotencyKeyOf(c), method: 'DELETE', path: c.req.path, canonicalBody: '' };
+    const request = { principal: principalOf(c).id, key: idempotencyKeyOf(c), method: 'DELETE', path: c.req.path, canonicalBody: '' };
     return runIdempotent(db, request, async (tx) => {
       await requireRecipient(recipientId, tx);
       if (!(await campaignSentTo(tx, recipientId, campaignId))) {

@@ -12,6 +12,19 @@ import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LIN
 import { principalOf } from '../auth/principal.js';
 import type { Api, RouteDeps } from './context.js';
 
+const KNOWN_FIELDS = new Set(Object.keys(NewResponseLineSchema.entries));
+
+/**
+ * Fields the line does not have are refused, not dropped: an `author` (or any field a client thinks
+ * it may set) would otherwise look accepted while the server ignored it.
+ */
+function unknownFields(body: unknown): FieldIssue[] {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
+  return Object.keys(body)
+    .filter((key) => !KNOWN_FIELDS.has(key))
+    .map((key) => ({ field: key, message: 'is not a field of a response line' }));
+}
+
 /** One spelling per meaning: ids lowercase, the instant in UTC with milliseconds (what is stored). */
 function canonical(line: NewResponseLine): NewResponseLine {
   return {
@@ -88,15 +101,17 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
     // The author is who is calling, never what the request says: a header or field could be anyone's name.
     const author = principalOf(c).name;
     const key = idempotencyKeyOf(c);
-    const parsed = v.safeParse(NewResponseLineSchema, await readJsonBody(c));
+    const body = await readJsonBody(c);
+    const parsed = v.safeParse(NewResponseLineSchema, body);
     const issues = parsed.success ? [] : fieldIssues(parsed.issues);
+    issues.push(...unknownFields(body));
     const bodyId = parsed.success ? parsed.output.id : undefined;
     if (bodyId !== undefined && bodyId.toLowerCase() !== pathId.toLowerCase()) {
       issues.push({ field: 'id', message: 'must equal the id in the path' });
     }
     if (!parsed.success || issues.length > 0) throw validationProblem(issues);
     const line = canonical(parsed.output);
-    const request = { key, method: 'PUT', path: `/api/responses/${line.id}`, canonicalBody: JSON.stringify(line) };
+    const request = { principal: principalOf(c).id, key, method: 'PUT', path: `/api/responses/${line.id}`, canonicalBody: JSON.stringify(line) };
 
     const replayOrConflict = (stored: ResponseLine): WriteReply & { replayed: true } => {
       if (!sameLine(stored, line)) {

@@ -38,9 +38,10 @@ test('the API answers over HTTP with the token, and 401 with WWW-Authenticate: B
   assert.match(wrong.headers.get('WWW-Authenticate') ?? '', /^Bearer error="invalid_token"/u);
 });
 
-test('GET /demo-config.json hands the demo page the API base and token; other paths are 404 without Vite', async () => {
+test('GET /demo-config.json hands the demo page the API base and its sign-in, never the API token; other paths are 404 without Vite', async () => {
   const config = await fetch(`${server.url}/demo-config.json`);
-  assert.deepEqual(await config.json(), { apiBase: '/api', token: TOKEN });
+  const body = (await config.json()) as { apiBase: string; token?: string; signIn: string; people: { id: string }[] };
+  assert.deepEqual([body.apiBase, body.token, body.signIn, body.people.map((p) => p.id)], ['/api', undefined, '/demo-auth/sign-in', ['marketing-manager', 'sales-rep', 'intern']]);
   assert.equal(config.headers.get('Access-Control-Allow-Origin'), null);
   assert.equal((await fetch(`${server.url}/index.html`)).status, 404);
 });

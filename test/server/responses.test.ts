@@ -172,13 +172,16 @@ test('the author is the caller, never a header: X-CR-Author is ignored; the serv
   assert.equal((named.json as ResponseLine).author, 'Nightly import');
 });
 
-test('recordedAt is the server clock and the category is derived from the detail', async () => {
+test('recordedAt is the server clock and the category is derived from the detail (sending either is a 422)', async () => {
   const fixed = testApp(testDb.db, { now: () => new Date('2026-06-01T08:00:00.123Z') });
   const line = newLine({ detailId: 'purchased' });
-  const answer = await call(fixed, 'PUT', `/api/responses/${line.id}`, { body: { ...line, categoryId: 'bounced', recordedAt: 'x' } });
+  const refused = await call(fixed, 'PUT', `/api/responses/${line.id}`, { body: { ...line, categoryId: 'bounced', recordedAt: 'x' } });
+  assertFieldProblem(refused, 'categoryId');
+  assertFieldProblem(refused, 'recordedAt');
+  const answer = await call(fixed, 'PUT', `/api/responses/${line.id}`, { body: line });
   const stored = answer.json as ResponseLine;
   assert.equal(stored.recordedAt, '2026-06-01T08:00:00.123Z');
-  assert.equal(stored.categoryId, 'purchased', 'a categoryId in the body is ignored');
+  assert.equal(stored.categoryId, 'purchased');
   assert.equal(stored.link, null);
   assert.equal(stored.evidence, null);
 });
@@ -218,8 +221,8 @@ test('a refused request stores no key, so the corrected request may use it', asy
 test('idempotency keys are kept at least 8 days: the purge removes only those older than 10', async () => {
   const insert = (key: string, days: number) =>
     testDb.db.query(
-      `INSERT INTO idempotency_keys (key, method, path, request_hash, status, response_body, created_at)
-       VALUES ($1, 'DELETE', '/api/x', 'h', 200, '{}', now() - make_interval(days => $2))`,
+      `INSERT INTO idempotency_keys (principal_id, key, method, path, request_hash, status, response_body, created_at)
+       VALUES ('service', $1, 'DELETE', '/api/x', 'h', 200, '{}', now() - make_interval(days => $2))`,
       [key, days],
     );
   await insert('aged-8-days', 8);

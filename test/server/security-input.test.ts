@@ -59,3 +59,13 @@ test('a body whose bytes are not UTF-8 is a 422 naming the body, and nothing is 
   assert.deepEqual(problem.errors.map((e) => e.field), ['body']);
   assert.equal(await countLines(testDb.db), before);
 });
+
+test('unknown body fields are a 422 naming each (an author among them), and nothing is stored; the known fields alone pass (control)', async () => {
+  const before = await countLines(testDb.db);
+  const line = newLine();
+  const answer = await call(app, 'PUT', `/api/responses/${line.id}`, { body: { ...line, author: 'Someone Else', extra: 1 } });
+  assertFieldProblem(answer, 'author');
+  assertFieldProblem(answer, 'extra');
+  assert.equal(await countLines(testDb.db), before);
+  assert.equal((await call(app, 'PUT', `/api/responses/${line.id}`, { body: line })).status, 201);
+});

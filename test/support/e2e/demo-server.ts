@@ -25,7 +25,7 @@ export async function startDemoServer(name: string, options: Omit<StartOptions, 
   const dataDir = await mkdtemp(join(tmpdir(), `cr-e2e-${name}-`));
   let server: RunningServer;
   try {
-    server = await startServer({ ...options, port: 0, dataDir, vite: true, viteRoot: fileURLToPath(new URL('../../../demo', import.meta.url)) });
+    server = await startServer({ demoConfigToken: true, ...options, port: 0, dataDir, vite: true, viteRoot: fileURLToPath(new URL('../../../demo', import.meta.url)) });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
