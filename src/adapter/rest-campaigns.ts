@@ -11,7 +11,7 @@ import {
 } from '../model/campaign-stats.js';
 import { CampaignSchema, pageSchema } from '../model/schemas.js';
 import { createRestCaller, identity, queryString } from './caller.js';
-import { getMe, ME_PATH } from './rest.js';
+import { getMe, ME_PATH } from './me.js';
 import type { RestAdapterConfig } from './rest.js';
 import type { CampaignOperation, CampaignReportsAdapter, ReportQuery } from './types.js';
 

@@ -14,12 +14,12 @@ import {
   fieldIssues,
 } from '../model/schemas.js';
 import type { NewResponseLine } from '../model/types.js';
-import { MeSchema, type Me } from '../model/principal.js';
-import { BadRequestError, NotFoundError, ValidationError, type Problem } from './errors.js';
-import { createRestCaller, identity, queryString, type RestCaller } from './caller.js';
+import { BadRequestError, ValidationError, type Problem } from './errors.js';
+import { createRestCaller, identity, queryString } from './caller.js';
+import { getMe, ME_PATH } from './me.js';
 import type { HeadersSource } from './http-helper.js';
 import type { HistoryParams, OperationsConfig } from './operations.js';
-import type { CallOptions, CampaignOperation, CampaignResponseAdapter, Operation } from './types.js';
+import type { CampaignOperation, CampaignResponseAdapter, Operation } from './types.js';
 
 export type { HeadersSource } from './http-helper.js';
 export type { HistoryParams } from './operations.js';
@@ -184,19 +184,6 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
         { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal, args: { idempotencyKey: options.idempotencyKey } },
       ),
   };
-}
-
-/** The reference server's GET /me. */
-export const ME_PATH = '/me';
-
-/** GET /me through `call`; a backend without it (404) does not say, which leaves every action to the server. */
-export async function getMe(call: RestCaller['call'], options: CallOptions): Promise<Me | undefined> {
-  try {
-    return await call('getMe', {}, MeSchema, identity, options);
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
 }
 
 /** Applies `map` to each element of `body[key]`, when the body has such an array. */
