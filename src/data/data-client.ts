@@ -10,7 +10,8 @@ import type {
 import { raceAbort, RequestSlots } from './abort.js';
 import type { DataChange, DataChangeListener } from './changes.js';
 import { PendingDeletion } from './pending-deletion.js';
-import { Permissions } from './permissions.js';
+import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
+import { capabilitiesOf } from '../adapter/capabilities.js';
 import type { Action } from '../model/principal.js';
 import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
 
@@ -43,7 +44,7 @@ export class CampaignDataClient {
   #vocabulary: Promise<ResponseVocabulary> | undefined;
   #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
   #pendingDeletions = new Map<string, PendingDeletion>();
-  /** What the caller may do: `can()` reads it; an adapter's own limits may narrow it (`permissions.limit`). */
+  /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
 
   constructor(options: CampaignDataClientOptions) {
@@ -51,11 +52,20 @@ export class CampaignDataClient {
     this.undoDelayMs = options.undoDelayMs ?? 5000;
     this.historyPageSize = options.historyPageSize ?? 200;
     this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
+    this.permissions.limit(capabilityLimit(capabilitiesOf(this.adapter)));
   }
 
-  /** Whether the caller may do `action`; true until the backend has said otherwise (it checks anyway). */
+  /**
+   * Whether the caller may do `action` on this backend: what its adapter declares it can do, and
+   * the person's permissions (true until the backend has said them; it checks anyway).
+   */
   can(action: Action): boolean {
     return this.permissions.can(action);
+  }
+
+  /** As `can()`, with why not (the person's permission or the backend) or what to know first (a note). */
+  check(action: Action): ActionAnswer {
+    return this.permissions.check(action);
   }
 
   /** A per-element handle for request cancellation: `view.next('history')` aborts the older load. */

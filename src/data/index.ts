@@ -2,6 +2,7 @@ export { CampaignDataClient } from './data-client.js';
 export type { CampaignDataClientOptions, ResponseDraft } from './data-client.js';
 export { PendingDeletion } from './pending-deletion.js';
 export { RequestSlots } from './abort.js';
+export type { ActionAnswer, PermissionLimit } from './permissions.js';
 export type { DataChange, DataChangeListener } from './changes.js';
 export { dataClientContext, ensureContextRoot, reportsClientContext } from './context.js';
 export {

@@ -1,4 +1,5 @@
 import type { CampaignResponseAdapter, HistoryQuery } from '../../src/adapter/types.js';
+import { FULL_CAPABILITIES, type BackendCapabilities } from '../../src/adapter/capabilities.js';
 import { DEFAULT_VOCABULARY, findDetail } from '../../src/model/vocabulary.js';
 import { NotFoundError } from '../../src/adapter/errors.js';
 import { compareNewestFirst } from '../../src/model/history.js';
@@ -130,6 +131,16 @@ export class FakeAdapter extends FakeCalls<Method> implements CampaignResponseAd
     const before = this.lines.length;
     this.lines = this.lines.filter((l) => !(l.recipientId === recipientId && l.campaignId === campaignId));
     return { deleted: before - this.lines.length };
+  }
+}
+
+/** A fake backend that declares what it can do, as a preset's adapter does (only what differs from full). */
+export class CapableFakeAdapter extends FakeAdapter {
+  readonly capabilities: BackendCapabilities;
+
+  constructor(capabilities: Partial<BackendCapabilities>, lines: ResponseLine[] = []) {
+    super(lines);
+    this.capabilities = { ...FULL_CAPABILITIES, ...capabilities };
   }
 }
 

@@ -24,7 +24,8 @@ import type { CampaignResponsesTab } from '../../src/components/campaign-respons
 import type { ResponseHistory } from '../../src/components/response-history/response-history.js';
 import type { CampaignResponseReport } from '../../src/components/campaign-response-report/campaign-response-report.js';
 import { DeleteRequestEvent } from '../../src/events/delete-request.js';
-import { FakeAdapter, gate, line, until } from './fake-adapter.js';
+import { CapableFakeAdapter, FakeAdapter, gate, line, until } from './fake-adapter.js';
+import { READ_ONLY_CAPABILITIES } from '../../src/adapter/capabilities.js';
 import { BARE_STATS, FakeReportsAdapter, SPRING_STATS } from './fake-reports-adapter.js';
 import { FakeReportAdapter, captureDownloads, reportRow, withPicker } from './fake-report-adapter.js';
 import { $, dialogOf } from './helpers.js';
@@ -202,6 +203,15 @@ describe('parts and tokens: rendered as documented', () => {
     await until(hasPart(tab, 'undo-button'));
     seen.collect(tab);
     $(tab, '[part="undo-button"]').click();
+    // What the backend cannot do, or does beyond its name: Add Response's reason, Delete's note.
+    await state(seen, html`<campaign-responses-tab recipient-id="42" .dataClient=${new CampaignDataClient({ adapter: new CapableFakeAdapter(READ_ONLY_CAPABILITIES) })}></campaign-responses-tab>`, (el) => hasPart(el, 'read-only-reason')());
+    const member = await state<CampaignResponsesTab>(seen, html`<campaign-responses-tab recipient-id="42" .dataClient=${new CampaignDataClient({ adapter: new CapableFakeAdapter({ deleteAll: 'membership' }, [line({ id: 'a' })]) })}></campaign-responses-tab>`, (el) => hasPart(el, 'table')());
+    $(member, '[part="update-button"]').click();
+    await until(() => dialogOf(member).shadowRoot?.querySelector('[part~="save-button"]'));
+    dialogOf(member).close();
+    dialogOf(member).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
+    await until(hasPart(member, 'confirm-note'));
+    seen.collect(member);
     expectMatches('campaign-responses-tab', seen);
   });
 
@@ -271,6 +281,8 @@ describe('parts and tokens: rendered as documented', () => {
     void history.loadMore();
     await until(hasPart(history, 'loading-more'));
     seen.collect(history);
+    const latestOnly = new CapableFakeAdapter({ history: 'latest-only' }, [line({ id: 'a' })]);
+    await state(seen, html`<response-history recipient-id="42" .dataClient=${new CampaignDataClient({ adapter: latestOnly })}></response-history>`, (el) => hasPart(el, 'history-note')());
     expectMatches('response-history', seen);
   });
 

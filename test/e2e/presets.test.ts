@@ -64,6 +64,24 @@ test('Salesforce: the membership with its status; Add Response sets the status',
   assert.deepEqual(errors, []);
 });
 
+test('Salesforce: the history says only the latest status is kept; the Delete confirmation says the person leaves the campaign', { timeout: 90_000 }, async () => {
+  const { page, errors } = await open('salesforce');
+  const spring = rows(page).filter({ hasText: 'Spring Launch' });
+  await spring.getByRole('button', { name: 'Spring Launch', exact: true }).click();
+  await spring.locator('response-history [part="history-note"]', { hasText: 'This backend keeps only the latest status' }).waitFor();
+
+  await spring.getByRole('button', { name: 'Update Status: Spring Launch' }).click();
+  const update = page.getByRole('dialog', { name: 'Campaign Response', exact: true });
+  await update.getByRole('button', { name: 'Actions' }).click();
+  await update.getByRole('menuitem', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete responses' });
+  await confirm.getByText('Deleting removes the person from the campaign, not only their responses.').waitFor();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await confirm.waitFor({ state: 'hidden' });
+  assert.equal(server.salesforce.members.length, 1, 'Cancel keeps the membership');
+  assert.deepEqual(errors, []);
+});
+
 test('json-server: the whole recipient subtab on db.json: list, add, history, delete', { timeout: 120_000 }, async () => {
   const { page, errors } = await open('json-server');
   await rows(page).filter({ hasText: 'Spring Launch' }).filter({ hasText: 'Opened' }).waitFor();

@@ -50,7 +50,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  *
  * @csspart toolbar - The row holding Add Response, the host's actions and the notices.
  * @csspart add-button - Add Response.
- * @csspart read-only-reason - Why Add Response is disabled, beside it, for someone who may only read.
+ * @csspart read-only-reason - Why Add Response is disabled, beside it: the person may only read, or the backend takes no new responses.
  * @csspart table - The `<table>` of campaigns.
  * @csspart head - The table's `<thead>`.
  * @csspart column-header - A column's header cell.
@@ -71,6 +71,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart confirm-dialog - The Delete confirmation.
  * @csspart confirm-cancel-button - Cancel in the confirmation.
  * @csspart confirm-delete-button - Delete in the confirmation.
+ * @csspart confirm-note - In the confirmation, what this backend's Delete removes beyond the responses (the person's membership of the campaign).
  * @csspart snackbar - The message after Delete, with Undo.
  * @csspart undo-button - Undo.
  * @csspart loading - The loading placeholder.
@@ -123,6 +124,7 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart history__note-filter - An expanded history's `note-filter`: The note text input.
  * @csspart history__zone-toggle - An expanded history's `zone-toggle`: The "recipient's time zone" checkbox label.
  * @csspart history__count - An expanded history's `count`: How many lines are shown of how many.
+ * @csspart history__history-note - An expanded history's `history-note`: What the backend does not keep ("only the latest status"), above the list.
  * @csspart history__list - An expanded history's `list`: The scrolling list of lines.
  * @csspart history__line - An expanded history's `line`: One line.
  * @csspart history__line-head - An expanded history's `line-head`: Its first row: detail, category, time and sync mark.
@@ -309,18 +311,21 @@ export class CampaignResponsesTab extends CrDataElement {
     const client = this.data.client;
     if (!client) return renderNoClient(this.localizer);
     const shown = this.#shown;
+    const add = client.check('write');
     return html`<div part="toolbar" class="toolbar">
         <button
           type="button"
           part="add-button"
           class="primary"
-          ?disabled=${!shown || !client.can('write')}
-          aria-describedby=${client.can('write') ? nothing : 'read-only-reason'}
+          ?disabled=${!shown || !add.allowed}
+          aria-describedby=${add.allowed ? nothing : 'read-only-reason'}
           @click=${this.#addResponse}
         >
           ${this.t('tab.addResponse')}
         </button>
-        ${client.can('write') ? nothing : html`<span id="read-only-reason" part="read-only-reason">${this.t('tab.readOnly')}</span>`}
+        ${add.allowed
+          ? nothing
+          : html`<span id="read-only-reason" part="read-only-reason">${this.t(add.by === 'backend' && add.reason ? add.reason : 'tab.readOnly')}</span>`}
         <slot name="actions"></slot>
         ${this.#renderNotices(client)}
       </div>

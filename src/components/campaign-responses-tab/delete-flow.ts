@@ -168,9 +168,13 @@ export class DeleteFlow implements ReactiveController {
 
   render(): TemplateResult {
     const confirming = this.#confirming;
-    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#onDialogClose}>
+    // What this backend's Delete does beyond its name (on Salesforce the person leaves the campaign).
+    const answer = confirming?.client.check('delete');
+    const note = answer?.allowed ? answer.note : undefined;
+    return html`<dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby=${note ? 'confirm-text confirm-note' : 'confirm-text'} @close=${this.#onDialogClose}>
         <h2 id="confirm-title">${this.#l().t('delete.title')}</h2>
         <p id="confirm-text" aria-live="polite">${confirming ? this.#confirmText(confirming) : nothing}</p>
+        ${note ? html`<p id="confirm-note" part="confirm-note" class="confirm-note">${this.#l().t(note)}</p>` : nothing}
         <p>${this.#l().t('delete.undoHint')}</p>
         <div class="buttons">
           <button type="button" part="confirm-cancel-button" autofocus @click=${() => this.#dialog()?.close()}>${this.#l().t('delete.cancel')}</button>

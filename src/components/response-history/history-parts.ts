@@ -11,6 +11,7 @@ export const HISTORY_PARTS = [
   'note-filter',
   'zone-toggle',
   'count',
+  'history-note',
   'list',
   'line',
   'line-head',

@@ -6,7 +6,8 @@ export const styles = css`
     --_line-padding: var(--cr-response-history-line-padding, var(--_space-m));
     --_line-border: var(--cr-response-history-line-border-color, var(--_border));
   }
-  .stale {
+  .stale,
+  .history-note {
     margin: 0;
     margin-block-end: var(--_space-m);
     color: var(--_muted);

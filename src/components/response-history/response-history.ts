@@ -40,6 +40,7 @@ const RELOAD_MAX = 500;
  * @csspart note-filter - The note text input.
  * @csspart zone-toggle - The "recipient's time zone" checkbox label.
  * @csspart count - How many lines are shown of how many.
+ * @csspart history-note - What the backend does not keep ("only the latest status"), above the list.
  * @csspart list - The scrolling list of lines.
  * @csspart line - One line.
  * @csspart line-head - Its first row: detail, category, time and sync mark.
@@ -260,7 +261,11 @@ export class ResponseHistory extends CrDataElement {
       recipientTimeZone: this.recipient?.timeZone,
       showRecipientZone: this.showRecipientZone,
     };
+    // A backend that keeps only the current status (Salesforce) has no earlier lines to show: say so.
+    const read = this.data.client?.check('read');
+    const note = read?.allowed ? read.note : undefined;
     return html`${this.renderFilters(lines.length)}
+      ${note ? html`<p part="history-note" class="history-note">${this.t(note)}</p>` : nothing}
       ${this.asOf !== undefined
         ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(this.asOf).toISOString()) })}</p>`
         : nothing}
