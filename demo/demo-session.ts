@@ -2,6 +2,8 @@
 // chosen one in for 15 minutes, asking again for a fresh token before it runs out (through the kit's
 // getToken). End-to-end tests get the service token in /demo-config.json instead and skip the question.
 
+import { dt } from './demo-strings.js';
+
 interface DemoPerson {
   id: string;
   name: string;
@@ -34,9 +36,9 @@ function askWho(people: DemoPerson[]): Promise<string> {
   const dialog = document.createElement('dialog');
   dialog.className = 'demo-who';
   const heading = document.createElement('h2');
-  heading.textContent = 'Who are you?';
+  heading.textContent = dt('session.who');
   const hint = document.createElement('p');
-  hint.textContent = 'The demo signs you in as one of three people; what the kit lets each do differs.';
+  hint.textContent = dt('session.hint');
   dialog.append(heading, hint);
   return new Promise((resolve) => {
     for (const person of people) {
@@ -68,7 +70,7 @@ function showWho(person: DemoPerson, forget: () => void): void {
   who.textContent = `${person.name} (${person.title}) `;
   const change = document.createElement('button');
   change.type = 'button';
-  change.textContent = 'Switch person';
+  change.textContent = dt('session.switch');
   change.addEventListener('click', () => {
     forget();
     location.reload();

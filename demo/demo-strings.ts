@@ -2,6 +2,9 @@
 // and the inbox), in the page's language like the kit's elements: the kit's strings come from its
 // translation tables; these are the host page's, which a host translates its own way.
 const en = {
+  'session.who': 'Who are you?',
+  'session.hint': 'The demo signs you in as one of three people; what the kit lets each do differs.',
+  'session.switch': 'Switch person',
   'nav.label': 'Demo pages',
   'nav.record': 'Contact record',
   'nav.campaigns': 'Campaigns',
@@ -73,6 +76,9 @@ const en = {
 export type DemoKey = keyof typeof en;
 
 const de: Record<DemoKey, string> = {
+  'session.who': 'Wer sind Sie?',
+  'session.hint': 'Die Demo meldet Sie als eine von drei Personen an; was das Kit jeder erlaubt, ist verschieden.',
+  'session.switch': 'Person wechseln',
   'nav.label': 'Demo-Seiten',
   'nav.record': 'Kontaktdatensatz',
   'nav.campaigns': 'Kampagnen',
