@@ -1,6 +1,6 @@
 /**
  * `OfflineDataClient`: the data client with the outbox and the read cache plugged into its seams
- * (DESIGN.md §3, issue 4). Edits are stored on this device before the UI says "saved" and sent
+ * (DESIGN.md §3). Edits are stored on this device before the UI says "saved" and sent
  * later, in order, exactly once; reads merge the unconfirmed edits in and fall back to what was
  * last seen when the server cannot be reached. Elements need no change beyond showing the marks.
  */

@@ -1,5 +1,5 @@
 /**
- * The campaign side's data client (issue 5): statistics, reports, clickthrough and the reference
+ * The campaign side's data client: statistics, reports, clickthrough and the reference
  * server's send action. Kept apart from `CampaignDataClient` so a page with only a recipient's tab
  * bundles none of it: this module imports the recipient side, never the other way round.
  */

@@ -1,5 +1,5 @@
 /**
- * The campaign side of the contract (issue 5): statistics, the response summary and detail reports,
+ * The campaign side of the contract: statistics, the response summary and detail reports,
  * the clickthrough report, and the answer of sending an email event. Types first, then their Valibot
  * schemas (as in schemas.ts), so the adapter validates these answers the way it validates the others.
  */

@@ -1,5 +1,5 @@
 /**
- * The offline outbox (issue 4): `Outbox.open({ userKey, sender })`, `wipeOfflineData(userKey)`,
+ * The offline outbox: `Outbox.open({ userKey, sender })`, `wipeOfflineData(userKey)`,
  * the pure ordering rules and the typed storage error.
  */
 export { Outbox, type OutboxOptions } from './outbox.js';
