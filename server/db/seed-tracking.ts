@@ -1,5 +1,5 @@
 /**
- * What issue 5 added to the demo data: the links of each email event, revenue per event, and the
+ * What the campaign side adds to the demo data: the links of each email event, revenue per event, and the
  * deliveries of the events already sent (from their Sent and bounce lines). Applied once per
  * database (a flag in server_settings), also to a database seeded before these tables existed.
  */

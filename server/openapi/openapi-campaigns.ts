@@ -1,5 +1,5 @@
 /**
- * The campaign part of the OpenAPI document (issue 5): campaigns, statistics, reports, sending an
+ * The campaign part of the OpenAPI document: campaigns, statistics, reports, sending an
  * email event and the two tracking URLs. Merged into openapi.ts; a function of the response line's
  * properties so the detail report's row is a line plus the recipient's name, without a cycle.
  */

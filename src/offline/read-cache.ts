@@ -1,5 +1,5 @@
 /**
- * The read cache (issue 4, item 2): the last lists each element showed (a recipient's campaigns,
+ * The read cache: the last lists each element showed (a recipient's campaigns,
  * the first page of a history, the vocabulary), so the tab opens offline with what was last seen,
  * marked with when it was stored. Its own database beside the outbox's (`cr-read-cache-<user>`):
  * losing it loses nothing that matters, and it can change without touching the outbox's schema.

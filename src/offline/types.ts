@@ -1,5 +1,5 @@
 /**
- * The outbox's records and options (DESIGN.md §3, issue 4). Everything stored is plain,
+ * The outbox's records and options (DESIGN.md §3). Everything stored is plain,
  * structured-clonable data, so it survives IndexedDB and BroadcastChannel unchanged.
  */
 import type { DeleteAllResult, NewResponseLine, ResponseLine } from '../model/types.js';
