@@ -1,4 +1,4 @@
--- Email tracking, revenue and statistics snapshots (issue 5).
+-- Email tracking, revenue and statistics snapshots for the campaign side.
 
 -- Settings the server keeps for itself, e.g. the tracking secret generated on first start, so the
 -- tokens in mails already sent stay valid across restarts.
