@@ -124,6 +124,8 @@ export interface CampaignResponseReportSvelteProps extends HTMLAttributes<Campai
 
 /** `<campaign-responses-tab>` in Svelte 5: properties, attributes, and events as `on` + the event's name. */
 export interface CampaignResponsesTabSvelteProps extends HTMLAttributes<CampaignResponsesTab> {
+  /** How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus on Undo, or the pointer over it), so anyone can take longer (WCAG 2.2.1, Timing Adjustable). */
+  undoDelayMs?: CampaignResponsesTab["undoDelayMs"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: CampaignResponsesTab["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -136,6 +138,8 @@ export interface CampaignResponsesTabSvelteProps extends HTMLAttributes<Campaign
   recipientId?: CampaignResponsesTab["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponsesTab["timeZone"];
+  /** Attribute of the `undoDelayMs` property. */
+  'undo-delay-ms'?: string;
   /** Attribute of the `apiBase` property. */
   'api-base'?: string;
   /** Attribute of the `recipientId` property. */

@@ -98,6 +98,8 @@ export interface CampaignResponseReportVueProps {
 
 /** `<campaign-responses-tab>` in Vue: properties, and events as `onCrResponseSaved` (`@cr-response-saved` in templates). */
 export interface CampaignResponsesTabVueProps {
+  /** How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus on Undo, or the pointer over it), so anyone can take longer (WCAG 2.2.1, Timing Adjustable). */
+  undoDelayMs?: CampaignResponsesTab["undoDelayMs"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: CampaignResponsesTab["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
