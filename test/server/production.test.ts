@@ -37,11 +37,12 @@ function waitForLine(matches: (line: Record<string, unknown>) => boolean, ms = 6
 }
 
 before(async () => {
-  // A stand-in for dist-demo/, so that the test needs no build.
+  // A stand-in for dist-demo/, so that the test needs no build; PGlite in memory even when the suite
+  // runs on PostgreSQL (DATABASE_URL), whose shared database this must not seed.
   staticRoot = mkdtempSync(join(tmpdir(), 'cr-prod-'));
   writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>demo</title>');
   child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CR_DATA_DIR: 'memory://', CR_API_TOKEN: SECRET, CR_STATIC_DIR: staticRoot, CR_DRAIN_MS: '30000' },
+    env: { ...process.env, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', CR_DATA_DIR: 'memory://', CR_API_TOKEN: SECRET, CR_STATIC_DIR: staticRoot, CR_DRAIN_MS: '30000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
