@@ -11,30 +11,15 @@
  *   tracking URLs in sent mails), CR_PRESETS_PORT (the presets demo: Dataverse, Salesforce and
  *   json-server pages on their fakes; PORT + 1 by default, 'off' for none).
  */
-import { parseRoleMap } from './auth/permissions.js';
-import { DEFAULT_DATA_DIR, startServer } from './start.js';
-import { parseDuration } from './stats/stats-snapshot.js';
+import { optionsFromEnv } from './env-options.js';
+import { startServer } from './start.js';
 
 const env = process.env;
 /** The demo refreshes statistics every minute: a person sending an email event sees the counts move soon. */
 const DEMO_STATS_REFRESH = '1m';
-const allowedOrigins = (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
-const running = await startServer({
-  port: env.PORT ? Number(env.PORT) : 5173,
-  host: env.HOST || 'localhost',
-  dataDir: env.CR_DATA_DIR || DEFAULT_DATA_DIR,
-  databaseUrl: env.DATABASE_URL || undefined,
-  token: env.CR_API_TOKEN || undefined,
-  tokenSource: 'CR_API_TOKEN',
-  allowedOrigins,
-  tokenName: env.CR_API_TOKEN_NAME || undefined,
-  oidc: env.CR_OIDC_ISSUER ? { issuer: env.CR_OIDC_ISSUER, audience: env.CR_OIDC_AUDIENCE || 'campaign-response-kit', jwksUrl: env.CR_OIDC_JWKS_URL || undefined } : undefined,
-  rolesClaim: env.CR_ROLES_CLAIM || undefined,
-  roleMap: env.CR_ROLE_MAP ? parseRoleMap(env.CR_ROLE_MAP) : undefined,
-  statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || DEMO_STATS_REFRESH),
-  trackingSecret: env.CR_TRACKING_SECRET || undefined,
-  publicUrl: env.CR_PUBLIC_URL || undefined,
-});
+const options = optionsFromEnv(env, DEMO_STATS_REFRESH);
+const allowedOrigins = options.allowedOrigins;
+const running = await startServer(options);
 
 console.log(`Campaign response kit demo: ${running.url}/`);
 console.log(`  API:      ${running.url}/api (contract: ${running.url}/api/openapi.json)`);

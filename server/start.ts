@@ -10,12 +10,16 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
 import { createApp, type AppOptions } from './app.js';
 import { loadDemoSigner } from './auth/demo-keys.js';
 import { DEMO_PEOPLE, DEMO_SIGN_IN_PATH, demoSignInApp } from './demo/sign-in.js';
 import { openDb, type Db } from './db/db.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import { migrate } from './db/migrate.js';
+import { logRequest } from './http/request-log.js';
 import { isLoopbackHost, isLoopbackOrigin } from './http/loopback.js';
 import { DEMO_PAGE_HEADERS } from './http/secure-headers.js';
 import { seed } from './db/seed.js';
@@ -56,6 +60,17 @@ export interface StartOptions {
    * need not sign in. `npm start` never does: the page signs in as one of the demo's people.
    */
   demoConfigToken?: boolean;
+  /**
+   * Production mode (`npm run serve`): the demo's sign-in and the token in /demo-config.json are
+   * refused, as they would let anyone who reaches the server act as a demo person or the service.
+   */
+  production?: boolean;
+  /** A built demo (dist-demo/) served as files, instead of Vite. */
+  staticRoot?: string;
+  /** One JSON line per request. */
+  logger?: Logger;
+  /** How long `close()` lets requests in flight finish before cutting them off; default 0 (at once). */
+  drainMs?: number;
   /** Serve demo/ through Vite (default true); false for an API-only server. */
   vite?: boolean;
   /** Vite's root. Default `demo`. */
@@ -105,6 +120,9 @@ export function demoFileAccess(root: string, dataDir: string | undefined): { str
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (options.production && (options.demoSignIn || options.demoConfigToken || options.vite)) {
+    throw new Error('Production mode serves neither the demo sign-in, nor the token in /demo-config.json, nor Vite.');
+  }
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const ownsDb = !options.db;
   let storage = 'the database given';
@@ -126,7 +144,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     timers.push(purge);
 
     const token = options.token || randomBytes(24).toString('base64url');
-    const demoSignIn = options.demoSignIn ?? true;
+    const demoSignIn = options.demoSignIn ?? !options.production;
     const tokenSource = options.token ? (options.tokenSource ?? 'the token option') : 'generated at start';
     // Made (or read) now rather than on the first mail opened: a start that cannot store it fails loudly.
     await loadTrackingSecret(db, options.trackingSecret);
@@ -154,7 +172,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
 
     let vite: ViteMiddleware | undefined;
+    const files = options.staticRoot ? getRequestListener(new Hono().use('*', serveStatic({ root: options.staticRoot })).fetch) : undefined;
+    let draining = false;
     const server = createServer((req, res) => {
+      if (options.logger) logRequest(options.logger, req, res);
+      // While draining, a kept-alive connection is closed after its answer, so that close() can end.
+      if (draining) res.setHeader('Connection', 'close');
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz') return void api(req, res);
       if (signInApp && path.startsWith('/demo-auth/')) return void signInApp(req, res);
@@ -173,9 +196,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         res.end('Not found');
       };
       if (vite) vite.middlewares(req, res, notFound);
+      else if (files) void files(req, res).then(() => undefined, notFound);
       else notFound();
     });
-    if (options.vite ?? true) {
+    if (options.vite ?? !options.production) {
       // Imported only here: an API-only server (tests, benchmarks) never loads Vite.
       const { createServer: createViteServer } = await import('vite');
       const root = resolve(options.viteRoot ?? 'demo');
@@ -201,9 +225,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       (closing ??= (async () => {
         for (const timer of timers) clearInterval(timer);
         await snapshots?.stop();
+        draining = true;
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          server.closeAllConnections();
+          server.closeIdleConnections();
+          if (!options.drainMs) return void server.closeAllConnections();
+          const cutOff = setTimeout(() => server.closeAllConnections(), options.drainMs);
+          server.once('close', () => clearTimeout(cutOff));
         });
         await vite?.close();
         if (ownsDb) await db.close();

@@ -1,0 +1,26 @@
+/**
+ * The server's options from the environment, shared by `npm start` (the demo) and `npm run serve`
+ * (production mode); each variable is described in server/README.md.
+ */
+import { parseRoleMap } from './auth/permissions.js';
+import { DEFAULT_DATA_DIR, type StartOptions } from './start.js';
+import { parseDuration } from './stats/stats-snapshot.js';
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: string): StartOptions & { allowedOrigins: string[] } {
+  return {
+    port: env.PORT ? Number(env.PORT) : 5173,
+    host: env.HOST || 'localhost',
+    dataDir: env.CR_DATA_DIR || DEFAULT_DATA_DIR,
+    databaseUrl: env.DATABASE_URL || undefined,
+    token: env.CR_API_TOKEN || undefined,
+    tokenSource: 'CR_API_TOKEN',
+    allowedOrigins: (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    tokenName: env.CR_API_TOKEN_NAME || undefined,
+    oidc: env.CR_OIDC_ISSUER ? { issuer: env.CR_OIDC_ISSUER, audience: env.CR_OIDC_AUDIENCE || 'campaign-response-kit', jwksUrl: env.CR_OIDC_JWKS_URL || undefined } : undefined,
+    rolesClaim: env.CR_ROLES_CLAIM || undefined,
+    roleMap: env.CR_ROLE_MAP ? parseRoleMap(env.CR_ROLE_MAP) : undefined,
+    statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || defaultStatsRefresh),
+    trackingSecret: env.CR_TRACKING_SECRET || undefined,
+    publicUrl: env.CR_PUBLIC_URL || undefined,
+  };
+}
