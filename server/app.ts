@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/db.js';
-import { corsFor, jsonWithEtag } from './http/http.js';
+import { corsFor, jsonWithEtag, noStoreByDefault, REVALIDATE } from './http/http.js';
 import { authenticate } from './auth/authenticate.js';
 import { authorize } from './auth/authorize.js';
 import { registerMeRoute } from './routes/me.js';
@@ -98,9 +98,10 @@ export function createApp(options: AppOptions): Hono {
 
   api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));
   // Registered before the auth middleware, so it answers without a token: the contract is public.
-  api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument));
+  api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument, REVALIDATE));
   // Likewise the open pixel and the click redirect: mail clients carry no token; the URL's signed one is their proof.
   registerPublicTrackingRoutes(api, campaignDeps);
+  api.use('*', noStoreByDefault());
   api.use('*', authenticate({ serviceToken: options.token, serviceName: options.tokenName, issuers, rolesClaim: options.rolesClaim, roleMap: options.roleMap, now: deps.now }));
   // Before the body is read or validated: someone without the permission learns nothing more.
   api.use('*', authorize());
