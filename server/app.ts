@@ -17,6 +17,7 @@ import { openApiDocument } from './openapi/openapi.js';
 import { problemBody, ProblemError, problemResponse } from './http/problems.js';
 import { apiSecureHeaders } from './http/secure-headers.js';
 import { readableTextOnly } from './http/readable-text.js';
+import { DEFAULT_RATE_LIMIT, rateLimit } from './http/rate-limit.js';
 import { registerRecipientRoutes } from './routes/recipients.js';
 import type { CampaignRouteDeps } from './routes/campaign-context.js';
 import { registerReportRoutes } from './routes/reports.js';
@@ -44,6 +45,10 @@ export interface AppOptions {
   roleMap?: RoleMap;
   /** Accept the demo's own tokens (signed with keys kept in the database). */
   demoTokens?: boolean;
+  /** Requests per principal per minute (CR_RATE_LIMIT); 0 turns limits off. Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: number;
+  /** Principal ids without rate limits (CR_RATE_LIMIT_EXEMPT), besides the service principal, which never has one. */
+  rateLimitExempt?: readonly string[];
   /** Origins that may call the API from a browser (CORS); none by default. */
   allowedOrigins?: readonly string[];
   /** The clock for recordedAt, tracking expiry and snapshots; tests may fix it. */
@@ -103,6 +108,8 @@ export function createApp(options: AppOptions): Hono {
   registerPublicTrackingRoutes(api, campaignDeps);
   api.use('*', noStoreByDefault());
   api.use('*', authenticate({ serviceToken: options.token, serviceName: options.tokenName, issuers, rolesClaim: options.rolesClaim, roleMap: options.roleMap, now: deps.now }));
+  // Counted before permissions: refused requests cost the caller too.
+  api.use('*', rateLimit({ perMinute: options.rateLimit ?? DEFAULT_RATE_LIMIT, unlimited: options.rateLimitExempt, now: deps.now }));
   // Before the body is read or validated: someone without the permission learns nothing more.
   api.use('*', authorize());
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.

@@ -4,7 +4,9 @@
  *   PGlite), CR_API_TOKEN (random when unset), CR_ALLOWED_ORIGINS (comma-separated, for CORS),
  *   CR_API_TOKEN_NAME (the token's principal, author of what it enters; "API token"), CR_OIDC_ISSUER,
  *   CR_OIDC_AUDIENCE, CR_OIDC_JWKS_URL (an OpenID Connect issuer whose JWTs are accepted), CR_ROLES_CLAIM
- *   ("roles"), CR_ROLE_MAP (JSON: role → permissions), CR_STATS_REFRESH (how
+ *   ("roles"), CR_ROLE_MAP (JSON: role → permissions), CR_RATE_LIMIT (requests per person per minute,
+ *   600; 0 for none), CR_RATE_LIMIT_EXEMPT (comma-separated principal ids without limits; the
+ *   CR_API_TOKEN principal never has one), CR_STATS_REFRESH (how
  *   often statistics are recomputed: '2h', '15m', '30s' or milliseconds; the demo's default is '1m' so a
  *   person watching sees the figures move; the server's own default is two hours), CR_TRACKING_SECRET
  *   (signs tracking URLs; else generated once and kept in the database), CR_PUBLIC_URL (origin of
@@ -31,6 +33,8 @@ const running = await startServer({
   oidc: env.CR_OIDC_ISSUER ? { issuer: env.CR_OIDC_ISSUER, audience: env.CR_OIDC_AUDIENCE || 'campaign-response-kit', jwksUrl: env.CR_OIDC_JWKS_URL || undefined } : undefined,
   rolesClaim: env.CR_ROLES_CLAIM || undefined,
   roleMap: env.CR_ROLE_MAP ? parseRoleMap(env.CR_ROLE_MAP) : undefined,
+  rateLimit: env.CR_RATE_LIMIT ? Number(env.CR_RATE_LIMIT) : undefined,
+  rateLimitExempt: (env.CR_RATE_LIMIT_EXEMPT ?? '').split(',').map((id) => id.trim()).filter(Boolean),
   statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || DEMO_STATS_REFRESH),
   trackingSecret: env.CR_TRACKING_SECRET || undefined,
   publicUrl: env.CR_PUBLIC_URL || undefined,

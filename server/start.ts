@@ -49,6 +49,10 @@ export interface StartOptions {
   oidc?: AppOptions['oidc'];
   rolesClaim?: string;
   roleMap?: AppOptions['roleMap'];
+  /** Requests per principal per minute (CR_RATE_LIMIT); 0 turns limits off. */
+  rateLimit?: number;
+  /** Principal ids without limits (CR_RATE_LIMIT_EXEMPT); the service token never has one. */
+  rateLimitExempt?: readonly string[];
   /** The demo's sign-in (three people, 15-minute tokens); default true. Loopback pages only. */
   demoSignIn?: boolean;
   /**
@@ -139,6 +143,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       oidc: options.oidc,
       rolesClaim: options.rolesClaim,
       roleMap: options.roleMap,
+      rateLimit: options.rateLimit,
+      rateLimitExempt: options.rateLimitExempt,
       trackingSecret: options.trackingSecret,
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
