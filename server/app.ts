@@ -26,7 +26,7 @@ import { registerStatsRoutes } from './routes/stats.js';
 import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracking.js';
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
-import { DEFAULT_TOKEN_TTL_MS, loadTrackingSecret } from './tracking/tracking-token.js';
+import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -56,6 +56,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Signs tracking tokens (CR_TRACKING_SECRET); else one generated once and stored in the database. */
   trackingSecret?: string;
+  /** Earlier secrets (CR_TRACKING_SECRET_PREVIOUS): tokens carrying their key id still verify until they expire. */
+  trackingSecretsPrevious?: readonly string[];
   /** How long a tracking URL works. Default 90 days. */
   trackingTokenTtlMs?: number;
   /** Origin of tracking URLs (CR_PUBLIC_URL), when the one a send request came to is not what mail readers reach. */
@@ -76,13 +78,16 @@ export function createApp(options: AppOptions): Hono {
     }));
   const oidc = options.oidc ? oidcIssuer(options.oidc) : undefined;
   const issuers = async (): Promise<TrustedIssuer[]> => [...(oidc ? [oidc] : []), ...(options.demoTokens ? [(await demo()).issuer] : [])];
+  // A weak configured secret stops the start here, with the reason, rather than at the first mail.
+  if (options.trackingSecret) assertTrackingSecret(options.trackingSecret);
+  for (const previous of options.trackingSecretsPrevious ?? []) assertTrackingSecret(previous, 'CR_TRACKING_SECRET_PREVIOUS');
   // Loaded on first use (createApp is synchronous); a failed load is tried again on the next request.
-  let secret: Promise<Buffer> | undefined;
+  let keys: Promise<TrackingKeys> | undefined;
   const campaignDeps: CampaignRouteDeps = {
     ...deps,
-    trackingSecret: () =>
-      (secret ??= loadTrackingSecret(options.db, options.trackingSecret).catch((error: unknown) => {
-        secret = undefined;
+    trackingKeys: () =>
+      (keys ??= loadTrackingKeys(options.db, options.trackingSecret, options.trackingSecretsPrevious).catch((error: unknown) => {
+        keys = undefined;
         throw error;
       })),
     trackingTokenTtlMs: options.trackingTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,

@@ -9,7 +9,8 @@
  *   CR_API_TOKEN principal never has one), CR_STATS_REFRESH (how
  *   often statistics are recomputed: '2h', '15m', '30s' or milliseconds; the demo's default is '1m' so a
  *   person watching sees the figures move; the server's own default is two hours), CR_TRACKING_SECRET
- *   (signs tracking URLs; else generated once and kept in the database), CR_PUBLIC_URL (origin of
+ *   (signs tracking URLs, at least 32 bytes; else generated once and kept in the database),
+ *   CR_TRACKING_SECRET_PREVIOUS (comma-separated earlier secrets: their URLs keep working), CR_PUBLIC_URL (origin of
  *   tracking URLs in sent mails), CR_PRESETS_PORT (the presets demo: Dataverse, Salesforce and
  *   json-server pages on their fakes; PORT + 1 by default, 'off' for none).
  */
@@ -37,6 +38,7 @@ const running = await startServer({
   rateLimitExempt: (env.CR_RATE_LIMIT_EXEMPT ?? '').split(',').map((id) => id.trim()).filter(Boolean),
   statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || DEMO_STATS_REFRESH),
   trackingSecret: env.CR_TRACKING_SECRET || undefined,
+  trackingSecretsPrevious: (env.CR_TRACKING_SECRET_PREVIOUS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
   publicUrl: env.CR_PUBLIC_URL || undefined,
 });
 

@@ -72,6 +72,8 @@ export interface StartOptions {
   statsSchedule?: boolean;
   /** Signs tracking tokens; else one generated on first start and stored in the database. */
   trackingSecret?: string;
+  /** Earlier tracking secrets whose tokens (by key id) still verify (CR_TRACKING_SECRET_PREVIOUS). */
+  trackingSecretsPrevious?: readonly string[];
   trackingTokenTtlMs?: number;
   /** Origin of the tracking URLs in sent mails, when not the one the send request came to. */
   publicUrl?: string;
@@ -146,6 +148,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       rateLimit: options.rateLimit,
       rateLimitExempt: options.rateLimitExempt,
       trackingSecret: options.trackingSecret,
+      trackingSecretsPrevious: options.trackingSecretsPrevious,
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
       statsRefreshMs,
