@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from './db/db.js';
-import { corsFor, jsonWithEtag } from './http/http.js';
+import { corsFor, jsonWithEtag, noStoreByDefault, REVALIDATE } from './http/http.js';
 import { authenticate } from './auth/authenticate.js';
 import { authorize } from './auth/authorize.js';
 import { registerMeRoute } from './routes/me.js';
@@ -17,6 +17,7 @@ import { openApiDocument } from './openapi/openapi.js';
 import { problemBody, ProblemError, problemResponse } from './http/problems.js';
 import { apiSecureHeaders } from './http/secure-headers.js';
 import { readableTextOnly } from './http/readable-text.js';
+import { DEFAULT_RATE_LIMIT, rateLimit } from './http/rate-limit.js';
 import { registerRecipientRoutes } from './routes/recipients.js';
 import type { CampaignRouteDeps } from './routes/campaign-context.js';
 import { registerReportRoutes } from './routes/reports.js';
@@ -25,7 +26,7 @@ import { registerStatsRoutes } from './routes/stats.js';
 import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracking.js';
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
-import { DEFAULT_TOKEN_TTL_MS, loadTrackingSecret } from './tracking/tracking-token.js';
+import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -44,6 +45,10 @@ export interface AppOptions {
   roleMap?: RoleMap;
   /** Accept the demo's own tokens (signed with keys kept in the database). */
   demoTokens?: boolean;
+  /** Requests per principal per minute (CR_RATE_LIMIT); 0 turns limits off. Default DEFAULT_RATE_LIMIT. */
+  rateLimit?: number;
+  /** Principal ids without rate limits (CR_RATE_LIMIT_EXEMPT), besides the service principal, which never has one. */
+  rateLimitExempt?: readonly string[];
   /** Origins that may call the API from a browser (CORS); none by default. */
   allowedOrigins?: readonly string[];
   /** The clock for recordedAt, tracking expiry and snapshots; tests may fix it. */
@@ -51,6 +56,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Signs tracking tokens (CR_TRACKING_SECRET); else one generated once and stored in the database. */
   trackingSecret?: string;
+  /** Earlier secrets (CR_TRACKING_SECRET_PREVIOUS): tokens carrying their key id still verify until they expire. */
+  trackingSecretsPrevious?: readonly string[];
   /** How long a tracking URL works. Default 90 days. */
   trackingTokenTtlMs?: number;
   /** Origin of tracking URLs (CR_PUBLIC_URL), when the one a send request came to is not what mail readers reach. */
@@ -71,13 +78,16 @@ export function createApp(options: AppOptions): Hono {
     }));
   const oidc = options.oidc ? oidcIssuer(options.oidc) : undefined;
   const issuers = async (): Promise<TrustedIssuer[]> => [...(oidc ? [oidc] : []), ...(options.demoTokens ? [(await demo()).issuer] : [])];
+  // A weak configured secret stops the start here, with the reason, rather than at the first mail.
+  if (options.trackingSecret) assertTrackingSecret(options.trackingSecret);
+  for (const previous of options.trackingSecretsPrevious ?? []) assertTrackingSecret(previous, 'CR_TRACKING_SECRET_PREVIOUS');
   // Loaded on first use (createApp is synchronous); a failed load is tried again on the next request.
-  let secret: Promise<Buffer> | undefined;
+  let keys: Promise<TrackingKeys> | undefined;
   const campaignDeps: CampaignRouteDeps = {
     ...deps,
-    trackingSecret: () =>
-      (secret ??= loadTrackingSecret(options.db, options.trackingSecret).catch((error: unknown) => {
-        secret = undefined;
+    trackingKeys: () =>
+      (keys ??= loadTrackingKeys(options.db, options.trackingSecret, options.trackingSecretsPrevious).catch((error: unknown) => {
+        keys = undefined;
         throw error;
       })),
     trackingTokenTtlMs: options.trackingTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
@@ -98,10 +108,13 @@ export function createApp(options: AppOptions): Hono {
 
   api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));
   // Registered before the auth middleware, so it answers without a token: the contract is public.
-  api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument));
+  api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument, REVALIDATE));
   // Likewise the open pixel and the click redirect: mail clients carry no token; the URL's signed one is their proof.
   registerPublicTrackingRoutes(api, campaignDeps);
+  api.use('*', noStoreByDefault());
   api.use('*', authenticate({ serviceToken: options.token, serviceName: options.tokenName, issuers, rolesClaim: options.rolesClaim, roleMap: options.roleMap, now: deps.now }));
+  // Counted before permissions: refused requests cost the caller too.
+  api.use('*', rateLimit({ perMinute: options.rateLimit ?? DEFAULT_RATE_LIMIT, unlimited: options.rateLimitExempt, now: deps.now }));
   // Before the body is read or validated: someone without the permission learns nothing more.
   api.use('*', authorize());
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.

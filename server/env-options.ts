@@ -14,13 +14,21 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: stri
     databaseUrl: env.DATABASE_URL || undefined,
     token: env.CR_API_TOKEN || undefined,
     tokenSource: 'CR_API_TOKEN',
-    allowedOrigins: (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: list(env.CR_ALLOWED_ORIGINS),
     tokenName: env.CR_API_TOKEN_NAME || undefined,
     oidc: env.CR_OIDC_ISSUER ? { issuer: env.CR_OIDC_ISSUER, audience: env.CR_OIDC_AUDIENCE || 'campaign-response-kit', jwksUrl: env.CR_OIDC_JWKS_URL || undefined } : undefined,
     rolesClaim: env.CR_ROLES_CLAIM || undefined,
     roleMap: env.CR_ROLE_MAP ? parseRoleMap(env.CR_ROLE_MAP) : undefined,
+    rateLimit: env.CR_RATE_LIMIT ? Number(env.CR_RATE_LIMIT) : undefined,
+    rateLimitExempt: list(env.CR_RATE_LIMIT_EXEMPT),
     statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || defaultStatsRefresh),
     trackingSecret: env.CR_TRACKING_SECRET || undefined,
+    trackingSecretsPrevious: list(env.CR_TRACKING_SECRET_PREVIOUS),
     publicUrl: env.CR_PUBLIC_URL || undefined,
   };
+}
+
+/** A comma-separated variable as its non-empty items. */
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 }

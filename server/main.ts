@@ -4,10 +4,13 @@
  *   PGlite), CR_API_TOKEN (random when unset), CR_ALLOWED_ORIGINS (comma-separated, for CORS),
  *   CR_API_TOKEN_NAME (the token's principal, author of what it enters; "API token"), CR_OIDC_ISSUER,
  *   CR_OIDC_AUDIENCE, CR_OIDC_JWKS_URL (an OpenID Connect issuer whose JWTs are accepted), CR_ROLES_CLAIM
- *   ("roles"), CR_ROLE_MAP (JSON: role → permissions), CR_STATS_REFRESH (how
+ *   ("roles"), CR_ROLE_MAP (JSON: role → permissions), CR_RATE_LIMIT (requests per person per minute,
+ *   600; 0 for none), CR_RATE_LIMIT_EXEMPT (comma-separated principal ids without limits; the
+ *   CR_API_TOKEN principal never has one), CR_STATS_REFRESH (how
  *   often statistics are recomputed: '2h', '15m', '30s' or milliseconds; the demo's default is '1m' so a
  *   person watching sees the figures move; the server's own default is two hours), CR_TRACKING_SECRET
- *   (signs tracking URLs; else generated once and kept in the database), CR_PUBLIC_URL (origin of
+ *   (signs tracking URLs, at least 32 bytes; else generated once and kept in the database),
+ *   CR_TRACKING_SECRET_PREVIOUS (comma-separated earlier secrets: their URLs keep working), CR_PUBLIC_URL (origin of
  *   tracking URLs in sent mails), CR_PRESETS_PORT (the presets demo: Dataverse, Salesforce and
  *   json-server pages on their fakes; PORT + 1 by default, 'off' for none).
  */

@@ -53,6 +53,10 @@ export interface StartOptions {
   oidc?: AppOptions['oidc'];
   rolesClaim?: string;
   roleMap?: AppOptions['roleMap'];
+  /** Requests per principal per minute (CR_RATE_LIMIT); 0 turns limits off. */
+  rateLimit?: number;
+  /** Principal ids without limits (CR_RATE_LIMIT_EXEMPT); the service token never has one. */
+  rateLimitExempt?: readonly string[];
   /** The demo's sign-in (three people, 15-minute tokens); default true. Loopback pages only. */
   demoSignIn?: boolean;
   /**
@@ -83,6 +87,8 @@ export interface StartOptions {
   statsSchedule?: boolean;
   /** Signs tracking tokens; else one generated on first start and stored in the database. */
   trackingSecret?: string;
+  /** Earlier tracking secrets whose tokens (by key id) still verify (CR_TRACKING_SECRET_PREVIOUS). */
+  trackingSecretsPrevious?: readonly string[];
   trackingTokenTtlMs?: number;
   /** Origin of the tracking URLs in sent mails, when not the one the send request came to. */
   publicUrl?: string;
@@ -157,7 +163,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       oidc: options.oidc,
       rolesClaim: options.rolesClaim,
       roleMap: options.roleMap,
+      rateLimit: options.rateLimit,
+      rateLimitExempt: options.rateLimitExempt,
       trackingSecret: options.trackingSecret,
+      trackingSecretsPrevious: options.trackingSecretsPrevious,
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
       statsRefreshMs,

@@ -23,12 +23,19 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   return header.split(',').some((tag) => bare(tag) === bare(etag));
 }
 
-/** A JSON answer to a GET, with an ETag; 304 when the client already holds this version. */
-export function jsonWithEtag(c: Context, value: unknown): Response {
+/** Personal data (recipients, responses, history, reports): no cache on the way may keep a copy. */
+export const NO_STORE = 'no-store';
+/** Data that is the same for everyone (the contract, the vocabulary): kept, but revalidated every time. */
+export const REVALIDATE = 'no-cache';
+
+/**
+ * A JSON answer to a GET, with an ETag; 304 when the client already holds this version. no-store
+ * still allows a client that keeps its own copy (the kit's read cache) to revalidate it by its tag.
+ */
+export function jsonWithEtag(c: Context, value: unknown, cacheControl: string = NO_STORE): Response {
   const body = JSON.stringify(value);
   const etag = etagOf(body);
-  // Revalidate every time: the history changes under the client whenever a line is added.
-  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
+  const headers = { ETag: etag, 'Cache-Control': cacheControl };
   if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': JSON_CONTENT_TYPE } });
 }
@@ -76,6 +83,14 @@ export function corsFor({ allowedOrigins }: CorsOptions): MiddlewareHandler {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
       c.res.headers.set('Access-Control-Expose-Headers', EXPOSE_HEADERS);
     }
+  };
+}
+
+/** Answers behind the token are someone's data: no-store unless the route said otherwise. */
+export function noStoreByDefault(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', NO_STORE);
   };
 }
 

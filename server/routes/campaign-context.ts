@@ -1,9 +1,10 @@
+import type { TrackingKeys } from '../tracking/tracking-token.js';
 import type { RouteDeps } from './context.js';
 
 /** What the campaign routes (tracking, statistics, reports) need beyond every route's deps. */
 export interface CampaignRouteDeps extends RouteDeps {
-  /** The tracking secret, loaded (or generated and stored) on first use. */
-  trackingSecret: () => Promise<Buffer>;
+  /** The tracking keys, the current one loaded (or generated and stored) on first use. */
+  trackingKeys: () => Promise<TrackingKeys>;
   trackingTokenTtlMs: number;
   /** Origin that tracking URLs start with; else the origin the send request came to. */
   publicUrl?: string;

@@ -50,7 +50,7 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
     // A HEAD (a link checker, a proxy probing) gets the same answer but is not an open.
     if (file.endsWith('.gif') && c.req.method === 'GET') {
       const at = now();
-      const claims = verifyToken(await deps.trackingSecret(), file.slice(0, -'.gif'.length), at);
+      const claims = verifyToken(await deps.trackingKeys(), file.slice(0, -'.gif'.length), at);
       if (claims) {
         await recordOpen(db, claims, userAgentOf(c), clientOf(c), at).catch((error: unknown) => console.error('Recording an open failed:', error));
       }
@@ -61,7 +61,7 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
   api.get('/t/c/:token/:linkId', async (c) => {
     if (c.req.method !== 'GET') return noSuchLink(c);
     const at = now();
-    const claims = verifyToken(await deps.trackingSecret(), c.req.param('token'), at);
+    const claims = verifyToken(await deps.trackingKeys(), c.req.param('token'), at);
     if (!claims) return noSuchLink(c);
     const url = await recordClick(db, claims, c.req.param('linkId'), userAgentOf(c), at);
     if (url === undefined) return noSuchLink(c);
@@ -89,14 +89,14 @@ export function registerSendRoute(api: Api, deps: CampaignRouteDeps): void {
     const at = now();
     const outcome = await db.transaction((tx) => sendEvent(tx, campaignId, eventId, at));
     const links = await db.query<{ id: string; url: string }>('SELECT id, url FROM event_links WHERE event_id = $1 ORDER BY position, id', [eventId]);
-    const secret = await deps.trackingSecret();
+    const { current } = await deps.trackingKeys();
     const base = `${deps.publicUrl ?? new URL(c.req.url).origin}/api/t`;
     const expiresAt = at.getTime() + deps.trackingTokenTtlMs;
     const answer: SendResult = {
       campaignId,
       eventId,
       deliveries: outcome.deliveries.map((d) => {
-        const token = d.outcome === 'sent' ? issueToken(secret, { recipientId: d.recipientId, eventId, expiresAt }) : undefined;
+        const token = d.outcome === 'sent' ? issueToken(current, { recipientId: d.recipientId, eventId, expiresAt }) : undefined;
         return {
           ...d,
           deliveredAt: d.deliveredAt.toISOString(),

@@ -7,7 +7,7 @@ import type { Campaign } from '../../src/model/types.js';
 import { SKIPPED_DETAIL, simulatedOutcome } from '../../server/tracking/delivery.js';
 import { judgeClick, judgeOpen } from '../../server/tracking/machine-detect.js';
 import { PIXEL_GIF } from '../../server/routes/tracking.js';
-import { issueToken, loadTrackingSecret } from '../../server/tracking/tracking-token.js';
+import { issueToken, loadTrackingSecret, trackingKey } from '../../server/tracking/tracking-token.js';
 import { randomBytes } from 'node:crypto';
 import { openDb } from '../../server/db/db.js';
 import { loadMigrations, migrate } from '../../server/db/migrate.js';
@@ -81,7 +81,7 @@ test('sending an email event: Sent or a bounce line per recipient, tracking URLs
     if (d.tracking) {
       assert.deepEqual(d.tracking.links.map((l) => l.linkId), ['offer', 'compare', 'contact']);
       assert.equal(d.tracking.expiresAt, at(90 * 86_400_000).toISOString(), '90 days by default');
-      assert.match(d.tracking.openUrl, /^http:\/\/localhost\/api\/t\/o\/[\w-]+\.[\w-]{43}\.gif$/u);
+      assert.match(d.tracking.openUrl, /^http:\/\/localhost\/api\/t\/o\/[\w-]{8}\.[\w-]+\.[\w-]{43}\.gif$/u);
     }
   }
   delivered = first.deliveries.filter((d) => d.outcome === 'sent');
@@ -154,20 +154,22 @@ test('a click records Clicked Through for that link and redirects (302) to its r
 test('forged, altered, foreign, expired or wrongly-signed tokens and unknown links: nothing recorded, nothing revealed', async () => {
   const [mail, other] = delivered;
   const token = tokenOf(mail);
-  const [payload, signature] = token.split('.');
+  const [kid, payload, signature] = token.split('.');
   const flip = (text: string, i: number) => text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, string, number];
-  const repack = (value: unknown) => `${Buffer.from(JSON.stringify(value)).toString('base64url')}.${signature}`;
+  const repack = (value: unknown) => `${kid}.${Buffer.from(JSON.stringify(value)).toString('base64url')}.${signature}`;
   const secret = await loadTrackingSecret(testDb.db);
   const bad: [string, string][] = [
     ['forged', `${Buffer.from('["47","spring-last-chance",9999999999]').toString('base64url')}.${'x'.repeat(43)}`],
     ['garbage', 'not-a-token'],
-    ['signature altered', `${payload}.${flip(signature, 10)}`],
-    ['payload altered', `${flip(payload, 3)}.${signature}`],
+    ['signature altered', `${kid}.${payload}.${flip(signature, 10)}`],
+    ['payload altered', `${kid}.${flip(payload, 3)}.${signature}`],
+    ['key id altered', `${flip(kid, 2)}.${payload}.${signature}`],
+    ['key id dropped', `${payload}.${signature}`],
     ['another recipient', repack([other.recipientId, claims[1], claims[2]])],
     ['another event', repack([claims[0], 'spring-announce', claims[2]])],
     ['a later expiry', repack([claims[0], claims[1], claims[2] + 86_400])],
-    ['signed, for a recipient whose mail was skipped', issueToken(secret, { recipientId: '42', eventId: EVENT, expiresAt: at(86_400_000).getTime() })],
+    ['signed, for a recipient whose mail was skipped', issueToken(trackingKey(secret), { recipientId: '42', eventId: EVENT, expiresAt: at(86_400_000).getTime() })],
   ];
   clock = at(7_200_000);
   const before = await countLines(testDb.db);
@@ -184,7 +186,7 @@ test('forged, altered, foreign, expired or wrongly-signed tokens and unknown lin
   for (const [name, t] of bad) await refused(name, t);
   // A valid token with a link that is not this event's: altered, another event's, an outside URL.
   for (const linkId of ['offerx', 'pricing', encodeURIComponent('https://evil.example/'), 'OFFER']) await refused(`link ${linkId}`, token, linkId, app, false);
-  await refused('signed with another secret', token, 'offer', testApp(testDb.db, { now: () => clock, trackingSecret: 'another secret' }));
+  await refused('signed with another secret', token, 'offer', testApp(testDb.db, { now: () => clock, trackingSecret: 'another secret, long enough: 32 bytes+' }));
   clock = at(90 * 86_400_000);
   await refused('expired (90 days after the send)', token);
   assert.equal(await countLines(testDb.db), before, 'not one line recorded');
