@@ -35,7 +35,9 @@ describe('engine-sensitive behaviour', () => {
     await dialog.showNew(opener);
     await until(() => dialog.shadowRoot?.querySelector('#campaignId'));
     const modal = dialog.shadowRoot!.querySelector('dialog')!;
-    const reached = new Set<string>();
+    // The dialog opens on its first field; Tab goes on from there.
+    await until(() => deepActive()?.id === 'campaignId');
+    const reached = new Set<string>(['campaignId']);
     for (let press = 0; press < 14; press++) {
       await sendKeys({ press: 'Tab' });
       const active = deepActive();
