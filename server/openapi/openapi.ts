@@ -5,7 +5,8 @@
  */
 import { securityPaths, securityResponses, securitySchemas, withSecurityAnswers } from './openapi-security.js';
 import { NOTE_MAX_LENGTH, CHANNELS, MACHINE_CAUSE_CODES } from '../../src/model/types.js';
-import { campaignParameters, campaignPaths, campaignSchemas } from './openapi-campaigns.js';
+import { campaignParameters, campaignPaths } from './openapi-campaign-paths.js';
+import { campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
 import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
 
