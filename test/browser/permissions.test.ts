@@ -59,10 +59,14 @@ describe('permissions: the data client\'s can() and the elements that honour it'
     const reason = $(reader, '[part="read-only-reason"]');
     expect(text(reason)).to.equal('You may read these responses but not add any.');
     expect(add.getAttribute('aria-describedby')).to.equal(reason.id);
+    const updates = [...reader.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="update-button"]')];
+    expect(updates.length).to.be.greaterThan(0);
+    expect(updates.every((button) => button.disabled && button.getAttribute('aria-describedby') === reason.id), 'Update Status disabled, for the same reason').to.equal(true);
     await expect(reader).to.be.accessible();
 
     const writer = await tabFor(new CampaignDataClient({ adapter: new SayingAdapter(person(['read', 'write'])) }));
     expect($<HTMLButtonElement>(writer, '[part="add-button"]').disabled).to.equal(false);
+    expect([...writer.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="update-button"]')].some((button) => button.disabled)).to.equal(false);
     expect(writer.shadowRoot!.querySelector('[part="read-only-reason"]')).to.equal(null);
   });
 

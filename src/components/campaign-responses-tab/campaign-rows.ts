@@ -40,6 +40,8 @@ export interface CampaignRowContext extends RowsContext {
   updateStatus: string;
   /** "Update Status for <event>", the button's accessible name. */
   updateStatusFor: (event: CampaignEvent) => string;
+  /** Whether Update Status can save (the person may write, and the backend takes responses); else it is disabled, and the toolbar says why. */
+  mayUpdate: boolean;
   noResponse: string;
   delayNote: string;
   /** How many columns the table has (the expanded history row spans them all). */
@@ -98,6 +100,8 @@ function eventItem(event: CampaignEvent, render: CampaignRowContext): TemplateRe
       part="update-button"
       data-event=${event.id}
       aria-label=${render.updateStatusFor(event)}
+      ?disabled=${!render.mayUpdate}
+      aria-describedby=${render.mayUpdate ? nothing : 'read-only-reason'}
     >${render.updateStatus}</button></li>`;
 }
 
@@ -207,6 +211,7 @@ export function rowContext(context: RowsContext, columnCount: number): CampaignR
     labels: labelsOf(context.vocabulary, context.l),
     updateStatus: context.l.t('tab.updateStatus'),
     updateStatusFor: updateStatusLabel(context.l),
+    mayUpdate: context.client.can('write'),
     noResponse: context.l.t('tab.noResponse'),
     delayNote: context.l.t('tab.delayNote'),
     columnCount,
