@@ -24,13 +24,13 @@ const work = mkdtempSync(join(tmpdir(), 'cr-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSuites = [];
 
-function nodeSuite(name, pattern, env = {}) {
+function nodeSuite(name, pattern, env = {}, concurrency = 1) {
   const files = globSync(pattern);
   if (files.length === 0) return;
   const countsFile = join(work, `${name}.json`);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=1',
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       `--test-reporter=./scripts/count-reporter.mjs`, `--test-reporter-destination=${countsFile}`, ...files],
     { stdio: 'inherit', env: { ...process.env, ...env } },
@@ -81,9 +81,11 @@ const inFirefox = ifInstalled(firefox, 'no Firefox found (Debian: apt-get instal
 const inWebKit = ifInstalled(findWebKit(), `no WebKitWebDriver found. ${WEBKIT_HOW_TO}`);
 
 const want = (name) => only.length === 0 || only.includes(name);
-if (want('server')) nodeSuite('server (PGlite)', 'test/server/*.test.ts', { DATABASE_URL: '' });
+// Two server files at a time: each has a database of its own (PGlite in memory, or a schema) and
+// servers on ports of their own, and most of a file's time is PGlite's start, which one core does.
+if (want('server')) nodeSuite('server (PGlite)', 'test/server/*.test.ts', { DATABASE_URL: '' }, 2);
 if (want('server') && process.env.CR_TEST_DATABASE_URL) {
-  nodeSuite('server (PostgreSQL)', 'test/server/*.test.ts', { DATABASE_URL: process.env.CR_TEST_DATABASE_URL });
+  nodeSuite('server (PostgreSQL)', 'test/server/*.test.ts', { DATABASE_URL: process.env.CR_TEST_DATABASE_URL }, 2);
 }
 if (want('node')) nodeSuite('node', 'test/node/*.test.ts');
 if (want('browser')) browserSuite();
