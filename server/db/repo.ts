@@ -146,15 +146,7 @@ export async function recipientCampaigns(db: Queryable, recipientId: string): Pr
     [recipientId],
   );
   const latestByCampaign = new Map(latest.map((row) => [str(row.campaign_id), toResponseLine(row)]));
-  return campaigns.map((row) => ({
-    id: str(row.id),
-    title: str(row.title),
-    currency: str(row.currency),
-    baseCost: toMoney(row.base_cost),
-    expectedRevenue: toMoney(row.expected_revenue),
-    events: events.filter((event) => event.campaign_id === row.id).map(toEvent),
-    latestResponse: latestByCampaign.get(str(row.id)) ?? null,
-  }));
+  return campaigns.map((row) => ({ ...toCampaign(row, events), latestResponse: latestByCampaign.get(str(row.id)) ?? null }));
 }
 
 export async function findLine(db: Queryable, id: string): Promise<ResponseLine | undefined> {
@@ -174,12 +166,17 @@ export async function listCampaigns(db: Queryable, campaignId?: string): Promise
     'SELECT * FROM campaign_events WHERE campaign_id = ANY($1::text[]) ORDER BY date NULLS LAST, id',
     [campaigns.map((row) => str(row.id))],
   );
-  return campaigns.map((row) => ({
+  return campaigns.map((row) => toCampaign(row, events));
+}
+
+/** A campaign row with its events, as both the recipient's list and the campaign view answer it. */
+function toCampaign(row: Row, events: Row[]): Campaign {
+  return {
     id: str(row.id),
     title: str(row.title),
     currency: str(row.currency),
     baseCost: toMoney(row.base_cost),
     expectedRevenue: toMoney(row.expected_revenue),
     events: events.filter((event) => event.campaign_id === row.id).map(toEvent),
-  }));
+  };
 }
