@@ -23,6 +23,8 @@ const only = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'cr-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSuites = [];
+/** Every failed test, named again at the end: CI shows only the tail of the log. */
+const failures = [];
 
 function nodeSuite(name, pattern, env = {}, concurrency = 1) {
   const files = globSync(pattern);
@@ -38,6 +40,7 @@ function nodeSuite(name, pattern, env = {}, concurrency = 1) {
   let counts = { passed: 0, failed: 0, skipped: 0 };
   try {
     counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+    failures.push(...(counts.failures ?? []).map((line) => `[${name}] ${line}`));
   } catch {
     counts.failed = 1; // the runner died before reporting
   }
@@ -49,6 +52,7 @@ function browserSuite(name = 'browser', args = []) {
   const result = spawnSync('npx', ['web-test-runner', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(result.stdout ?? '');
   const match = /^(\d+) passed, (\d+) failed, (\d+) skipped$/m.exec(result.stdout ?? '');
+  failures.push(...(result.stdout ?? '').split('\n').filter((line) => line.startsWith('FAILED: ')).map((line) => `[${name}] ${line}`));
   const counts = match
     ? { passed: +match[1], failed: +match[2], skipped: +match[3] }
     : { passed: 0, failed: 1, skipped: 0 };
@@ -97,5 +101,6 @@ inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts'
 
 rmSync(work, { recursive: true, force: true });
 if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(', ')}`);
+if (failures.length) console.log(failures.join('\n'));
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
