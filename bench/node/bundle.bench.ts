@@ -1,5 +1,5 @@
 /**
- * Bundle budget (issue 6), run by `npm run bench` (or `npm run bench -- bundle`, or alone:
+ * Bundle budget, run by `npm run bench` (or `npm run bench -- bundle`, or alone:
  * `node --import tsx bench/node/bundle.bench.ts`). Measures, asserts nothing.
  *
  * Method: esbuild's JS API (bundle, ES2022, browser, minify) in memory, then gzip (zlib level 9) of
@@ -19,7 +19,7 @@
  * Not in any of them: the German table (src/i18n/de.ts), which the kit imports only when an element's
  * `lang` asks for German (a file of its own beside the bundle, a chunk of its own in a host's bundler);
  * it is measured alone and printed as excluded. English is built in and counted everywhere.
- * Beside them the peer figures that issue 6 cites (not measured here).
+ * Beside them the figures of two peers for the same dialog (PEERS; known figures, not measured here).
  * 4. The npm tarball: `npm pack` (prepack builds), packed and unpacked, beside its budget.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   const tarball = packKit();
   rmSync(tarball.destination, { recursive: true, force: true });
   console.log(`  The npm tarball (npm pack, as published): ${(tarball.size / 1000).toFixed(1)} kB packed (budget ≤ ${PACKED_BUDGET / 1000} kB: ${tarball.size <= PACKED_BUDGET ? 'holds' : 'NO'}), ${(tarball.unpackedSize / 1000).toFixed(1)} kB unpacked, ${tarball.files} files.`);
-  console.log(`\n  Peers, as cited by issue 6 (not measured here): a dialog with a select, an input, a textarea and a button, gzipped: ${peers}.`);
+  console.log(`\n  Peers (known figures, not measured here): a dialog with a select, an input, a textarea and a button, gzipped: ${peers}.`);
 
   console.log('\n  One define file, everything inside (what a host pays for that element alone):');
   const defines = readdirSync(resolve(ROOT, 'src/define')).filter((file) => file.endsWith('.ts') && file !== 'all.ts').sort();

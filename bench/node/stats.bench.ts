@@ -1,5 +1,5 @@
 /**
- * Server-side benchmark (issue 5), run by `npm run bench` after the browser benches, or alone:
+ * Server-side benchmark, run by `npm run bench` after the browser benches, or alone:
  * `node --import tsx bench/node/stats.bench.ts`. Measures, asserts nothing.
  *
  * 1. Fills an in-memory PGlite with BENCH_LINES response lines (default 1,000,000) in one campaign,

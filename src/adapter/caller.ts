@@ -10,7 +10,7 @@ import { AdapterError, BadRequestError, MalformedResponseError, ValidationError,
 import { problemFromBody, send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
 import { createHttpHelper, resolveBaseUrl, resolveHeaders, type HttpHelper } from './http-helper.js';
 import type { OperationSettings } from './operations.js';
-import type { FromServer, RestAdapterConfig } from './rest.js';
+import type { FromServer, RestAdapterConfig } from './config.js';
 
 export { queryString } from './http-helper.js';
 

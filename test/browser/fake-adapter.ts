@@ -13,7 +13,7 @@ import type {
   ResponseLine,
   ResponseVocabulary,
 } from '../../src/model/types.js';
-import { FakeCalls } from './fake-calls.js';
+import { FakeCalls } from '../support/browser/fake-calls.js';
 
 type Method = keyof CampaignResponseAdapter;
 

@@ -26,8 +26,8 @@ import type { CampaignResponseReport } from '../../src/components/campaign-respo
 import { DeleteRequestEvent } from '../../src/events/delete-request.js';
 import { CapableFakeAdapter, FakeAdapter, gate, line, until } from './fake-adapter.js';
 import { READ_ONLY_CAPABILITIES } from '../../src/adapter/capabilities.js';
-import { BARE_STATS, FakeReportsAdapter, SPRING_STATS } from './fake-reports-adapter.js';
-import { FakeReportAdapter, captureDownloads, reportRow, withPicker } from './fake-report-adapter.js';
+import { BARE_STATS, FakeReportsAdapter, reportRow, SPRING_STATS } from '../support/browser/fake-reports-adapter.js';
+import { captureDownloads, withPicker } from '../support/browser/csv-download.js';
 import { $, dialogOf } from './helpers.js';
 
 interface Declaration {
@@ -324,18 +324,18 @@ describe('parts and tokens: rendered as documented', () => {
 
   it('<campaign-response-report>', async () => {
     const seen = new Seen();
-    const report = (adapter: FakeReportAdapter, campaignId = 'spring') =>
+    const report = (adapter: FakeReportsAdapter, campaignId = 'spring') =>
       fixture<CampaignResponseReport>(
         html`<campaign-response-report campaign-id=${campaignId} page-size="1" .reportsClient=${new CampaignReportsClient({ adapter })}></campaign-response-report>`,
       );
-    const slow = new FakeReportAdapter();
+    const slow = new FakeReportsAdapter();
     const loading = gate();
     slow.gates.getResponseSummary = loading.promise;
     const waiting = await report(slow);
     await until(hasPart(waiting, 'loading'));
     seen.collect(waiting);
     loading.open();
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.rows.set('spring', [
       reportRow({ id: 'r1', note: 'called', evidence: { machine: true, machineReason: 'proxy' } as never }),
       reportRow({ id: 'r2' }),
@@ -359,11 +359,11 @@ describe('parts and tokens: rendered as documented', () => {
     note.dispatchEvent(new Event('input', { bubbles: true }));
     await until(hasPart(full, 'no-match'), 3000);
     seen.collect(full);
-    const empty = await report(new FakeReportAdapter(), 'bare');
+    const empty = await report(new FakeReportsAdapter(), 'bare');
     await until(hasPart(empty, 'empty'));
     seen.collect(empty);
     await failures(seen, (failure) => {
-      const failing = new FakeReportAdapter();
+      const failing = new FakeReportsAdapter();
       if (failure !== 'not-found') failing.failures.getResponseSummary = failure;
       return report(failing, failure === 'not-found' ? 'missing' : 'spring');
     });
@@ -372,9 +372,9 @@ describe('parts and tokens: rendered as documented', () => {
 
   it('<campaign-clickthrough-report>', async () => {
     const seen = new Seen();
-    const report = (adapter: FakeReportAdapter, campaignId = 'spring') =>
+    const report = (adapter: FakeReportsAdapter, campaignId = 'spring') =>
       fixture(html`<campaign-clickthrough-report campaign-id=${campaignId} .reportsClient=${new CampaignReportsClient({ adapter })}></campaign-clickthrough-report>`);
-    const slow = new FakeReportAdapter();
+    const slow = new FakeReportsAdapter();
     const loading = gate();
     slow.gates.getClickthrough = loading.promise;
     const waiting = await report(slow);
@@ -385,7 +385,7 @@ describe('parts and tokens: rendered as documented', () => {
       linkId, url, clicks: clickers.length, humanClicks: 0, machineClicks: 0, uniqueClickers: clickers.length, uniqueHumanClickers: 0,
       clickers: clickers.map(({ machine }, i) => ({ recipientId: `${i}`, recipientName: `R${i}`, clickedAt: '2026-03-01T09:00:00.000Z', machine, machineReason: null })),
     });
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.clickthrough.set('spring', {
       campaignId: 'spring',
       events: [{ eventId: 'mail', name: 'Mail', links: [clicks('https://example.com/', 'web', [{ machine: true }, { machine: false }]), clicks('javascript:void 0', 'text', [])] }],
@@ -395,13 +395,13 @@ describe('parts and tokens: rendered as documented', () => {
     for (const toggle of full.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toggle"]')) toggle.click();
     await until(() => hasPart(full, 'clicker')() && hasPart(full, 'no-clicks')());
     seen.collect(full);
-    const none = new FakeReportAdapter();
+    const none = new FakeReportsAdapter();
     none.clickthrough.set('spring', { campaignId: 'spring', events: [] });
     const empty = await report(none);
     await until(hasPart(empty, 'empty'));
     seen.collect(empty);
     await failures(seen, (failure) => {
-      const failing = new FakeReportAdapter();
+      const failing = new FakeReportsAdapter();
       failing.clickthrough.set('spring', { campaignId: 'spring', events: [] });
       if (failure !== 'not-found') failing.failures.getClickthrough = failure;
       return report(failing, failure === 'not-found' ? 'missing' : 'spring');

@@ -1,5 +1,5 @@
 /**
- * "Importing one element's define file pulls in only what that element needs" (issue 6), as rules on
+ * "Importing one element's define file pulls in only what that element needs", as rules on
  * esbuild's module graph: each src/define/<tag>.ts is bundled (packages external, metafile on) and the
  * src/ modules whose code lands in the bundle (after tree-shaking) and the packages it imports are checked. A heavy cross-import (one element's code in
  * another's bundle, the outbox engine in an element, the campaign side in a recipient-side element)

@@ -1,5 +1,5 @@
 /**
- * End to end, offline (issue 4, item 6, last bullet; item 7: in Chromium and in Firefox): the demo
+ * End to end, offline: the demo
  * page (offline edits on) against `npm start`'s server, in the browser a driver gives (driver.ts).
  * The page is cut off from the API — once by taking the browser offline, once by making only
  * /api/* unreachable while the page itself still loads — three responses are added through the Add
