@@ -8,7 +8,7 @@ import {
   ClickthroughSchema,
   ResponseSummarySchema,
   SendResultSchema,
-} from '../model/campaign-stats.js';
+} from '../model/campaign-stats-schemas.js';
 import { CampaignSchema, pageSchema } from '../model/schemas.js';
 import { createRestCaller, identity, queryString } from './caller.js';
 import { getMe, ME_PATH } from './me.js';

@@ -78,6 +78,7 @@ const CAMPAIGN_SIDE = ['campaign-stats-panel', 'campaign-response-report', 'camp
 const CAMPAIGN_SIDE_MODULES = [
   'src/adapter/rest-campaigns.ts',
   'src/model/campaign-stats.ts',
+  'src/model/campaign-stats-schemas.ts',
   'src/data/reports-client.ts',
   'src/data/reports-configure.ts',
   'src/components/base/cr-campaign-element.ts',
