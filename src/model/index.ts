@@ -8,3 +8,4 @@ export * from './schemas.js';
 export * from './campaign-stats.js';
 export * from './campaign-stats-schemas.js';
 export * from './principal.js';
+export * from './audit.js';

@@ -137,6 +137,12 @@ export interface ResponseLine {
   source: ResponseSource;
   link: TrackedLink | null;
   evidence: TrackingEvidence | null;
+  /** Only on a history read that asks for deleted lines: when it was deleted, null while live. */
+  deletedAt?: Instant | null;
+  /** Display name of the principal who deleted it. */
+  deletedBy?: string | null;
+  /** The deletion it belongs to: restoring that deletion brings it back. */
+  deletionId?: string | null;
 }
 
 /** What a client sends to add a line (Add Response, Update Status). */
@@ -170,6 +176,10 @@ export interface Page<T> {
 
 export interface DeleteAllResult {
   deleted: number;
+  /** Live lines left in place because they were not in the request's bound (added since the person looked). */
+  kept?: number;
+  /** The deletion to restore; null when nothing was deleted. Absent from backends without restore. */
+  deletionId?: string | null;
 }
 
 export const NOTE_MAX_LENGTH = 4000;
