@@ -6,7 +6,8 @@
  *    browser's offline mode, which can miss a service worker's own requests), and both pages load
  *    again: from the worker, with the page's saved lists and the kit's cache, saying so.
  * 2. Responses are recorded by hand (Add Response), the page reloaded: they show pending.
- * 3. The server starts again on the same port with the same database: each line reaches it once.
+ * 3. The server starts again on the same port with the same database (PGlite folder or PostgreSQL
+ *    schema): each line reaches it once.
  *
  * Written once; test/e2e/booth-offline.test.ts runs it in Chromium, test/e2e-firefox/booth-offline.test.ts
  * in Firefox.
@@ -55,7 +56,7 @@ export function boothOfflineFlow(launch: () => Promise<E2eBrowser>): void {
       console.log(`# the demo built (with its service worker) in ${(ms / 1000).toFixed(1)} s`);
       let since = Date.now();
       server = await serveBuiltDemo('booth', dir);
-      console.log(`# the server (a new PGlite database) started in ${((Date.now() - since) / 1000).toFixed(1)} s`);
+      console.log(`# the server (a new database: ${process.env.CR_TEST_DATABASE_URL ? 'a PostgreSQL schema' : 'PGlite'}) started in ${((Date.now() - since) / 1000).toFixed(1)} s`);
       since = Date.now();
       browser = await launch();
       console.log(`# the browser launched in ${((Date.now() - since) / 1000).toFixed(1)} s`);

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDb } from '../../../server/db/db.js';
 import { startServer, type RunningServer } from '../../../server/start.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -45,21 +46,34 @@ export interface BuiltDemoServer {
   dispose(): Promise<void>;
 }
 
-/** Serves the built demo in `staticRoot`, with a PGlite database in a folder of its own. */
+/**
+ * Serves the built demo in `staticRoot`. The database: a schema of its own in the PostgreSQL of
+ * CR_TEST_DATABASE_URL when set (CI: it starts in a moment), else PGlite in a folder of its own
+ * (whose first open runs initdb, 30-50 s on a loaded machine). Either outlives a restart.
+ */
 export async function serveBuiltDemo(name: string, staticRoot: string): Promise<BuiltDemoServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), `cr-e2e-${name}-data-`));
+  const databaseUrl = process.env.CR_TEST_DATABASE_URL || undefined;
+  const databaseSchema = databaseUrl ? `cr_e2e_${name}_${randomBytes(6).toString('hex')}` : undefined;
+  const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), `cr-e2e-${name}-data-`));
+  const removeDatabase = async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (databaseUrl && databaseSchema) {
+      const db = await openDb({ databaseUrl });
+      await db.query(`DROP SCHEMA IF EXISTS ${databaseSchema} CASCADE`).finally(() => db.close());
+    }
+  };
   // Fixed across restarts: a page that got it before the stop sends its queued edits with it after.
   const token = randomBytes(24).toString('base64url');
   let port = 0;
   let running: RunningServer | undefined;
   const start = async () => {
     running = await startServer({
-      port, dataDir, token, staticRoot, vite: false, demoSignIn: false, demoConfigToken: true, statsSchedule: false,
+      port, dataDir, databaseUrl, databaseSchema, token, staticRoot, vite: false, demoSignIn: false, demoConfigToken: true, statsSchedule: false,
     });
     port = Number(new URL(running.url).port);
   };
   await start().catch(async (error: unknown) => {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDatabase();
     throw error;
   });
   const url = running!.url;
@@ -82,7 +96,7 @@ export async function serveBuiltDemo(name: string, staticRoot: string): Promise<
     },
     async dispose() {
       await stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDatabase();
     },
   };
 }
