@@ -83,7 +83,10 @@ function showWho(person: DemoPerson, forget: () => void): void {
   change.textContent = dt('session.switch');
   change.addEventListener('click', () => {
     forget();
-    location.reload();
+    // The page's URL keeps ?as= (to reopen as the same person); asking again means dropping it.
+    const url = new URL(location.href);
+    url.searchParams.delete('as');
+    location.replace(url);
   });
   who.append(change);
   bar.append(who);
