@@ -11,8 +11,11 @@ import { demoSession } from './demo-session.js';
 import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
 import { dt } from './demo-strings.js';
+import { registerDemoWorker, replaceUrlParam, showSavedNote } from './offline-shell.js';
+import { networkFirst } from './saved-data.js';
 
 installSwitchers();
+registerDemoWorker();
 
 // The two report elements: loaded when present, and the page works without them.
 const reportModules = import.meta.glob('../src/define/campaign-*-report.ts');
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
   provider.getToken = config.getToken;
   provider.reportsClient = client;
 
-  const campaigns = (await client.listCampaigns()).items;
+  // Kept per person like the record page's recipients: the page starts offline from the saved list.
+  const { value: campaigns, savedAt } = await networkFirst(`${config.userKey}:campaigns`, async () => (await client.listCampaigns()).items);
+  showSavedNote(status, config.savedAt, savedAt);
   for (const campaign of campaigns) campaignSelect.append(new Option(campaign.title, campaign.id));
   const wanted = new URLSearchParams(location.search).get('campaign') ?? DEFAULT_CAMPAIGN;
   campaignSelect.value = campaigns.some((c) => c.id === wanted) ? wanted : campaigns[0]?.id ?? '';
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     inbox.replaceChildren();
     $('inbox-empty').hidden = false;
     sendResult.textContent = '';
-    history.replaceState(null, '', `?campaign=${encodeURIComponent(campaign.id)}`);
+    replaceUrlParam('campaign', campaign.id);
   };
   campaignSelect.addEventListener('change', show);
   show();

@@ -40,6 +40,8 @@ export interface E2ePage {
   pendingCount(): Promise<string | null>;
   /** The page's `navigator.onLine`. */
   onLine(): Promise<boolean>;
+  /** The value of a JavaScript expression in the page (a promise is awaited), for what no person's step reads. */
+  evaluate<T>(expression: string): Promise<T>;
   /** Add Response → New Campaign Response → Campaign, Campaign event, Responded, Note → Save, as a person does it. */
   addResponse(edit: Edit): Promise<void>;
   /** The record page's name of the recipient (the demo's heading). */

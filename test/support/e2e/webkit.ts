@@ -147,6 +147,8 @@ function webkitPage(session: Session, closeSession: () => Promise<void>): E2ePag
     },
     pendingCount: () => run<string | null>(`return deep('campaign-sync-status').map((s) => s.shadowRoot?.querySelector('[part="pending"]')?.getAttribute('data-count')).find((c) => c != null) ?? null;`),
     onLine: () => session.execute(() => navigator.onLine),
+    // WebDriver's Execute Script awaits a returned promise.
+    evaluate: <T>(expression: string) => session.execute(`return (${expression});`) as Promise<T>,
     async addResponse({ campaign, event, note }: Edit) {
       await (await control('button', 'Add Response')).click();
       const dialog = await dialogNamed('New Campaign Response');
