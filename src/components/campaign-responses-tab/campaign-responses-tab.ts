@@ -32,6 +32,8 @@ import { DeleteFlow } from './delete-flow.js';
 import { SavedNotice } from './saved-notice.js';
 import { loadElement, preloadElements } from '../base/lazy-elements.js';
 import { DIALOG_TAG, HISTORY_TAG, TabPreloader } from './preload.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enTab } from '../../i18n/en/tab.js';
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
@@ -200,6 +202,11 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignResponsesTab extends CrDataElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enTab);
+  }
+
   static override styles = [sharedStyles, styles, narrowStyles, syncMarkStyles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
