@@ -20,9 +20,12 @@ const PARTS_DIR = join(root, 'src/i18n/en');
 export const PARTS = {
   base: {
     name: 'enBase',
-    about: 'what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks, the built-in vocabulary',
-    prefixes: ['state', 'error', 'machine', 'capability', 'offline', 'sync', 'vocabulary'],
+    about: 'what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks',
+    prefixes: ['state', 'error', 'machine', 'capability', 'offline', 'sync'],
   },
+  // Needed only under another language, to tell the built-in labels from a backend's own: loaded
+  // with the first other language (translate.ts), not carried by any element.
+  vocabulary: { name: 'enVocabulary', about: 'the built-in response vocabulary (categories and details)', prefixes: ['vocabulary'] },
   tab: { name: 'enTab', about: '<campaign-responses-tab>: the table, Delete and Undo', prefixes: ['tab', 'delete'] },
   dialog: { name: 'enDialog', about: '<add-response-dialog>: the form and its validation', prefixes: ['dialog', 'validation'] },
   history: { name: 'enHistory', about: '<response-history>', prefixes: ['history'] },

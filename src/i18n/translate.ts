@@ -35,7 +35,31 @@ const tables = new Map<string, Translation>([['en', english]]);
  * The languages the kit ships beside English, each a module loaded on first use (a bundler makes it a
  * chunk of its own). A table the host registered for the same language wins: it is not loaded then.
  */
-const shipped = new Map<string, () => Promise<Translation>>([['de', () => import('./de.js').then((module) => module.de)]]);
+const shipped = new Map<string, () => Promise<Translation>>([
+  ['de', () => Promise.all([import('./de.js'), loadEnglishVocabulary()]).then(([module]) => module.de)],
+]);
+
+let vocabulary: Promise<void> | undefined;
+
+/**
+ * The English labels of the built-in vocabulary. Under English an element shows the backend's labels
+ * as they come; only under another language are they needed, to tell a built-in label (translated)
+ * from a backend's own (shown as it is). So they load with the first other language, and no element
+ * carries them.
+ */
+function loadEnglishVocabulary(): Promise<void> {
+  vocabulary ??= import('./en/vocabulary.js').then(
+    (module) => {
+      registerEnglish(module.enVocabulary);
+      settingsChanged();
+    },
+    (error: unknown) => {
+      vocabulary = undefined;
+      throw error;
+    },
+  );
+  return vocabulary;
+}
 const loading = new Map<string, Promise<boolean>>();
 
 /**
@@ -90,7 +114,10 @@ const listeners = new Set<() => void>();
  * `de-AT`) and then from English. Elements already on the page re-render in it.
  */
 export function registerTranslation(locale: string, messages: Translation): void {
-  tables.set(normalize(locale), messages);
+  const normalized = normalize(locale);
+  tables.set(normalized, messages);
+  // The elements re-render once it is there: built-in labels then show in this language.
+  if (normalized.split('-')[0] !== 'en') loadEnglishVocabulary().catch(() => undefined);
   settingsChanged();
 }
 

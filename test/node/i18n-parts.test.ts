@@ -17,9 +17,10 @@ import { enTab } from '../../src/i18n/en/tab.js';
 import { enDialog } from '../../src/i18n/en/dialog.js';
 import { enHistory } from '../../src/i18n/en/history.js';
 import { enCampaign } from '../../src/i18n/en/campaign.js';
+import { enVocabulary } from '../../src/i18n/en/vocabulary.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const parts: Record<string, Record<string, string>> = { base: enBase, tab: enTab, dialog: enDialog, history: enHistory, campaign: enCampaign };
+const parts: Record<string, Record<string, string>> = { base: enBase, vocabulary: enVocabulary, tab: enTab, dialog: enDialog, history: enHistory, campaign: enCampaign };
 
 describe('the English table in parts', () => {
   test('every part of scripts/split-en.mjs is here', () => {

@@ -1,6 +1,7 @@
 /**
- * English strings of what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks, the built-in vocabulary. Elements register the parts they show (`registerEnglish()`);
- * `../en.ts` is their union. Add a key beside its element's keys, and to the German table.
+ * English strings of what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks.
+ * Elements register the parts they show (`registerEnglish()`); `../en.ts` is their union. Add a key
+ * beside its element's keys, and to the German table.
  */
 export const enBase = {
   'state.loading': 'Loading…',
@@ -79,43 +80,6 @@ export const enBase = {
   'machine.automated-client': 'Automated client (not a browser)',
   'machine.clicked-too-soon': 'Clicked {seconds} s after delivery: a security scanner checking links',
   'machine.click-burst': 'Clicked {seconds} s after the previous click: faster than a person',
-  'vocabulary.category.bounced': 'Bounced',
-  'vocabulary.category.clicked-through': 'Clicked Through',
-  'vocabulary.category.failed': 'Failed',
-  'vocabulary.category.purchased': 'Purchased',
-  'vocabulary.category.queued': 'Queued',
-  'vocabulary.category.received': 'Received',
-  'vocabulary.category.responded': 'Responded',
-  'vocabulary.category.sent': 'Sent',
-  'vocabulary.category.subscribed': 'Subscribed',
-  'vocabulary.category.unsubscribed': 'Unsubscribed',
-  'vocabulary.detail.clicked-through': 'Clicked Through',
-  'vocabulary.detail.opened': 'Opened',
-  'vocabulary.detail.purchased': 'Purchased',
-  'vocabulary.detail.queued': 'Queued',
-  'vocabulary.detail.received': 'Received',
-  'vocabulary.detail.responded': 'Responded',
-  'vocabulary.detail.sent': 'Sent',
-  'vocabulary.detail.subscribed': 'Subscribed',
-  'vocabulary.detail.unsubscribed': 'Unsubscribed',
-  'vocabulary.detail.failed-delivery-failure': 'Failed – Delivery Failure',
-  'vocabulary.detail.failed-invalid-address': 'Failed – Invalid Address',
-  'vocabulary.detail.failed-other': 'Failed – Other',
-  'vocabulary.detail.failed-spam': 'Failed – Spam',
-  'vocabulary.detail.failed-template-error': 'Failed – Template Error',
-  'vocabulary.detail.failed-unexpected-error': 'Failed – Unexpected Error',
-  'vocabulary.detail.invalid-sender-address': 'Invalid Sender Address',
-  'vocabulary.detail.mailbox-disabled': 'Mailbox Disabled',
-  'vocabulary.detail.mailbox-full': 'Mailbox Is Full',
-  'vocabulary.detail.mailbox-not-accepting': 'Mailbox Not Accepting Messages',
-  'vocabulary.detail.mail-protocol-issues': 'Mail Protocol Issues',
-  'vocabulary.detail.media-error': 'Media Error',
-  'vocabulary.detail.message-too-large': 'Message Exceeds Size/Length Limits',
-  'vocabulary.detail.network-server-issues': 'Network/Server Issues',
-  'vocabulary.detail.security-issues': 'Security Issues',
-  'vocabulary.detail.too-many-recipients': 'Too Many Recipients',
-  'vocabulary.detail.skipped-previous-hard-bounce': 'Skipped Due to Previous Hard Bounce',
-  'vocabulary.detail.unsubscribed-feedback-loop': 'Unsubscribed by Feedback Loop',
   'capability.readOnly': 'This backend is read-only: responses can be viewed here, not added or deleted.',
   'capability.noAdd': 'This backend does not accept new responses from here.',
   'capability.noDelete': 'This backend does not allow deleting responses from here.',

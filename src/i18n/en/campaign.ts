@@ -1,6 +1,7 @@
 /**
- * English strings of the campaign side: statistics, the response report, the click report. Elements register the parts they show (`registerEnglish()`);
- * `../en.ts` is their union. Add a key beside its element's keys, and to the German table.
+ * English strings of the campaign side: statistics, the response report, the click report.
+ * Elements register the parts they show (`registerEnglish()`); `../en.ts` is their union. Add a key
+ * beside its element's keys, and to the German table.
  */
 export const enCampaign = {
   'stats.label': 'Campaign statistics',

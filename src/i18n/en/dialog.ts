@@ -1,6 +1,7 @@
 /**
- * English strings of <add-response-dialog>: the form and its validation. Elements register the parts they show (`registerEnglish()`);
- * `../en.ts` is their union. Add a key beside its element's keys, and to the German table.
+ * English strings of <add-response-dialog>: the form and its validation.
+ * Elements register the parts they show (`registerEnglish()`); `../en.ts` is their union. Add a key
+ * beside its element's keys, and to the German table.
  */
 export const enDialog = {
   'dialog.title.new': 'New Campaign Response',

@@ -1,6 +1,7 @@
 /**
- * English strings of <response-history>. Elements register the parts they show (`registerEnglish()`);
- * `../en.ts` is their union. Add a key beside its element's keys, and to the German table.
+ * English strings of <response-history>.
+ * Elements register the parts they show (`registerEnglish()`); `../en.ts` is their union. Add a key
+ * beside its element's keys, and to the German table.
  */
 export const enHistory = {
   'history.label': 'Response history',

@@ -1,6 +1,7 @@
 /**
- * English strings of <campaign-responses-tab>: the table, Delete and Undo. Elements register the parts they show (`registerEnglish()`);
- * `../en.ts` is their union. Add a key beside its element's keys, and to the German table.
+ * English strings of <campaign-responses-tab>: the table, Delete and Undo.
+ * Elements register the parts they show (`registerEnglish()`); `../en.ts` is their union. Add a key
+ * beside its element's keys, and to the German table.
  */
 export const enTab = {
   'tab.caption': 'Campaigns sent to this recipient',
