@@ -2,7 +2,8 @@
  * Per-page size budgets, printed by bench/node/bundle.bench.ts: what a page pays, in the chunks a
  * host's bundler would make (esbuild with code splitting, minified, templates minified as shipped,
  * each chunk gzipped at zlib level 9 and the sizes added up, as a browser fetches them one by one).
- * The German table stays apart (it is loaded only under lang="de") and is counted nowhere here.
+ * The German table stays apart (it is loaded only under lang="de") and is counted nowhere here, nor
+ * the English vocabulary labels that load with another language.
  *
  * - first paint: the entry's chunk and every chunk it imports statically, i.e. what the browser must
  *   have before the element can render; the chunks behind an `import()` come later.
@@ -12,6 +13,9 @@
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { resolve, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+
+/** Modules a page loads only under another language than English. */
+const LANGUAGE_MODULES = ['src/i18n/de.ts', 'src/i18n/en/vocabulary.ts'];
 
 export interface PageSize {
   /** gzipped bytes of the chunks a first paint needs */
@@ -56,10 +60,15 @@ export async function measurePage(entry: string, { root, tsconfigRaw, plugins }:
   const files = new Map(result.outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => [relative(root, file.path), file.contents]));
   const outputs = result.metafile.outputs;
   const entryOut = Object.keys(outputs).find((out) => outputs[out].entryPoint !== undefined && out.endsWith('.js'))!;
+  // What only another language loads (the English vocabulary labels, fetched with German): apart, as German is.
+  const languageOnly = (out: string) => {
+    const inputs = Object.entries(outputs[out]?.inputs ?? {}).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
+    return inputs.length > 0 && inputs.every(([input]) => LANGUAGE_MODULES.includes(input));
+  };
   const reach = (withDynamic: boolean): Set<string> => {
     const seen = new Set<string>();
     const visit = (out: string) => {
-      if (seen.has(out) || !files.has(out)) return;
+      if (seen.has(out) || !files.has(out) || languageOnly(out)) return;
       seen.add(out);
       for (const imported of outputs[out].imports) {
         if (imported.external) continue;
