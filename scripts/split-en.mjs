@@ -21,8 +21,9 @@ export const PARTS = {
   base: {
     name: 'enBase',
     about: 'what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks',
-    prefixes: ['state', 'error', 'machine', 'capability', 'offline', 'sync'],
+    prefixes: ['state', 'error', 'machine', 'capability', 'offline'],
   },
+  sync: { name: 'enSync', about: '<campaign-sync-status>: the outbox\'s status and its problems', prefixes: ['sync'] },
   // Needed only under another language, to tell the built-in labels from a backend's own: loaded
   // with the first other language (translate.ts), not carried by any element.
   vocabulary: { name: 'enVocabulary', about: 'the built-in response vocabulary (categories and details)', prefixes: ['vocabulary'] },
@@ -32,14 +33,27 @@ export const PARTS = {
   campaign: { name: 'enCampaign', about: 'the campaign side: statistics, the response report, the click report', prefixes: ['stats', 'report', 'clicks'] },
 };
 
-/** Keys used outside their prefix's element: in the part of every element that shows them. */
+/**
+ * Keys used outside their prefix's element, by key or by a prefix ending in a dot: in the part of
+ * every element that shows them.
+ */
 export const KEY_PARTS = {
   // The × of the dialog, also the close button of the tab's Delete notice.
   'dialog.close': 'base',
+  // The mark of a line not yet confirmed by the server (components/base/sync-mark.ts), in the tab and
+  // the history as in the sync status.
+  'sync.state.': 'base',
+  'sync.reason': 'base',
+  'sync.noReason': 'base',
+  'sync.retry': 'base',
+  'sync.retryFor': 'base',
+  'sync.lineHint': 'base',
 };
 
 export function partOf(key) {
   if (key in KEY_PARTS) return KEY_PARTS[key];
+  const byPrefix = Object.keys(KEY_PARTS).find((prefix) => prefix.endsWith('.') && key.startsWith(prefix));
+  if (byPrefix) return KEY_PARTS[byPrefix];
   const prefix = key.split('.')[0];
   return Object.entries(PARTS).find(([, part]) => part.prefixes.includes(prefix))?.[0];
 }

@@ -8,13 +8,14 @@
  * English one.
  */
 import { enBase } from './en/base.js';
+import { enSync } from './en/sync.js';
 import { enVocabulary } from './en/vocabulary.js';
 import { enTab } from './en/tab.js';
 import { enDialog } from './en/dialog.js';
 import { enHistory } from './en/history.js';
 import { enCampaign } from './en/campaign.js';
 
-export const en = { ...enBase, ...enVocabulary, ...enTab, ...enDialog, ...enHistory, ...enCampaign } as const;
+export const en = { ...enBase, ...enSync, ...enVocabulary, ...enTab, ...enDialog, ...enHistory, ...enCampaign } as const;
 
 export type MessageKey = keyof typeof en;
 
