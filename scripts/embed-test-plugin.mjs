@@ -2,7 +2,7 @@
 //
 // - `/__cr-embed/campaign-kit.bundle.js`: the single-file bundle, built in memory by the same
 //   `buildBundle()` that `npm run build` uses, so the plain-HTML test proves the shipped recipe without a
-//   prior build; beside it the language files it imports on demand (`campaign-kit.de.js`).
+//   prior build; beside it the files it imports (`campaign-kit.de.js`, the chunks on demand).
 // - `react`, `react-dom`, `react-dom/client` and `vue`, as one esbuild build with shared chunks (one copy
 //   of React for react and react-dom). React is CommonJS and Vue's ESM build reads `process.env` and
 //   compile-time flags; a host's bundler (Vite in demo/embed/) handles both, the test runner's plain
@@ -71,8 +71,8 @@ export function embedTestPlugin() {
         return { body: (await bundle).text, type: 'js' };
       }
       if (!path.startsWith(BASE)) return undefined;
-      const language = bundle && (await bundle).languages.get(path.slice(BASE.length));
-      if (language !== undefined) return { body: language, type: 'js' };
+      const chunk = bundle && (await bundle).chunks.get(path.slice(BASE.length));
+      if (chunk !== undefined) return { body: chunk, type: 'js' };
       frameworks ??= buildFrameworks();
       const body = (await frameworks).get(path);
       return body === undefined ? undefined : { body, type: 'js' };

@@ -30,6 +30,10 @@ import {
 import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteFlow } from './delete-flow.js';
 import { SavedNotice } from './saved-notice.js';
+import { loadElement, preloadElements } from '../base/lazy-elements.js';
+import { DIALOG_TAG, HISTORY_TAG, TabPreloader } from './preload.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enTab } from '../../i18n/en/tab.js';
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
@@ -198,6 +202,11 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignResponsesTab extends CrDataElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enTab);
+  }
+
   static override styles = [sharedStyles, styles, narrowStyles, syncMarkStyles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
@@ -246,6 +255,12 @@ export class CampaignResponsesTab extends CrDataElement {
     },
   });
 
+  constructor() {
+    super();
+    // The dialog and the history load on demand; this warms them (idle time, hover, focus).
+    new TabPreloader(this, () => this.#shown !== undefined);
+  }
+
   /** Reloads the campaigns (e.g. after the host changed data behind the kit's back). */
   reload(): Promise<void> {
     return this.#load.run();
@@ -257,7 +272,11 @@ export class CampaignResponsesTab extends CrDataElement {
 
   #toggle(campaignId: string): void {
     const next = new Set(this.expanded);
-    if (!next.delete(campaignId)) next.add(campaignId);
+    if (!next.delete(campaignId)) {
+      next.add(campaignId);
+      // The history element upgrades in place when its module arrives (at once on a warm page).
+      preloadElements(HISTORY_TAG);
+    }
     this.expanded = next;
   }
 
@@ -278,24 +297,31 @@ export class CampaignResponsesTab extends CrDataElement {
 
   #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
     this.#focusTargetAfterDelete = opener;
-    void this.#dialog().showUpdate(campaignId, eventId, opener);
+    this.#withDialog((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
   }
 
   #addResponse = (event: Event) => {
-    void this.#dialog().showNew(event.currentTarget as HTMLElement);
+    const opener = event.currentTarget as HTMLElement;
+    this.#withDialog((dialog) => void dialog.showNew(opener));
   };
 
   /**
    * The dialog is rendered the first time someone asks for it, not on every mount: closed, it is
    * an element, a shadow root and a form that the table's first paint would wait for. The update
    * that adds it runs at once, so the dialog is there when the click that asked for it returns.
+   * Its module loads on demand: on a warm page it is defined and `show` runs in the same task; on
+   * a cold one the element in the tab upgrades when the module arrives, and `show` runs then.
    */
-  #dialog(): AddResponseDialog {
+  #withDialog(show: (dialog: AddResponseDialog) => void): void {
     if (!this.dialogWanted) {
       this.dialogWanted = true;
       this.performUpdate();
     }
-    return this.dialogElement;
+    if (customElements.get(DIALOG_TAG)) return show(this.dialogElement);
+    loadElement(DIALOG_TAG).then(
+      () => show(this.dialogElement),
+      (error: unknown) => console.warn('campaign-response-kit: the dialog did not load', error),
+    );
   }
 
   #onDeleteRequest = async (event: DeleteRequestEvent) => {

@@ -16,6 +16,8 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './response-history.styles.js';
 import { renderHistoryLine } from './history-line.js';
 import type { LineContext } from './history-line.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enHistory } from '../../i18n/en/history.js';
 
 /** How close to the end of the loaded lines scrolling asks for the next page. */
 const LOAD_AHEAD = 30;
@@ -105,6 +107,11 @@ const RELOAD_MAX = 500;
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class ResponseHistory extends CrDataElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enHistory);
+  }
+
   static override styles = [sharedStyles, styles, syncMarkStyles];
 
   /** Only the lines of this campaign; all of the recipient's when absent. */
