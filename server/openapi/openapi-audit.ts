@@ -14,11 +14,6 @@ export const deletionProperties = {
   deletionId: { ...nullable(uuid), description: 'The deletion that restores it (POST /deletions/{deletionId}/restore).' },
 };
 
-export const LINE_REQUIRED = [
-  'id', 'recipientId', 'campaignId', 'eventId', 'detailId', 'categoryId', 'respondedAt', 'recordedAt', 'note', 'author', 'source',
-  'link', 'evidence',
-];
-
 export const auditSchemas = {
   DeleteAllResult: object(
     {

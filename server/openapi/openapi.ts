@@ -9,7 +9,7 @@ import { campaignParameters, campaignPaths } from './openapi-campaign-paths.js';
 import { campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
 import { etagHeader, id, money, nullable, object, ref, text } from './openapi-schema.js';
-import { auditPaths, auditResponses, auditSchemas, deletionProperties, LINE_REQUIRED } from './openapi-audit.js';
+import { auditPaths, auditResponses, auditSchemas, deletionProperties } from './openapi-audit.js';
 import { recipientPaths } from './openapi-recipient-paths.js';
 
 const campaignProperties = {
@@ -19,6 +19,23 @@ const campaignProperties = {
   baseCost: money,
   expectedRevenue: money,
   events: { type: 'array', items: ref('CampaignEvent') },
+};
+
+/** A line as every read shows it; the history with include=deleted adds deletionProperties. */
+const lineProperties = {
+  id: { type: 'string', format: 'uuid' },
+  recipientId: id,
+  campaignId: id,
+  eventId: id,
+  detailId: id,
+  categoryId: { ...id, description: 'Derived from the detail.' },
+  respondedAt: ref('Instant'),
+  recordedAt: { ...ref('Instant'), description: 'When the server stored the line.' },
+  note: text(NOTE_MAX_LENGTH),
+  author: nullable(text(500)),
+  source: { enum: ['manual', 'tracked', 'import'] },
+  link: nullable(ref('TrackedLink')),
+  evidence: nullable(ref('TrackingEvidence')),
 };
 
 const schemas = {
@@ -73,22 +90,7 @@ const schemas = {
     },
     ['code'],
   ),
-  ResponseLine: object({
-    id: { type: 'string', format: 'uuid' },
-    recipientId: id,
-    campaignId: id,
-    eventId: id,
-    detailId: id,
-    categoryId: { ...id, description: 'Derived from the detail.' },
-    respondedAt: ref('Instant'),
-    recordedAt: { ...ref('Instant'), description: 'When the server stored the line.' },
-    note: text(NOTE_MAX_LENGTH),
-    author: nullable(text(500)),
-    source: { enum: ['manual', 'tracked', 'import'] },
-    link: nullable(ref('TrackedLink')),
-    evidence: nullable(ref('TrackingEvidence')),
-    ...deletionProperties,
-  }, LINE_REQUIRED),
+  ResponseLine: object({ ...lineProperties, ...deletionProperties }, Object.keys(lineProperties)),
   ResponseLinePage: object({
     items: { type: 'array', items: ref('ResponseLine') },
     nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
@@ -183,7 +185,7 @@ export const openApiDocument = {
   paths: withSecurityAnswers({ ...recipientPaths, ...auditPaths, ...campaignPaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties), ...securitySchemas },
+    schemas: { ...schemas, ...campaignSchemas(lineProperties), ...securitySchemas },
     responses: { ...responses, ...auditResponses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },
