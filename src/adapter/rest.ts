@@ -17,6 +17,7 @@ import type { NewResponseLine } from '../model/types.js';
 import { BadRequestError, ValidationError, type Problem } from './errors.js';
 import { createRestCaller, identity, queryString } from './caller.js';
 import { getMe, ME_PATH } from './me.js';
+import { AUDIT_PATHS, auditOperations, emptyDeleteAnswer } from './rest-audit.js';
 import type { HeadersSource } from './http-helper.js';
 import type { HistoryParams, OperationsConfig } from './operations.js';
 import type { CampaignOperation, CampaignResponseAdapter, Operation } from './types.js';
@@ -31,6 +32,7 @@ export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
   getRecipientResponses: '/recipients/{recipientId}/responses',
   addResponse: '/responses/{id}',
   deleteAllResponses: '/recipients/{recipientId}/campaigns/{campaignId}/responses',
+  ...AUDIT_PATHS,
 };
 
 /**
@@ -92,6 +94,8 @@ export interface RestAdapterConfig {
   fetch?: typeof fetch;
   /** `fetch`'s `credentials`, e.g. `'include'` for cookies on another origin. */
   credentials?: RequestCredentials;
+  /** How long the outbox keeps trying a queued edit (see `CampaignResponseAdapter.maxOperationAgeMs`). */
+  maxOperationAgeMs?: number;
   /** Per request, body included; then the call fails with an `UnavailableError`. Default 15000. */
   timeoutMs?: number;
   /** An answer larger than this fails with a `MalformedResponseError`. Default 10 MB. */
@@ -174,15 +178,18 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
     getMe: (options = {}) => getMe(call, options),
 
-    deleteAllResponses: (recipientId, campaignId, options = {}) =>
+    deleteAllResponses: (recipientId, campaignId, { idempotencyKey, signal, lineIds } = {}) =>
       call(
         'deleteAllResponses',
         { recipientId, campaignId },
         DeleteAllResultSchema,
-        // 204 No Content is a success that does not say how many lines went; 0 is the honest floor.
-        mappers.deleteResult?.fromServer ?? ((body) => body ?? { deleted: 0 }),
-        { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal, args: { idempotencyKey: options.idempotencyKey } },
+        mappers.deleteResult?.fromServer ?? emptyDeleteAnswer,
+        // The bound goes in the body, so it is part of what the idempotency key stands for.
+        { method: 'DELETE', idempotencyKey, signal, body: lineIds ? { lineIds } : undefined, args: { idempotencyKey, lineIds } },
       ),
+
+    ...auditOperations(call, mapLine, mappers),
+    ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }
 

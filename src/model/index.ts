@@ -7,3 +7,4 @@ export * from './stats.js';
 export * from './schemas.js';
 export * from './campaign-stats.js';
 export * from './principal.js';
+export * from './audit.js';
