@@ -75,3 +75,21 @@ export const AuditPageSchema = v.object({
 export const RestoreResultSchema = v.object({
   restored: v.pipe(v.number(), v.integer(), v.minValue(0)),
 }) satisfies v.GenericSchema<unknown, RestoreResult>;
+
+/** The answer of a single-line delete: a delete-all's shape, every field present. */
+export interface DeleteLineResult {
+  deleted: number;
+  kept: number;
+  deletionId: string | null;
+}
+
+/** The reference server's name for `RestoreResult`. */
+export type RestoreDeletionResult = RestoreResult;
+
+export const DeleteLineResultSchema = v.object({
+  deleted: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  kept: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  deletionId: nullableId,
+}) satisfies v.GenericSchema<unknown, DeleteLineResult>;
+
+export const RestoreDeletionResultSchema = RestoreResultSchema;
