@@ -32,10 +32,11 @@ describe('Data client: single-line delete, bounded delete-all, restore', () => {
 
   it('a delete-all names the lines the person saw; one added meanwhile elsewhere is kept and counted', async () => {
     const adapter = new FakeAdapter([line({ id: 'seen' })]);
-    const client = new CampaignDataClient({ adapter, undoDelayMs: 30 });
+    const client = new CampaignDataClient({ adapter, undoDelayMs: 300 });
     const pending = client.deleteAllResponses('42', 'spring');
     await eventually(() => adapter.callsOf('getRecipientResponses').length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The read of what the person sees has answered (the fake answers at once); the undo time runs on.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     adapter.lines.push(line({ id: 'added-elsewhere' }));
     const result = await pending.done;
     expect(adapter.callsOf('deleteAllResponses')[0].args[2]).to.deep.equal({ lineIds: ['seen'] });
