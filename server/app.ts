@@ -29,6 +29,7 @@ import { registerAuditRoutes } from './routes/audit.js';
 import { registerDeletionRoutes } from './routes/deletions.js';
 import { requestIds } from './audit/audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './audit/deletions.js';
+import { BOUND_BODY_BYTES } from './routes/delete-bound.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
 import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
 
@@ -125,13 +126,15 @@ export function createApp(options: AppOptions): Hono {
   // Before the body is read or validated: someone without the permission learns nothing more.
   api.use('*', authorize());
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.
-  api.use(
-    '*',
+  const limitOf = (size: number) =>
     bodyLimit({
-      maxSize,
-      onError: (c) => problemResponse({ ...problemBody('payload-too-large', `The body may be at most ${maxSize} bytes.`), instance: c.req.path }),
-    }),
-  );
+      maxSize: size,
+      onError: (c) => problemResponse({ ...problemBody('payload-too-large', `The body may be at most ${size} bytes.`), instance: c.req.path }),
+    });
+  const ordinaryLimit = limitOf(maxSize);
+  // A bounded delete-all names up to MAX_BOUND_LINES UUIDs (about 80 KB): its own, larger limit.
+  const boundLimit = limitOf(Math.max(maxSize, BOUND_BODY_BYTES));
+  api.use('*', (c, next) => (c.req.method === 'DELETE' ? boundLimit : ordinaryLimit)(c, next));
   api.use('*', readableTextOnly());
   registerMeRoute(api);
   registerVocabularyRoutes(api, deps);

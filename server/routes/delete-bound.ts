@@ -10,6 +10,8 @@ import { readJsonBody } from '../http/http.js';
 import { validationProblem } from '../http/problems.js';
 
 export const MAX_BOUND_LINES = 2000;
+/** Room for MAX_BOUND_LINES ids in any JSON spelling a client may use (39 bytes each, compact). */
+export const BOUND_BODY_BYTES = 128 * 1024;
 
 const BoundSchema = v.strictObject({
   lineIds: v.pipe(v.array(UuidSchema), v.maxLength(MAX_BOUND_LINES, `may name at most ${MAX_BOUND_LINES} lines`)),
