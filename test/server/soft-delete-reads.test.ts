@@ -69,3 +69,16 @@ test('a bound of 2000 line ids fits the body limit; 2001 is refused', async () =
   assert.equal(over.status, 422, over.text);
   assert.equal((await call(app, 'PUT', `/api/responses/${crypto.randomUUID()}`, { body: { note: 'x'.repeat(70_000) } })).status, 413, 'other writes keep 64 KB');
 });
+
+test('the demo seed leaves the manager two restorable lines, deleted by her, with their audit trail', async () => {
+  const answer = await call(app, 'GET', '/api/recipients/42/responses?campaignId=webinar-analytics&include=deleted');
+  const deleted = (answer.json as Page<{ id: string; deletedBy: string | null; deletionId: string | null }>).items.filter((l) => l.deletionId);
+  assert.equal(deleted.length, 2);
+  assert.ok(deleted.every((line) => line.deletedBy === 'Morgan Reyes'));
+  const audit = (await call(app, 'GET', '/api/audit?recipientId=42&campaignId=webinar-analytics')).json as { items: { action: string; principal: { name: string } }[] };
+  const trail = audit.items.map((r) => `${r.action} ${r.principal.name}`);
+  assert.deepEqual(trail.filter((entry) => entry.startsWith('delete')), ['delete Morgan Reyes', 'delete Morgan Reyes']);
+  assert.equal(trail.filter((entry) => entry === 'add Sam Patel').length, 2);
+  const restored = await call(app, 'POST', `/api/deletions/${deleted[0].deletionId}/restore`);
+  assert.deepEqual(restored.json, { restored: 1 });
+});
