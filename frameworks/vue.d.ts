@@ -180,6 +180,8 @@ export interface ResponseHistoryVueProps {
   recipient?: ResponseHistory["recipient"];
   /** The recipient's campaigns (for titles and event names); loaded when not given. */
   campaigns?: ResponseHistory["campaigns"];
+  /** How long a line's Delete waits for Undo, in ms; the data client's when absent. */
+  undoDelayMs?: ResponseHistory["undoDelayMs"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: ResponseHistory["vocabulary"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */

@@ -21,7 +21,7 @@ export const PARTS = {
   base: {
     name: 'enBase',
     about: 'what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks',
-    prefixes: ['state', 'error', 'machine', 'capability', 'offline'],
+    prefixes: ['state', 'error', 'machine', 'capability', 'offline', 'restore'],
   },
   sync: { name: 'enSync', about: '<campaign-sync-status>: the outbox\'s status and its problems', prefixes: ['sync'] },
   // Needed only under another language, to tell the built-in labels from a backend's own: loaded
@@ -48,6 +48,8 @@ export const KEY_PARTS = {
   'sync.retry': 'base',
   'sync.retryFor': 'base',
   'sync.lineHint': 'base',
+  // An operation the outbox gave up on as too old: the line's mark says so where the line is shown.
+  'sync.expired': 'base',
 };
 
 export function partOf(key) {

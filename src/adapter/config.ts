@@ -68,6 +68,8 @@ export interface RestAdapterConfig {
   fetch?: typeof fetch;
   /** `fetch`'s `credentials`, e.g. `'include'` for cookies on another origin. */
   credentials?: RequestCredentials;
+  /** How long the outbox keeps trying a queued edit (see `CampaignResponseAdapter.maxOperationAgeMs`). */
+  maxOperationAgeMs?: number;
   /** Per request, body included; then the call fails with an `UnavailableError`. Default 15000. */
   timeoutMs?: number;
   /** An answer larger than this fails with a `MalformedResponseError`. Default 10 MB. */

@@ -19,6 +19,7 @@ import type { RestAdapterConfig } from './config.js';
 import { getMe, ME_PATH } from './me.js';
 import type { HistoryParams } from './operations.js';
 import type { CampaignResponseAdapter, Operation } from './types.js';
+import { AUDIT_PATHS, auditOperations, emptyDeleteAnswer } from './rest-audit.js';
 
 export type { FromServer, RestAdapterConfig, RestMappers } from './config.js';
 export type { HeadersSource } from './http-helper.js';
@@ -31,6 +32,7 @@ export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
   getRecipientResponses: '/recipients/{recipientId}/responses',
   addResponse: '/responses/{id}',
   deleteAllResponses: '/recipients/{recipientId}/campaigns/{campaignId}/responses',
+  ...AUDIT_PATHS,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -108,15 +110,18 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
     getMe: (options = {}) => getMe(call, options),
 
-    deleteAllResponses: (recipientId, campaignId, options = {}) =>
+    deleteAllResponses: (recipientId, campaignId, { idempotencyKey, signal, lineIds } = {}) =>
       call(
         'deleteAllResponses',
         { recipientId, campaignId },
         DeleteAllResultSchema,
-        // 204 No Content is a success that does not say how many lines went; 0 is the honest floor.
-        mappers.deleteResult?.fromServer ?? ((body) => body ?? { deleted: 0 }),
-        { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal, args: { idempotencyKey: options.idempotencyKey } },
+        mappers.deleteResult?.fromServer ?? emptyDeleteAnswer,
+        // The bound goes in the body, so it is part of what the idempotency key stands for.
+        { method: 'DELETE', idempotencyKey, signal, body: lineIds ? { lineIds } : undefined, args: { idempotencyKey, lineIds } },
       ),
+
+    ...auditOperations(call, mapLine, mappers),
+    ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }
 

@@ -1,4 +1,8 @@
-import type { CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
+import type { AuditQuery, CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
+import type { AuditPage, RestoreResult } from '../model/audit.js';
+import { BadRequestError } from '../adapter/errors.js';
+import { linesSeen, restoreDeleted } from './deletions.js';
+import { queuedOpOf } from './marks.js';
 import type {
   DeleteAllResult,
   NewResponseLine,
@@ -9,7 +13,8 @@ import type {
 } from '../model/types.js';
 import { raceAbort, RequestSlots } from './abort.js';
 import type { DataChange, DataChangeListener } from './changes.js';
-import { PendingDeletion } from './pending-deletion.js';
+import type { PendingDeletion } from './pending-deletion.js';
+import { PendingDeletions } from './pending-deletions.js';
 import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
 import { capabilitiesOf } from '../adapter/capabilities.js';
 import type { Action } from '../model/principal.js';
@@ -26,8 +31,6 @@ export interface CampaignDataClientOptions {
 /** What a person fills in; the client adds the line's id. */
 export type ResponseDraft = Omit<NewResponseLine, 'id'>;
 
-const deletionKey = (recipientId: string, campaignId: string) => `${recipientId}\u0000${campaignId}`;
-
 /**
  * The one data client of a page (DESIGN.md §3): elements ask it, never the network. It caches the
  * vocabulary, hides lines whose Delete is waiting for Undo, tells subscribers when a recipient's data
@@ -43,7 +46,7 @@ export class CampaignDataClient {
   readonly historyPageSize: number;
   #vocabulary: Promise<ResponseVocabulary> | undefined;
   #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
-  #pendingDeletions = new Map<string, PendingDeletion>();
+  #pendingDeletions = new PendingDeletions((change) => this.#notify(change));
   /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
 
@@ -103,7 +106,9 @@ export class CampaignDataClient {
       return { items: [], nextCursor: null, total: 0 };
     }
     const page = await this.readHistoryPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
-    const items = page.items.filter((line) => !this.isDeletionPending(recipientId, line.campaignId));
+    const items = page.items.filter(
+      (line) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id),
+    );
     return { ...page, items };
   }
 
@@ -127,7 +132,7 @@ export class CampaignDataClient {
 
   /** Adds a line (Add Response, Update Status); a Delete of the same campaign still waiting goes first. */
   async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
-    const waiting = this.#pendingDeletions.get(deletionKey(line.recipientId, line.campaignId));
+    const waiting = this.#pendingDeletions.get(line.recipientId, line.campaignId);
     if (waiting) await waiting.commitNow();
     const saved = await this.writeAddResponse(line, options);
     this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
@@ -136,69 +141,72 @@ export class CampaignDataClient {
 
   /**
    * Deletes all of a recipient's responses to a campaign after the undo time: the lines disappear
-   * from every view at once and come back on `undo()`.
+   * from every view at once and come back on `undo()`. Where the backend can bound it, the delete
+   * names the lines the person sees now (their own queued adds too): lines added meanwhile, on
+   * another device, stay, and the answer counts them as `kept`.
    */
   deleteAllResponses(recipientId: string, campaignId: string, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    const key = deletionKey(recipientId, campaignId);
-    const existing = this.#pendingDeletions.get(key);
-    if (existing) return existing;
-    const pending = new PendingDeletion(recipientId, campaignId, options.undoDelayMs ?? this.undoDelayMs, () =>
-      this.writeDeleteAll(recipientId, campaignId),
-    );
-    this.#pendingDeletions.set(key, pending);
-    this.#watchPageExit();
-    pending.done.then(
-      (result) => {
-        this.#forgetDeletion(key);
-        this.#notify(
-          result === null
-            ? { kind: 'delete-undone', recipientId, campaignId }
-            : { kind: 'deleted', recipientId, campaignId, deleted: result.deleted },
-        );
+    // Read before the lines are hidden, without the hiding: what the person saw when they chose Delete.
+    const seen = linesSeen(this.adapter, (query) => this.readHistoryPage(recipientId, query), campaignId);
+    seen.catch(() => undefined);
+    return this.#pendingDeletions.hold(recipientId, campaignId, undefined, options.undoDelayMs ?? this.undoDelayMs, async () =>
+      this.writeDeleteAll(recipientId, campaignId, await seen.catch(() => undefined)));
+  }
+
+  /** Deletes one line after the undo time, as `deleteAllResponses` does a campaign's (capability `deleteLine`). */
+  deleteResponse(line: ResponseLine, options: { undoDelayMs?: number } = {}): PendingDeletion {
+    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => this.writeDeleteLine(line));
+  }
+
+  /**
+   * The server's answer to a delete once it has it: at once for a delete sent straight away; for
+   * one queued on this device (offline edits), when the outbox has delivered it.
+   */
+  async deliveredDeletion(result: DeleteAllResult, _options: CallOptions = {}): Promise<DeleteAllResult> {
+    if (queuedOpOf(result)) throw new BadRequestError('this data client queues no edits');
+    return result;
+  }
+
+  /**
+   * Undoes a delete after it was sent (`PendingDeletion.done`'s answer): the whole delete-all by its
+   * deletion, or the one line (capability `restore`). Needs a connection.
+   */
+  async restoreDeletion(deletion: PendingDeletion, result: DeleteAllResult): Promise<RestoreResult> {
+    const restored = await restoreDeleted(
+      {
+        adapter: this.adapter,
+        discardQueued: (opId) => this.discardUnsentDelete(opId),
+        delivered: (answer) => this.deliveredDeletion(answer),
       },
-      (error: unknown) => {
-        this.#forgetDeletion(key);
-        this.#notify({ kind: 'delete-failed', recipientId, campaignId, error });
-      },
+      result,
+      deletion.lineId,
     );
-    this.#notify({ kind: 'delete-pending', recipientId, campaignId });
-    return pending;
+    const which = deletion.lineId === undefined ? {} : { lineId: deletion.lineId };
+    this.#notify({ kind: 'restored', recipientId: deletion.recipientId, campaignId: deletion.campaignId, ...which });
+    return restored;
+  }
+
+  /** Brings back one line shown as deleted (a history read with `include: 'deleted'`). Needs a connection. */
+  async restoreResponse(line: ResponseLine): Promise<ResponseLine> {
+    if (!this.adapter.restoreResponse) throw new BadRequestError('this backend cannot restore a line');
+    const restored = await this.adapter.restoreResponse(line.id, { idempotencyKey: crypto.randomUUID() });
+    this.#notify({ kind: 'restored', recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id });
+    return restored;
+  }
+
+  /** Who changed what (capability `audit`, permission `admin`), newest first. */
+  getAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    if (!this.adapter.getAudit) return Promise.reject(new BadRequestError('this backend keeps no audit trail'));
+    return this.adapter.getAudit(query);
   }
 
   isDeletionPending(recipientId: string, campaignId: string): boolean {
-    return this.#pendingDeletions.get(deletionKey(recipientId, campaignId))?.undoable ?? false;
+    return this.#pendingDeletions.isPending(recipientId, campaignId);
   }
 
   /** Sends every Delete still waiting for Undo (done by itself when the page is left or hidden). */
   flushPendingDeletions(): Promise<unknown> {
-    return Promise.allSettled([...this.#pendingDeletions.values()].map((p) => p.commitNow()));
-  }
-
-  #stopWatchingPageExit: (() => void) | undefined;
-
-  /**
-   * A person who saw "Deleted" and then leaves or hides the page meant it: the Delete is sent then
-   * rather than lost with the page (the request is keepalive). Listening only while one waits.
-   */
-  #watchPageExit(): void {
-    const page = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>> & { document?: Document };
-    if (this.#stopWatchingPageExit || !page.addEventListener || !page.removeEventListener) return;
-    const onExit = (event: Event) => {
-      if (event.type === 'visibilitychange' && page.document?.visibilityState !== 'hidden') return;
-      void this.flushPendingDeletions();
-    };
-    page.addEventListener('pagehide', onExit);
-    page.document?.addEventListener('visibilitychange', onExit);
-    this.#stopWatchingPageExit = () => {
-      page.removeEventListener?.('pagehide', onExit);
-      page.document?.removeEventListener('visibilitychange', onExit);
-      this.#stopWatchingPageExit = undefined;
-    };
-  }
-
-  #forgetDeletion(key: string): void {
-    this.#pendingDeletions.delete(key);
-    if (this.#pendingDeletions.size === 0) this.#stopWatchingPageExit?.();
+    return this.#pendingDeletions.flush();
   }
 
   /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */
@@ -277,7 +285,17 @@ export class CampaignDataClient {
     return this.adapter.addResponse(line, { ...options, idempotencyKey: line.id });
   }
 
-  protected writeDeleteAll(recipientId: string, campaignId: string): Promise<DeleteAllResult> {
-    return this.adapter.deleteAllResponses(recipientId, campaignId);
+  protected writeDeleteAll(recipientId: string, campaignId: string, lineIds?: readonly string[]): Promise<DeleteAllResult> {
+    return this.adapter.deleteAllResponses(recipientId, campaignId, { idempotencyKey: crypto.randomUUID(), ...(lineIds ? { lineIds } : {}) });
+  }
+
+  /** Drops a queued delete no server has seen (offline clients); false here, where nothing is queued. */
+  protected discardUnsentDelete(_opId: string): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  protected writeDeleteLine(line: ResponseLine): Promise<DeleteAllResult> {
+    if (!this.adapter.deleteResponse) return Promise.reject(new BadRequestError('this backend cannot delete one line'));
+    return this.adapter.deleteResponse(line.id, { idempotencyKey: crypto.randomUUID() });
   }
 }

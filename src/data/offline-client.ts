@@ -12,10 +12,11 @@ import type { DeleteAllResult, NewResponseLine, Page, RecipientCampaigns, Respon
 import { Outbox, type OutboxOptions } from '../offline/outbox.js';
 import { ReadCache } from '../offline/read-cache.js';
 import type { OutboxEvent } from '../offline/events.js';
-import type { LocalState, OpError, OutboxOp } from '../offline/types.js';
+import type { LocalState, OpError, OutboxEdit, OutboxOp } from '../offline/types.js';
+import { DeliveryReceipts } from './delivery-receipts.js';
 import type { RestClientConfig } from './configure.js';
 import { CampaignDataClient, type CampaignDataClientOptions } from './data-client.js';
-import { withAsOf, withLocalOnly, withQueuedOp } from './marks.js';
+import { queuedOpOf, withAsOf, withLocalOnly, withQueuedOp } from './marks.js';
 import { ServerAnswers } from './server-answers.js';
 import { localResponseLine, mergeCampaigns, mergeHistoryPage } from './merge.js';
 import { EMPTY_SYNC_STATUS, type Connectivity, type OfflineMode, type SyncEvent, type SyncListener, type SyncProblem, type SyncStatus } from './sync.js';
@@ -91,6 +92,7 @@ export class OfflineDataClient extends CampaignDataClient {
   #serverAnswers = new ServerAnswers();
   #changeTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribeOutbox: (() => void) | undefined;
+  #receipts: DeliveryReceipts | undefined;
 
   constructor(options: OfflineDataClientOptions) {
     super(options);
@@ -112,6 +114,7 @@ export class OfflineDataClient extends CampaignDataClient {
       this.#mode = outbox.available ? 'on' : 'unavailable';
       if (outbox.available) {
         this.#unsubscribeOutbox = outbox.subscribe((event) => this.#onOutboxEvent(event));
+        this.#receipts = new DeliveryReceipts(outbox);
         if (options.readCache !== false) {
           const cache = ReadCache.open(options.dbName !== undefined ? { dbName: `${options.dbName}-cache` } : { userKey: options.userKey });
           this.#cache = cache;
@@ -247,13 +250,29 @@ export class OfflineDataClient extends CampaignDataClient {
   }
 
   /** After the undo time: queues the delete (the lines stay hidden until it is confirmed). */
-  protected override async writeDeleteAll(recipientId: string, campaignId: string): Promise<DeleteAllResult> {
+  protected override async writeDeleteAll(recipientId: string, campaignId: string, lineIds?: readonly string[]): Promise<DeleteAllResult> {
+    return this.#queueDelete({ kind: 'deleteAll', recipientId, campaignId, ...(lineIds ? { lineIds } : {}) }, () => super.writeDeleteAll(recipientId, campaignId, lineIds));
+  }
+
+  protected override writeDeleteLine(line: ResponseLine): Promise<DeleteAllResult> {
+    return this.#queueDelete({ kind: 'deleteLine', recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id }, () => super.writeDeleteLine(line));
+  }
+
+  async #queueDelete(edit: OutboxEdit, direct: () => Promise<DeleteAllResult>): Promise<DeleteAllResult> {
     await this.ready;
     const outbox = this.#outbox;
-    if (!outbox?.available) return this.#track(super.writeDeleteAll(recipientId, campaignId));
-    const op = await outbox.enqueueDeleteAll(recipientId, campaignId);
+    if (!outbox?.available) return this.#track(direct());
     // How many the server will delete is known only when it has: 0 here, and the result is marked queued.
-    return withQueuedOp({ deleted: 0 }, op.opId);
+    return withQueuedOp({ deleted: 0 }, (await outbox.enqueue(edit)).opId);
+  }
+
+  protected override discardUnsentDelete(opId: string): Promise<boolean> {
+    return this.#receipts?.discardUnsent(opId) ?? Promise.resolve(false);
+  }
+
+  override async deliveredDeletion(result: DeleteAllResult, options: CallOptions = {}): Promise<DeleteAllResult> {
+    const opId = queuedOpOf(result);
+    return opId && this.#receipts ? this.#receipts.answerTo(opId, options.signal) : super.deliveredDeletion(result, options);
   }
 
   // ---- the offline queue --------------------------------------------------------------------
@@ -411,7 +430,7 @@ export class OfflineDataClient extends CampaignDataClient {
 }
 
 function historyKey(recipientId: string, query: HistoryQuery): string {
-  const parts = [query.campaignId, query.eventId, query.categoryId, query.q].map((part) => encodeURIComponent(part ?? ''));
+  const parts = [query.campaignId, query.eventId, query.categoryId, query.q, query.include].map((part) => encodeURIComponent(part ?? ''));
   return `history:${recipientId}:${parts.join(':')}`;
 }
 

@@ -137,9 +137,9 @@ export interface ResponseLine {
   source: ResponseSource;
   link: TrackedLink | null;
   evidence: TrackingEvidence | null;
-  /** Only on a history read that asks for deleted lines: when it was deleted, null while live. */
+  /** Only on a history read that asks for deleted lines: when it was deleted (null while live). */
   deletedAt?: Instant | null;
-  /** Display name of the principal who deleted it. */
+  /** The display name of who deleted it (with `deletedAt`). */
   deletedBy?: string | null;
   /** The deletion it belongs to: restoring that deletion brings it back. */
   deletionId?: string | null;
@@ -174,11 +174,15 @@ export interface Page<T> {
   total?: number;
 }
 
+/** What a delete (of all of a campaign's lines, or of one) answers. */
 export interface DeleteAllResult {
   deleted: number;
-  /** Live lines left in place because they were not in the request's bound (added since the person looked). */
+  /**
+   * Lines left in place because the delete named the lines the person saw and these were added
+   * since (0, or absent from a backend that does not bound its delete-all).
+   */
   kept?: number;
-  /** The deletion to restore; null when nothing was deleted. Absent from backends without restore. */
+  /** What `restoreDeletion` takes to undo it; null when nothing was deleted, absent where the backend cannot restore. */
   deletionId?: string | null;
 }
 

@@ -10,6 +10,7 @@ import { defaultFactory, openOutboxDb, outboxDbName, type ConnectionHooks, type 
 import { OutboxStorageError, toStorageError } from './errors.js';
 import { OutboxEmitter, type OutboxEvent, type OutboxListener } from './events.js';
 import { SendLoop } from './sender.js';
+import { renewedForRetry } from './send-op.js';
 import { countOps, discardOp, enqueueEdits, listOps, readLocalState, updateOp, type EnqueueHook } from './store.js';
 import type { BackoffOptions, LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp, OutboxSender } from './types.js';
 
@@ -179,11 +180,12 @@ export class Outbox {
   /**
    * Sends a failed or conflicted edit again, as it was and under the same operation id (the
    * server answers a repeat it already applied with what it answered then). Its counters restart.
+   * An expired edit goes as a new operation (new id and key), see `renewedForRetry`.
    */
   async retry(opId: string): Promise<void> {
     await this.#change('retry', opId, (op) => {
       if (op.state !== 'failed' && op.state !== 'conflict') throw new OutboxStorageError('not-allowed', `only a failed or conflicted edit can be retried (this one is ${op.state})`);
-      return { ...op, state: 'pending', attempts: 0, serverErrors: 0, nextAttemptAt: this.#clock.now() };
+      return { ...op, ...renewedForRetry(op, this.#clock.now(), () => crypto.randomUUID()), state: 'pending', attempts: 0, serverErrors: 0, nextAttemptAt: this.#clock.now() };
     });
   }
 

@@ -7,7 +7,7 @@
  * A part or token documented but never seen fails, and so does one seen but not documented.
  */
 import './setup.js';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define/all.js';
 import { CampaignDataClient } from '../../src/data/data-client.js';
@@ -212,6 +212,20 @@ describe('parts and tokens: rendered as documented', () => {
     dialogOf(member).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
     await until(hasPart(member, 'confirm-note'));
     seen.collect(member);
+    // Sent, past Undo: Restore of the whole, and what was kept (a line added meanwhile elsewhere).
+    const keptAdapter = new FakeAdapter([line({ id: 'a' })]);
+    const sent = await state<CampaignResponsesTab>(seen, html`<campaign-responses-tab recipient-id="42" undo-delay-ms="300" .dataClient=${new CampaignDataClient({ adapter: keptAdapter })}></campaign-responses-tab>`, (el) => hasPart(el, 'table')());
+    $(sent, '[part="update-button"]').click();
+    await until(() => dialogOf(sent).shadowRoot?.querySelector('[part~="save-button"]'));
+    dialogOf(sent).close();
+    dialogOf(sent).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
+    await until(() => !$<HTMLButtonElement>(sent, '[part="confirm-delete-button"]').disabled);
+    $(sent, '[part="confirm-delete-button"]').click();
+    await until(hasPart(sent, 'undo-button'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    keptAdapter.lines.push(line({ id: 'later', respondedAt: '2026-01-12T09:00:00.000Z' }));
+    await until(hasPart(sent, 'kept-note'), 3000);
+    seen.collect(sent);
     expectMatches('campaign-responses-tab', seen);
   });
 
@@ -283,6 +297,21 @@ describe('parts and tokens: rendered as documented', () => {
     seen.collect(history);
     const latestOnly = new CapableFakeAdapter({ history: 'latest-only' }, [line({ id: 'a' })]);
     await state(seen, html`<response-history recipient-id="42" .dataClient=${new CampaignDataClient({ adapter: latestOnly })}></response-history>`, (el) => hasPart(el, 'history-note')());
+    // A line's menu, a deleted line with Restore, a line's changes, the notice of a line's Delete.
+    const audited = new FakeAdapter([line({ id: 'a' }), line({ id: 'b', respondedAt: '2026-01-11T09:00:00.000Z' })]);
+    audited.record('add', [audited.lines[0]]);
+    await audited.deleteResponse('b');
+    // The list renders only lines in view: the histories mounted above would push this one out of it.
+    fixtureCleanup();
+    const full = await state<ResponseHistory>(seen, html`<response-history recipient-id="42" undo-delay-ms="100" .dataClient=${new CampaignDataClient({ adapter: audited })}></response-history>`, (el) => hasPart(el, 'line-restore')());
+    $(full, '[data-line="a"] [part="line-changes-button"]').click();
+    await until(hasPart(full, 'line-change'));
+    seen.collect(full);
+    $(full, '[data-line="a"] [role="menuitem"][data-item="delete"]').click();
+    await until(hasPart(full, 'notice-undo'));
+    seen.collect(full);
+    await until(hasPart(full, 'notice-restore'), 3000);
+    seen.collect(full);
     expectMatches('response-history', seen);
   });
 

@@ -78,6 +78,8 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart confirm-note - In the confirmation, what this backend's Delete removes beyond the responses (the person's membership of the campaign).
  * @csspart snackbar - The message after Delete, with Undo.
  * @csspart undo-button - Undo.
+ * @csspart restore-button - Restore, once a Delete was sent: brings back all it deleted.
+ * @csspart kept-note - After a Delete was sent: how many lines added since the person looked were kept.
  * @csspart loading - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
@@ -155,6 +157,19 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart history__sync-reason - An expanded history's `sync-reason`: The server's reason beside a failed or conflicted line.
  * @csspart history__sync-retry - An expanded history's `sync-retry`: Retry beside a failed or conflicted line.
  * @csspart history__stale-notice - An expanded history's `stale-notice`: "Offline: showing what was last seen, as of …", or that only the edits on this device are shown.
+ * @csspart history__line-actions - An expanded history's `line-actions`: A line's actions: its menu, Restore of a deleted line, Changes.
+ * @csspart history__menu-button - An expanded history's `menu-button`: A line's Actions menu button (Delete).
+ * @csspart history__menu - An expanded history's `menu`: A line's Actions menu.
+ * @csspart history__menu-item - An expanded history's `menu-item`: An item of that menu.
+ * @csspart history__line-deleted - An expanded history's `line-deleted`: On a deleted line (shown to people who may restore): who deleted it, when.
+ * @csspart history__line-restore - An expanded history's `line-restore`: Restore on a deleted line.
+ * @csspart history__line-changes-button - An expanded history's `line-changes-button`: Changes: opens a line's changes from the audit trail (administrators).
+ * @csspart history__line-changes - An expanded history's `line-changes`: A line's changes, newest first.
+ * @csspart history__line-change - An expanded history's `line-change`: One change: who added, deleted or restored the line, when.
+ * @csspart history__line-notice - An expanded history's `line-notice`: The notice after a line's Delete: Undo while it waits, Restore once sent.
+ * @csspart history__notice-undo - An expanded history's `notice-undo`: Undo in that notice.
+ * @csspart history__notice-restore - An expanded history's `notice-restore`: Restore in that notice, once the delete was sent.
+ * @csspart history__notice-close - An expanded history's `notice-close`: Close in that notice.
  *
  * @cssprop [--cr-campaign-responses-tab-row-gap=var(--cr-space-m)] - Space inside cells.
  * @cssprop [--cr-campaign-responses-tab-header-background=var(--cr-color-surface-alt)] - Background of the header row.
@@ -435,7 +450,7 @@ export class CampaignResponsesTab extends CrDataElement {
     if (shown && client) {
       if (shown.campaigns.length === 0) return renderEmpty(this.t('tab.empty'));
       const row = rowContext(
-        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.expanded },
+        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.expanded, undoDelayMs: this.undoDelayMs },
         this.#columnCount(),
       );
       return renderCampaignTable(row, this.renderColumns(), (campaign) => this.renderRow(campaign, row), this.#onTableClick);

@@ -14,6 +14,7 @@ export const enBase = {
   'error.noAnswer': 'The server did not answer (no connection, or it took too long).',
   'error.originRefused':
     'The server is there, but this origin ({origin}) is not allowed to call it. Add it to the server’s allowed origins (the reference server: CR_ALLOWED_ORIGINS).',
+  'restore.needsConnection': 'Restore needs a connection: try again when you are online.',
   'dialog.close': 'Close',
   'offline.unavailable':
     'Offline edits are not available in this browser (its storage is blocked): each edit is sent at once and needs a connection.',
@@ -26,6 +27,7 @@ export const enBase = {
     'This device’s storage is full, so the response was NOT saved. Your entries are kept: free some space, or try again.',
   'offline.saveFailed.other':
     'The response could not be stored on this device and was NOT saved ({message}). Your entries are kept; try again.',
+  'sync.expired': 'It waited too long to be sent and was given up. Retry sends it again as a new edit.',
   'sync.state.pending': 'Not sent yet',
   'sync.state.syncing': 'Sending',
   'sync.state.failed': 'Failed',
@@ -53,4 +55,6 @@ export const enBase = {
   'capability.noNotes': 'This backend does not keep notes with responses.',
   'capability.deleteRemovesMembership':
     'Deleting removes the person from the campaign, not only their responses.',
+  'capability.noRestore': 'This backend cannot restore deleted responses.',
+  'capability.noAudit': 'This backend keeps no record of who changed what.',
 } as const;

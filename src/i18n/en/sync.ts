@@ -26,6 +26,7 @@ export const enSync = {
   'sync.showProblems': 'Edits that need you ({count})',
   'sync.problem.add': 'Response “{detail}” to {campaign}, {when}',
   'sync.problem.deleteAll': 'Delete all responses to {campaign}',
+  'sync.problem.deleteLine': 'Delete a response to {campaign}',
   'sync.ours': 'Ours',
   'sync.theirs': 'On the server',
   'sync.theirsUnknown': 'What the server holds instead could not be fetched.',

@@ -90,6 +90,7 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
       );
     },
     restoreApi: () => context.unrouteAll({ behavior: 'ignoreErrors' }),
+    run: <T>(script: string) => page.evaluate(`(() => { ${script} })()`) as Promise<T>,
     close: () => context.close(),
   };
 }

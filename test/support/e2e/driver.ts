@@ -63,6 +63,11 @@ export interface E2ePage {
    */
   cutApi(prefix: string, except: string[]): Promise<void>;
   restoreApi(): Promise<void>;
+  /**
+   * Runs `script` (a function body: `return …`) in the page and resolves with what it returns, for
+   * steps no operation above names (the audit flow reaches into the elements' shadow roots).
+   */
+  run<T>(script: string): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -200,6 +200,7 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
       if (cut) page.off('request', cut);
       cut = undefined;
     },
+    run: <T>(script: string) => page.evaluate(`(() => { ${script} })()`) as Promise<T>,
     close: closeContext,
   };
 }
