@@ -16,7 +16,8 @@ const BASE = '/__cr-embed/';
 export const BUNDLE_URL = `${BASE}campaign-kit.bundle.js`;
 
 /** The bare specifiers served from the shared build, and the file each becomes. */
-const FRAMEWORKS = { react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom-client', vue: 'vue' };
+// Papa Parse (the bulk entry's CSV import) is CommonJS too.
+const FRAMEWORKS = { react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom-client', vue: 'vue', papaparse: 'papaparse' };
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 /** An ES module entry for a package: `export *` for ESM, the named keys of `module.exports` for CommonJS. */
