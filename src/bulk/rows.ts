@@ -3,6 +3,8 @@
  * anything is looked up. Pure: no DOM, no I/O.
  */
 
+import { forEachSliced } from './yielding.js';
+
 /** What a row's key looks like: an email address, a recipient id, or a display name. */
 export type KeyKind = 'email' | 'id' | 'name';
 
@@ -38,12 +40,24 @@ export function rowOf(source: string, index: number): BulkRow | undefined {
   return key ? { index, key, kind: kindOf(key), source: trimmed } : undefined;
 }
 
+const lines = (text: string) => text.split(/\r\n|\r|\n/u);
+
 /** A pasted list: emails, ids or names, one per line (blank lines are dropped; indices stay dense). */
 export function parsePastedKeys(text: string): BulkRow[] {
   const rows: BulkRow[] = [];
-  for (const line of text.split(/\r\n|\r|\n/u)) {
+  for (const line of lines(text)) {
     const row = rowOf(line, rows.length);
     if (row) rows.push(row);
   }
+  return rows;
+}
+
+/** The same, in slices that let the page run between them (10,000 lines take longer than a frame). */
+export async function parsePastedKeysInSlices(text: string, options: { signal?: AbortSignal } = {}): Promise<BulkRow[]> {
+  const rows: BulkRow[] = [];
+  await forEachSliced(lines(text), (line) => {
+    const row = rowOf(line, rows.length);
+    if (row) rows.push(row);
+  }, options);
   return rows;
 }

@@ -4,7 +4,7 @@
  */
 
 /** How long one slice may run before it yields. Well under 50 ms, for a slow tablet's sake. */
-export const SLICE_MS = 8;
+export const SLICE_MS = 5;
 
 interface Scheduler {
   yield?: () => Promise<void>;

@@ -70,15 +70,18 @@ export class BulkFlow implements ReactiveController {
   };
 
   /** Looks up every row and who already has the response; ends in the preview (or back at input on Cancel). */
-  async check(client: CampaignDataClient, rows: BulkRow[], scope: BulkScope, recipients: readonly Recipient[] = []): Promise<void> {
+  async check(client: CampaignDataClient, readRows: (signal: AbortSignal) => Promise<BulkRow[]>, scope: BulkScope, recipients: readonly Recipient[] = []): Promise<void> {
     const abort = (this.#abort = new AbortController());
     const signal = abort.signal;
-    Object.assign(this, { phase: 'checking', rows, error: undefined, unverified: new Set<string>() });
+    Object.assign(this, { phase: 'checking', rows: [], error: undefined, unverified: new Set<string>() });
     this.#choices.clear();
     this.#scope = scope;
-    this.#progress(0, rows.length);
+    this.#progress(0, 0);
     try {
-      const directory = new RecipientDirectory(recipients);
+      const rows = (this.rows = await readRows(signal));
+      this.#progress(0, rows.length);
+      const directory = new RecipientDirectory();
+      await forEachSliced(recipients, (recipient) => directory.add(recipient), { signal });
       this.unverified = await findRecipients(client, rows, directory, { signal, onProgress: this.#progress });
       const matches: RowMatch[] = new Array<RowMatch>(rows.length);
       // Sliced: 10,000 rows must not hold the page for longer than a frame or two.

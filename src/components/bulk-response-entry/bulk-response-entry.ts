@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, Recipient, ResponseVocabulary } from '../../model/types.js';
-import { parsePastedKeys, type BulkRow } from '../../bulk/rows.js';
+import { parsePastedKeysInSlices, type BulkRow } from '../../bulk/rows.js';
 import { countPreview } from '../../bulk/preview.js';
 import { toZonedLocal, zonedLocalToInstant } from '../../i18n/datetime.js';
 import { BulkSavedEvent } from '../../events/bulk-saved.js';
@@ -140,9 +140,9 @@ export class BulkResponseEntry extends CrDataElement {
     }
   }
 
-  async #rowsToCheck(): Promise<BulkRow[]> {
+  async #rowsToCheck(signal?: AbortSignal): Promise<BulkRow[]> {
     const csv = this.csv;
-    if (!csv) return parsePastedKeys(this.paste);
+    if (!csv) return parsePastedKeysInSlices(this.paste, { signal });
     const { rowsFromColumn } = await import('../../bulk/csv.js');
     const column = csv.columns[csv.chosen];
     return column ? rowsFromColumn(csv.table, column) : [];
@@ -151,16 +151,17 @@ export class BulkResponseEntry extends CrDataElement {
   #check = async (event?: Event) => {
     event?.preventDefault();
     const client = this.data.client;
-    const rows = await this.#rowsToCheck();
     const { eventId, detailId } = this.scope;
-    if (!client || !this.campaign || !eventId || !detailId || rows.length === 0) {
+    // Whether there is a list at all, without reading 10,000 rows in one go.
+    const anyRows = this.csv ? this.csv.table.rows.length > 0 : /\S/u.test(this.paste);
+    if (!client || !this.campaign || !eventId || !detailId || !anyRows) {
       this.message = this.t('bulk.missing');
       return;
     }
     this.message = undefined;
     await this.updateComplete;
     this.#focus('[part~="cancel-button"]');
-    await this.flow.check(client, rows, { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
+    await this.flow.check(client, (signal) => this.#rowsToCheck(signal), { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
     this.#focus(this.flow.phase === 'preview' ? '#bulk-preview-title' : '[part~="check-button"]');
   };
 
@@ -234,32 +235,38 @@ export class BulkResponseEntry extends CrDataElement {
     if (!this.campaign) return html`<div class="state error" part="error"><p>${this.t('bulk.noCampaign')}</p></div>`;
     if (!client.can('write')) return html`<p part="read-only">${this.t('bulk.noWrite')}</p>`;
     const { phase } = this.flow;
-    const busy = phase !== 'input';
-    const scope = renderScope({ l: this.localizer, campaign: this.campaign, vocabulary: this.vocabulary, values: this.scope, disabled: busy, set: this.#setScope });
-    if (phase === 'input' || phase === 'checking') {
-      return html`<form @submit=${this.#check} novalidate>
-        ${scope}
-        ${renderRecipients({
-          l: this.localizer, paste: this.paste, csv: this.csv, fileError: this.fileError, disabled: busy,
-          onPaste: (text) => (this.paste = text),
-          onFile: (file) => void this.#readFile(file),
-          onColumn: (position) => this.csv && (this.csv = { ...this.csv, chosen: position }),
-        })}
-        ${this.message ? html`<p class="message" part="message" role="alert">${this.message}</p>` : nothing}
-        ${this.flow.error ? renderFailure(this.localizer, this.flow.error, () => void this.#check()) : nothing}
-        ${phase === 'checking'
-          ? renderProgress({ l: this.localizer, label: this.t('bulk.matching', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() })
-          : html`<div class="actions" part="actions"><button type="submit" class="primary" part="check-button">${this.t('bulk.check')}</button></div>`}
-      </form>`;
+    const listShown = phase === 'input';
+    // The form stays in the page, hidden from the check on: a 10,000-line textarea is laid out anew
+    // (hundreds of ms, the browser's own) whenever it is disabled, made read-only, or the form
+    // around it changes; hidden, it costs nothing until the person goes back to it.
+    const form = html`<form @submit=${this.#check} novalidate ?hidden=${!listShown}>
+      ${renderScope({ l: this.localizer, campaign: this.campaign, vocabulary: this.vocabulary, values: this.scope, disabled: phase !== 'input', set: this.#setScope })}
+      ${renderRecipients({
+        l: this.localizer, paste: this.paste, csv: this.csv, fileError: this.fileError, disabled: phase !== 'input',
+        onPaste: (text) => (this.paste = text),
+        onFile: (file) => void this.#readFile(file),
+        onColumn: (position) => this.csv && (this.csv = { ...this.csv, chosen: position }),
+      })}
+      ${this.message ? html`<p class="message" part="message" role="alert">${this.message}</p>` : nothing}
+      ${this.flow.error ? renderFailure(this.localizer, this.flow.error, () => void this.#check()) : nothing}
+      <div class="actions" part="actions"><button type="submit" class="primary" part="check-button">${this.t('bulk.check')}</button></div>
+    </form>`;
+    return html`${form}${listShown ? nothing : this.#renderAfterCheck()}`;
+  }
+
+  #renderAfterCheck(): TemplateResult {
+    const { phase } = this.flow;
+    if (phase === 'checking') {
+      return renderProgress({ l: this.localizer, label: this.t('bulk.matching', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() });
     }
     if (phase === 'preview') {
-      return html`${scope}${renderPreview({
+      return renderPreview({
         l: this.localizer, preview: this.flow.preview, counts: countPreview(this.flow.preview), unverified: this.flow.unverified,
         onInclude: (index, included) => this.flow.include(index, included),
         onChoose: (index, recipientId) => this.#choose(index, recipientId),
         onSave: this.#save,
         onBack: () => this.flow.back(),
-      })}`;
+      });
     }
     if (phase === 'saving') {
       return renderProgress({ l: this.localizer, label: this.t('bulk.saving', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() });

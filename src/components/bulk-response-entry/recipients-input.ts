@@ -31,7 +31,9 @@ function columnLabel(l: Localizer, column: KeyColumn): string {
 
 export function renderRecipients(context: RecipientsContext): TemplateResult {
   const { l, csv, disabled } = context;
-  return html`<fieldset part="recipients" class="recipients" ?disabled=${disabled}>
+  // Not a disabled fieldset: disabling a 10,000-line textarea lays it out anew (a long task). The
+  // list is read once when the check starts; typing meanwhile changes nothing until the next check.
+  return html`<fieldset part="recipients" class="recipients">
     <legend part="legend">${l.t('bulk.recipients')}</legend>
     <div class="field" part="field">
       <label part="label" for="bulk-paste">${l.t('bulk.pasteLabel')}</label>
@@ -40,7 +42,7 @@ export function renderRecipients(context: RecipientsContext): TemplateResult {
     </div>
     <div class="field" part="field">
       <label part="label" for="bulk-file">${l.t('bulk.fileLabel')}</label>
-      <input part="control file" id="bulk-file" type="file" accept=".csv,text/csv,text/plain"
+      <input part="control file" id="bulk-file" type="file" accept=".csv,text/csv,text/plain" ?disabled=${disabled}
         @change=${(e: Event) => context.onFile((e.target as HTMLInputElement).files?.[0])} />
       ${context.fileError ? html`<p class="field-error" part="field-error" role="alert">${context.fileError}</p>` : nothing}
     </div>
