@@ -25,9 +25,13 @@ export const styles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-xs);
   }
+  /* No wider than the element: a select is otherwise as wide as its longest option (a long event
+     name or response detail) and runs past a phone's edge. */
   select,
   input,
   textarea {
+    max-inline-size: 100%;
+    min-inline-size: 0;
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
@@ -81,7 +85,7 @@ export const styles = css`
     color: var(--_left-out);
   }
   .key {
-    min-inline-size: 12rem;
+    min-inline-size: min(12rem, 100%);
     overflow-wrap: anywhere;
   }
   .reason {
