@@ -77,7 +77,9 @@ const tenths = (done: number, total: number) => (total === 0 ? 0 : Math.floor((d
  * @csspart undo-button - Undo the whole batch (where the backend restores).
  * @csspart undo-message - The batch was undone, or could not be.
  * @csspart new-button - Start a new list.
- * @csspart error - No campaign, no data source, or a failed check.
+ * @csspart error - No campaign, no data source, or a failed check (also `auth`, `not-found`).
+ * @csspart auth - The check failed for a missing permission.
+ * @csspart not-found - The check failed: something was not found.
  * @csspart read-only - The person may not add responses.
  *
  * @cssprop [--cr-bulk-response-entry-list-height=20rem] - Height of the preview's scrolling list.
