@@ -7,7 +7,9 @@ import { $, $$, text } from './helpers.js';
 import { BulkFakeAdapter, PEOPLE, checkList, mountBulk, phaseOf, rowsShown, summaryOf } from './bulk-fixture.js';
 
 describe('<bulk-response-entry>', () => {
-  it('matches pasted emails, ids and names: found, not found, ambiguous with the choices; each duplicate reason, left out', async () => {
+  it('matches pasted emails, ids and names: found, not found, ambiguous with the choices; each duplicate reason, left out', async function () {
+    // Two axe runs and the first mount of the file: slow on a busy machine, in Firefox most.
+    this.timeout(20_000);
     const adapter = new BulkFakeAdapter(undefined, [line({ id: 'had', recipientId: '50', eventId: 'spring-call', detailId: 'responded' })]);
     const { entry } = await mountBulk({ adapter, recipients: PEOPLE });
     await expect(entry).to.be.accessible();
