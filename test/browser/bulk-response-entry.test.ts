@@ -97,6 +97,17 @@ describe('<bulk-response-entry>', () => {
     expect(adapter.callsOf('addResponse')).to.have.length(12);
   });
 
+  it('a Delete of the same campaign still waiting for Undo is sent before the batch', async () => {
+    const { entry, adapter, client } = await mountBulk({ recipients: PEOPLE });
+    client.deleteAllResponses('42', 'spring', { undoDelayMs: 60_000 });
+    await checkList(entry, 'ada@example.com\nj.weber@example.com');
+    $<HTMLButtonElement>(entry, '[part~="save-button"]').click();
+    await until(() => phaseOf(entry) === 'done');
+    const order = adapter.calls.filter((c) => c.method === 'deleteAllResponses' || c.method === 'addResponse').map((c) => c.method);
+    expect(order[0]).to.equal('deleteAllResponses');
+    expect(order.filter((m) => m === 'addResponse')).to.have.length(2);
+  });
+
   it('asks for the detail and a list before checking', async () => {
     const { entry } = await mountBulk();
     $<HTMLButtonElement>(entry, '[part~="check-button"]').click();
