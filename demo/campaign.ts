@@ -4,6 +4,7 @@
 // the demo's sign-in (demo-session.ts), as on the record page.
 import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-stats-panel.js';
+import '../src/define/bulk-response-entry.js';
 import { createRestReportsClient } from '../src/data/reports-configure.js';
 import { errorMessage } from '../src/components/base/states.js';
 import type { Campaign } from '../src/model/types.js';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     $('campaign-name').textContent = campaign.title;
     $('campaign-meta').textContent = dt('campaign.meta', { events: campaign.events.length, currency: campaign.currency });
     stats.campaignId = campaign.id;
+    $<HTMLElementTagNameMap['bulk-response-entry']>('bulk-entry').campaign = campaign;
     for (const report of reports) report.setAttribute('campaign-id', campaign.id);
     showEvents(campaign);
     inbox.replaceChildren();

@@ -17,6 +17,8 @@ export const BUNDLE_URL = `${BASE}campaign-kit.bundle.js`;
 
 /** The bare specifiers served from the shared build, and the file each becomes. */
 const FRAMEWORKS = { react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom-client', vue: 'vue' };
+/** CommonJS packages the kit itself imports (the bulk entry's CSV parser), each built alone: quick, and without React. */
+const KIT_CJS = { papaparse: 'papaparse' };
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 /** An ES module entry for a package: `export *` for ESM, the named keys of `module.exports` for CommonJS. */
@@ -28,9 +30,9 @@ function entrySource(specifier) {
   return `import * as m from '${specifier}';\nexport default m.default ?? m;\nexport const { ${names.join(', ')} } = m;`;
 }
 
-async function buildFrameworks() {
+async function buildFrameworks(specifiers = FRAMEWORKS) {
   const result = await build({
-    entryPoints: Object.entries(FRAMEWORKS).map(([specifier, out]) => ({ in: `cr-entry:${specifier}`, out })),
+    entryPoints: Object.entries(specifiers).map(([specifier, out]) => ({ in: `cr-entry:${specifier}`, out })),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -57,11 +59,13 @@ async function buildFrameworks() {
 
 export function embedTestPlugin() {
   let frameworks;
+  let kitCjs;
   let bundle;
   return {
     name: 'cr-embed',
     resolveImport({ source }) {
       if (source in FRAMEWORKS) return `${BASE}${FRAMEWORKS[source]}.js`;
+      if (source in KIT_CJS) return `${BASE}${KIT_CJS[source]}.js`;
       return undefined;
     },
     async serve({ path }) {
@@ -73,6 +77,10 @@ export function embedTestPlugin() {
       if (!path.startsWith(BASE)) return undefined;
       const chunk = bundle && (await bundle).chunks.get(path.slice(BASE.length));
       if (chunk !== undefined) return { body: chunk, type: 'js' };
+      if (Object.values(KIT_CJS).some((name) => path === `${BASE}${name}.js`)) {
+        kitCjs ??= buildFrameworks(KIT_CJS);
+        return { body: (await kitCjs).get(path), type: 'js' };
+      }
       frameworks ??= buildFrameworks();
       const body = (await frameworks).get(path);
       return body === undefined ? undefined : { body, type: 'js' };

@@ -30,6 +30,7 @@ export const PARTS = {
   tab: { name: 'enTab', about: '<campaign-responses-tab>: the table, Delete and Undo', prefixes: ['tab', 'delete'] },
   dialog: { name: 'enDialog', about: '<add-response-dialog>: the form and its validation', prefixes: ['dialog', 'validation'] },
   history: { name: 'enHistory', about: '<response-history>', prefixes: ['history'] },
+  bulk: { name: 'enBulk', about: '<bulk-response-entry>: many recipients at once', prefixes: ['bulk'] },
   campaign: { name: 'enCampaign', about: 'the campaign side: statistics, the response report, the click report', prefixes: ['stats', 'report', 'clicks'] },
 };
 

@@ -13,9 +13,10 @@ import { enVocabulary } from './en/vocabulary.js';
 import { enTab } from './en/tab.js';
 import { enDialog } from './en/dialog.js';
 import { enHistory } from './en/history.js';
+import { enBulk } from './en/bulk.js';
 import { enCampaign } from './en/campaign.js';
 
-export const en = { ...enBase, ...enSync, ...enVocabulary, ...enTab, ...enDialog, ...enHistory, ...enCampaign } as const;
+export const en = { ...enBase, ...enSync, ...enVocabulary, ...enTab, ...enDialog, ...enHistory, ...enBulk, ...enCampaign } as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -88,8 +88,8 @@ const CAMPAIGN_SIDE_MODULES = [
 const RECIPIENT_CLIENT_MODULES = ['src/data/data-client.ts', 'src/data/pending-deletion.ts', 'src/adapter/rest.ts'];
 /** The outbox engine is opt-in (a host opens it); elements may use its error class and types only. */
 const OUTBOX_ALLOWED = new Set(['src/offline/errors.ts', 'src/offline/types.ts']);
-/** The elements whose define may bring the virtualizer: <response-history> and what renders it. */
-const VIRTUALIZED = new Set(['response-history', 'campaign-responses-tab']);
+/** The elements whose define may bring the virtualizer: <response-history> and what renders it, and the bulk entry's preview. */
+const VIRTUALIZED = new Set(['response-history', 'campaign-responses-tab', 'bulk-response-entry']);
 
 const graphs = new Map<string, Graph>();
 before(async () => {
