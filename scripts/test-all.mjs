@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { globSync } from './glob.mjs';
 import { WEBKIT_HOW_TO, findWebKit } from './webkit.mjs';
+import { pgliteTemplatePath } from './pglite-template.mjs';
 
 const only = process.argv.slice(2);
 const work = mkdtempSync(join(tmpdir(), 'cr-test-'));
@@ -90,6 +91,9 @@ function ifInstalled(found, missing) {
 }
 const inFirefox = ifInstalled(firefox, 'no Firefox found (Debian: apt-get install -y firefox-esr, or set FIREFOX_PATH)');
 const inWebKit = ifInstalled(findWebKit(), `no WebKitWebDriver found. ${WEBKIT_HOW_TO}`);
+
+// Every suite opens in-memory PGlite databases; they start from one dump instead of each running initdb.
+process.env.CR_PGLITE_TEMPLATE ??= await pgliteTemplatePath();
 
 const want = (name) => only.length === 0 || only.includes(name);
 // Two server files at a time: each has a database of its own (PGlite in memory, or a schema) and

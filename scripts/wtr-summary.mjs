@@ -22,7 +22,10 @@ export const plainSummary = {
       }
       for (const child of suite.suites) walk(child, session, [...path, child.name]);
     };
+    const fileTimes = new Map();
+    const sum = (suite) => suite.tests.reduce((ms, t) => ms + (t.duration ?? 0), 0) + suite.suites.reduce((ms, child) => ms + sum(child), 0);
     for (const session of sessions) {
+      if (session.testResults) fileTimes.set(relative(process.cwd(), session.testFile), sum(session.testResults));
       const before = failed;
       if (session.testResults) walk(session.testResults, session, []);
       if (!session.passed && failed === before) {
@@ -31,6 +34,8 @@ export const plainSummary = {
         failures.push(`FAILED: ${session.browser?.name ?? ''} ${relative(process.cwd(), session.testFile)}: ${message}`);
       }
     }
-    setTimeout(() => console.log(`\n${failures.join('\n')}${failures.length ? '\n' : ''}${passed} passed, ${failed} failed, ${skipped} skipped`));
+    // The slowest files, to keep the whole run within CI's time.
+    const slowest = [...fileTimes].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([file, ms]) => `${file.replace('test/browser/', '')} ${(ms / 1000).toFixed(1)} s`);
+    setTimeout(() => console.log(`\nSlowest files: ${slowest.join(', ')}\n${failures.join('\n')}${failures.length ? '\n' : ''}${passed} passed, ${failed} failed, ${skipped} skipped`));
   },
 };

@@ -5,6 +5,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { pgliteTemplate } from './pglite-template.js';
 
 /** What a query or a transaction body may run. */
 export interface Queryable {
@@ -41,7 +42,8 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  const template = dataDir ? undefined : await pgliteTemplate();
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite(template ? { loadDataDir: template } : {});
   await pglite.waitReady;
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
