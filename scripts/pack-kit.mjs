@@ -43,7 +43,10 @@ function run(label, command, args, quietWhenGood) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const packed = packKit({ build: !process.argv.includes('--no-build') });
+  // --keep <folder>: the tarball stays there (CI's adoption step installs it), and so does the build.
+  const keepAt = process.argv.indexOf('--keep');
+  const keep = keepAt > 0 ? process.argv[keepAt + 1] : undefined;
+  const packed = packKit({ build: !process.argv.includes('--no-build'), ...(keep ? { destination: keep } : {}) });
   try {
     const fits = packed.size <= PACKED_BUDGET;
     console.log(`tarball: ${kB(packed.size)} packed (budget ${kB(PACKED_BUDGET)}: ${fits ? 'holds' : 'OVER'}), ${kB(packed.unpackedSize)} unpacked, ${packed.files} files`);
@@ -52,6 +55,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       || run('attw (profile esm-only), in full', 'npx', ['attw', packed.tarball, '--profile', 'esm-only']);
     if (!fits || !lint || !types) process.exitCode = 1;
   } finally {
-    rmSync(packed.destination, { recursive: true, force: true });
+    if (!keep) rmSync(packed.destination, { recursive: true, force: true });
   }
 }
