@@ -1,6 +1,5 @@
 import type { CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
 import type {
-  DeleteAllResult,
   NewResponseLine,
   Page,
   RecipientCampaigns,
@@ -10,10 +9,12 @@ import type {
 import { raceAbort, RequestSlots } from './abort.js';
 import type { DataChange, DataChangeListener } from './changes.js';
 import { PendingDeletion } from './pending-deletion.js';
+import { WaitingDeletions } from './waiting-deletions.js';
 import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
 import { capabilitiesOf } from '../adapter/capabilities.js';
 import type { Action } from '../model/principal.js';
-import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
+import { directParts, type ClientParts, type ClientPartsFactory } from './parts.js';
+import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -21,21 +22,24 @@ export interface CampaignDataClientOptions {
   undoDelayMs?: number;
   /** Lines per history page asked of the backend. Default 200. */
   historyPageSize?: number;
+  /**
+   * How it reads, writes and syncs: straight to the adapter by default, or `offlineParts({ userKey })`
+   * to keep edits on this device first and show the last known lists offline.
+   */
+  parts?: ClientPartsFactory;
 }
 
 /** What a person fills in; the client adds the line's id. */
 export type ResponseDraft = Omit<NewResponseLine, 'id'>;
-
-const deletionKey = (recipientId: string, campaignId: string) => `${recipientId}\u0000${campaignId}`;
 
 /**
  * The one data client of a page (DESIGN.md §3): elements ask it, never the network. It caches the
  * vocabulary, hides lines whose Delete is waiting for Undo, tells subscribers when a recipient's data
  * changed, and hands each element a view whose newer loads abort its older ones.
  *
- * The offline seam: every read goes through `readX()` and every write through `writeX()`, all
- * protected. The outbox (writes durable in IndexedDB, replayed in order) and the read cache plug in
- * there, by subclassing or by wrapping the adapter, without any element changing.
+ * How it reads, writes and syncs are parts it is given (`parts`), not methods a subclass
+ * overrides: the same client serves a page with offline edits and one without, and an element
+ * never knows which.
  */
 export class CampaignDataClient {
   readonly adapter: CampaignResponseAdapter;
@@ -43,9 +47,12 @@ export class CampaignDataClient {
   readonly historyPageSize: number;
   #vocabulary: Promise<ResponseVocabulary> | undefined;
   #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
-  #pendingDeletions = new Map<string, PendingDeletion>();
+  #waitingDeletions = new WaitingDeletions();
   /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
+  /** Resolves when the client's parts can serve (the device's store opened); never rejects. */
+  readonly ready: Promise<void>;
+  readonly #parts: ClientParts;
 
   constructor(options: CampaignDataClientOptions) {
     this.adapter = options.adapter;
@@ -53,6 +60,12 @@ export class CampaignDataClient {
     this.historyPageSize = options.historyPageSize ?? 200;
     this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
     this.permissions.limit(capabilityLimit(capabilitiesOf(this.adapter)));
+    this.#parts = (options.parts ?? directParts)({
+      adapter: this.adapter,
+      vocabulary: (signal) => this.getVocabulary({ signal }).catch(() => undefined),
+      notify: (change) => this.#notify(change),
+    });
+    this.ready = this.#parts.ready;
   }
 
   /**
@@ -76,7 +89,7 @@ export class CampaignDataClient {
   /** The response vocabulary, fetched once per client (again only after a failure). */
   getVocabulary(options: CallOptions = {}): Promise<ResponseVocabulary> {
     if (!this.#vocabulary) {
-      const loading = this.readVocabulary();
+      const loading = this.#parts.reads.vocabulary();
       this.#vocabulary = loading;
       loading.catch(() => {
         if (this.#vocabulary === loading) this.#vocabulary = undefined;
@@ -88,7 +101,7 @@ export class CampaignDataClient {
 
   /** The campaigns sent to a recipient, each with its latest response (none while a Delete waits). */
   async getRecipientCampaigns(recipientId: string, options: CallOptions = {}): Promise<RecipientCampaigns> {
-    const answer = await this.readRecipientCampaigns(recipientId, options);
+    const answer = await this.#parts.reads.recipientCampaigns(recipientId, options);
     return {
       ...answer,
       campaigns: answer.campaigns.map((campaign) =>
@@ -102,7 +115,7 @@ export class CampaignDataClient {
     if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
       return { items: [], nextCursor: null, total: 0 };
     }
-    const page = await this.readHistoryPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
+    const page = await this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
     const items = page.items.filter((line) => !this.isDeletionPending(recipientId, line.campaignId));
     return { ...page, items };
   }
@@ -112,7 +125,7 @@ export class CampaignDataClient {
     let cursor: string | undefined;
     let count = 0;
     do {
-      const page = await this.readHistoryPage(recipientId, { campaignId, cursor, limit: 500, signal: options.signal });
+      const page = await this.#parts.reads.historyPage(recipientId, { campaignId, cursor, limit: 500, signal: options.signal });
       if (page.total !== undefined) return page.total;
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;
@@ -127,9 +140,9 @@ export class CampaignDataClient {
 
   /** Adds a line (Add Response, Update Status); a Delete of the same campaign still waiting goes first. */
   async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
-    const waiting = this.#pendingDeletions.get(deletionKey(line.recipientId, line.campaignId));
+    const waiting = this.#waitingDeletions.get(line.recipientId, line.campaignId);
     if (waiting) await waiting.commitNow();
-    const saved = await this.writeAddResponse(line, options);
+    const saved = await this.#parts.writes.addResponse(line, options);
     this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
     return saved;
   }
@@ -139,17 +152,15 @@ export class CampaignDataClient {
    * from every view at once and come back on `undo()`.
    */
   deleteAllResponses(recipientId: string, campaignId: string, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    const key = deletionKey(recipientId, campaignId);
-    const existing = this.#pendingDeletions.get(key);
+    const existing = this.#waitingDeletions.get(recipientId, campaignId);
     if (existing) return existing;
     const pending = new PendingDeletion(recipientId, campaignId, options.undoDelayMs ?? this.undoDelayMs, () =>
-      this.writeDeleteAll(recipientId, campaignId),
+      this.#parts.writes.deleteAll(recipientId, campaignId),
     );
-    this.#pendingDeletions.set(key, pending);
-    this.#watchPageExit();
+    this.#waitingDeletions.add(pending);
     pending.done.then(
       (result) => {
-        this.#forgetDeletion(key);
+        this.#waitingDeletions.forget(pending);
         this.#notify(
           result === null
             ? { kind: 'delete-undone', recipientId, campaignId }
@@ -157,7 +168,7 @@ export class CampaignDataClient {
         );
       },
       (error: unknown) => {
-        this.#forgetDeletion(key);
+        this.#waitingDeletions.forget(pending);
         this.#notify({ kind: 'delete-failed', recipientId, campaignId, error });
       },
     );
@@ -166,39 +177,12 @@ export class CampaignDataClient {
   }
 
   isDeletionPending(recipientId: string, campaignId: string): boolean {
-    return this.#pendingDeletions.get(deletionKey(recipientId, campaignId))?.undoable ?? false;
+    return this.#waitingDeletions.get(recipientId, campaignId)?.undoable ?? false;
   }
 
   /** Sends every Delete still waiting for Undo (done by itself when the page is left or hidden). */
   flushPendingDeletions(): Promise<unknown> {
-    return Promise.allSettled([...this.#pendingDeletions.values()].map((p) => p.commitNow()));
-  }
-
-  #stopWatchingPageExit: (() => void) | undefined;
-
-  /**
-   * A person who saw "Deleted" and then leaves or hides the page meant it: the Delete is sent then
-   * rather than lost with the page (the request is keepalive). Listening only while one waits.
-   */
-  #watchPageExit(): void {
-    const page = globalThis as Partial<Pick<Window, 'addEventListener' | 'removeEventListener'>> & { document?: Document };
-    if (this.#stopWatchingPageExit || !page.addEventListener || !page.removeEventListener) return;
-    const onExit = (event: Event) => {
-      if (event.type === 'visibilitychange' && page.document?.visibilityState !== 'hidden') return;
-      void this.flushPendingDeletions();
-    };
-    page.addEventListener('pagehide', onExit);
-    page.document?.addEventListener('visibilitychange', onExit);
-    this.#stopWatchingPageExit = () => {
-      page.removeEventListener?.('pagehide', onExit);
-      page.document?.removeEventListener('visibilitychange', onExit);
-      this.#stopWatchingPageExit = undefined;
-    };
-  }
-
-  #forgetDeletion(key: string): void {
-    this.#pendingDeletions.delete(key);
-    if (this.#pendingDeletions.size === 0) this.#stopWatchingPageExit?.();
+    return this.#waitingDeletions.flush();
   }
 
   /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */
@@ -214,22 +198,16 @@ export class CampaignDataClient {
     }
   }
 
-  /** Tells subscribers of the recipient (subclasses: the outbox and the read cache). */
-  protected notifyChange(change: DataChange): void {
-    this.#notify(change);
-  }
+  // Edits not yet delivered: the sync part answers (with offline parts, the outbox; else nothing waits).
 
-  // The offline side (`OfflineDataClient`). This client sends every edit straight to the backend:
-  // nothing is ever queued, so elements that show sync state show none, at no cost.
-
-  /** Whether edits are stored on this device first (`on`), or sent straight away. */
+  /** Whether edits are stored on this device first (`on`), or sent straight away (`off`). */
   get offlineMode(): OfflineMode {
-    return 'off';
+    return this.#parts.sync.mode;
   }
 
-  /** Counts and problems of the offline queue (all zero here). */
-  async getSyncStatus(): Promise<SyncStatus> {
-    return { ...EMPTY_SYNC_STATUS, mode: this.offlineMode, connectivity: 'unknown' };
+  /** Counts and problems of the offline queue (all zero without offline edits). */
+  getSyncStatus(): Promise<SyncStatus> {
+    return this.#parts.sync.status();
   }
 
   /**
@@ -241,43 +219,33 @@ export class CampaignDataClient {
     return status.pending + status.syncing + status.failed + status.conflict;
   }
 
-  /** Calls `listener` on news of the offline queue; returns the unsubscribe. Nothing ever happens here. */
-  subscribeSync(_listener: SyncListener): () => void {
-    return () => undefined;
+  /** Calls `listener` on news of the offline queue; returns the unsubscribe. */
+  subscribeSync(listener: SyncListener): () => void {
+    return this.#parts.sync.subscribe(listener);
   }
 
-  /** Sends a failed or conflicted edit again (offline clients only). */
-  async retryEdit(_opId: string): Promise<void> {
-    throw new Error('this data client queues no edits');
+  /** Sends a failed or conflicted edit again (rejects without offline edits). */
+  retryEdit(opId: string): Promise<void> {
+    return this.#parts.sync.retry(opId);
   }
 
-  /** Drops a failed or conflicted edit (offline clients only). */
-  async discardEdit(_opId: string): Promise<void> {
-    throw new Error('this data client queues no edits');
+  /** Drops a failed or conflicted edit (rejects without offline edits). */
+  discardEdit(opId: string): Promise<void> {
+    return this.#parts.sync.discard(opId);
   }
 
-  /** After a 401 and a new sign-in: sending continues (offline clients only). */
-  resumeSync(): void {}
-
-  // The seam for the offline issue: the read cache wraps the reads, the outbox the writes.
-
-  protected readVocabulary(): Promise<ResponseVocabulary> {
-    return this.adapter.getResponseTypes();
+  /** After a 401 and a new sign-in: sending continues. */
+  resumeSync(): void {
+    this.#parts.sync.resume();
   }
 
-  protected readRecipientCampaigns(recipientId: string, options: CallOptions): Promise<RecipientCampaigns> {
-    return this.adapter.getRecipientCampaigns(recipientId, options);
+  /** Looks for edits to send now, without waiting out a backoff (the host knows the server is back). */
+  syncNow(): void {
+    this.#parts.sync.wake();
   }
 
-  protected readHistoryPage(recipientId: string, query: HistoryQuery): Promise<Page<ResponseLine>> {
-    return this.adapter.getRecipientResponses(recipientId, query);
-  }
-
-  protected writeAddResponse(line: NewResponseLine, options: CallOptions): Promise<ResponseLine> {
-    return this.adapter.addResponse(line, { ...options, idempotencyKey: line.id });
-  }
-
-  protected writeDeleteAll(recipientId: string, campaignId: string): Promise<DeleteAllResult> {
-    return this.adapter.deleteAllResponses(recipientId, campaignId);
+  /** Stops sending in this tab (another tab takes over) and closes the device's stores, if any. */
+  close(): Promise<void> {
+    return this.#parts.close();
   }
 }
