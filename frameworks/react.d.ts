@@ -90,6 +90,14 @@ export interface CampaignDataProviderReactProps extends DetailedHTMLProps<HTMLAt
   'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
+  /** A queued response line reached the backend (`event.line`, as stored), when no `<campaign-sync-status>` shows this client. */
+  'oncr-response-saved'?: (event: ResponseSavedEvent) => void;
+  /** The queue has nothing left to send now (likewise). */
+  'oncr-sync-complete'?: (event: SyncCompleteEvent) => void;
+  /** Sending an edit failed (likewise). */
+  'oncr-sync-failed'?: (event: SyncFailedEvent) => void;
+  /** The server answered 401 to a queued edit (likewise); `retryAfter(promise)` resumes sending. */
+  'oncr-auth-required'?: (event: AuthRequiredEvent) => void;
 }
 
 /** `<campaign-response-report>` in React 19 JSX: properties, attributes, and events as `on` + the event's name. */

@@ -72,6 +72,14 @@ export interface CampaignDataProviderVueProps {
   reportsAdapter?: CampaignDataProvider["reportsAdapter"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignDataProvider["timeZone"];
+  /** A queued response line reached the backend (`event.line`, as stored), when no `<campaign-sync-status>` shows this client. */
+  onCrResponseSaved?: (event: ResponseSavedEvent) => void;
+  /** The queue has nothing left to send now (likewise). */
+  onCrSyncComplete?: (event: SyncCompleteEvent) => void;
+  /** Sending an edit failed (likewise). */
+  onCrSyncFailed?: (event: SyncFailedEvent) => void;
+  /** The server answered 401 to a queued edit (likewise); `retryAfter(promise)` resumes sending. */
+  onCrAuthRequired?: (event: AuthRequiredEvent) => void;
 }
 
 /** `<campaign-response-report>` in Vue: properties, and events as `onCrResponseSaved` (`@cr-response-saved` in templates). */

@@ -1,16 +1,12 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AuthError } from '../../adapter/errors.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { SyncEvent, SyncStatus } from '../../data/sync.js';
 import type { ResponseVocabulary } from '../../model/types.js';
-import { AuthRequiredEvent } from '../../events/auth-required.js';
-import { SyncCompleteEvent } from '../../events/sync-complete.js';
-import { ResponseSavedEvent } from '../../events/response-saved.js';
-import { SyncFailedEvent } from '../../events/sync-failed.js';
 import { CrElement } from '../base/cr-element.js';
 import { DataClientController } from '../base/data-client-controller.js';
+import { claimSyncNews, syncDomEvent } from '../base/sync-news.js';
 import { errorMessage, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-sync-status.styles.js';
@@ -185,7 +181,13 @@ export class CampaignSyncStatus extends CrElement {
     const client = this.data.client;
     if (this.#subscription?.client === client) return;
     this.#subscription?.unsubscribe();
-    this.#subscription = client ? { client, unsubscribe: client.subscribeSync((event) => this.#onSync(client, event)) } : undefined;
+    if (client) {
+      const stopSync = client.subscribeSync((event) => this.#onSync(client, event));
+      const release = claimSyncNews(client, this);
+      this.#subscription = { client, unsubscribe: () => (stopSync(), release()) };
+    } else {
+      this.#subscription = undefined;
+    }
     this.status = undefined;
     void this.refresh();
   }
@@ -199,16 +201,8 @@ export class CampaignSyncStatus extends CrElement {
   }
 
   #onSync(client: CampaignDataClient, event: SyncEvent): void {
-    if (event.type === 'sync-complete') {
-      this.emit(new SyncCompleteEvent(event));
-    } else if (event.type === 'delivered') {
-      this.emit(new ResponseSavedEvent(event.line));
-    } else if (event.type === 'sync-failed') {
-      this.emit(new SyncFailedEvent(event));
-    } else if (event.type === 'auth-required') {
-      const error = new AuthError(event.error.message, { status: event.error.status, problem: event.error.problem });
-      this.emit(new AuthRequiredEvent(error, () => client.resumeSync()));
-    }
+    const announced = syncDomEvent(client, event);
+    if (announced) this.emit(announced);
     void this.refresh();
   }
 
