@@ -4,8 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { SyncEvent, SyncStatus } from '../../data/sync.js';
 import type { ResponseVocabulary } from '../../model/types.js';
-import { CrElement } from '../base/cr-element.js';
-import { DataClientController } from '../base/data-client-controller.js';
+import { CrDataClientElement } from '../base/cr-data-element.js';
 import { claimSyncNews, syncDomEvent } from '../base/sync-news.js';
 import { errorMessage, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -95,20 +94,8 @@ const AGE_TICK_MS = 15_000;
  * @fires {SyncFailedEvent} cr-sync-failed - Sending an edit failed (`final`: it waits for a person).
  * @fires {AuthRequiredEvent} cr-auth-required - The server answered 401 to a queued edit: sending waits; `retryAfter(promise)` resumes it once the host has a new token.
  */
-export class CampaignSyncStatus extends CrElement {
+export class CampaignSyncStatus extends CrDataClientElement {
   static override styles = [sharedStyles, styles];
-
-  /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
-  @property({ attribute: false }) dataClient: CampaignDataClient | undefined;
-
-  /** Base URL of the REST backend, for use without a provider (a client without offline edits). */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
-
-  /** The bearer token for the element's own REST client (with `api-base`). */
-  @property({ attribute: false }) token: string | undefined;
-
-  /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
-  @property({ attribute: false }) getToken: (() => Promise<string | null | undefined>) | undefined;
 
   /** Whether the list of edits that need a person is shown. */
   @property({ type: Boolean, reflect: true }) expanded = false;
@@ -119,12 +106,6 @@ export class CampaignSyncStatus extends CrElement {
   @state() private busy: string | undefined;
   @state() private actionError = '';
   @state() private vocabulary: ResponseVocabulary | undefined;
-
-  protected readonly data = new DataClientController(
-    this,
-    () => undefined,
-    () => undefined,
-  );
 
   #subscription: { client: CampaignDataClient; unsubscribe: () => void } | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
