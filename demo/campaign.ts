@@ -4,6 +4,7 @@
 // the demo's sign-in (demo-session.ts), as on the record page.
 import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-stats-panel.js';
+import '../src/define/bulk-response-entry.js';
 import { createRestReportsClient } from '../src/data/reports-configure.js';
 import { errorMessage } from '../src/components/base/states.js';
 import type { Campaign } from '../src/model/types.js';
@@ -11,8 +12,11 @@ import { demoSession } from './demo-session.js';
 import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
 import { dt } from './demo-strings.js';
+import { registerDemoWorker, replaceUrlParam, showSavedNote } from './offline-shell.js';
+import { networkFirst } from './saved-data.js';
 
 installSwitchers();
+registerDemoWorker();
 
 // The two report elements: loaded when present, and the page works without them.
 const reportModules = import.meta.glob('../src/define/campaign-*-report.ts');
@@ -41,7 +45,9 @@ async function main(): Promise<void> {
   provider.getToken = config.getToken;
   provider.reportsClient = client;
 
-  const campaigns = (await client.listCampaigns()).items;
+  // Kept per person like the record page's recipients: the page starts offline from the saved list.
+  const { value: campaigns, savedAt } = await networkFirst(`${config.userKey}:campaigns`, async () => (await client.listCampaigns()).items);
+  showSavedNote(status, config.savedAt, savedAt);
   for (const campaign of campaigns) campaignSelect.append(new Option(campaign.title, campaign.id));
   const wanted = new URLSearchParams(location.search).get('campaign') ?? DEFAULT_CAMPAIGN;
   campaignSelect.value = campaigns.some((c) => c.id === wanted) ? wanted : campaigns[0]?.id ?? '';
@@ -52,12 +58,13 @@ async function main(): Promise<void> {
     $('campaign-name').textContent = campaign.title;
     $('campaign-meta').textContent = dt('campaign.meta', { events: campaign.events.length, currency: campaign.currency });
     stats.campaignId = campaign.id;
+    $<HTMLElementTagNameMap['bulk-response-entry']>('bulk-entry').campaign = campaign;
     for (const report of reports) report.setAttribute('campaign-id', campaign.id);
     showEvents(campaign);
     inbox.replaceChildren();
     $('inbox-empty').hidden = false;
     sendResult.textContent = '';
-    history.replaceState(null, '', `?campaign=${encodeURIComponent(campaign.id)}`);
+    replaceUrlParam('campaign', campaign.id);
   };
   campaignSelect.addEventListener('change', show);
   show();

@@ -1,8 +1,11 @@
 // Who is using the demo: `npm start`'s demo asks (three people with different rights) and signs the
 // chosen one in for 15 minutes, asking again for a fresh token before it runs out (through the kit's
 // getToken). End-to-end tests get the service token in /demo-config.json instead and skip the question.
+// The configuration is kept on the device (without any token), so that a page reloaded with the
+// server out of reach starts all the same and shows what the kit and the page saved.
 
 import { dt } from './demo-strings.js';
+import { networkFirst } from './saved-data.js';
 
 interface DemoPerson {
   id: string;
@@ -17,6 +20,11 @@ interface DemoConfig {
   people?: DemoPerson[];
 }
 
+/** The configuration as kept on the device: never the token itself, only that there was one. */
+interface SavedConfig extends Omit<DemoConfig, 'token'> {
+  tokenInConfig: boolean;
+}
+
 export interface DemoSession {
   apiBase: string;
   /** A valid bearer token, fetched again shortly before the current one expires. */
@@ -25,6 +33,8 @@ export interface DemoSession {
   userKey: string;
   /** Forgets who is signed in (the next page load asks again). */
   forget(): void;
+  /** Set when the server was out of reach and the configuration saved at this time was used. */
+  savedAt?: Date;
 }
 
 const PERSON_KEY = 'cr-demo-person';
@@ -73,18 +83,34 @@ function showWho(person: DemoPerson, forget: () => void): void {
   change.textContent = dt('session.switch');
   change.addEventListener('click', () => {
     forget();
-    location.reload();
+    // The page's URL keeps ?as= (to reopen as the same person); asking again means dropping it.
+    const url = new URL(location.href);
+    url.searchParams.delete('as');
+    location.replace(url);
   });
   who.append(change);
   bar.append(who);
 }
 
+async function fetchConfig(): Promise<DemoConfig> {
+  const answer = await fetch('/demo-config.json');
+  if (!answer.ok) throw new Error(`/demo-config.json answered ${answer.status}.`);
+  return (await answer.json()) as DemoConfig;
+}
+
 export async function demoSession(options: { ask?: boolean } = {}): Promise<DemoSession> {
-  const config = (await (await fetch('/demo-config.json')).json()) as DemoConfig;
+  let configToken: string | undefined;
+  const { value: config, savedAt } = await networkFirst<SavedConfig>('config', async () => {
+    const { token, ...rest } = await fetchConfig();
+    configToken = token;
+    return { ...rest, tokenInConfig: token !== undefined };
+  });
   const forget = () => sessionStorage.removeItem(PERSON_KEY);
-  if (config.token) {
-    const token = config.token;
-    return { apiBase: config.apiBase, getToken: async () => token, userKey: 'demo-user', forget };
+  if (config.tokenInConfig) {
+    // Loaded from the saved copy, the page has no token yet: it asks the server again once it
+    // answers, and until then the kit's requests fail as the network does (so the kit stays offline).
+    const getToken = async () => (configToken ??= await fetchConfig().then((fresh) => fresh.token, () => undefined)) ?? '';
+    return { apiBase: config.apiBase, getToken, userKey: 'demo-user', forget, savedAt };
   }
   const people = config.people ?? [];
   if (!config.signIn || people.length === 0) throw new Error('The server offers neither a token nor a demo sign-in.');
@@ -111,9 +137,17 @@ export async function demoSession(options: { ask?: boolean } = {}): Promise<Demo
       fresh.catch(() => {
         if (current === fresh) current = undefined;
       });
-      return (await fresh).token;
+      try {
+        return (await fresh).token;
+      } catch (error) {
+        // The server out of reach: the kit's request would fail the same way. Going on with the old
+        // token (or none) lets it fail as a network error, which the kit reads as offline, rather
+        // than as an error of the page's own.
+        if (error instanceof TypeError) return held?.token ?? '';
+        throw error;
+      }
     }
     return held.token;
   };
-  return { apiBase: config.apiBase, getToken, userKey: `demo-${personId}`, forget };
+  return { apiBase: config.apiBase, getToken, userKey: `demo-${personId}`, forget, savedAt };
 }

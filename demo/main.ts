@@ -10,8 +10,11 @@ import type { Recipient } from '../src/model/types.js';
 import { demoSession } from './demo-session.js';
 import { installSwitchers } from './switchers.js';
 import { dt } from './demo-strings.js';
+import { registerDemoWorker, replaceUrlParam, showSavedNote } from './offline-shell.js';
+import { forgetSaved, networkFirst } from './saved-data.js';
 
 installSwitchers();
+registerDemoWorker();
 
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -52,15 +55,21 @@ async function main(): Promise<void> {
     if (unsent > 0 && !confirm(question)) return;
     await client.close();
     await wipeOfflineData(config.userKey);
+    await forgetSaved(`${config.userKey}:`);
     config.forget();
     // The elements still hold the old client's lists with their marks: nothing may show them as waiting.
     provider.dataClient = undefined;
     status.textContent = unsent > 0 ? dt('offline.signedOutUnsent', { count: unsent }) : dt('offline.signedOut');
   });
 
-  const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${await getToken()}` } });
-  if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
-  const recipients = ((await answer.json()) as { items: Recipient[] }).items;
+  // The page's own list, kept per person: reloaded with the server out of reach, the page shows the
+  // saved one (and says so), and the kit its own saved lists of the recipient.
+  const { value: recipients, savedAt } = await networkFirst(`${config.userKey}:recipients`, async () => {
+    const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${await getToken()}` } });
+    if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
+    return ((await answer.json()) as { items: Recipient[] }).items;
+  });
+  showSavedNote(status, config.savedAt, savedAt);
   for (const recipient of recipients) {
     select.append(new Option(`${recipient.displayName} (${recipient.timeZone})`, recipient.id));
   }
@@ -73,7 +82,7 @@ async function main(): Promise<void> {
     $('record-email').textContent = recipient.email ?? '—';
     $('record-zone').textContent = recipient.timeZone;
     tab.recipientId = recipient.id;
-    history.replaceState(null, '', `?recipient=${encodeURIComponent(recipient.id)}`);
+    replaceUrlParam('recipient', recipient.id);
   };
   select.addEventListener('change', show);
   show();

@@ -1,6 +1,6 @@
 // Generated from custom-elements.json by scripts/gen-framework-types.mjs (npm run analyze): do not edit.
 import type { HTMLAttributes } from 'svelte/elements';
-import type { AddResponseDialog, AuthRequiredEvent, CampaignClickthroughReport, CampaignDataProvider, CampaignResponseReport, CampaignResponsesTab, CampaignStatsPanel, CampaignSyncStatus, DeleteRequestEvent, RequestCloseEvent, ResponseHistory, ResponseQueuedEvent, ResponseSavedEvent, ResponseSubmitEvent, ResponsesDeletedEvent, SyncCompleteEvent, SyncFailedEvent } from 'campaign-response-kit';
+import type { AddResponseDialog, AuthRequiredEvent, BulkResponseEntry, BulkSavedEvent, CampaignClickthroughReport, CampaignDataProvider, CampaignResponseReport, CampaignResponsesTab, CampaignStatsPanel, CampaignSyncStatus, DeleteRequestEvent, RequestCloseEvent, ResponseHistory, ResponseQueuedEvent, ResponseSavedEvent, ResponseSubmitEvent, ResponsesDeletedEvent, SyncCompleteEvent, SyncFailedEvent } from 'campaign-response-kit';
 
 /** `<add-response-dialog>` in Svelte 5: properties, attributes, and events as `on` + the event's name. */
 export interface AddResponseDialogSvelteProps extends HTMLAttributes<AddResponseDialog> {
@@ -37,6 +37,42 @@ export interface AddResponseDialogSvelteProps extends HTMLAttributes<AddResponse
   /** Actions → Delete in Update Status; cancelable. */
   'oncr-delete-request'?: (event: DeleteRequestEvent) => void;
   /** The backend answered 401/403. */
+  'oncr-auth-required'?: (event: AuthRequiredEvent) => void;
+}
+
+/** `<bulk-response-entry>` in Svelte 5: properties, attributes, and events as `on` + the event's name. */
+export interface BulkResponseEntrySvelteProps extends HTMLAttributes<BulkResponseEntry> {
+  /** The campaign whose event gets the responses (with its events). */
+  campaign?: BulkResponseEntry["campaign"];
+  /** The event chosen at first, e.g. the trade show's. */
+  eventId?: BulkResponseEntry["eventId"];
+  /** Recipients the host already has: matched first (names too, and offline), before asking the backend. */
+  recipients?: BulkResponseEntry["recipients"];
+  /** The response vocabulary; loaded through the client when not given. */
+  vocabulary?: BulkResponseEntry["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: BulkResponseEntry["recipientId"];
+  /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
+  dataClient?: BulkResponseEntry["dataClient"];
+  /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
+  apiBase?: BulkResponseEntry["apiBase"];
+  /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
+  token?: BulkResponseEntry["token"];
+  /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
+  getToken?: BulkResponseEntry["getToken"];
+  /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
+  timeZone?: BulkResponseEntry["timeZone"];
+  /** Attribute of the `eventId` property. */
+  'event-id'?: string;
+  /** Attribute of the `recipientId` property. */
+  'recipient-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
+  /** Attribute of the `timeZone` property. */
+  'time-zone'?: string;
+  /** A save or Retry ended: each line's outcome, and how many duplicates were skipped. */
+  'oncr-bulk-saved'?: (event: BulkSavedEvent) => void;
+  /** The backend answered 401/403; `retryAfter()` retries. */
   'oncr-auth-required'?: (event: AuthRequiredEvent) => void;
 }
 
@@ -234,6 +270,8 @@ export interface ResponseHistorySvelteProps extends HTMLAttributes<ResponseHisto
   recipient?: ResponseHistory["recipient"];
   /** The recipient's campaigns (for titles and event names); loaded when not given. */
   campaigns?: ResponseHistory["campaigns"];
+  /** How long a line's Delete waits for Undo, in ms; the data client's when absent. */
+  undoDelayMs?: ResponseHistory["undoDelayMs"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: ResponseHistory["vocabulary"];
   /** The recipient (lead, contact, customer) whose campaign responses are shown. */
@@ -250,6 +288,8 @@ export interface ResponseHistorySvelteProps extends HTMLAttributes<ResponseHisto
   timeZone?: ResponseHistory["timeZone"];
   /** Attribute of the `campaignId` property. */
   'campaign-id'?: string;
+  /** Attribute of the `undoDelayMs` property. */
+  'undo-delay-ms'?: string;
   /** Attribute of the `recipientId` property. */
   'recipient-id'?: string;
   /** Attribute of the `apiBase` property. */
@@ -263,6 +303,7 @@ export interface ResponseHistorySvelteProps extends HTMLAttributes<ResponseHisto
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     'add-response-dialog': AddResponseDialogSvelteProps;
+    'bulk-response-entry': BulkResponseEntrySvelteProps;
     'campaign-clickthrough-report': CampaignClickthroughReportSvelteProps;
     'campaign-data-provider': CampaignDataProviderSvelteProps;
     'campaign-response-report': CampaignResponseReportSvelteProps;

@@ -1,6 +1,6 @@
 // Generated from custom-elements.json by scripts/gen-framework-types.mjs (npm run analyze): do not edit.
 import type { DefineComponent } from 'vue';
-import type { AddResponseDialog, AuthRequiredEvent, CampaignClickthroughReport, CampaignDataProvider, CampaignResponseReport, CampaignResponsesTab, CampaignStatsPanel, CampaignSyncStatus, DeleteRequestEvent, RequestCloseEvent, ResponseHistory, ResponseQueuedEvent, ResponseSavedEvent, ResponseSubmitEvent, ResponsesDeletedEvent, SyncCompleteEvent, SyncFailedEvent } from 'campaign-response-kit';
+import type { AddResponseDialog, AuthRequiredEvent, BulkResponseEntry, BulkSavedEvent, CampaignClickthroughReport, CampaignDataProvider, CampaignResponseReport, CampaignResponsesTab, CampaignStatsPanel, CampaignSyncStatus, DeleteRequestEvent, RequestCloseEvent, ResponseHistory, ResponseQueuedEvent, ResponseSavedEvent, ResponseSubmitEvent, ResponsesDeletedEvent, SyncCompleteEvent, SyncFailedEvent } from 'campaign-response-kit';
 
 /** `<add-response-dialog>` in Vue: properties, and events as `onCrResponseSaved` (`@cr-response-saved` in templates). */
 export interface AddResponseDialogVueProps {
@@ -31,6 +31,34 @@ export interface AddResponseDialogVueProps {
   /** Actions → Delete in Update Status; cancelable. */
   onCrDeleteRequest?: (event: DeleteRequestEvent) => void;
   /** The backend answered 401/403. */
+  onCrAuthRequired?: (event: AuthRequiredEvent) => void;
+}
+
+/** `<bulk-response-entry>` in Vue: properties, and events as `onCrResponseSaved` (`@cr-response-saved` in templates). */
+export interface BulkResponseEntryVueProps {
+  /** The campaign whose event gets the responses (with its events). */
+  campaign?: BulkResponseEntry["campaign"];
+  /** The event chosen at first, e.g. the trade show's. */
+  eventId?: BulkResponseEntry["eventId"];
+  /** Recipients the host already has: matched first (names too, and offline), before asking the backend. */
+  recipients?: BulkResponseEntry["recipients"];
+  /** The response vocabulary; loaded through the client when not given. */
+  vocabulary?: BulkResponseEntry["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: BulkResponseEntry["recipientId"];
+  /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
+  dataClient?: BulkResponseEntry["dataClient"];
+  /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
+  apiBase?: BulkResponseEntry["apiBase"];
+  /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
+  token?: BulkResponseEntry["token"];
+  /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
+  getToken?: BulkResponseEntry["getToken"];
+  /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
+  timeZone?: BulkResponseEntry["timeZone"];
+  /** A save or Retry ended: each line's outcome, and how many duplicates were skipped. */
+  onCrBulkSaved?: (event: BulkSavedEvent) => void;
+  /** The backend answered 401/403; `retryAfter()` retries. */
   onCrAuthRequired?: (event: AuthRequiredEvent) => void;
 }
 
@@ -188,6 +216,8 @@ export interface ResponseHistoryVueProps {
   recipient?: ResponseHistory["recipient"];
   /** The recipient's campaigns (for titles and event names); loaded when not given. */
   campaigns?: ResponseHistory["campaigns"];
+  /** How long a line's Delete waits for Undo, in ms; the data client's when absent. */
+  undoDelayMs?: ResponseHistory["undoDelayMs"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: ResponseHistory["vocabulary"];
   /** The recipient (lead, contact, customer) whose campaign responses are shown. */
@@ -209,6 +239,7 @@ export interface ResponseHistoryVueProps {
 declare module 'vue' {
   interface GlobalComponents {
     'add-response-dialog': DefineComponent<AddResponseDialogVueProps>;
+    'bulk-response-entry': DefineComponent<BulkResponseEntryVueProps>;
     'campaign-clickthrough-report': DefineComponent<CampaignClickthroughReportVueProps>;
     'campaign-data-provider': DefineComponent<CampaignDataProviderVueProps>;
     'campaign-response-report': DefineComponent<CampaignResponseReportVueProps>;

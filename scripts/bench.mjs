@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: every `bench/browser/*.bench.ts` in one Chromium, against a loopback API.
 //
-// The runner serves each bench as a page, bundled with esbuild from the repo's sources, plus an API
+// The runner serves each bench as a page, bundled with esbuild from the repo's sources (one build with
+// code splitting: what the kit loads on demand comes over the loopback server as a chunk), plus an API
 // (`/api/...`, bodies from bench/browser/fixtures.ts, a bearer token checked like a real backend).
 // A page exports `run(context)` and resolves with results (see bench/browser/harness.ts); the runner
 // prints one table and writes bench-results/latest.json. Benchmarks measure, they do not assert: the
@@ -42,6 +43,27 @@ async function bundle(entry, options = {}) {
   return result.outputFiles[0].text;
 }
 
+/**
+ * Every bench page in one build with code splitting, as a host's bundler would make it: what the kit
+ * loads on demand (the tab's dialog and history) is a chunk of its own, fetched over the loopback
+ * server when first needed. Returns every output file's text by its name (`tab.js`, `chunk-….js`).
+ */
+async function bundlePages(files) {
+  const result = await build({
+    entryPoints: files.map((file) => ({ in: file, out: basename(file, '.bench.ts') })),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    outdir: 'bench-results/pages-out',
+    write: false,
+    tsconfigRaw,
+    logLevel: 'silent',
+  });
+  return new Map(result.outputFiles.map((file) => [basename(file.path, '.js'), file.text]));
+}
+
 /** The fixtures module, bundled for Node and imported from memory: no build step, no tsx needed. */
 async function loadFixtures() {
   const code = await bundle('bench/browser/fixtures.ts', { platform: 'node' });
@@ -74,7 +96,7 @@ function putResponse(req, send) {
   });
 }
 
-function startServer(routes, scripts) {
+function startServer(routes, scripts, pages) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
     const send = (status, type, body) => {
@@ -94,7 +116,7 @@ function startServer(routes, scripts) {
     }
     if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     const match = /^\/bench\/([\w-]+)\.(html|js)$/.exec(url.pathname);
-    if (match && scripts.has(match[1])) {
+    if (match && (match[2] === 'html' ? pages.has(match[1]) : scripts.has(match[1]))) {
       return match[2] === 'html'
         ? send(200, 'text/html; charset=utf-8', pageHtml(match[1]))
         : send(200, 'text/javascript; charset=utf-8', scripts.get(match[1]));
@@ -163,12 +185,12 @@ async function main() {
     if (nodeBenchFiles(only).length > 0) return; // only server benches asked for
     throw new Error('no bench/browser/*.bench.ts or bench/node/*.bench.ts matched');
   }
-  const scripts = new Map();
-  for (const file of files) scripts.set(basename(file, '.bench.ts'), await bundle(file, { platform: 'browser' }));
+  const pages = files.map((file) => basename(file, '.bench.ts'));
+  const scripts = await bundlePages(files);
   const fixtures = await loadFixtures();
   const routes = new Map(Object.entries(fixtures.apiRoutes()).map(([path, body]) => [path, JSON.stringify(body)]));
 
-  const server = await startServer(routes, scripts);
+  const server = await startServer(routes, scripts, new Set(pages));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: findBrowser('chromium'),
@@ -179,7 +201,7 @@ async function main() {
   const failures = [];
   try {
     console.log(`Benchmarks in ${browser.browserType().name()} ${browser.version()}, ${context.rounds} rounds × ${context.callsPerRound} calls${quick ? ' (BENCH_QUICK)' : ''}`);
-    for (const name of scripts.keys()) {
+    for (const name of pages) {
       process.stdout.write(`  ${name} … `);
       try {
         const pageResults = await runPage(browser, origin, name);

@@ -8,4 +8,4 @@ export declare const tsconfigRaw: { compilerOptions: Record<string, unknown> };
 export declare const bundleOptions: BuildOptions & { plugins: Plugin[] };
 export declare const LAZY_LANGUAGES: Record<string, string>;
 export declare function languagesApart(): Plugin;
-export declare function buildBundle(options?: { write?: boolean; outdir?: string }): Promise<{ text: string; outfile: string; languages: Map<string, string> }>;
+export declare function buildBundle(options?: { write?: boolean; outdir?: string }): Promise<{ text: string; outfile: string; chunks: Map<string, string> }>;

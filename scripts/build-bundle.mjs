@@ -2,7 +2,9 @@
 // The single-file bundle for hosts without a bundler: `dist/campaign-kit.bundle.js`, one minified ES
 // module holding the kit (src/bundle.ts: every element registered, the public API exported) and its
 // dependencies (Lit, @lit/context, @lit/task, idb, valibot, the virtualizer); beside it
-// `dist/campaign-kit.de.js`, the German table, which the bundle imports only under `lang="de"`. Run by `npm run build`
+// `dist/campaign-kit.de.js`, the German table, which the bundle imports only under `lang="de"`, and the
+// chunks it imports on demand (`campaign-kit.<name>-<hash>.js`: the dialog, the history with its
+// virtualizer, the code they share with the rest), so the tab's first paint waits for neither. Run by `npm run build`
 // after `vite build`; the same function builds it in memory for the browser test (scripts/embed-test-plugin.mjs),
 // so the test proves this exact recipe.
 //
@@ -65,9 +67,10 @@ export function languagesApart() {
 }
 
 /**
- * Builds the bundle and the language files beside it. `write: false` keeps them in memory and returns
- * their text (the test runner serves them from there); otherwise it writes them and their source maps
- * into dist/ (the maps not linked from the code). `text` is the bundle; `languages` the files it imports on demand, by file name.
+ * Builds the bundle and the files beside it. `write: false` keeps them in memory and returns their
+ * text (the test runner serves them from there); otherwise it writes them and their source maps into
+ * dist/ (the maps not linked from the code). `text` is the bundle; `chunks` the files beside it that it
+ * imports (languages and chunks on demand, and the code they share with it), by file name.
  */
 export async function buildBundle({ write = true, outdir = BUNDLE_DIR } = {}) {
   if (write) mkdirSync(outdir, { recursive: true });
@@ -80,24 +83,30 @@ export async function buildBundle({ write = true, outdir = BUNDLE_DIR } = {}) {
     plugins: [languagesApart(), ...bundleOptions.plugins],
     entryPoints: entries,
     outdir,
+    // The dialog and the history are `import()`ed by the tab: chunks of their own beside the bundle,
+    // named for the module and its content (a new release never meets a stale cached chunk).
+    splitting: true,
+    chunkNames: 'campaign-kit.[name]-[hash]',
     write,
     // The map stays out of the package (a third of the tarball, for code that is mostly Lit's): written
     // beside the bundle for a build from the repository, not linked from it, so a page that copies the
     // bundle never asks for a map it does not have.
     sourcemap: write ? 'external' : false,
+    metafile: true,
   });
-  const read = (name) => {
-    const file = join(outdir, `${name}.js`);
-    return write ? readFileSync(file, 'utf8') : result.outputFiles.find((output) => output.path === file).text;
-  };
-  const [bundle, ...languages] = entries.map((entry) => entry.out);
-  return { text: read(bundle), outfile: join(outdir, `${bundle}.js`), languages: new Map(languages.map((name) => [`${name}.js`, read(name)])) };
+  const outfile = join(outdir, `${entries[0].out}.js`);
+  const written = write
+    ? Object.keys(result.metafile.outputs).map((file) => resolve(root, file))
+    : result.outputFiles.map((output) => output.path);
+  const read = (file) => (write ? readFileSync(file, 'utf8') : result.outputFiles.find((output) => output.path === file).text);
+  const siblings = written.filter((file) => file.endsWith('.js') && file !== outfile);
+  return { text: read(outfile), outfile, chunks: new Map(siblings.map((file) => [basename(file), read(file)])) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { text, outfile, languages } = await buildBundle();
+  const { text, outfile, chunks } = await buildBundle();
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   const size = (code) => `${kb(Buffer.byteLength(code))} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzipped`;
   console.log(`${relative(root, outfile)}  ${size(text)}`);
-  for (const [name, code] of languages) console.log(`${relative(root, join(dirname(outfile), name))}  ${size(code)} (loaded under its lang only)`);
+  for (const [name, code] of chunks) console.log(`${relative(root, join(dirname(outfile), name))}  ${size(code)}`);
 }

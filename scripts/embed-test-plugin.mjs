@@ -2,7 +2,7 @@
 //
 // - `/__cr-embed/campaign-kit.bundle.js`: the single-file bundle, built in memory by the same
 //   `buildBundle()` that `npm run build` uses, so the plain-HTML test proves the shipped recipe without a
-//   prior build; beside it the language files it imports on demand (`campaign-kit.de.js`).
+//   prior build; beside it the files it imports (`campaign-kit.de.js`, the chunks on demand).
 // - `react`, `react-dom`, `react-dom/client` and `vue`, as one esbuild build with shared chunks (one copy
 //   of React for react and react-dom). React is CommonJS and Vue's ESM build reads `process.env` and
 //   compile-time flags; a host's bundler (Vite in demo/embed/) handles both, the test runner's plain
@@ -17,6 +17,8 @@ export const BUNDLE_URL = `${BASE}campaign-kit.bundle.js`;
 
 /** The bare specifiers served from the shared build, and the file each becomes. */
 const FRAMEWORKS = { react: 'react', 'react-dom': 'react-dom', 'react-dom/client': 'react-dom-client', vue: 'vue' };
+/** CommonJS packages the kit itself imports (the bulk entry's CSV parser), each built alone: quick, and without React. */
+const KIT_CJS = { papaparse: 'papaparse' };
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
 /** An ES module entry for a package: `export *` for ESM, the named keys of `module.exports` for CommonJS. */
@@ -28,9 +30,9 @@ function entrySource(specifier) {
   return `import * as m from '${specifier}';\nexport default m.default ?? m;\nexport const { ${names.join(', ')} } = m;`;
 }
 
-async function buildFrameworks() {
+async function buildFrameworks(specifiers = FRAMEWORKS) {
   const result = await build({
-    entryPoints: Object.entries(FRAMEWORKS).map(([specifier, out]) => ({ in: `cr-entry:${specifier}`, out })),
+    entryPoints: Object.entries(specifiers).map(([specifier, out]) => ({ in: `cr-entry:${specifier}`, out })),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -57,11 +59,13 @@ async function buildFrameworks() {
 
 export function embedTestPlugin() {
   let frameworks;
+  let kitCjs;
   let bundle;
   return {
     name: 'cr-embed',
     resolveImport({ source }) {
       if (source in FRAMEWORKS) return `${BASE}${FRAMEWORKS[source]}.js`;
+      if (source in KIT_CJS) return `${BASE}${KIT_CJS[source]}.js`;
       return undefined;
     },
     async serve({ path }) {
@@ -71,8 +75,12 @@ export function embedTestPlugin() {
         return { body: (await bundle).text, type: 'js' };
       }
       if (!path.startsWith(BASE)) return undefined;
-      const language = bundle && (await bundle).languages.get(path.slice(BASE.length));
-      if (language !== undefined) return { body: language, type: 'js' };
+      const chunk = bundle && (await bundle).chunks.get(path.slice(BASE.length));
+      if (chunk !== undefined) return { body: chunk, type: 'js' };
+      if (Object.values(KIT_CJS).some((name) => path === `${BASE}${name}.js`)) {
+        kitCjs ??= buildFrameworks(KIT_CJS);
+        return { body: (await kitCjs).get(path), type: 'js' };
+      }
       frameworks ??= buildFrameworks();
       const body = (await frameworks).get(path);
       return body === undefined ? undefined : { body, type: 'js' };

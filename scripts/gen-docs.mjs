@@ -67,7 +67,7 @@ const capabilitiesSource = readFileSync('src/adapter/capabilities.ts', 'utf8');
 const capabilitiesBody = /export interface BackendCapabilities \{([\s\S]*?)\n\}/.exec(capabilitiesSource)?.[1] ?? '';
 const flags = [...capabilitiesBody.matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+): ([^;]+);/g)]
   .map(([, doc, name, type]) => [code(name), code(type), cell(doc.replace(/^\s*\*\s?/gm, ''))]);
-const reasons = [...readFileSync('src/i18n/en.ts', 'utf8').matchAll(/'(capability\.\w+)': '([^']*)'/g)].map(([, key, text]) => [code(key), cell(text)]);
+const reasons = [...readFileSync('src/i18n/en/base.ts', 'utf8').matchAll(/'(capability\.\w+)':\s*'([^']*)'/g)].map(([, key, text]) => [code(key), cell(text)]);
 parts.push(
   '## Backend capabilities',
   '',

@@ -25,6 +25,11 @@ import { registerResponseRoutes } from './routes/responses.js';
 import { registerStatsRoutes } from './routes/stats.js';
 import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracking.js';
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
+import { registerAuditRoutes } from './routes/audit.js';
+import { registerDeletionRoutes } from './routes/deletions.js';
+import { requestIds } from './audit/audit-log.js';
+import { DEFAULT_RESTORE_DAYS } from './audit/deletions.js';
+import { BOUND_BODY_BYTES } from './routes/delete-bound.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
 import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
 
@@ -64,11 +69,13 @@ export interface AppOptions {
   publicUrl?: string;
   /** How often the statistics snapshot is recomputed (CR_STATS_REFRESH). Default two hours. */
   statsRefreshMs?: number;
+  /** How long a deleted line can be restored (CR_RESTORE_DAYS). Default 30 days. */
+  restoreDays?: number;
 }
 
 export function createApp(options: AppOptions): Hono {
   if (!options.token) throw new Error('createApp needs a non-empty token');
-  const deps = { db: options.db, now: options.now ?? (() => new Date()) };
+  const deps = { db: options.db, now: options.now ?? (() => new Date()), restoreDays: options.restoreDays ?? DEFAULT_RESTORE_DAYS };
   // The demo's signer loads its key from the database on first use; a failed load is tried again.
   let demoSigner: Promise<DemoSigner> | undefined;
   const demo = () =>
@@ -107,6 +114,7 @@ export function createApp(options: AppOptions): Hono {
   const api = app.basePath('/api');
 
   api.use('*', corsFor({ allowedOrigins: options.allowedOrigins ?? [] }));
+  api.use('*', requestIds());
   // Registered before the auth middleware, so it answers without a token: the contract is public.
   api.get('/openapi.json', (c) => jsonWithEtag(c, openApiDocument, REVALIDATE));
   // Likewise the open pixel and the click redirect: mail clients carry no token; the URL's signed one is their proof.
@@ -118,18 +126,22 @@ export function createApp(options: AppOptions): Hono {
   // Before the body is read or validated: someone without the permission learns nothing more.
   api.use('*', authorize());
   // Checks Content-Length first, and counts the bytes of a chunked body as they stream in.
-  api.use(
-    '*',
+  const limitOf = (size: number) =>
     bodyLimit({
-      maxSize,
-      onError: (c) => problemResponse({ ...problemBody('payload-too-large', `The body may be at most ${maxSize} bytes.`), instance: c.req.path }),
-    }),
-  );
+      maxSize: size,
+      onError: (c) => problemResponse({ ...problemBody('payload-too-large', `The body may be at most ${size} bytes.`), instance: c.req.path }),
+    });
+  const ordinaryLimit = limitOf(maxSize);
+  // A bounded delete-all names up to MAX_BOUND_LINES UUIDs (about 80 KB): its own, larger limit.
+  const boundLimit = limitOf(Math.max(maxSize, BOUND_BODY_BYTES));
+  api.use('*', (c, next) => (c.req.method === 'DELETE' ? boundLimit : ordinaryLimit)(c, next));
   api.use('*', readableTextOnly());
   registerMeRoute(api);
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);
   registerResponseRoutes(api, deps);
+  registerDeletionRoutes(api, deps);
+  registerAuditRoutes(api, deps);
   registerSendRoute(api, campaignDeps);
   registerStatsRoutes(api, campaignDeps);
   registerReportRoutes(api, campaignDeps);

@@ -19,7 +19,7 @@ export function devBundlePlugin(): Plugin {
     enforce: 'pre',
     resolveId(source, importer) {
       if (!importer) return undefined;
-      // The bundle's own `import('./campaign-kit.de.js')`.
+      // The bundle's own imports of the files beside it (`./campaign-kit.de.js`, its chunks).
       if (importer.startsWith(VIRTUAL)) return source.startsWith('./') && SHIPPED.test(source.slice(2)) ? VIRTUAL + source.slice(2) : undefined;
       if (!source.startsWith('.') && !source.startsWith('/')) return undefined;
       const path = resolve(dirname(importer.split('?')[0]), source);
@@ -31,8 +31,8 @@ export function devBundlePlugin(): Plugin {
       // Built anew with each load of the bundle (the sources may have changed); its language files
       // come from the same build.
       if (name === BUNDLE_NAME || !built) built = buildBundle({ write: false });
-      const { text, languages } = await built;
-      return name === BUNDLE_NAME ? text : languages.get(name);
+      const { text, chunks } = await built;
+      return name === BUNDLE_NAME ? text : chunks.get(name);
     },
   };
 }

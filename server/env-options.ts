@@ -25,10 +25,20 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: stri
     trackingSecret: env.CR_TRACKING_SECRET || undefined,
     trackingSecretsPrevious: list(env.CR_TRACKING_SECRET_PREVIOUS),
     publicUrl: env.CR_PUBLIC_URL || undefined,
+    restoreDays: days(env.CR_RESTORE_DAYS, 'CR_RESTORE_DAYS'),
+    auditRetentionDays: days(env.CR_AUDIT_RETENTION_DAYS, 'CR_AUDIT_RETENTION_DAYS'),
+    purgeIntervalMs: env.CR_PURGE_INTERVAL_MS ? parseDuration(env.CR_PURGE_INTERVAL_MS) : undefined,
   };
 }
 
 /** A comma-separated variable as its non-empty items. */
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** A whole number of days, at least 1; a mistake fails the start, never a purge. */
+function days(value: string | undefined, name: string): number | undefined {
+  if (!value) return undefined;
+  if (!/^\d{1,6}$/u.test(value.trim()) || Number(value) < 1) throw new RangeError(`${name} must be a whole number of days, at least 1: "${value}"`);
+  return Number(value);
 }

@@ -12,8 +12,12 @@
  *   (signs tracking URLs, at least 32 bytes; else generated once and kept in the database),
  *   CR_TRACKING_SECRET_PREVIOUS (comma-separated earlier secrets: their URLs keep working), CR_PUBLIC_URL (origin of
  *   tracking URLs in sent mails), CR_PRESETS_PORT (the presets demo: Dataverse, Salesforce and
- *   json-server pages on their fakes; PORT + 1 by default, 'off' for none).
+ *   json-server pages on their fakes; PORT + 1 by default, 'off' for none), CR_STATIC_DIR (serve this
+ *   built demo, e.g. dist-demo after `npm run build`, with its service worker, instead of demo/ through
+ *   Vite: the offline demo tried by hand, still signing in as a demo person).
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { optionsFromEnv } from './env-options.js';
 import { startServer } from './start.js';
 
@@ -22,9 +26,16 @@ const env = process.env;
 const DEMO_STATS_REFRESH = '1m';
 const options = optionsFromEnv(env, DEMO_STATS_REFRESH);
 const allowedOrigins = options.allowedOrigins;
-const running = await startServer(options);
+// The built demo rather than Vite: what `npm run serve` serves, with the demo's sign-in, which
+// production mode never offers (so the offline demo can be tried by hand there).
+const staticRoot = env.CR_STATIC_DIR ? resolve(env.CR_STATIC_DIR) : undefined;
+if (staticRoot && !existsSync(join(staticRoot, 'index.html'))) {
+  console.error(`No built demo in ${staticRoot}: run \`npm run build\` first.`);
+  process.exit(1);
+}
+const running = await startServer(staticRoot ? { ...options, staticRoot, vite: false } : options);
 
-console.log(`Campaign response kit demo: ${running.url}/`);
+console.log(`Campaign response kit demo: ${running.url}/${staticRoot ? ` (the built demo in ${staticRoot}, with its service worker)` : ''}`);
 console.log(`  API:      ${running.url}/api (contract: ${running.url}/api/openapi.json)`);
 console.log(`  Storage:  ${running.storage}`);
 console.log(`  Origins:  ${allowedOrigins.length ? allowedOrigins.join(', ') : `${running.url} only`} (CR_ALLOWED_ORIGINS; any other is refused, and logged once)`);

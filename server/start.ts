@@ -12,12 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { Logger } from 'pino';
-import { createApp, type AppOptions } from './app.js';
+import { createApp } from './app.js';
+import type { RunningServer, StartOptions } from './start-options.js';
 import { loadDemoSigner } from './auth/demo-keys.js';
 import { DEMO_PEOPLE, DEMO_SIGN_IN_PATH, demoSignInApp } from './demo/sign-in.js';
-import { openDb, type Db } from './db/db.js';
-import { purgeIdempotencyKeys } from './http/idempotency.js';
+import { openDb } from './db/db.js';
+import { schedulePurge } from './audit/retention.js';
 import { migrate } from './db/migrate.js';
 import { logRequest } from './http/request-log.js';
 import { isLoopbackHost, isLoopbackOrigin } from './http/loopback.js';
@@ -26,83 +26,8 @@ import { seed } from './db/seed.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
 import { loadTrackingSecret } from './tracking/tracking-token.js';
 
+export type { RunningServer, StartOptions } from './start-options.js';
 export const DEFAULT_DATA_DIR = '.data/pglite';
-const PURGE_EVERY_MS = 6 * 3_600_000;
-
-export interface StartOptions {
-  /** 0 picks a free port. Default 5173. */
-  port?: number;
-  /** Default `localhost`. */
-  host?: string;
-  /** An open database to use (not closed by `close()`); else one is opened from the options below. */
-  db?: Db;
-  /** PostgreSQL; when set, PGlite is not used. */
-  databaseUrl?: string;
-  /** PostgreSQL only: a schema to work in (created if missing). */
-  databaseSchema?: string;
-  /** PGlite's data folder, kept across restarts. Default `.data/pglite`; `memory://` keeps nothing. */
-  dataDir?: string;
-  /** The API's bearer token; a random one when omitted. */
-  token?: string;
-  /** Where the token came from, for the start-up message. */
-  tokenSource?: string;
-  allowedOrigins?: readonly string[];
-  /** The service principal's display name (CR_API_TOKEN_NAME). */
-  tokenName?: string;
-  /** An external OpenID Connect issuer (CR_OIDC_ISSUER, CR_OIDC_AUDIENCE, CR_OIDC_JWKS_URL). */
-  oidc?: AppOptions['oidc'];
-  rolesClaim?: string;
-  roleMap?: AppOptions['roleMap'];
-  /** Requests per principal per minute (CR_RATE_LIMIT); 0 turns limits off. */
-  rateLimit?: number;
-  /** Principal ids without limits (CR_RATE_LIMIT_EXEMPT); the service token never has one. */
-  rateLimitExempt?: readonly string[];
-  /** The demo's sign-in (three people, 15-minute tokens); default true. Loopback pages only. */
-  demoSignIn?: boolean;
-  /**
-   * Tests only: hand the service token to the demo page in /demo-config.json, so end-to-end tests
-   * need not sign in. `npm start` never does: the page signs in as one of the demo's people.
-   */
-  demoConfigToken?: boolean;
-  /**
-   * Production mode (`npm run serve`): the demo's sign-in and the token in /demo-config.json are
-   * refused, as they would let anyone who reaches the server act as a demo person or the service.
-   */
-  production?: boolean;
-  /** A built demo (dist-demo/) served as files, instead of Vite. */
-  staticRoot?: string;
-  /** One JSON line per request. */
-  logger?: Logger;
-  /** How long `close()` lets requests in flight finish before cutting them off; default 0 (at once). */
-  drainMs?: number;
-  /** Serve demo/ through Vite (default true); false for an API-only server. */
-  vite?: boolean;
-  /** Vite's root. Default `demo`. */
-  viteRoot?: string;
-  /** Load the demo data into an empty database (default true). */
-  seed?: boolean;
-  /** How often the statistics snapshots are recomputed; default two hours (as the source CRM). */
-  statsRefreshMs?: number;
-  /** Recompute the snapshots on that schedule (default true); false leaves it to reads and `?fresh=1`. */
-  statsSchedule?: boolean;
-  /** Signs tracking tokens; else one generated on first start and stored in the database. */
-  trackingSecret?: string;
-  /** Earlier tracking secrets whose tokens (by key id) still verify (CR_TRACKING_SECRET_PREVIOUS). */
-  trackingSecretsPrevious?: readonly string[];
-  trackingTokenTtlMs?: number;
-  /** Origin of the tracking URLs in sent mails, when not the one the send request came to. */
-  publicUrl?: string;
-}
-
-export interface RunningServer {
-  url: string;
-  token: string;
-  tokenSource: string;
-  /** What the database is, for the start-up message: a folder, or PostgreSQL. */
-  storage: string;
-  db: Db;
-  close(): Promise<void>;
-}
 
 interface ViteMiddleware {
   middlewares: (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
@@ -139,15 +64,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db =
     options.db ??
     (await openDb({ databaseUrl: options.databaseUrl, schema: options.databaseSchema, dataDir: options.databaseUrl ? undefined : dataDir }));
-  const timers: NodeJS.Timeout[] = [];
   let snapshots: { stop(): Promise<void> } | undefined;
+  let purge: { stop(): Promise<void> } | undefined;
   try {
     await migrate(db);
     if (options.seed ?? true) await seed(db);
-    await purgeIdempotencyKeys(db);
-    const purge = setInterval(() => void purgeIdempotencyKeys(db).catch((error) => console.error('Purging idempotency keys failed:', error)), PURGE_EVERY_MS);
-    purge.unref();
-    timers.push(purge);
+    // Deleted lines past the restore window, audit records past retention, old idempotency keys.
+    purge = schedulePurge(db, { restoreDays: options.restoreDays, auditRetentionDays: options.auditRetentionDays, intervalMs: options.purgeIntervalMs, now: options.now });
 
     const token = options.token || randomBytes(24).toString('base64url');
     const demoSignIn = options.demoSignIn ?? !options.production;
@@ -170,6 +93,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
       statsRefreshMs,
+      restoreDays: options.restoreDays,
+      now: options.now,
       demoTokens: demoSignIn,
     });
     const signInApp = demoSignIn ? getRequestListener(demoSignInApp({ signer: () => loadDemoSigner(db), now: () => new Date() }).fetch) : undefined;
@@ -232,7 +157,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        for (const timer of timers) clearInterval(timer);
+        await purge?.stop();
         await snapshots?.stop();
         draining = true;
         await new Promise<void>((resolve) => {
@@ -247,7 +172,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       })());
     return { url, token, tokenSource, storage, db, close };
   } catch (error) {
-    for (const timer of timers) clearInterval(timer);
+    await purge?.stop();
     await snapshots?.stop();
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;

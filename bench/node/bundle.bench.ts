@@ -1,5 +1,5 @@
 /**
- * Bundle budget (issue 6), run by `npm run bench` (or `npm run bench -- bundle`, or alone:
+ * Bundle budget, run by `npm run bench` (or `npm run bench -- bundle`, or alone:
  * `node --import tsx bench/node/bundle.bench.ts`). Measures, asserts nothing.
  *
  * Method: esbuild's JS API (bundle, ES2022, browser, minify) in memory, then gzip (zlib level 9) of
@@ -19,7 +19,7 @@
  * Not in any of them: the German table (src/i18n/de.ts), which the kit imports only when an element's
  * `lang` asks for German (a file of its own beside the bundle, a chunk of its own in a host's bundler);
  * it is measured alone and printed as excluded. English is built in and counted everywhere.
- * Beside them the peer figures that issue 6 cites (not measured here).
+ * Beside them the figures of two peers for the same dialog (PEERS; known figures, not measured here).
  * 4. The npm tarball: `npm pack` (prepack builds), packed and unpacked, beside its budget.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -29,6 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { LAZY_LANGUAGES, languagesApart } from '../../scripts/build-bundle.mjs';
 import { esbuildMinifyLiterals } from '../../scripts/minify-literals.mjs';
 import { PACKED_BUDGET, packKit } from '../../scripts/pack-kit.mjs';
+import { largestInputs, measurePage } from './page-budgets.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions };
@@ -126,8 +127,9 @@ async function main(): Promise<void> {
   const dialogWithKit = await measure('src/define/add-response-dialog.ts', [], { packages: 'external' });
 
   const rows = [
-    { name: 'whole kit, with the virtualizer', m: whole, limit: 32 * KB },
-    { name: 'whole kit, virtualizer stubbed out', m: lean, limit: 22 * KB },
+    // The whole kit has no budget of its own any more: the per-page budgets below replace it.
+    { name: 'whole kit, with the virtualizer', m: whole, limit: undefined },
+    { name: 'whole kit, virtualizer stubbed out', m: lean, limit: undefined },
     { name: '<add-response-dialog> own code', m: dialogOwn, limit: 5 * KB },
     { name: '<add-response-dialog> + kit modules it needs (packages external)', m: dialogWithKit, limit: undefined },
   ];
@@ -145,7 +147,9 @@ async function main(): Promise<void> {
   const tarball = packKit();
   rmSync(tarball.destination, { recursive: true, force: true });
   console.log(`  The npm tarball (npm pack, as published): ${(tarball.size / 1000).toFixed(1)} kB packed (budget ≤ ${PACKED_BUDGET / 1000} kB: ${tarball.size <= PACKED_BUDGET ? 'holds' : 'NO'}), ${(tarball.unpackedSize / 1000).toFixed(1)} kB unpacked, ${tarball.files} files.`);
-  console.log(`\n  Peers, as cited by issue 6 (not measured here): a dialog with a select, an input, a textarea and a button, gzipped: ${peers}.`);
+  console.log(`\n  Peers (known figures, not measured here): a dialog with a select, an input, a textarea and a button, gzipped: ${peers}.`);
+
+  await pageBudgets(peers);
 
   console.log('\n  One define file, everything inside (what a host pays for that element alone):');
   const defines = readdirSync(resolve(ROOT, 'src/define')).filter((file) => file.endsWith('.ts') && file !== 'all.ts').sort();
@@ -159,6 +163,34 @@ async function main(): Promise<void> {
   console.log('\n  Whole kit (with the virtualizer): minified bytes in the output by origin (before gzip):');
   table(['origin', 'minified', 'share'], byOrigin(whole.metafile).map(([origin, bytes]) => [origin, kb(bytes), `${((100 * bytes) / whole.minified).toFixed(1)}%`]));
   console.log(`\n  The dialog's own code is ${Object.keys(dialogOwn.metafile.inputs).length} files: ${Object.keys(dialogOwn.metafile.inputs).map((f) => relative(dirname(DIALOG_DIR), f)).join(', ')}`);
+}
+
+/**
+ * What a page pays, split into the chunks a host's bundler makes (see page-budgets.ts): the budgets
+ * per page that replace the whole kit's.
+ */
+async function pageBudgets(peers: string): Promise<void> {
+  const options = { root: ROOT, tsconfigRaw, plugins: [languagesApart(), esbuildMinifyLiterals()] };
+  const tab = await measurePage('src/define/campaign-responses-tab.ts', options);
+  const dialog = await measurePage('src/define/add-response-dialog.ts', options);
+  const kit = await measurePage('src/bundle.ts', options);
+  const rows = [
+    { name: 'before <campaign-responses-tab> first paints', minified: tab.firstPaintMinified, gzipped: tab.firstPaint, limit: 25 * KB },
+    { name: 'recipient subtab: tab, dialog, history + virtualizer, online client', minified: tab.everythingMinified, gzipped: tab.everything, limit: 40 * KB },
+    { name: '<add-response-dialog> alone with its data client', minified: dialog.firstPaintMinified, gzipped: dialog.firstPaint, limit: 22 * KB },
+    { name: 'whole kit (every element, every chunk)', minified: kit.everythingMinified, gzipped: kit.everything, limit: undefined },
+  ];
+  console.log(`\n  Per page, in chunks (esbuild splitting; each chunk gzipped, summed; German apart). Peers: ${peers}.`);
+  table(['page', 'minified', 'ours (gzipped)', 'target', 'holds', 'ratio to peers (gzipped)'], rows.map((r) => [
+    r.name, kb(r.minified), kb(r.gzipped), r.limit ? `≤ ${kb(r.limit)}` : 'printed', r.limit ? (r.gzipped <= r.limit ? 'yes' : 'NO') : '—',
+    PEERS.map((p) => `${(r.gzipped / p.gzipped).toFixed(2)}× ${p.name}`).join(', '),
+  ]));
+  console.log(`  The tab's chunks on demand: ${tab.lazyChunks.length ? tab.lazyChunks.map((c) => relative('bench-results/pages', c)).join(', ') : 'none (everything loads before the first paint)'}.`);
+  console.log('\n  The recipient subtab: its largest modules (minified bytes in the output, before gzip):');
+  const chunks = [...tab.staticChunks, ...tab.lazyChunks];
+  table(['module', 'minified', 'on demand'], largestInputs(tab.metafile, chunks, 15).map(([input, bytes]) => [
+    input.replace(/^node_modules\//, ''), kb(bytes), tab.lazyChunks.some((c) => tab.metafile.outputs[c].inputs[input]) ? 'yes' : '—',
+  ]));
 }
 
 await main();

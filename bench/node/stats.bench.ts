@@ -1,5 +1,5 @@
 /**
- * Server-side benchmark (issue 5), run by `npm run bench` after the browser benches, or alone:
+ * Server-side benchmark, run by `npm run bench` after the browser benches, or alone:
  * `node --import tsx bench/node/stats.bench.ts`. Measures, asserts nothing.
  *
  * 1. Fills an in-memory PGlite with BENCH_LINES response lines (default 1,000,000) in one campaign,
@@ -54,7 +54,7 @@ async function fill(db: Db): Promise<void> {
   // A bulk load: the lines' indexes are dropped and built once afterwards, and the foreign-key
   // triggers are off for the insert (the rows reference what was just inserted above).
   const indexes = await db.query<{ indexname: string; indexdef: string }>(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'response_lines' AND indexname <> 'response_lines_pkey'`,
+    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'all_response_lines' AND indexname <> 'response_lines_pkey'`,
   );
   for (const index of indexes) await db.exec(`DROP INDEX ${index.indexname}`);
   await db.exec('SET session_replication_role = replica');

@@ -1,7 +1,8 @@
 /**
  * Which permission each API request needs, in one table rather than spread over the routes: a read
  * needs `read`, a PUT or POST `write`, a DELETE `delete`; the CSV export `export`, sending an email
- * event `send`, recomputing statistics now (`?fresh=1`) `admin`. A route added later falls under
+ * event `send`, recomputing statistics now (`?fresh=1`) `admin`; a restore and the history with
+ * deleted lines `delete`; the audit trail and a recipient's erasure `admin`. A route added later falls under
  * its method's rule, so it is never open by omission.
  */
 import type { MiddlewareHandler } from 'hono';
@@ -14,12 +15,17 @@ export function requiredPermission(method: string, path: string, query: URLSearc
   const route = path.replace(/^\/api/u, '');
   if (route === '/me') return undefined;
   if (method === 'GET' || method === 'HEAD') {
+    if (route === '/audit') return 'admin';
+    // Deleted lines are shown to who may delete (and so restore) them.
+    if (/^\/recipients\/[^/]+\/responses$/u.test(route) && query.get('include') === 'deleted') return 'delete';
     if (/^\/campaigns\/[^/]+\/responses\.csv$/u.test(route)) return 'export';
     if (/^\/campaigns(\/|$)/u.test(route) && query.has('fresh') && query.get('fresh') !== '0' && query.get('fresh') !== 'false') return 'admin';
     return 'read';
   }
   if (method === 'DELETE') return 'delete';
   if (method === 'POST' && /^\/campaigns\/[^/]+\/events\/[^/]+\/send$/u.test(route)) return 'send';
+  if (method === 'POST' && /^\/(deletions|responses)\/[^/]+\/restore$/u.test(route)) return 'delete';
+  if (method === 'POST' && /^\/recipients\/[^/]+\/erasure$/u.test(route)) return 'admin';
   return 'write';
 }
 

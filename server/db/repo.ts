@@ -149,8 +149,12 @@ export async function recipientCampaigns(db: Queryable, recipientId: string): Pr
   return campaigns.map((row) => ({ ...toCampaign(row, events), latestResponse: latestByCampaign.get(str(row.id)) ?? null }));
 }
 
+/**
+ * A stored line by id, deleted or not: an id is never used twice, so a PUT of a deleted line's id
+ * is its replay (or a conflict), never a second line.
+ */
 export async function findLine(db: Queryable, id: string): Promise<ResponseLine | undefined> {
-  const [row] = await db.query(`SELECT ${LINE_COLUMNS} FROM response_lines WHERE id = $1::uuid`, [id]);
+  const [row] = await db.query(`SELECT ${LINE_COLUMNS} FROM all_response_lines WHERE id = $1::uuid`, [id]);
   return row && toResponseLine(row);
 }
 

@@ -7,6 +7,8 @@ import type { ResponseSource } from '../../src/model/types.js';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
 import type { Db, Queryable } from './db.js';
 import { seedTrackingData } from './seed-tracking.js';
+import { seedAuditData } from './seed-audit.js';
+import { prng } from './prng.js';
 import {
   daysFromAnchor,
   HUMAN_AGENTS,
@@ -33,17 +35,7 @@ const FORCED_BOUNCES: Record<string, string> = {
   '48:expo-follow-up': SKIPPED,
 };
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { prng } from './prng.js';
 
 export async function seedVocabulary(db: Queryable): Promise<void> {
   for (const [position, category] of DEFAULT_VOCABULARY.categories.entries()) {
@@ -253,10 +245,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   });
 }
 
-/** The vocabulary always (it may have grown since the last start), the demo data the first time, the tracking data once. */
+/** The vocabulary always (it may have grown since the last start), the demo data the first time, the tracking and audit data once. */
 export async function seed(db: Db): Promise<{ demoData: boolean }> {
   await db.transaction((tx) => seedVocabulary(tx));
   const demoData = await seedDemoData(db);
   await seedTrackingData(db);
+  await seedAuditData(db, new Date());
   return { demoData };
 }

@@ -13,6 +13,7 @@ export const PROBLEM_KINDS = {
   forbidden: { status: 403, title: 'Permission missing' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflicts with what is stored' },
+  gone: { status: 410, title: 'No longer available' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   validation: { status: 422, title: 'Validation failed' },

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 
 const TRACKING_PATH = /^(\/api\/t\/[oc]\/)[^/]+/u;
 /** An id the caller (a proxy, a load balancer) chose is kept when it is short and plain. */
-const CALLER_ID = /^[\w.:-]{1,64}$/u;
+export const CALLER_ID = /^[\w.:-]{1,64}$/u;
 
 /** The path as it may be written down: no query, no tracking token. */
 export function loggablePath(url: string | undefined): string {
@@ -23,6 +23,8 @@ export function logRequest(logger: Logger, req: IncomingMessage, res: ServerResp
   const header = req.headers['x-request-id'];
   const requestId = typeof header === 'string' && CALLER_ID.test(header) ? header : randomUUID();
   res.setHeader('X-Request-Id', requestId);
+  // The app reads it from here, so the audit records of a change carry the id this log writes.
+  req.headers['x-request-id'] = requestId;
   const started = process.hrtime.bigint();
   let logged = false;
   const done = () => {

@@ -23,6 +23,8 @@ export function apiSecureHeaders(): MiddlewareHandler {
  * The demo pages' policy: scripts only from this origin (no inline script; Vite serves an inline
  * module of an HTML page as a file of its own), styles also inline (Vite injects imported CSS as
  * <style> in development), no plugins, no framing, fetches and the dev socket to this origin only.
+ * The built demo's service worker (sw.js, which imports its Workbox file) comes from this origin:
+ * said outright rather than left to the fallback through script-src to default-src.
  */
 export const DEMO_PAGE_CSP = [
   "default-src 'self'",
@@ -30,6 +32,7 @@ export const DEMO_PAGE_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -19,3 +19,6 @@ export const money = { type: ['number', 'null'], description: 'In the campaign c
 export const etagHeader = { ETag: { description: 'Strong validator of this representation.', schema: { type: 'string' } } };
 /** What any read may answer besides its 200. */
 export const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };
+export const replayedHeader = {
+  'Idempotent-Replayed': { description: 'Present (true) when this answer repeats a stored one.', schema: { const: 'true' } },
+};

@@ -8,7 +8,9 @@ import { NOTE_MAX_LENGTH, CHANNELS, MACHINE_CAUSE_CODES } from '../../src/model/
 import { campaignParameters, campaignPaths } from './openapi-campaign-paths.js';
 import { campaignSchemas } from './openapi-campaigns.js';
 import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
-import { etagHeader, id, json, money, nullable, object, param, readErrors, ref, response, text } from './openapi-schema.js';
+import { etagHeader, id, money, nullable, object, ref, text } from './openapi-schema.js';
+import { auditPaths, auditResponses, auditSchemas, deletionProperties } from './openapi-audit.js';
+import { recipientPaths } from './openapi-recipient-paths.js';
 
 const campaignProperties = {
   id,
@@ -17,6 +19,23 @@ const campaignProperties = {
   baseCost: money,
   expectedRevenue: money,
   events: { type: 'array', items: ref('CampaignEvent') },
+};
+
+/** A line as every read shows it; the history with include=deleted adds deletionProperties. */
+const lineProperties = {
+  id: { type: 'string', format: 'uuid' },
+  recipientId: id,
+  campaignId: id,
+  eventId: id,
+  detailId: id,
+  categoryId: { ...id, description: 'Derived from the detail.' },
+  respondedAt: ref('Instant'),
+  recordedAt: { ...ref('Instant'), description: 'When the server stored the line.' },
+  note: text(NOTE_MAX_LENGTH),
+  author: nullable(text(500)),
+  source: { enum: ['manual', 'tracked', 'import'] },
+  link: nullable(ref('TrackedLink')),
+  evidence: nullable(ref('TrackingEvidence')),
 };
 
 const schemas = {
@@ -71,21 +90,7 @@ const schemas = {
     },
     ['code'],
   ),
-  ResponseLine: object({
-    id: { type: 'string', format: 'uuid' },
-    recipientId: id,
-    campaignId: id,
-    eventId: id,
-    detailId: id,
-    categoryId: { ...id, description: 'Derived from the detail.' },
-    respondedAt: ref('Instant'),
-    recordedAt: { ...ref('Instant'), description: 'When the server stored the line.' },
-    note: text(NOTE_MAX_LENGTH),
-    author: nullable(text(500)),
-    source: { enum: ['manual', 'tracked', 'import'] },
-    link: nullable(ref('TrackedLink')),
-    evidence: nullable(ref('TrackingEvidence')),
-  }),
+  ResponseLine: object({ ...lineProperties, ...deletionProperties }, Object.keys(lineProperties)),
   ResponseLinePage: object({
     items: { type: 'array', items: ref('ResponseLine') },
     nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last.' },
@@ -108,7 +113,7 @@ const schemas = {
     },
     note: text(NOTE_MAX_LENGTH),
   }),
-  DeleteAllResult: object({ deleted: { type: 'integer', minimum: 0 } }),
+  ...auditSchemas,
   Problem: {
     type: 'object',
     description: 'RFC 9457 problem details.',
@@ -165,115 +170,6 @@ const parameters = {
   },
 };
 
-const replayedHeader = {
-  'Idempotent-Replayed': { description: 'Present (true) when this answer repeats a stored one.', schema: { const: 'true' } },
-};
-
-const paths = {
-  '/openapi.json': {
-    get: {
-      operationId: 'getOpenApi',
-      summary: 'This document. Needs no token.',
-      security: [],
-      responses: { '200': { description: 'OpenAPI 3.1', headers: etagHeader, content: json({ type: 'object' }) }, '304': response('NotModified') },
-    },
-  },
-  '/response-types': {
-    get: {
-      operationId: 'getResponseTypes',
-      summary: 'The response vocabulary: categories and details.',
-      parameters: [param('IfNoneMatch')],
-      responses: { '200': { description: 'The vocabulary', headers: etagHeader, content: json(ref('ResponseVocabulary')) }, ...readErrors },
-    },
-  },
-  '/recipients': {
-    get: {
-      operationId: 'listRecipients',
-      summary: 'Every recipient, by name (one page).',
-      parameters: [param('IfNoneMatch')],
-      responses: { '200': { description: 'The recipients', headers: etagHeader, content: json(ref('RecipientPage')) }, ...readErrors },
-    },
-  },
-  '/recipients/{recipientId}/campaigns': {
-    get: {
-      operationId: 'getRecipientCampaigns',
-      summary: 'Campaigns sent to a recipient, each with its events and the latest response line.',
-      parameters: [param('recipientId'), param('IfNoneMatch')],
-      responses: {
-        '200': { description: 'The recipient and campaigns', headers: etagHeader, content: json(ref('RecipientCampaigns')) },
-        '404': response('NotFound'),
-        ...readErrors,
-      },
-    },
-  },
-  '/recipients/{recipientId}/responses': {
-    get: {
-      operationId: 'getRecipientResponses',
-      summary: 'A recipient’s history, newest first (respondedAt, then recordedAt, then id, all descending).',
-      parameters: [
-        param('recipientId'),
-        { name: 'campaignId', in: 'query', required: false, schema: id },
-        { name: 'eventId', in: 'query', required: false, schema: id },
-        { name: 'categoryId', in: 'query', required: false, description: 'Only lines of this response category.', schema: id },
-        { name: 'q', in: 'query', required: false, description: 'Only lines whose note contains this text (any case).', schema: { type: 'string', maxLength: 200 } },
-        { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page (opaque).', schema: { type: 'string' } },
-        { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
-        param('IfNoneMatch'),
-      ],
-      responses: {
-        '200': { description: 'One page', headers: etagHeader, content: json(ref('ResponseLinePage')) },
-        '404': response('NotFound'),
-        '422': response('ValidationFailed'),
-        ...readErrors,
-      },
-    },
-  },
-  '/responses/{id}': {
-    put: {
-      operationId: 'addResponse',
-      summary: 'Add one hand-entered response line. Repeating the same id and body answers the same and stores nothing new.',
-      description:
-        "Author: the caller's display name (the JWT's name, else preferred_username, else sub; the service token's CR_API_TOKEN_NAME), never a header or a field. " +
-        'An unknown recipient, or a campaign not sent to the recipient, is a 422 on recipientId / campaignId.',
-      parameters: [
-        { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-        param('IdempotencyKey'),
-      ],
-      requestBody: { required: true, content: json(ref('NewResponseLine')) },
-      responses: {
-        '201': {
-          description: 'The stored line (also for a repeat of the same line).',
-          headers: { ...replayedHeader, Location: { schema: { type: 'string' } } },
-          content: json(ref('ResponseLine')),
-        },
-        '400': response('MalformedRequest'),
-        '401': response('Unauthorized'),
-        '409': response('Conflict'),
-        '413': response('PayloadTooLarge'),
-        '415': response('UnsupportedMediaType'),
-        '422': response('ValidationFailed'),
-        '500': response('InternalError'),
-      },
-    },
-  },
-  '/recipients/{recipientId}/campaigns/{campaignId}/responses': {
-    delete: {
-      operationId: 'deleteAllResponses',
-      summary: 'Delete all of a recipient’s response lines for a campaign.',
-      parameters: [param('recipientId'), param('campaignId'), param('IdempotencyKey')],
-      responses: {
-        '200': { description: 'How many lines went', headers: replayedHeader, content: json(ref('DeleteAllResult')) },
-        '400': response('MalformedRequest'),
-        '401': response('Unauthorized'),
-        '404': response('NotFound'),
-        '409': response('Conflict'),
-        '422': response('ValidationFailed'),
-        '500': response('InternalError'),
-      },
-    },
-  },
-};
-
 export const openApiDocument = {
   openapi: '3.1.0',
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -286,11 +182,11 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths: withSecurityAnswers({ ...paths, ...campaignPaths, ...securityPaths }),
+  paths: withSecurityAnswers({ ...recipientPaths, ...auditPaths, ...campaignPaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...campaignSchemas(schemas.ResponseLine.properties), ...securitySchemas },
-    responses: { ...responses, ...securityResponses },
+    schemas: { ...schemas, ...campaignSchemas(lineProperties), ...securitySchemas },
+    responses: { ...responses, ...auditResponses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },
 } as const;

@@ -5,6 +5,8 @@ import type { Db } from '../db/db.js';
 export interface RouteDeps {
   db: Db;
   now: () => Date;
+  /** How long a deleted line can be restored (CR_RESTORE_DAYS). */
+  restoreDays: number;
 }
 
 /** The /api sub-application routes are registered on. */

@@ -7,6 +7,9 @@ import type { Page, Recipient, RecipientCampaigns, ResponseLine } from '../../sr
 import { jsonWithEtag } from '../http/http.js';
 import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.js';
 import { ProblemError, validationProblem } from '../http/problems.js';
+import { actorOf } from '../audit/audit-log.js';
+import { deleteLines, HISTORY_COLUMNS, toHistoryLine } from '../audit/deletions.js';
+import { readDeleteBound } from './delete-bound.js';
 import { campaignSentTo, findRecipient, listRecipients, LINE_COLUMNS, recipientCampaigns, toResponseLine } from '../db/repo.js';
 import type { Api, RouteDeps } from './context.js';
 
@@ -46,6 +49,8 @@ interface HistoryQuery {
   q?: string;
   cursor?: HistoryCursor;
   limit: number;
+  /** include=deleted: soft-deleted lines still restorable too, with their deletion. */
+  withDeleted: boolean;
 }
 
 function parseHistoryQuery(c: Context): HistoryQuery {
@@ -64,11 +69,13 @@ function parseHistoryQuery(c: Context): HistoryQuery {
   if (rawCursor !== undefined && !cursor) errors.push({ field: 'cursor', message: 'is not a cursor this server gave out' });
   const q = param('q');
   if (q !== undefined && q.length > 200) errors.push({ field: 'q', message: 'must be at most 200 characters' });
+  const include = param('include');
+  if (include !== undefined && include !== 'deleted') errors.push({ field: 'include', message: 'may only be "deleted"' });
   if (errors.length > 0) throw validationProblem(errors);
-  return { campaignId: param('campaignId'), eventId: param('eventId'), categoryId: param('categoryId'), q, cursor, limit };
+  return { campaignId: param('campaignId'), eventId: param('eventId'), categoryId: param('categoryId'), q, cursor, limit, withDeleted: include === 'deleted' };
 }
 
-export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
+export function registerRecipientRoutes(api: Api, { db, now, restoreDays }: RouteDeps): void {
   // Inside a transaction this must get the transaction: PGlite has one connection, so a query on
   // `db` there would wait for the transaction to end.
   const requireRecipient = async (recipientId: string, on: Queryable = db) => {
@@ -93,13 +100,17 @@ export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
     const recipient = await requireRecipient(c.req.param('recipientId'));
     const params: unknown[] = [recipient.id];
     let where = 'recipient_id = $1';
+    // A line deleted longer ago than the window can no longer be restored: it is not offered.
+    const restorableSince = new Date(now().getTime() - restoreDays * 86_400_000).toISOString();
+    if (query.withDeleted) where += ` AND (deleted_at IS NULL OR deleted_at > $${params.push(restorableSince)}::timestamptz)`;
+    const from = query.withDeleted ? 'all_response_lines' : 'response_lines';
     if (query.campaignId !== undefined) where += ` AND campaign_id = $${params.push(query.campaignId)}`;
     if (query.eventId !== undefined) where += ` AND event_id = $${params.push(query.eventId)}`;
     if (query.categoryId !== undefined) where += ` AND category_id = $${params.push(query.categoryId)}`;
     // strpos, not LIKE: the text is matched as it is, with no wildcards to escape.
     if (query.q !== undefined) where += ` AND strpos(lower(note), lower($${params.push(query.q)})) > 0`;
     const [{ total }] = await db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM response_lines WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
       params,
     );
     let pageWhere = where;
@@ -109,11 +120,11 @@ export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
       pageWhere += ` AND (responded_at, recorded_at, id) < ($${a}::timestamptz, $${b}::timestamptz, $${d}::uuid)`;
     }
     const rows = await db.query(
-      `SELECT ${LINE_COLUMNS} FROM response_lines WHERE ${pageWhere}
+      `SELECT ${query.withDeleted ? HISTORY_COLUMNS : LINE_COLUMNS} FROM ${from} WHERE ${pageWhere}
         ORDER BY responded_at DESC, recorded_at DESC, id DESC LIMIT ${query.limit + 1}`,
       params,
     );
-    const items = rows.slice(0, query.limit).map(toResponseLine);
+    const items = rows.slice(0, query.limit).map(query.withDeleted ? toHistoryLine : toResponseLine);
     const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null;
     const page: Page<ResponseLine> = { items, nextCursor, total };
     return jsonWithEtag(c, page);
@@ -122,17 +133,18 @@ export function registerRecipientRoutes(api: Api, { db }: RouteDeps): void {
   api.delete('/recipients/:recipientId/campaigns/:campaignId/responses', async (c) => {
     const recipientId = c.req.param('recipientId');
     const campaignId = c.req.param('campaignId');
-    const request = { principal: principalOf(c).id, key: idempotencyKeyOf(c), method: 'DELETE', path: c.req.path, canonicalBody: '' };
+    const key = idempotencyKeyOf(c);
+    const lineIds = await readDeleteBound(c);
+    // The bound is part of the request's meaning: the same key with another list is another request.
+    const canonicalBody = lineIds === undefined ? '' : JSON.stringify({ lineIds });
+    const request = { principal: principalOf(c).id, key, method: 'DELETE', path: c.req.path, canonicalBody };
     return runIdempotent(db, request, async (tx) => {
       await requireRecipient(recipientId, tx);
       if (!(await campaignSentTo(tx, recipientId, campaignId))) {
         throw new ProblemError('not-found', `Campaign ${campaignId} was not sent to recipient ${recipientId}.`);
       }
-      const deleted = await tx.query('DELETE FROM response_lines WHERE recipient_id = $1 AND campaign_id = $2 RETURNING id', [
-        recipientId,
-        campaignId,
-      ]);
-      return { status: 200, body: { deleted: deleted.length } };
+      const result = await deleteLines(tx, actorOf(c, key), { recipientId, campaignId, lineIds, action: 'delete-all' }, now());
+      return { status: 200, body: result };
     });
   });
 }

@@ -10,6 +10,7 @@ import { idempotencyKeyOf, runIdempotent, type WriteReply } from '../http/idempo
 import { ProblemError, validationProblem } from '../http/problems.js';
 import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../db/repo.js';
 import { principalOf } from '../auth/principal.js';
+import { actorOf, writeAudit } from '../audit/audit-log.js';
 import type { Api, RouteDeps } from './context.js';
 
 const KNOWN_FIELDS = new Set(Object.keys(NewResponseLineSchema.entries));
@@ -101,6 +102,7 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
     // The author is who is calling, never what the request says: a header or field could be anyone's name.
     const author = principalOf(c).name;
     const key = idempotencyKeyOf(c);
+    const actor = actorOf(c, key);
     const body = await readJsonBody(c);
     const parsed = v.safeParse(NewResponseLineSchema, body);
     const issues = parsed.success ? [] : fieldIssues(parsed.issues);
@@ -126,7 +128,8 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
       async (tx) => {
         const existing = await findLine(tx, line.id);
         if (existing) return replayOrConflict(existing);
-        const problems = await referenceIssues(tx, line, now());
+        const at = now();
+        const problems = await referenceIssues(tx, line, at);
         if (problems.length > 0) throw validationProblem(problems);
         const inserted = await tx.query(
           `INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id,
@@ -135,7 +138,7 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
              FROM response_details d WHERE d.id = $5
            ON CONFLICT (id) DO NOTHING
            RETURNING ${LINE_COLUMNS}`,
-          [line.id, line.recipientId, line.campaignId, line.eventId, line.detailId, line.respondedAt, now().toISOString(), line.note, author],
+          [line.id, line.recipientId, line.campaignId, line.eventId, line.detailId, line.respondedAt, at.toISOString(), line.note, author],
         );
         if (inserted.length === 0) {
           // A twin request committed between the read above and this insert.
@@ -143,7 +146,11 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
           if (!twin) throw new Error(`Response line ${line.id} was neither inserted nor found`);
           return replayOrConflict(twin);
         }
-        return { status: 201, body: toResponseLine(inserted[0]) };
+        const stored = toResponseLine(inserted[0]);
+        await writeAudit(tx, actor, {
+          action: 'add', at, recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], after: stored,
+        });
+        return { status: 201, body: stored };
       },
       { Location: `/api/responses/${line.id}` },
     );

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { SendResult } from '../../src/model/campaign-stats.js';
 import { recordClick, recordOpen, sendEvent } from '../tracking/delivery.js';
+import { actorOf, writeAudit } from '../audit/audit-log.js';
 import { fieldProblem, ProblemError, problemBody, problemResponse } from '../http/problems.js';
 import { findEvent } from '../db/repo.js';
 import { issueToken, verifyToken } from '../tracking/tracking-token.js';
@@ -87,7 +88,13 @@ export function registerSendRoute(api: Api, deps: CampaignRouteDeps): void {
     if (event.channel !== 'email') throw fieldProblem('eventId', `is a ${event.channel} event; only email events are sent`);
     if (event.status === 'cancelled') throw fieldProblem('eventId', 'is cancelled');
     const at = now();
-    const outcome = await db.transaction((tx) => sendEvent(tx, campaignId, eventId, at));
+    const outcome = await db.transaction(async (tx) => {
+      const sent = await sendEvent(tx, campaignId, eventId, at);
+      // A send is a person's change: one record names every line it added (their content is the
+      // outcomes in the answer). Opens and clicks are not audited: see server/README.md.
+      if (sent.lineIds.length > 0) await writeAudit(tx, actorOf(c, undefined), { action: 'add', at, recipientId: null, campaignId, lineIds: sent.lineIds });
+      return sent;
+    });
     const links = await db.query<{ id: string; url: string }>('SELECT id, url FROM event_links WHERE event_id = $1 ORDER BY position, id', [eventId]);
     const { current } = await deps.trackingKeys();
     const base = `${deps.publicUrl ?? new URL(c.req.url).origin}/api/t`;

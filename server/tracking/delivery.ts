@@ -48,22 +48,26 @@ export interface DeliveryRow {
 export interface SendOutcome {
   deliveries: DeliveryRow[];
   withoutEmail: { recipientId: string; recipientName: string }[];
+  /** The lines this send added (none when every recipient had it already), for its audit record. */
+  lineIds: string[];
 }
 
 async function insertTrackedLine(
   tx: Queryable,
   line: { recipientId: string; campaignId: string; eventId: string; detailId: string; at: Date; link?: { id: string; url: string }; userAgent?: string | null; seconds?: number; judgement?: Judgement },
-): Promise<void> {
+): Promise<string> {
   const evidence = line.judgement !== undefined;
+  const id = randomUUID();
   await tx.query(
     `INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id, responded_at, recorded_at,
        source, link_id, link_url, evidence_user_agent, evidence_seconds_since_delivery, evidence_machine, evidence_machine_reason)
      SELECT $1::uuid, $2, $3, $4, d.id, d.category_id, $6::timestamptz, $6::timestamptz, 'tracked', $7, $8, $9, $10, $11, $12
        FROM response_details d WHERE d.id = $5`,
-    [randomUUID(), line.recipientId, line.campaignId, line.eventId, line.detailId, line.at.toISOString(),
+    [id, line.recipientId, line.campaignId, line.eventId, line.detailId, line.at.toISOString(),
       line.link?.id ?? null, line.link?.url ?? null, evidence ? (line.userAgent ?? null) : null,
       evidence ? (line.seconds ?? null) : null, evidence ? line.judgement?.machine : null, evidence ? line.judgement?.reason : null],
   );
+  return id;
 }
 
 /**
@@ -93,6 +97,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
     ).map((row) => row.recipient_id),
   );
   const deliveries: DeliveryRow[] = [];
+  const lineIds: string[] = [];
   for (const recipient of withEmail) {
     const outcome = hardBounced.has(recipient.id)
       ? SKIPPED_DETAIL
@@ -103,7 +108,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
       [eventId, recipient.id, outcome, now.toISOString()],
     );
     if (inserted.length > 0) {
-      await insertTrackedLine(tx, { recipientId: recipient.id, campaignId, eventId, detailId: outcome, at: now });
+      lineIds.push(await insertTrackedLine(tx, { recipientId: recipient.id, campaignId, eventId, detailId: outcome, at: now }));
     }
     const [stored] = await tx.query<{ detail_id: string; category_id: string; delivered_at: Date }>(
       `SELECT dl.detail_id, d.category_id, dl.delivered_at FROM event_deliveries dl JOIN response_details d ON d.id = dl.detail_id
@@ -132,6 +137,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
   return {
     deliveries,
     withoutEmail: recipients.filter((r) => !r.email).map((r) => ({ recipientId: r.id, recipientName: r.display_name })),
+    lineIds,
   };
 }
 

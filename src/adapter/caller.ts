@@ -7,10 +7,11 @@
 import * as v from 'valibot';
 import { fieldIssues } from '../model/schemas.js';
 import { AdapterError, BadRequestError, MalformedResponseError, ValidationError, isAbortError } from './errors.js';
-import { problemFromBody, send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
+import { send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
+import { problemFromBody } from './http-problem.js';
 import { createHttpHelper, resolveBaseUrl, resolveHeaders, type HttpHelper } from './http-helper.js';
 import type { OperationSettings } from './operations.js';
-import type { FromServer, RestAdapterConfig } from './rest.js';
+import type { FromServer, RestAdapterConfig } from './config.js';
 
 export { queryString } from './http-helper.js';
 

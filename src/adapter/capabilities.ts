@@ -31,6 +31,18 @@ export interface BackendCapabilities {
   authors: boolean;
   /** Tracked lines (opens, clicks, bounces) are told apart from lines entered by hand. */
   trackedVsManual: boolean;
+  /**
+   * Deleted lines can be brought back (`restoreDeletion`, `restoreResponse`) and listed with
+   * `include=deleted`. Absent: false.
+   */
+  restore?: boolean;
+  /** The backend keeps who changed what (`getAudit`). Absent: false. */
+  audit?: boolean;
+  /**
+   * A delete-all can name the lines it deletes (`lineIds`), so lines added since the person looked
+   * stay. Absent: false (the kit then sends the delete-all unbounded).
+   */
+  boundedDeleteAll?: boolean;
 }
 
 /** The kit's own backend (the reference server): everything. */
@@ -39,11 +51,14 @@ export const FULL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   add: true,
   history: 'append-only',
   deleteAll: 'responses',
-  deleteLine: false,
+  deleteLine: true,
   historyPerEvent: true,
   notes: true,
   authors: true,
   trackedVsManual: true,
+  restore: true,
+  audit: true,
+  boundedDeleteAll: true,
 });
 
 /** A backend whose data can only be read (Mailchimp's activity, an export). */
@@ -52,9 +67,11 @@ export const READ_ONLY_CAPABILITIES: Readonly<BackendCapabilities> = Object.free
   readOnly: true,
   add: false,
   deleteAll: 'none',
+  deleteLine: false,
+  restore: false,
 });
 
-export type BackendAction = 'add' | 'updateStatus' | 'deleteAll' | 'deleteLine' | 'viewHistory' | 'editNote';
+export type BackendAction = 'add' | 'updateStatus' | 'deleteAll' | 'deleteLine' | 'viewHistory' | 'editNote' | 'restore' | 'audit';
 
 /** Translation keys (en, de) of the reasons an action is missing or different. */
 export type CapabilityReason =
@@ -62,6 +79,8 @@ export type CapabilityReason =
   | 'capability.noAdd'
   | 'capability.noDelete'
   | 'capability.noDeleteLine'
+  | 'capability.noRestore'
+  | 'capability.noAudit'
   | 'capability.latestOnly'
   | 'capability.noNotes';
 
@@ -74,7 +93,7 @@ export type CapabilityNote = 'capability.deleteRemovesMembership' | 'capability.
 
 /** Whether `action` can be done on a backend with `capabilities`, and why not. Pure. */
 export function canDo(capabilities: BackendCapabilities, action: BackendAction): CapabilityAnswer {
-  const writes = action !== 'viewHistory';
+  const writes = action !== 'viewHistory' && action !== 'audit';
   if (writes && capabilities.readOnly) return { allowed: false, reason: 'capability.readOnly' };
   switch (action) {
     case 'add':
@@ -89,6 +108,10 @@ export function canDo(capabilities: BackendCapabilities, action: BackendAction):
       return capabilities.deleteLine ? { allowed: true } : { allowed: false, reason: 'capability.noDeleteLine' };
     case 'viewHistory':
       return capabilities.history === 'latest-only' ? { allowed: true, note: 'capability.latestOnly' } : { allowed: true };
+    case 'restore':
+      return capabilities.restore === true ? { allowed: true } : { allowed: false, reason: 'capability.noRestore' };
+    case 'audit':
+      return capabilities.audit === true ? { allowed: true } : { allowed: false, reason: 'capability.noAudit' };
     case 'editNote':
       return capabilities.notes && capabilities.add ? { allowed: true } : { allowed: false, reason: 'capability.noNotes' };
   }

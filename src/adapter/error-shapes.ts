@@ -4,7 +4,7 @@
  * `errorFromServer` for `createRestAdapter`; `anyErrorShape` tries all of them.
  */
 import type { Problem } from './errors.js';
-import { problemFromBody } from './http.js';
+import { problemFromBody } from './http-problem.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

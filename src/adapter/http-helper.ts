@@ -8,7 +8,8 @@
 import * as v from 'valibot';
 import { fieldIssues } from '../model/schemas.js';
 import { AdapterError, AuthError, MalformedResponseError } from './errors.js';
-import { readJson, send, type HttpSettings } from './http.js';
+import { readJson } from './http-body.js';
+import { send, type HttpSettings } from './http.js';
 
 /** A parsed answer with what a multi-request operation may need of it. */
 export interface HttpAnswer<T = unknown> {

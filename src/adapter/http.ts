@@ -1,22 +1,12 @@
 /**
  * The transport under `createRestAdapter()`: one request with a timeout tied to the caller's signal,
- * a body read with a size cap, and every HTTP or network failure turned into a typed `AdapterError`.
- * Nothing here knows the REST contract's resources; `rest.ts` does.
+ * a body read with a size cap (`http-body.ts`), and every HTTP or network failure turned into a typed
+ * `AdapterError` (`http-problem.ts` for an answer that says why). Nothing here knows the REST
+ * contract's resources; `rest.ts` does.
  */
-import {
-  AdapterError,
-  AuthError,
-  BadRequestError,
-  ConflictError,
-  MalformedResponseError,
-  NotFoundError,
-  RateLimitedError,
-  UnavailableError,
-  ValidationError,
-  isAbortError,
-  type AdapterErrorInit,
-  type Problem,
-} from './errors.js';
+import { AdapterError, MalformedResponseError, UnavailableError, isAbortError, type Problem } from './errors.js';
+import { readJson } from './http-body.js';
+import { errorFromResponse } from './http-problem.js';
 
 /** What `send()` needs for one request; the URL and headers are final. */
 export interface HttpRequest {
@@ -37,9 +27,6 @@ export interface HttpSettings {
   /** Turns a parsed JSON error body into a problem; the default takes RFC 9457 as it is. */
   errorFromServer: (body: unknown, status: number) => Problem | undefined;
 }
-
-/** An error body is only read for its message and field errors, so a small cap is plenty. */
-const MAX_ERROR_BYTES = 64 * 1024;
 
 /**
  * Sends one request and resolves with the parsed JSON of a 2xx answer (`undefined` when it had no
@@ -78,7 +65,7 @@ export async function send<T = unknown>(
       keepalive: request.method === 'DELETE',
     });
     if (response.ok) return await read(response);
-    throw await errorFromResponse(response, settings, operation);
+    throw await errorFromResponse(response, settings.errorFromServer, operation);
   } catch (error) {
     // The caller's abort and the timeout win over whatever the aborted fetch or read threw.
     if (signal?.aborted) throw abortErrorOf(signal);
@@ -143,116 +130,4 @@ async function refusedByCors(url: string, fetchFunction: typeof fetch, signal: A
 /** The caller's own `AbortError` (its `reason`), as `fetch` rejects; any other reason becomes one. */
 function abortErrorOf(signal: AbortSignal): unknown {
   return isAbortError(signal.reason) ? signal.reason : new DOMException('The operation was aborted.', 'AbortError');
-}
-
-function isJsonType(response: Response): boolean {
-  const type = response.headers.get('content-type');
-  // No content type at all is tolerated: JSON.parse still refuses anything that is not JSON.
-  return type === null || /[/+]json\b/i.test(type);
-}
-
-export async function readJson(response: Response, maxBytes: number, operation: string): Promise<unknown> {
-  if (!isJsonType(response)) {
-    void response.body?.cancel().catch(() => undefined);
-    throw new MalformedResponseError(
-      `${operation}: expected JSON, got ${response.headers.get('content-type')}`, [], { status: response.status });
-  }
-  const text = await readText(response, maxBytes, operation);
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new MalformedResponseError(`${operation}: the answer is not valid JSON`, [], {
-      status: response.status,
-      cause: error,
-    });
-  }
-}
-
-/**
- * The body as text, read chunk by chunk so that a huge answer is refused at `maxBytes` instead of
- * being held in memory whole (`response.text()` would buffer all of it first).
- */
-async function readText(response: Response, maxBytes: number, operation: string): Promise<string> {
-  const tooLarge = () =>
-    new MalformedResponseError(`${operation}: the answer is larger than ${maxBytes} bytes`, [], {
-      status: response.status,
-    });
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) {
-    void response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      void reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode();
-}
-
-/** The typed error for a non-2xx answer, with the problem body when the server sent a readable one. */
-async function errorFromResponse(response: Response, settings: HttpSettings, operation: string): Promise<AdapterError> {
-  const { status } = response;
-  let problem: Problem | undefined;
-  try {
-    const body = await readJson(response, MAX_ERROR_BYTES, operation);
-    problem = body === undefined ? undefined : settings.errorFromServer(body, status);
-  } catch (error) {
-    // A garbled error body must not hide the status, which says more; only an abort goes on.
-    if (isAbortError(error) || (error instanceof DOMException && error.name === 'TimeoutError')) throw error;
-  }
-  const said = problem?.detail || problem?.title;
-  const message = `${operation}: ${typeof said === 'string' ? said : `HTTP ${status} ${response.statusText}`.trim()}`;
-  const init: AdapterErrorInit = { status, problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
-  if (status === 401 || status === 403) return new AuthError(message, init);
-  if (status === 404) return new NotFoundError(message, init);
-  if (status === 409 || status === 412) return new ConflictError(message, init);
-  if (status === 422) return new ValidationError(message, problem?.errors ?? [], init);
-  if (status === 429) return new RateLimitedError(message, init);
-  if (status >= 500) return new UnavailableError(message, init);
-  if (status >= 400) return new BadRequestError(message, init);
-  // A 3xx that fetch did not follow (e.g. 304): the contract never asks for one.
-  return new MalformedResponseError(message, [], init);
-}
-
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function retryAfterMs(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-/**
- * The default `errorFromServer`: an RFC 9457 problem as sent, keeping only well-formed members,
- * since a proxy or a buggy backend may send anything under that content type.
- */
-export function problemFromBody(body: unknown): Problem | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const problem: Problem = { ...body };
-  for (const key of ['type', 'title', 'detail', 'instance'] as const) {
-    if (typeof problem[key] !== 'string') delete problem[key];
-  }
-  if (typeof problem.status !== 'number') delete problem.status;
-  const errors: unknown = problem.errors;
-  if (Array.isArray(errors)) {
-    problem.errors = errors.filter(
-      (e): e is { field: string; message: string } =>
-        typeof e?.field === 'string' && typeof e?.message === 'string',
-    );
-  } else {
-    delete problem.errors;
-  }
-  return problem;
 }

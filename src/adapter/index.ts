@@ -1,9 +1,10 @@
 export type * from './types.js';
 export * from './errors.js';
 export { createRestAdapter, DEFAULT_PATHS } from './rest.js';
-export type { FromServer, HeadersSource, HistoryParams, RestAdapterConfig, RestMappers } from './rest.js';
+export type { FromServer, RestAdapterConfig, RestMappers } from './config.js';
+export type { HeadersSource } from './http-helper.js';
 export { createCampaignRestAdapter, DEFAULT_CAMPAIGN_PATHS } from './rest-campaigns.js';
-export type { OperationArgs, OperationSettings, OperationsConfig, OverrideContext } from './operations.js';
+export type { HistoryParams, OperationArgs, OperationSettings, OperationsConfig, OverrideContext } from './operations.js';
 export type { HttpAnswer, HttpCall, HttpHelper } from './http-helper.js';
 export { canDo, capabilitiesOf, FULL_CAPABILITIES, READ_ONLY_CAPABILITIES } from './capabilities.js';
 export type {

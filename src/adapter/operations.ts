@@ -6,7 +6,7 @@
  */
 import type { NewResponseLine } from '../model/types.js';
 import type { HttpHelper } from './http-helper.js';
-import type { HistoryQuery, Operation } from './types.js';
+import type { AuditQuery, HistoryQuery, Operation } from './types.js';
 
 /** The history query as the kit asks it, without the signal. */
 export type HistoryParams = Omit<HistoryQuery, 'signal'>;
@@ -17,7 +17,11 @@ export interface OperationArgs {
   getRecipientCampaigns: { recipientId: string };
   getRecipientResponses: { recipientId: string; query: HistoryParams };
   addResponse: { id: string; line: NewResponseLine; idempotencyKey: string };
-  deleteAllResponses: { recipientId: string; campaignId: string; idempotencyKey?: string };
+  deleteAllResponses: { recipientId: string; campaignId: string; idempotencyKey?: string; lineIds?: readonly string[] };
+  deleteResponse: { id: string; idempotencyKey?: string };
+  restoreDeletion: { deletionId: string; idempotencyKey?: string };
+  restoreResponse: { id: string; idempotencyKey?: string };
+  getAudit: { query: Omit<AuditQuery, 'signal'> };
 }
 
 /** What an override gets: the call's values, the HTTP helper, and the caller's signal. */

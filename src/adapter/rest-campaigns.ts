@@ -8,11 +8,11 @@ import {
   ClickthroughSchema,
   ResponseSummarySchema,
   SendResultSchema,
-} from '../model/campaign-stats.js';
+} from '../model/campaign-stats-schemas.js';
 import { CampaignSchema, pageSchema } from '../model/schemas.js';
 import { createRestCaller, identity, queryString } from './caller.js';
 import { getMe, ME_PATH } from './me.js';
-import type { RestAdapterConfig } from './rest.js';
+import type { RestAdapterConfig } from './config.js';
 import type { CampaignOperation, CampaignReportsAdapter, ReportQuery } from './types.js';
 
 /** The reference server's paths of the campaign side. */

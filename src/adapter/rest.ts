@@ -13,14 +13,15 @@ import {
   ResponseVocabularySchema,
   fieldIssues,
 } from '../model/schemas.js';
-import type { NewResponseLine } from '../model/types.js';
-import { BadRequestError, ValidationError, type Problem } from './errors.js';
+import { BadRequestError, ValidationError } from './errors.js';
 import { createRestCaller, identity, queryString } from './caller.js';
+import type { RestAdapterConfig } from './config.js';
 import { getMe, ME_PATH } from './me.js';
-import type { HeadersSource } from './http-helper.js';
-import type { HistoryParams, OperationsConfig } from './operations.js';
-import type { CampaignOperation, CampaignResponseAdapter, Operation } from './types.js';
+import type { HistoryParams } from './operations.js';
+import type { CampaignResponseAdapter, Operation } from './types.js';
+import { AUDIT_PATHS, auditOperations, emptyDeleteAnswer } from './rest-audit.js';
 
+export type { FromServer, RestAdapterConfig, RestMappers } from './config.js';
 export type { HeadersSource } from './http-helper.js';
 export type { HistoryParams } from './operations.js';
 
@@ -31,73 +32,8 @@ export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
   getRecipientResponses: '/recipients/{recipientId}/responses',
   addResponse: '/responses/{id}',
   deleteAllResponses: '/recipients/{recipientId}/campaigns/{campaignId}/responses',
+  ...AUDIT_PATHS,
 };
-
-/**
- * Turns a server's answer into the kit's model (before validation, which follows every mapper).
- * `mapLine` applies the `responseLine` mapper, so a list mapper can reuse the line mapping.
- */
-export type FromServer = (body: unknown, mapLine: (line: unknown) => unknown) => unknown;
-
-/**
- * Mappers per resource, for a backend whose JSON is not the kit's model. Each `fromServer` gets the
- * parsed body; what it returns is validated against the model's schema, so a mapper never needs to
- * check types itself, and one that throws on a surprising body yields a `MalformedResponseError`.
- */
-export interface RestMappers {
-  /** `GET` vocabulary → `ResponseVocabulary`. */
-  responseTypes?: { fromServer?: FromServer };
-  /**
-   * Campaigns of a recipient → `RecipientCampaigns`. Without one, each campaign's `latestResponse`
-   * still goes through the `responseLine` mapper.
-   */
-  recipientCampaigns?: { fromServer?: FromServer };
-  /** A history page → `Page<ResponseLine>`. Without one, each item still goes through `responseLine`. */
-  responsePage?: { fromServer?: FromServer };
-  /** One response line, as `addResponse` answers and as history and campaigns contain it. */
-  responseLine?: { fromServer?: (line: unknown) => unknown };
-  /** The body `addResponse` sends; the default sends the `NewResponseLine` as it is. */
-  newResponseLine?: { toServer?: (line: NewResponseLine) => unknown };
-  /** `deleteAllResponses` answer → `DeleteAllResult`. An empty answer (204) arrives as `undefined`. */
-  deleteResult?: { fromServer?: FromServer };
-  /**
-   * The query string of `getRecipientResponses`, e.g. `(q) => ({ campaign_id: q.campaignId,
-   * page_token: q.cursor })`. Undefined and null values are left out.
-   */
-  historyQuery?: (query: HistoryParams) => Record<string, string | number | boolean | null | undefined>;
-  /** Reads a non-RFC 9457 error body (parsed JSON) into a `Problem`, for messages and field errors. */
-  errorFromServer?: (body: unknown, status: number) => Problem | undefined;
-}
-
-export interface RestAdapterConfig {
-  /**
-   * Prefix of every path: `/api` (relative works in browsers) or `https://crm.example/api`; or a
-   * function called per request, for a base URL per tenant.
-   */
-  baseUrl: string | (() => string);
-  /** Path templates per operation, replacing those of `DEFAULT_PATHS` and `DEFAULT_CAMPAIGN_PATHS`. */
-  paths?: Partial<Record<Operation | CampaignOperation, string>>;
-  /**
-   * Per operation: the method, headers, a path function, or an override made of several requests
-   * (see `OperationSettings`). `paths` is the shorthand for templates.
-   */
-  operations?: OperationsConfig;
-  /**
-   * Sent with every request after `Accept` (so they may replace it). A function is called for each
-   * request, and may be async: a rejection becomes an `AuthError` (unless it is already an
-   * `AdapterError`). It runs before the timeout starts, so a token refresh needs its own.
-   */
-  headers?: HeadersSource;
-  /** Defaults to the global `fetch`, looked up at each call. */
-  fetch?: typeof fetch;
-  /** `fetch`'s `credentials`, e.g. `'include'` for cookies on another origin. */
-  credentials?: RequestCredentials;
-  /** Per request, body included; then the call fails with an `UnavailableError`. Default 15000. */
-  timeoutMs?: number;
-  /** An answer larger than this fails with a `MalformedResponseError`. Default 10 MB. */
-  maxResponseBytes?: number;
-  mappers?: RestMappers;
-}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -174,15 +110,18 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
     getMe: (options = {}) => getMe(call, options),
 
-    deleteAllResponses: (recipientId, campaignId, options = {}) =>
+    deleteAllResponses: (recipientId, campaignId, { idempotencyKey, signal, lineIds } = {}) =>
       call(
         'deleteAllResponses',
         { recipientId, campaignId },
         DeleteAllResultSchema,
-        // 204 No Content is a success that does not say how many lines went; 0 is the honest floor.
-        mappers.deleteResult?.fromServer ?? ((body) => body ?? { deleted: 0 }),
-        { method: 'DELETE', idempotencyKey: options.idempotencyKey, signal: options.signal, args: { idempotencyKey: options.idempotencyKey } },
+        mappers.deleteResult?.fromServer ?? emptyDeleteAnswer,
+        // The bound goes in the body, so it is part of what the idempotency key stands for.
+        { method: 'DELETE', idempotencyKey, signal, body: lineIds ? { lineIds } : undefined, args: { idempotencyKey, lineIds } },
       ),
+
+    ...auditOperations(call, mapLine, mappers),
+    ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import type {
   ResponseLine,
   ResponseVocabulary,
 } from '../model/types.js';
+import type { AuditFilters, AuditPage, RestoreResult } from '../model/audit.js';
 import type { BackendCapabilities } from './capabilities.js';
 import type { Me } from '../model/principal.js';
 
@@ -35,6 +36,11 @@ export interface HistoryQuery extends CallOptions {
   cursor?: string;
   /** Page size; the server caps it. */
   limit?: number;
+  /**
+   * `deleted`: also the lines deleted and still restorable, each with `deletedAt`, `deletedBy` and
+   * `deletionId` (needs the `delete` permission and a backend with the `restore` capability).
+   */
+  include?: 'deleted';
 }
 
 export interface AddResponseOptions extends CallOptions {
@@ -44,7 +50,20 @@ export interface AddResponseOptions extends CallOptions {
 
 export interface DeleteAllOptions extends CallOptions {
   idempotencyKey?: string;
+  /**
+   * The bound: only these lines (those the person saw) are deleted; lines added since stay and are
+   * counted as `kept`. At most 2000; without it every line of the campaign goes.
+   */
+  lineIds?: readonly string[];
 }
+
+/** Options of the single-line delete and of the restores. */
+export interface WriteOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+/** The audit read: its filters and the caller's signal. */
+export interface AuditQuery extends AuditFilters, CallOptions {}
 
 /**
  * One method per operation of the REST contract (DESIGN.md §4). The kit talks to a backend only
@@ -59,6 +78,19 @@ export interface CampaignResponseAdapter {
   /** Adds one line; repeating the same call (same id and body) is harmless. */
   addResponse(line: NewResponseLine, options?: AddResponseOptions): Promise<ResponseLine>;
   deleteAllResponses(recipientId: string, campaignId: string, options?: DeleteAllOptions): Promise<DeleteAllResult>;
+  /** Deletes one line (soft on the reference server); a line already deleted answers `deleted: 0`. Capability `deleteLine`. */
+  deleteResponse?(id: string, options?: WriteOptions): Promise<DeleteAllResult>;
+  /** Brings back every line of a deletion (a delete-all as a whole, or one line). Capability `restore`. */
+  restoreDeletion?(deletionId: string, options?: WriteOptions): Promise<RestoreResult>;
+  /** Brings back one deleted line; resolves with it as ordinary reads show it. Capability `restore`. */
+  restoreResponse?(id: string, options?: WriteOptions): Promise<ResponseLine>;
+  /** Who changed what, newest first (needs the `admin` permission). Capability `audit`. */
+  getAudit?(query?: AuditQuery): Promise<AuditPage>;
+  /**
+   * How long the outbox keeps trying one queued edit before it gives up with reason `expired`
+   * (ms). Shorter than the backend keeps idempotency keys. Default 7 days (`DEFAULT_MAX_OPERATION_AGE_MS`).
+   */
+  readonly maxOperationAgeMs?: number;
   /** What the backend can do (see `canDo()`); an adapter without it is taken to do everything. */
   readonly capabilities?: BackendCapabilities;
   /** Who the caller is and what they may do; undefined (or no method) when the backend does not say. */
@@ -71,7 +103,11 @@ export type Operation =
   | 'getRecipientCampaigns'
   | 'getRecipientResponses'
   | 'addResponse'
-  | 'deleteAllResponses';
+  | 'deleteAllResponses'
+  | 'deleteResponse'
+  | 'restoreDeletion'
+  | 'restoreResponse'
+  | 'getAudit';
 
 // ---- The campaign side: statistics, reports, clickthrough and (reference server) sending ----------
 

@@ -9,6 +9,7 @@ export { ResponseHistory } from './response-history/response-history.js';
 export { CampaignDataProvider } from './campaign-data-provider/campaign-data-provider.js';
 export { CampaignStatsPanel } from './campaign-stats-panel/campaign-stats-panel.js';
 export { CampaignSyncStatus } from './campaign-sync-status/campaign-sync-status.js';
+export { BulkResponseEntry } from './bulk-response-entry/bulk-response-entry.js';
 export type { CampaignRowContext, VocabularyLabels } from './campaign-responses-tab/campaign-rows.js';
 export type { LineContext } from './response-history/history-line.js';
 export type { Formats } from './campaign-stats-panel/format.js';

@@ -9,6 +9,18 @@ import type { CampaignReportsClient } from './reports-client.js';
 /** Supplies the bearer token of each request: a fixed string, or an async function (e.g. refreshing). */
 export type TokenSource = () => string | null | undefined | Promise<string | null | undefined>;
 
+/**
+ * The adapter's `headers` for a token source: `Authorization: Bearer …` on each request, asking
+ * `getToken` anew each time (so a refreshed token is used); none while it gives no token. Every REST
+ * client the kit makes from `{ apiBase, getToken }` goes through this one.
+ */
+export function bearerHeaders(getToken: TokenSource | undefined): () => Promise<Record<string, string>> {
+  return async (): Promise<Record<string, string>> => {
+    const token = await getToken?.();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  };
+}
+
 export interface RestClientConfig {
   /** The REST backend's base URL, e.g. `/api`. */
   apiBase: string;
@@ -26,10 +38,7 @@ export function createRestDataClient(config: RestClientConfig): CampaignDataClie
   const adapter = createRestAdapter({
     ...config.rest,
     baseUrl: config.apiBase,
-    headers: async (): Promise<Record<string, string>> => {
-      const token = await config.getToken?.();
-      return token ? { Authorization: `Bearer ${token}` } : {};
-    },
+    headers: bearerHeaders(config.getToken),
   });
   return new CampaignDataClient({ adapter, undoDelayMs: config.undoDelayMs, parts: config.parts });
 }

@@ -1,5 +1,9 @@
-import type { CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
+import type { AuditQuery, CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
+import type { AuditPage, RestoreResult } from '../model/audit.js';
+import { BadRequestError } from '../adapter/errors.js';
+import { linesSeen, restoreDeleted } from './deletions.js';
 import type {
+  DeleteAllResult,
   NewResponseLine,
   Page,
   RecipientCampaigns,
@@ -8,8 +12,8 @@ import type {
 } from '../model/types.js';
 import { raceAbort, RequestSlots } from './abort.js';
 import type { DataChange, DataChangeListener } from './changes.js';
-import { PendingDeletion } from './pending-deletion.js';
-import { WaitingDeletions } from './waiting-deletions.js';
+import type { PendingDeletion } from './pending-deletion.js';
+import { PendingDeletions } from './pending-deletions.js';
 import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
 import { capabilitiesOf } from '../adapter/capabilities.js';
 import type { Action } from '../model/principal.js';
@@ -47,7 +51,7 @@ export class CampaignDataClient {
   readonly historyPageSize: number;
   #vocabulary: Promise<ResponseVocabulary> | undefined;
   #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
-  #waitingDeletions = new WaitingDeletions();
+  #pendingDeletions = new PendingDeletions((change) => this.#notify(change));
   /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
   /** Resolves when the client's parts can serve (the device's store opened); never rejects. */
@@ -116,7 +120,9 @@ export class CampaignDataClient {
       return { items: [], nextCursor: null, total: 0 };
     }
     const page = await this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
-    const items = page.items.filter((line) => !this.isDeletionPending(recipientId, line.campaignId));
+    const items = page.items.filter(
+      (line) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id),
+    );
     return { ...page, items };
   }
 
@@ -140,7 +146,7 @@ export class CampaignDataClient {
 
   /** Adds a line (Add Response, Update Status); a Delete of the same campaign still waiting goes first. */
   async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
-    const waiting = this.#waitingDeletions.get(line.recipientId, line.campaignId);
+    const waiting = this.#pendingDeletions.get(line.recipientId, line.campaignId);
     if (waiting) await waiting.commitNow();
     const saved = await this.#parts.writes.addResponse(line, options);
     this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
@@ -149,40 +155,71 @@ export class CampaignDataClient {
 
   /**
    * Deletes all of a recipient's responses to a campaign after the undo time: the lines disappear
-   * from every view at once and come back on `undo()`.
+   * from every view at once and come back on `undo()`. Where the backend can bound it, the delete
+   * names the lines the person sees now (their own queued adds too): lines added meanwhile, on
+   * another device, stay, and the answer counts them as `kept`.
    */
   deleteAllResponses(recipientId: string, campaignId: string, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    const existing = this.#waitingDeletions.get(recipientId, campaignId);
-    if (existing) return existing;
-    const pending = new PendingDeletion(recipientId, campaignId, options.undoDelayMs ?? this.undoDelayMs, () =>
-      this.#parts.writes.deleteAll(recipientId, campaignId),
-    );
-    this.#waitingDeletions.add(pending);
-    pending.done.then(
-      (result) => {
-        this.#waitingDeletions.forget(pending);
-        this.#notify(
-          result === null
-            ? { kind: 'delete-undone', recipientId, campaignId }
-            : { kind: 'deleted', recipientId, campaignId, deleted: result.deleted },
-        );
+    // Read before the lines are hidden, without the hiding: what the person saw when they chose Delete.
+    const seen = linesSeen(this.adapter, (query) => this.#parts.reads.historyPage(recipientId, query), campaignId);
+    seen.catch(() => undefined);
+    return this.#pendingDeletions.hold(recipientId, campaignId, undefined, options.undoDelayMs ?? this.undoDelayMs, async () =>
+      this.#parts.writes.deleteAll(recipientId, campaignId, await seen.catch(() => undefined)));
+  }
+
+  /** Deletes one line after the undo time, as `deleteAllResponses` does a campaign's (capability `deleteLine`). */
+  deleteResponse(line: ResponseLine, options: { undoDelayMs?: number } = {}): PendingDeletion {
+    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => this.#parts.writes.deleteLine(line));
+  }
+
+  /**
+   * The server's answer to a delete once it has it: at once for a delete sent straight away; for
+   * one queued on this device (offline edits), when the outbox has delivered it.
+   */
+  deliveredDeletion(result: DeleteAllResult, options: CallOptions = {}): Promise<DeleteAllResult> {
+    return this.#parts.writes.deliveredDeletion(result, options);
+  }
+
+  /**
+   * Undoes a delete after it was sent (`PendingDeletion.done`'s answer): the whole delete-all by its
+   * deletion, or the one line (capability `restore`). Needs a connection.
+   */
+  async restoreDeletion(deletion: PendingDeletion, result: DeleteAllResult): Promise<RestoreResult> {
+    const restored = await restoreDeleted(
+      {
+        adapter: this.adapter,
+        discardQueued: (opId) => this.#parts.writes.discardUnsentDelete(opId),
+        delivered: (answer) => this.deliveredDeletion(answer),
       },
-      (error: unknown) => {
-        this.#waitingDeletions.forget(pending);
-        this.#notify({ kind: 'delete-failed', recipientId, campaignId, error });
-      },
+      result,
+      deletion.lineId,
     );
-    this.#notify({ kind: 'delete-pending', recipientId, campaignId });
-    return pending;
+    const which = deletion.lineId === undefined ? {} : { lineId: deletion.lineId };
+    this.#notify({ kind: 'restored', recipientId: deletion.recipientId, campaignId: deletion.campaignId, ...which });
+    return restored;
+  }
+
+  /** Brings back one line shown as deleted (a history read with `include: 'deleted'`). Needs a connection. */
+  async restoreResponse(line: ResponseLine): Promise<ResponseLine> {
+    if (!this.adapter.restoreResponse) throw new BadRequestError('this backend cannot restore a line');
+    const restored = await this.adapter.restoreResponse(line.id, { idempotencyKey: crypto.randomUUID() });
+    this.#notify({ kind: 'restored', recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id });
+    return restored;
+  }
+
+  /** Who changed what (capability `audit`, permission `admin`), newest first. */
+  getAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    if (!this.adapter.getAudit) return Promise.reject(new BadRequestError('this backend keeps no audit trail'));
+    return this.adapter.getAudit(query);
   }
 
   isDeletionPending(recipientId: string, campaignId: string): boolean {
-    return this.#waitingDeletions.get(recipientId, campaignId)?.undoable ?? false;
+    return this.#pendingDeletions.isPending(recipientId, campaignId);
   }
 
   /** Sends every Delete still waiting for Undo (done by itself when the page is left or hidden). */
   flushPendingDeletions(): Promise<unknown> {
-    return this.#waitingDeletions.flush();
+    return this.#pendingDeletions.flush();
   }
 
   /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */

@@ -26,6 +26,13 @@ function hiddenCampaigns(local: LocalState): Map<string, number> {
   return hidden;
 }
 
+/** Lines whose single-line delete waits or is on its way: hidden, as a delete-all hides its campaign's. */
+function hiddenLines(local: LocalState): Set<string> {
+  return new Set((local.lineDeletions ?? []).filter((d) => d.state === 'pending' || d.state === 'inflight').map((d) => d.lineId));
+}
+
+const nothingLocal = (local: LocalState) => local.lines.length === 0 && local.deletions.length === 0 && !local.lineDeletions?.length;
+
 /** A queued line as the server will hold it, marked with its edit's state. */
 export function localResponseLine(local: LocalLineState, vocabulary: ResponseVocabulary | undefined): ResponseLine {
   const detail = vocabulary ? findDetail(vocabulary, local.line.detailId) : undefined;
@@ -46,19 +53,21 @@ export function localResponseLine(local: LocalLineState, vocabulary: ResponseVoc
   });
 }
 
-function visibleLocals(local: LocalState, hidden: Map<string, number>): LocalLineState[] {
-  return local.lines.filter((line) => line.seq > (hidden.get(line.campaignId) ?? 0));
+function visibleLocals(local: LocalState, hidden: Map<string, number>, gone = hiddenLines(local)): LocalLineState[] {
+  return local.lines.filter((line) => line.seq > (hidden.get(line.campaignId) ?? 0) && !gone.has(line.id));
 }
 
 /** The campaigns with their latest response, counting queued lines and hiding deleted ones. */
 export function mergeCampaigns(answer: RecipientCampaigns, local: LocalState, vocabulary: ResponseVocabulary | undefined): RecipientCampaigns {
-  if (local.lines.length === 0 && local.deletions.length === 0) return answer;
+  if (nothingLocal(local)) return answer;
   const hidden = hiddenCampaigns(local);
-  const locals = visibleLocals(local, hidden);
+  const gone = hiddenLines(local);
+  const locals = visibleLocals(local, hidden, gone);
   return {
     ...answer,
     campaigns: answer.campaigns.map((campaign) => {
-      const server = hidden.has(campaign.id) ? null : campaign.latestResponse;
+      // A latest line whose delete is queued: the one before it is known only to the server.
+      const server = hidden.has(campaign.id) || gone.has(campaign.latestResponse?.id ?? '') ? null : campaign.latestResponse;
       const candidates = locals
         .filter((line) => line.campaignId === campaign.id && line.id !== server?.id)
         .map((line) => localResponseLine(line, vocabulary));
@@ -89,13 +98,14 @@ export function mergeHistoryPage(
   query: HistoryQuery,
   vocabulary: ResponseVocabulary | undefined,
 ): Page<ResponseLine> {
-  if (local.lines.length === 0 && local.deletions.length === 0) return page;
+  if (nothingLocal(local)) return page;
   const hidden = hiddenCampaigns(local);
-  const items = page.items.filter((line) => !hidden.has(line.campaignId));
+  const gone = hiddenLines(local);
+  const items = page.items.filter((line) => !hidden.has(line.campaignId) && !gone.has(line.id));
   const known = new Set(items.map((line) => line.id));
   const added = query.cursor
     ? []
-    : visibleLocals(local, hidden)
+    : visibleLocals(local, hidden, gone)
         .filter((line) => !known.has(line.id))
         .map((line) => localResponseLine(line, vocabulary))
         .filter((line) => matches(line, query));

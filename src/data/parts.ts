@@ -7,7 +7,9 @@
  */
 import type { CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
 import type { DeleteAllResult, NewResponseLine, Page, RecipientCampaigns, ResponseLine, ResponseVocabulary } from '../model/types.js';
+import { BadRequestError } from '../adapter/errors.js';
 import type { DataChange } from './changes.js';
+import { queuedOpOf } from './marks.js';
 import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
 
 /** Where the lists come from: the network, or the device's cache merged with the edits queued there. */
@@ -20,7 +22,13 @@ export interface ClientReads {
 /** Where an edit goes: straight to the backend, or into the outbox first. */
 export interface ClientWrites {
   addResponse(line: NewResponseLine, options: CallOptions): Promise<ResponseLine>;
-  deleteAll(recipientId: string, campaignId: string): Promise<DeleteAllResult>;
+  /** `lineIds` bounds the delete to the lines the person saw (where the backend can). */
+  deleteAll(recipientId: string, campaignId: string, lineIds?: readonly string[]): Promise<DeleteAllResult>;
+  deleteLine(line: ResponseLine): Promise<DeleteAllResult>;
+  /** Drops a queued delete no server has seen; false when nothing was queued (or it went out). */
+  discardUnsentDelete(opId: string): Promise<boolean>;
+  /** The server's answer to a delete once it has it (a queued one: when the outbox delivered it). */
+  deliveredDeletion(result: DeleteAllResult, options: CallOptions): Promise<DeleteAllResult>;
 }
 
 /** What the client tells about edits not yet delivered, and what a person may do about them. */
@@ -68,7 +76,16 @@ export function directWrites(adapter: CampaignResponseAdapter): ClientWrites {
   return {
     // The line's own id is the key: a retried save after a lost answer is applied once.
     addResponse: (line, options) => adapter.addResponse(line, { ...options, idempotencyKey: line.id }),
-    deleteAll: (recipientId, campaignId) => adapter.deleteAllResponses(recipientId, campaignId),
+    deleteAll: (recipientId, campaignId, lineIds) =>
+      adapter.deleteAllResponses(recipientId, campaignId, { idempotencyKey: crypto.randomUUID(), ...(lineIds ? { lineIds } : {}) }),
+    deleteLine: (line) => {
+      if (!adapter.deleteResponse) return Promise.reject(new BadRequestError('this backend cannot delete one line'));
+      return adapter.deleteResponse(line.id, { idempotencyKey: crypto.randomUUID() });
+    },
+    // Nothing is queued here, so there is nothing to drop.
+    discardUnsentDelete: () => Promise.resolve(false),
+    deliveredDeletion: (result) =>
+      queuedOpOf(result) ? Promise.reject(new BadRequestError('this data client queues no edits')) : Promise.resolve(result),
   };
 }
 

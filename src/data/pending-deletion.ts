@@ -9,6 +9,8 @@ import type { DeleteAllResult } from '../model/types.js';
 export class PendingDeletion {
   readonly recipientId: string;
   readonly campaignId: string;
+  /** The one line deleted; undefined for all of the campaign's. */
+  readonly lineId: string | undefined;
   /** The server's answer, or null when undone. Rejects when the backend refused. */
   readonly done: Promise<DeleteAllResult | null>;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,9 +22,10 @@ export class PendingDeletion {
   #remainingMs: number;
   #runningSince: number | undefined;
 
-  constructor(recipientId: string, campaignId: string, delayMs: number, send: () => Promise<DeleteAllResult>) {
+  constructor(recipientId: string, campaignId: string, delayMs: number, send: () => Promise<DeleteAllResult>, lineId?: string) {
     this.recipientId = recipientId;
     this.campaignId = campaignId;
+    this.lineId = lineId;
     this.#send = send;
     this.done = new Promise((resolve, reject) => {
       this.#resolve = resolve;

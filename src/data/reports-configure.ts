@@ -5,6 +5,7 @@
 import { createCampaignRestAdapter } from '../adapter/rest-campaigns.js';
 import type { CampaignReportsAdapter } from '../adapter/types.js';
 import {
+  bearerHeaders,
   getDefaultReportsSource,
   registerReportsClientFactory,
   setDefaultReportsSource,
@@ -18,10 +19,7 @@ export function createRestReportsClient(config: RestClientConfig): CampaignRepor
   const adapter = createCampaignRestAdapter({
     ...config.rest,
     baseUrl: config.apiBase,
-    headers: async (): Promise<Record<string, string>> => {
-      const token = await config.getToken?.();
-      return token ? { Authorization: `Bearer ${token}` } : {};
-    },
+    headers: bearerHeaders(config.getToken),
   });
   return new CampaignReportsClient({ adapter });
 }

@@ -7,3 +7,4 @@ import './campaign-stats-panel.js';
 import './campaign-sync-status.js';
 import './campaign-response-report.js';
 import './campaign-clickthrough-report.js';
+import './bulk-response-entry.js';

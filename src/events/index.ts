@@ -7,8 +7,9 @@ import { ResponsesDeletedEvent } from './responses-deleted.js';
 import { ResponseQueuedEvent } from './response-queued.js';
 import { SyncCompleteEvent } from './sync-complete.js';
 import { SyncFailedEvent } from './sync-failed.js';
+import { BulkSavedEvent } from './bulk-saved.js';
 
-export { ResponseSubmitEvent, ResponseSavedEvent, RequestCloseEvent, AuthRequiredEvent, DeleteRequestEvent, ResponsesDeletedEvent, ResponseQueuedEvent, SyncCompleteEvent, SyncFailedEvent };
+export { ResponseSubmitEvent, ResponseSavedEvent, RequestCloseEvent, AuthRequiredEvent, DeleteRequestEvent, ResponsesDeletedEvent, ResponseQueuedEvent, SyncCompleteEvent, SyncFailedEvent, BulkSavedEvent };
 export type { CloseReason } from './request-close.js';
 
 declare global {
@@ -22,5 +23,6 @@ declare global {
     'cr-response-queued': ResponseQueuedEvent;
     'cr-sync-complete': SyncCompleteEvent;
     'cr-sync-failed': SyncFailedEvent;
+    'cr-bulk-saved': BulkSavedEvent;
   }
 }

@@ -2,9 +2,8 @@ export { en } from './en.js';
 // German is not here: it loads when an element's lang asks for it (loadTranslation), and a host that
 // wants the table itself imports './de.js' (`campaign-response-kit/i18n/de.js`).
 export type { MessageKey, Messages } from './en.js';
+export { t, tPlural } from './t.js';
 export {
-  t,
-  tPlural,
   registerTranslation,
   loadTranslation,
   registerMessages,

@@ -4,9 +4,10 @@
  * render that formats a hundred dates builds one formatter, not a hundred.
  */
 import type { Instant, TimeZone } from '../model/types.js';
-import { en, type MessageKey } from './en.js';
+import type { MessageKey } from './en.js';
 import { userTimeZone } from './datetime.js';
 import {
+  englishText,
   fill,
   getDefaultLocale,
   lookup,
@@ -204,7 +205,7 @@ export class Localizer {
     if (this.english) return entry.label;
     const key = `vocabulary.${kind}.${entry.id}` as MessageKey;
     // The English table holds the built-in labels: a label that differs is the backend's own.
-    if (!Object.hasOwn(en, key) || en[key] !== entry.label) return entry.label;
+    if (englishText(key) !== entry.label) return entry.label;
     return this.t(key);
   }
 }

@@ -6,19 +6,60 @@
  * language. `t()` and `tPlural()` below are for code outside an element; they use the kit's default
  * language (`setDefaultLocale()`, English unless set).
  */
-import { en } from './en.js';
 import type { MessageKey, Messages } from './en.js';
+import { enBase } from './en/base.js';
 
 /** A translation as registered: every key it has; a missing key falls back (de-AT → de → en). */
 export type Translation = Partial<Messages>;
 
-const tables = new Map<string, Translation>([['en', en]]);
+/**
+ * English, as far as the elements on the page need it: the strings every element may show, and the
+ * part of each element that has loaded (`registerEnglish()`), so that a page carries only the strings
+ * of the elements it uses.
+ */
+const english: Translation = { ...enBase };
+
+/** Adds English strings: an element's own part (src/i18n/en/), registered when its class is defined. */
+export function registerEnglish(...parts: Translation[]): void {
+  Object.assign(english, ...parts);
+}
+
+/** The English text of `key`, if a part holding it has been registered. */
+export function englishText(key: MessageKey): string | undefined {
+  return english[key];
+}
+
+const tables = new Map<string, Translation>([['en', english]]);
 
 /**
  * The languages the kit ships beside English, each a module loaded on first use (a bundler makes it a
  * chunk of its own). A table the host registered for the same language wins: it is not loaded then.
  */
-const shipped = new Map<string, () => Promise<Translation>>([['de', () => import('./de.js').then((module) => module.de)]]);
+const shipped = new Map<string, () => Promise<Translation>>([
+  ['de', () => Promise.all([import('./de.js'), loadEnglishVocabulary()]).then(([module]) => module.de)],
+]);
+
+let vocabulary: Promise<void> | undefined;
+
+/**
+ * The English labels of the built-in vocabulary. Under English an element shows the backend's labels
+ * as they come; only under another language are they needed, to tell a built-in label (translated)
+ * from a backend's own (shown as it is). So they load with the first other language, and no element
+ * carries them.
+ */
+function loadEnglishVocabulary(): Promise<void> {
+  vocabulary ??= import('./en/vocabulary.js').then(
+    (module) => {
+      registerEnglish(module.enVocabulary);
+      settingsChanged();
+    },
+    (error: unknown) => {
+      vocabulary = undefined;
+      throw error;
+    },
+  );
+  return vocabulary;
+}
 const loading = new Map<string, Promise<boolean>>();
 
 /**
@@ -73,7 +114,10 @@ const listeners = new Set<() => void>();
  * `de-AT`) and then from English. Elements already on the page re-render in it.
  */
 export function registerTranslation(locale: string, messages: Translation): void {
-  tables.set(normalize(locale), messages);
+  const normalized = normalize(locale);
+  tables.set(normalized, messages);
+  // The elements re-render once it is there: built-in labels then show in this language.
+  if (normalized.split('-')[0] !== 'en') loadEnglishVocabulary().catch(() => undefined);
   settingsChanged();
 }
 
@@ -122,7 +166,7 @@ export function translationChain(locale: string): Translation[] {
     const table = tables.get(subtags.slice(0, length).join('-'));
     if (table && !chain.includes(table)) chain.push(table);
   }
-  if (!chain.includes(en)) chain.push(en);
+  if (!chain.includes(english)) chain.push(english);
   return chain;
 }
 
@@ -134,7 +178,8 @@ export function lookup(chain: readonly Translation[], key: MessageKey): string {
     const template = table[key];
     if (template !== undefined) return template;
   }
-  return en[key];
+  // A key of a part nobody registered (a bug): shown as the key, so that it is seen and fixed.
+  return english[key] ?? key;
 }
 
 /**
@@ -172,26 +217,3 @@ export function getDefaultLocale(): string {
 
 /** The former name of `setDefaultLocale()`. */
 export const setMessagesLocale = setDefaultLocale;
-
-const defaultNumbers = new Map<string, Intl.NumberFormat>();
-
-function defaultNumber(value: number): string {
-  let format = defaultNumbers.get(defaultLocale);
-  if (!format) {
-    format = new Intl.NumberFormat(defaultLocale || undefined);
-    defaultNumbers.set(defaultLocale, format);
-  }
-  return format.format(value);
-}
-
-/** Looks a string up in the default language and fills in its `{name}` parameters. */
-export function t(key: MessageKey, params: MessageParams = {}): string {
-  return fill(lookup(translationChain(defaultLocale), key), params, defaultNumber);
-}
-
-/** A count-dependent string in the default language: `<base>.one` or `<base>.other` by Intl.PluralRules. */
-export function tPlural(base: PluralBase, count: number, params: MessageParams = {}): string {
-  const rule = new Intl.PluralRules(defaultLocale || 'en').select(count);
-  const key = (rule === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
-  return t(key, { ...params, count });
-}

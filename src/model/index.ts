@@ -6,4 +6,6 @@ export * from './response-dates.js';
 export * from './stats.js';
 export * from './schemas.js';
 export * from './campaign-stats.js';
+export * from './campaign-stats-schemas.js';
 export * from './principal.js';
+export * from './audit.js';

@@ -127,6 +127,9 @@ export const ResponseLineSchema = v.object({
       machineCause: v.optional(v.nullable(MachineCauseSchema)),
     }),
   ),
+  deletedAt: v.optional(v.nullable(InstantSchema)),
+  deletedBy: v.optional(v.nullable(text(500))),
+  deletionId: v.optional(v.nullable(id)),
 }) satisfies v.GenericSchema<unknown, ResponseLine>;
 
 export const RecipientCampaignSchema = v.object({
@@ -149,7 +152,11 @@ export function pageSchema<T>(item: v.GenericSchema<unknown, T>) {
 
 export const ResponseLinePageSchema = pageSchema(ResponseLineSchema);
 
-export const DeleteAllResultSchema = v.object({ deleted: count }) satisfies v.GenericSchema<
+export const DeleteAllResultSchema = v.object({
+  deleted: count,
+  kept: v.optional(count),
+  deletionId: v.optional(v.nullable(id)),
+}) satisfies v.GenericSchema<
   unknown,
   DeleteAllResult
 >;

@@ -137,6 +137,12 @@ export interface ResponseLine {
   source: ResponseSource;
   link: TrackedLink | null;
   evidence: TrackingEvidence | null;
+  /** Only on a history read that asks for deleted lines: when it was deleted (null while live). */
+  deletedAt?: Instant | null;
+  /** The display name of who deleted it (with `deletedAt`). */
+  deletedBy?: string | null;
+  /** The deletion it belongs to: restoring that deletion brings it back. */
+  deletionId?: string | null;
 }
 
 /** What a client sends to add a line (Add Response, Update Status). */
@@ -168,8 +174,16 @@ export interface Page<T> {
   total?: number;
 }
 
+/** What a delete (of all of a campaign's lines, or of one) answers. */
 export interface DeleteAllResult {
   deleted: number;
+  /**
+   * Lines left in place because the delete named the lines the person saw and these were added
+   * since (0, or absent from a backend that does not bound its delete-all).
+   */
+  kept?: number;
+  /** What `restoreDeletion` takes to undo it; null when nothing was deleted, absent where the backend cannot restore. */
+  deletionId?: string | null;
 }
 
 export const NOTE_MAX_LENGTH = 4000;

@@ -4,6 +4,7 @@
  */
 import { coalescedByDeleteAll } from './ordering.js';
 import type { OutboxDb } from './db.js';
+import { newOp } from './new-op.js';
 import { abortQuietly, quiet } from './tx.js';
 import type { OutboxEdit, OutboxOp } from './types.js';
 
@@ -83,15 +84,4 @@ async function writeEdits(db: OutboxDb, edits: readonly OutboxEdit[], options: E
     tx.done.catch(() => undefined);
     throw error;
   }
-}
-
-function newOp(edit: OutboxEdit, now: number, opId: string): OutboxOp {
-  // seq 0 until the store assigns it (it never assigns 0); the record is written without it.
-  const base = { opId, state: 'pending' as const, attempts: 0, serverErrors: 0, nextAttemptAt: now, createdAt: now, mayHaveReachedServer: false };
-  if (edit.kind === 'add') {
-    // A copy, so a caller changing its object later cannot change what the outbox returned.
-    const line = { ...edit.line };
-    return { ...base, kind: 'add', payload: { line }, recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id } as OutboxOp;
-  }
-  return { ...base, kind: 'deleteAll', payload: {}, recipientId: edit.recipientId, campaignId: edit.campaignId } as OutboxOp;
 }

@@ -4,7 +4,8 @@
  *
  * Ordering is per response line, with a delete-all as a barrier for its recipient's campaign: an
  * operation depends on every earlier operation (lower `seq`) of the same recipient and campaign
- * when either of them is a delete-all, or when both add the same line. Operations of other lines
+ * when either of them is a delete-all, or when both are about the same line (its add, its delete:
+ * a delete of a line queued offline must not overtake the add). Operations of other lines
  * and other campaigns are independent, so one failed edit holds back only what depends on it.
  */
 import type { OutboxOp } from './types.js';
@@ -13,13 +14,17 @@ import type { OutboxOp } from './types.js';
 export type OrderedOp = Pick<
   OutboxOp,
   'opId' | 'kind' | 'recipientId' | 'campaignId' | 'lineId' | 'seq' | 'state' | 'nextAttemptAt' | 'leaseUntil' | 'mayHaveReachedServer'
->;
+> & Partial<Pick<OutboxOp, 'deletesLineId'>>;
+
+/** The line an operation is about: the one an add writes or a single-line delete removes. */
+const lineOf = (op: OrderedOp): string | undefined => op.lineId ?? op.deletesLineId;
 
 /** Whether `later` must wait for `earlier` (assumes `earlier.seq < later.seq`). */
 export function dependsOn(later: OrderedOp, earlier: OrderedOp): boolean {
   if (later.recipientId !== earlier.recipientId || later.campaignId !== earlier.campaignId) return false;
   if (later.kind === 'deleteAll' || earlier.kind === 'deleteAll') return true;
-  return later.lineId !== undefined && later.lineId === earlier.lineId;
+  const line = lineOf(later);
+  return line !== undefined && line === lineOf(earlier);
 }
 
 /** An inflight operation whose lease has run out: its sender is presumed frozen or gone. */
@@ -56,17 +61,18 @@ export function nextSendable<T extends OrderedOp>(ops: readonly T[], now: number
     const key = byGroup(op);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { any: false, barrier: false, lines: new Set() }));
+    const line = lineOf(op);
     const blockedByEarlier =
       group.barrier ||
       (op.kind === 'deleteAll' && group.any) ||
-      (op.lineId !== undefined && group.lines.has(op.lineId));
+      (line !== undefined && group.lines.has(line));
     const due =
       (op.state === 'pending' && op.nextAttemptAt <= now) || leaseExpired(op, now);
     if (!blockedByEarlier && due) result.push(op);
     if (blocks(op)) {
       group.any = true;
       if (op.kind === 'deleteAll') group.barrier = true;
-      if (op.lineId !== undefined) group.lines.add(op.lineId);
+      if (line !== undefined) group.lines.add(line);
     }
   }
   return result;
@@ -89,7 +95,9 @@ export function nextWakeAt(ops: readonly OrderedOp[], now: number): number | nul
  * What a new delete-all of `recipientId`/`campaignId` makes unnecessary: earlier operations of that
  * campaign that are pending and that the server cannot have seen (never claimed for sending). The
  * delete-all removes whatever they would have written. Anything the server may have seen, and
- * anything failed or in conflict (a person decides about those), is kept.
+ * anything failed or in conflict (a person decides about those), is kept. So is a single-line
+ * delete: a bounded delete-all names only the lines the person saw, and a line whose delete is
+ * queued is hidden from them, so only its own delete removes it.
  */
 export function coalescedByDeleteAll<T extends OrderedOp>(ops: readonly T[], recipientId: string, campaignId: string): T[] {
   return ops.filter(
@@ -97,6 +105,7 @@ export function coalescedByDeleteAll<T extends OrderedOp>(ops: readonly T[], rec
       op.recipientId === recipientId &&
       op.campaignId === campaignId &&
       op.state === 'pending' &&
+      op.kind !== 'deleteLine' &&
       !op.mayHaveReachedServer,
   );
 }

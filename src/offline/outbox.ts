@@ -19,6 +19,7 @@ import { TabChannel } from './tab-channel.js';
 import { systemClock, type OutboxOptions } from './outbox-options.js';
 import type { LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp } from './types.js';
 import { watchWakeHints } from './wake-hints.js';
+import { renewedForRetry } from './send-op.js';
 
 export type { OutboxOptions } from './outbox-options.js';
 
@@ -147,11 +148,12 @@ export class Outbox {
   /**
    * Sends a failed or conflicted edit again, as it was and under the same operation id (the
    * server answers a repeat it already applied with what it answered then). Its counters restart.
+   * An expired edit goes as a new operation (new id and key), see `renewedForRetry`.
    */
   async retry(opId: string): Promise<void> {
     await this.#change('retry', opId, (op) => {
       if (op.state !== 'failed' && op.state !== 'conflict') throw new OutboxStorageError('not-allowed', `only a failed or conflicted edit can be retried (this one is ${op.state})`);
-      return { ...op, state: 'pending', attempts: 0, serverErrors: 0, nextAttemptAt: this.#clock.now() };
+      return { ...op, ...renewedForRetry(op, this.#clock.now(), () => crypto.randomUUID()), state: 'pending', attempts: 0, serverErrors: 0, nextAttemptAt: this.#clock.now() };
     });
   }
 

@@ -20,6 +20,8 @@ export async function readLocalState(db: OutboxDb, recipientId: string): Promise
     deletions: ops
       .filter((op) => op.kind === 'deleteAll')
       .map((op) => ({ opId: op.opId, campaignId: op.campaignId, seq: op.seq, ...state(op) })),
+    lineDeletions: ops.flatMap((op) =>
+      op.kind === 'deleteLine' && op.deletesLineId ? [{ opId: op.opId, campaignId: op.campaignId, lineId: op.deletesLineId, seq: op.seq, ...state(op) }] : []),
   };
 }
 

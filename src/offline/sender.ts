@@ -8,6 +8,7 @@ import type { OutboxDb } from './db.js';
 import type { OutboxEvent } from './events.js';
 import { countOps } from './queries.js';
 import { claimSendable, removeConfirmed, updateOp, type Claimed } from './store.js';
+import { expiryOf, sendOp } from './send-op.js';
 
 /** Confirmations removed per transaction. */
 const CONFIRM_BATCH = 10;
@@ -134,10 +135,16 @@ export class SendLoop {
         break;
       }
       const { op } = claims[i];
+      const expired = expiryOf(op, this.#deps.clock.now(), this.#deps.sender);
+      if (expired) {
+        // Given up before sending: a person sees it failed and may send it again as a new edit.
+        records.push(this.#record(op, claimId, { kind: 'failed', error: expired }, claims[i].reachedBefore));
+        continue;
+      }
       let outcome: Outcome | { kind: 'done' };
       let result: unknown;
       try {
-        result = await this.#send(op, signal);
+        result = await sendOp(this.#deps.sender, op, signal);
         outcome = { kind: 'done' };
       } catch (error) {
         outcome = classify(error);
@@ -166,15 +173,6 @@ export class SendLoop {
       this.#deps.emit({ type: 'state', opId: op.opId, from: 'inflight', to: 'done', op: null, result });
       this.#deps.emit({ type: 'removed', opId: op.opId, reason: 'done', op, result });
     }
-  }
-
-  #send(op: OutboxOp, signal: AbortSignal): Promise<unknown> {
-    const options = { idempotencyKey: op.opId, signal };
-    if (op.kind === 'add') {
-      if (!op.payload.line) return Promise.reject(new TypeError(`operation ${op.opId} has no line`));
-      return this.#deps.sender.addResponse(op.payload.line, options);
-    }
-    return this.#deps.sender.deleteAllResponses(op.recipientId, op.campaignId, options);
   }
 
   /** The sender-wide consequences of an answer: back off, pause, or go back to full speed. */

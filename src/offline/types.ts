@@ -6,7 +6,7 @@ import type { DeleteAllResult, NewResponseLine, ResponseLine } from '../model/ty
 import type { Problem } from '../adapter/errors.js';
 
 /** What an operation does on the server. */
-export type OpKind = 'add' | 'deleteAll';
+export type OpKind = 'add' | 'deleteAll' | 'deleteLine';
 
 /**
  * pending → inflight → done | failed | conflict. `done` is transient: a confirmed operation is
@@ -17,11 +17,16 @@ export type OpState = 'pending' | 'inflight' | 'done' | 'failed' | 'conflict';
 /** What a person asked for, before the outbox gives it an id, a place in the order and a state. */
 export type OutboxEdit =
   | { kind: 'add'; line: NewResponseLine }
-  | { kind: 'deleteAll'; recipientId: string; campaignId: string };
+  /** `lineIds`: the bound, the lines the person saw (see `DeleteAllOptions.lineIds`). */
+  | { kind: 'deleteAll'; recipientId: string; campaignId: string; lineIds?: readonly string[] }
+  | { kind: 'deleteLine'; recipientId: string; campaignId: string; lineId: string };
 
 /** The last failure of an operation, kept as plain data (an `AdapterError` does not survive cloning). */
 export interface OpError {
-  /** The adapter error's kind (`unavailable`, `rate-limited`, `validation`...), or `network` for a foreign error. */
+  /**
+   * The adapter error's kind (`unavailable`, `rate-limited`, `validation`...), `network` for a
+   * foreign error, or `expired`: the outbox gave up on an edit older than `maxOperationAgeMs`.
+   */
   kind: string;
   status?: number;
   message: string;
@@ -37,11 +42,16 @@ export interface OutboxOp {
    * For `add` the line to send. For `deleteAll`, the earlier never-sent edits it made unnecessary
    * (coalesced): kept inside it so that discarding a delete-all that failed brings them back.
    */
-  payload: { line?: NewResponseLine; absorbed?: OutboxOp[] };
+  payload: { line?: NewResponseLine; absorbed?: OutboxOp[]; lineIds?: string[] };
   recipientId: string;
   campaignId: string;
   /** The response line's id (client-made), for `add`. */
   lineId?: string;
+  /**
+   * For `deleteLine`, the line it deletes. Not `lineId`, whose index is unique per add (a double
+   * submit of one line is one edit); the ordering rules read both.
+   */
+  deletesLineId?: string;
   /** Monotonic per database: the order in which edits were made, across tabs. */
   seq: number;
   state: OpState;
@@ -86,16 +96,22 @@ export interface LocalState {
   lines: (LocalLine & { state: OpState; lastError?: OpError })[];
   /** Delete-alls not confirmed, oldest first: server lines of that campaign are to be hidden. */
   deletions: { opId: string; campaignId: string; seq: number; state: OpState; lastError?: OpError }[];
+  /** Single-line deletes not confirmed: those lines are to be hidden. */
+  lineDeletions?: { opId: string; campaignId: string; lineId: string; seq: number; state: OpState; lastError?: OpError }[];
 }
 
-/** What the outbox needs of the adapter: the two writes (`CampaignResponseAdapter` satisfies it). */
+/** What the outbox needs of the adapter: its writes (`CampaignResponseAdapter` satisfies it). */
 export interface OutboxSender {
   addResponse(line: NewResponseLine, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<ResponseLine>;
   deleteAllResponses(
     recipientId: string,
     campaignId: string,
-    options: { idempotencyKey: string; signal?: AbortSignal },
+    options: { idempotencyKey: string; signal?: AbortSignal; lineIds?: readonly string[] },
   ): Promise<DeleteAllResult>;
+  /** Needed only by a queue that holds single-line deletes. */
+  deleteResponse?(id: string, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<DeleteAllResult>;
+  /** How long an edit is tried before it fails as `expired` (ms); default `DEFAULT_MAX_OPERATION_AGE_MS`. */
+  readonly maxOperationAgeMs?: number;
 }
 
 /** Time, injectable so tests can drive backoff without waiting. */

@@ -14,9 +14,10 @@
  */
 import * as v from 'valibot';
 import { type BackendCapabilities } from '../adapter/capabilities.js';
+import { deleteListedLines, deleteOneLine } from './shared/delete-lines.js';
 import { idFromCreateHeaders } from '../adapter/entity-id.js';
 import { odataError } from '../adapter/error-shapes.js';
-import { MalformedResponseError, NotFoundError } from '../adapter/errors.js';
+import { MalformedResponseError } from '../adapter/errors.js';
 import { resolveHeaders, type HeadersSource, type HttpHelper } from '../adapter/http-helper.js';
 import { odataGuid } from '../adapter/literals.js';
 import { createOnce } from '../adapter/once.js';
@@ -44,10 +45,15 @@ export interface DataverseAdapterConfig extends Pick<RestAdapterConfig, 'fetch' 
   pageSize?: number;
 }
 
-/** Appends per line, deletes by campaign; channels stand for events; no tracked lines. */
+/**
+ * Appends per line, deletes by campaign or one line by id (for good: this preset has no undelete),
+ * a delete-all bounded to the lines named; channels stand for events; no tracked lines. Dataverse's
+ * own auditing is not read by this preset.
+ */
 export const DATAVERSE_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
-  readOnly: false, add: true, history: 'append-only', deleteAll: 'responses', deleteLine: false,
+  readOnly: false, add: true, history: 'append-only', deleteAll: 'responses', deleteLine: true,
   historyPerEvent: false, notes: true, authors: true, trackedVsManual: false,
+  restore: false, audit: false, boundedDeleteAll: true,
 });
 
 const ODATA_HEADERS = { 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' };
@@ -170,17 +176,11 @@ export function createDataverseAdapter(config: DataverseAdapterConfig): Campaign
         const rows = await allRows(http, operation, {
           $select: 'activityid',
           $filter: `${customerFilter(args.recipientId)} and _regardingobjectid_value eq ${odataGuid(args.campaignId, 'campaignId')}` }, signal);
-        let deleted = 0;
-        for (const { activityid } of rows) {
-          try {
-            await http.request(operation, { method: 'DELETE', path: `/campaignresponses(${odataGuid(activityid)})`, signal });
-            deleted += 1;
-          } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error; // already gone: a retried delete
-          }
-        }
-        return { deleted };
+        return deleteListedLines(rows.map(({ activityid }) => activityid), args.lineIds, (id) =>
+          http.request(operation, { method: 'DELETE', path: `/campaignresponses(${odataGuid(id)})`, signal }));
       } },
+      deleteResponse: { run: ({ args, http, signal, operation }) =>
+        deleteOneLine(() => http.request(operation, { method: 'DELETE', path: `/campaignresponses(${odataGuid(args.id)})`, signal })) },
     },
   });
   return Object.assign(adapter, { capabilities: DATAVERSE_CAPABILITIES });

@@ -14,7 +14,7 @@
  */
 import * as v from 'valibot';
 import { FULL_CAPABILITIES, type BackendCapabilities } from '../adapter/capabilities.js';
-import { NotFoundError } from '../adapter/errors.js';
+import { deleteListedLines, deleteOneLine } from './shared/delete-lines.js';
 import { anyErrorShape } from '../adapter/error-shapes.js';
 import type { HttpHelper } from '../adapter/http-helper.js';
 import { createOnce } from '../adapter/once.js';
@@ -33,8 +33,11 @@ export interface JsonServerAdapterConfig extends Pick<RestAdapterConfig, 'header
   pageSize?: number;
 }
 
-/** json-server keeps what it is sent: every capability but deleting one line (the kit has no such action yet). */
-export const JSON_SERVER_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({ ...FULL_CAPABILITIES });
+/**
+ * json-server keeps what it is sent and deletes by id: one line, or the lines a bounded delete-all
+ * names. It deletes for good and keeps no record of who did what: no restore, no audit.
+ */
+export const JSON_SERVER_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({ ...FULL_CAPABILITIES, restore: false, audit: false });
 
 const enc = encodeURIComponent;
 /** `field_like` is `new RegExp(value, 'i')` in json-server: a note search must match literally. */
@@ -109,18 +112,11 @@ export function createJsonServerAdapter(config: JsonServerAdapterConfig): Campai
       deleteAllResponses: { async run({ args, http, signal, operation }) {
         const lines = await http.json(operation, {
           path: '/responses', query: { recipientId: args.recipientId, campaignId: args.campaignId }, signal }, LineList);
-        let deleted = 0;
-        // One at a time: json-server has no bulk delete; a line already gone (a retry) is no error.
-        for (const { id } of lines) {
-          try {
-            await http.request(operation, { method: 'DELETE', path: `/responses/${enc(id)}`, signal });
-            deleted += 1;
-          } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error;
-          }
-        }
-        return { deleted };
+        return deleteListedLines(lines.map(({ id }) => id), args.lineIds, (id) =>
+          http.request(operation, { method: 'DELETE', path: `/responses/${enc(id)}`, signal }));
       } },
+      deleteResponse: { run: ({ args, http, signal, operation }) =>
+        deleteOneLine(() => http.request(operation, { method: 'DELETE', path: `/responses/${enc(args.id)}`, signal })) },
     },
   });
   return Object.assign(adapter, { capabilities: JSON_SERVER_CAPABILITIES });

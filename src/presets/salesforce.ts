@@ -40,10 +40,15 @@ export interface SalesforceAdapterConfig extends Pick<RestAdapterConfig, 'header
   currency?: string;
 }
 
-/** Latest status only, no notes, delete takes the person out of the campaign. */
+/**
+ * Latest status only, no notes, delete takes the person out of the campaign (the one status there
+ * is: no single line to delete, no bound to name). This preset does not undelete from the Recycle
+ * Bin nor read field history: no restore, no audit.
+ */
 export const SALESFORCE_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   readOnly: false, add: true, history: 'latest-only', deleteAll: 'membership', deleteLine: false,
   historyPerEvent: false, notes: false, authors: true, trackedVsManual: false,
+  restore: false, audit: false, boundedDeleteAll: false,
 });
 
 const QueryPage = v.object({ totalSize: v.number(), done: v.boolean(), records: v.array(v.looseObject({})), nextRecordsUrl: v.optional(v.string()) });

@@ -9,7 +9,7 @@ export { createValueMap, unmappedLabel, UNMAPPED_PREFIX } from '../adapter/value
 export type { ValueMap } from '../adapter/value-map.js';
 export { dateOnlyFromInstant, epochMsFromInstant, instantFromDateOnly, instantFromEpochMs, instantFromIso } from '../adapter/dates.js';
 export { anyErrorShape, odataError, salesforceErrors } from '../adapter/error-shapes.js';
-export { problemFromBody } from '../adapter/http.js';
+export { problemFromBody } from '../adapter/http-problem.js';
 export { idFromCreateHeaders } from '../adapter/entity-id.js';
 export { createOnce } from '../adapter/once.js';
 export type { CreateOnce } from '../adapter/once.js';

@@ -6,7 +6,7 @@ import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import { AuthError, UnavailableError } from '../../src/adapter/errors.js';
 import type { Clickthrough } from '../../src/model/campaign-stats.js';
 import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
-import { FakeReportAdapter } from './fake-report-adapter.js';
+import { FakeReportsAdapter } from '../support/browser/fake-reports-adapter.js';
 import { gate, until } from './fake-adapter.js';
 import { $, $$, text } from './helpers.js';
 
@@ -43,8 +43,8 @@ const SPRING_CLICKS: Clickthrough = {
   ],
 };
 
-function adapterWith(clickthrough: Clickthrough | null = SPRING_CLICKS): FakeReportAdapter {
-  const adapter = new FakeReportAdapter();
+function adapterWith(clickthrough: Clickthrough | null = SPRING_CLICKS): FakeReportsAdapter {
+  const adapter = new FakeReportsAdapter();
   if (clickthrough) adapter.clickthrough.set(clickthrough.campaignId, structuredClone(clickthrough));
   return adapter;
 }

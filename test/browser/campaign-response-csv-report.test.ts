@@ -7,7 +7,8 @@ import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import { UnavailableError } from '../../src/adapter/errors.js';
 import type { ReportQuery } from '../../src/adapter/types.js';
 import type { CampaignResponseRow } from '../../src/model/campaign-stats.js';
-import { CSV_HEAD, CSV_ROW_1, CSV_ROW_2, CSV_ROW_3, FakeReportAdapter, captureDownloads, reportRow, withPicker } from './fake-report-adapter.js';
+import { FakeReportsAdapter, reportRow } from '../support/browser/fake-reports-adapter.js';
+import { captureDownloads, CSV_HEAD, CSV_ROW_1, CSV_ROW_2, CSV_ROW_3, withPicker } from '../support/browser/csv-download.js';
 import { until } from './fake-adapter.js';
 import { $, choose, text, typeInto } from './helpers.js';
 
@@ -17,7 +18,7 @@ import { $, choose, text, typeInto } from './helpers.js';
 type Report = CampaignResponseReport;
 
 async function mount() {
-  const adapter = new FakeReportAdapter();
+  const adapter = new FakeReportsAdapter();
   const rows: CampaignResponseRow[] = ['a', 'b', 'c'].map((id) => reportRow({ id, note: `note ${id}` }));
   adapter.rows.set('spring', rows);
   const client = new CampaignReportsClient({ adapter });

@@ -7,13 +7,13 @@ import { AuthError, UnavailableError } from '../../src/adapter/errors.js';
 import type { CampaignResponseRow } from '../../src/model/campaign-stats.js';
 import { userTimeZone, zonedLocalToInstant } from '../../src/i18n/datetime.js';
 import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
-import { FakeReportAdapter, reportRow } from './fake-report-adapter.js';
+import { FakeReportsAdapter, reportRow } from '../support/browser/fake-reports-adapter.js';
 import { gate, until } from './fake-adapter.js';
 import { $, $$, choose, text, typeInto } from './helpers.js';
 
 type Report = CampaignResponseReport;
 
-async function mount(adapter = new FakeReportAdapter(), campaignId = 'spring', settle = true) {
+async function mount(adapter = new FakeReportsAdapter(), campaignId = 'spring', settle = true) {
   const client = new CampaignReportsClient({ adapter });
   const report = await fixture<Report>(
     html`<campaign-response-report campaign-id=${campaignId} page-size="50" .reportsClient=${client}></campaign-response-report>`,
@@ -22,8 +22,8 @@ async function mount(adapter = new FakeReportAdapter(), campaignId = 'spring', s
   return { report, adapter, client };
 }
 
-function seeded(rows: CampaignResponseRow[]): FakeReportAdapter {
-  const adapter = new FakeReportAdapter();
+function seeded(rows: CampaignResponseRow[]): FakeReportsAdapter {
+  const adapter = new FakeReportsAdapter();
   adapter.rows.set('spring', rows);
   return adapter;
 }
@@ -62,7 +62,7 @@ describe('<campaign-response-report>', () => {
     });
 
     it('formats large counts with Intl', async () => {
-      const adapter = new FakeReportAdapter();
+      const adapter = new FakeReportsAdapter();
       const summary = adapter.summaries.get('spring')!;
       summary.total = { lines: 1234567, recipients: 4321 };
       const { report } = await mount(adapter);
@@ -256,10 +256,10 @@ describe('<campaign-response-report>', () => {
     });
 
     it('empty: the slot `empty`, or the kit’s text', async () => {
-      const { report } = await mount(new FakeReportAdapter(), 'bare');
+      const { report } = await mount(new FakeReportsAdapter(), 'bare');
       expect(text($(report, '[part~="empty"]'))).to.equal('No responses to this campaign yet.');
       await expect(report).to.be.accessible();
-      const client = new CampaignReportsClient({ adapter: new FakeReportAdapter() });
+      const client = new CampaignReportsClient({ adapter: new FakeReportsAdapter() });
       const custom = await fixture<Report>(
         html`<campaign-response-report campaign-id="bare" .reportsClient=${client}><p slot="empty">Nothing yet, send the email first.</p></campaign-response-report>`,
       );
@@ -281,7 +281,7 @@ describe('<campaign-response-report>', () => {
     });
 
     it('not found: the campaign does not exist', async () => {
-      const { report } = await mount(new FakeReportAdapter(), 'nope');
+      const { report } = await mount(new FakeReportsAdapter(), 'nope');
       expect($(report, '[part~="error"]').getAttribute('part')).to.equal('error not-found');
       expect(text($(report, '[role="alert"]'))).to.equal('This campaign was not found.');
       await expect(report).to.be.accessible();

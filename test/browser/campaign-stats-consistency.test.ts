@@ -12,7 +12,7 @@ import type { CampaignStats, EventStats, RateBase, RatedCount, StatsFigures } fr
 import { deriveStats, rate } from '../../src/model/stats.js';
 import { statsProblems } from '../support/stats-invariants.js';
 import { until } from './fake-adapter.js';
-import { FakeReportsAdapter } from './fake-reports-adapter.js';
+import { FakeReportsAdapter } from '../support/browser/fake-reports-adapter.js';
 import { $, $$, text } from './helpers.js';
 
 type Outcome = 'none' | 'delivered' | 'hard' | 'soft' | 'skipped' | 'failed';

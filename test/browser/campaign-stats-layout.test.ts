@@ -8,7 +8,7 @@ import type { CampaignStatsPanel } from '../../src/components/campaign-stats-pan
 import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import type { CampaignStats, TimelineDay } from '../../src/model/campaign-stats.js';
 import { until } from './fake-adapter.js';
-import { FakeReportsAdapter, SPRING_STATS } from './fake-reports-adapter.js';
+import { FakeReportsAdapter, SPRING_STATS } from '../support/browser/fake-reports-adapter.js';
 import { $, $$ } from './helpers.js';
 
 const value = (v: number) => ({ available: true as const, value: v });

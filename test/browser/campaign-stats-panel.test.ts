@@ -10,7 +10,7 @@ import { AuthError, UnavailableError } from '../../src/adapter/errors.js';
 import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
 import type { CampaignStats } from '../../src/model/campaign-stats.js';
 import { FakeAdapter, gate, until } from './fake-adapter.js';
-import { AS_OF, FakeReportsAdapter, NEXT_REFRESH_AT, SPRING_STATS } from './fake-reports-adapter.js';
+import { AS_OF, FakeReportsAdapter, NEXT_REFRESH_AT, SPRING_STATS } from '../support/browser/fake-reports-adapter.js';
 import { $, $$, text } from './helpers.js';
 
 const loaded = (panel: CampaignStatsPanel) => !!panel.shadowRoot?.querySelector('[part~="header"]');

@@ -91,7 +91,7 @@ describe('CampaignDataClient', () => {
     const history = await client.getHistoryPage('42');
     expect(history.items.map((l) => l.id)).to.deep.equal(['c']);
     const result = await pending.done;
-    expect(result).to.deep.equal({ deleted: 2 });
+    expect(result).to.include({ deleted: 2, kept: 0 });
     expect(adapter.callsOf('deleteAllResponses')).to.have.length(1);
     expect(changes).to.deep.equal(['delete-pending', 'deleted']);
   });
@@ -112,7 +112,7 @@ describe('CampaignDataClient', () => {
     const client = new CampaignDataClient({ adapter, undoDelayMs: 60_000 });
     const pending = client.deleteAllResponses('42', 'spring');
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
-    expect(await pending.done).to.deep.equal({ deleted: 1 });
+    expect(await pending.done).to.include({ deleted: 1 });
     expect(adapter.callsOf('deleteAllResponses')).to.have.length(1);
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
     expect(adapter.callsOf('deleteAllResponses')).to.have.length(1, 'sent once');
@@ -123,7 +123,8 @@ describe('CampaignDataClient', () => {
     const client = new CampaignDataClient({ adapter, undoDelayMs: 10_000 });
     client.deleteAllResponses('42', 'spring');
     await client.addResponse(client.createResponseLine(draft));
-    expect(adapter.calls.map((c) => c.method)).to.deep.equal(['deleteAllResponses', 'addResponse']);
+    const writes = adapter.calls.map((c) => c.method).filter((method) => method !== 'getRecipientResponses');
+    expect(writes).to.deep.equal(['deleteAllResponses', 'addResponse']);
     expect(adapter.lines.map((l) => l.id)).to.not.include('old');
     expect(adapter.lines).to.have.length(1);
   });

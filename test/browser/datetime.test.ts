@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { toZonedLocal, zonedLocalToInstant } from '../../src/i18n/datetime.js';
-import { t, tPlural } from '../../src/i18n/translate.js';
+import { t, tPlural } from '../../src/i18n/t.js';
 
 describe('i18n: zoned date and time, strings', () => {
   it('turns a wall-clock time into the instant of that zone, in winter and summer', () => {

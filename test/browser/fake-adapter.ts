@@ -1,4 +1,5 @@
-import type { CampaignResponseAdapter, HistoryQuery } from '../../src/adapter/types.js';
+import type { AuditQuery, CampaignResponseAdapter, HistoryQuery, WriteOptions } from '../../src/adapter/types.js';
+import type { AuditPage, AuditRecord, RestoreResult } from '../../src/model/audit.js';
 import { FULL_CAPABILITIES, type BackendCapabilities } from '../../src/adapter/capabilities.js';
 import { DEFAULT_VOCABULARY, findDetail } from '../../src/model/vocabulary.js';
 import { NotFoundError } from '../../src/adapter/errors.js';
@@ -13,7 +14,7 @@ import type {
   ResponseLine,
   ResponseVocabulary,
 } from '../../src/model/types.js';
-import { FakeCalls } from './fake-calls.js';
+import { FakeCalls } from '../support/browser/fake-calls.js';
 
 type Method = keyof CampaignResponseAdapter;
 
@@ -76,6 +77,12 @@ export class FakeAdapter extends FakeCalls<Method> implements CampaignResponseAd
   pageSize = 50;
   /** The most lines one page may hold, whatever `limit` asks (the reference server caps at 500). */
   maxLimit = 500;
+  /** Soft-deleted lines (restorable), as the reference server keeps them. */
+  deletedLines: ResponseLine[] = [];
+  /** The audit trail, oldest first; every write here adds to it as `who`. */
+  audit: AuditRecord[] = [];
+  /** The principal the fake backend records as the author of each change. */
+  who = { id: 'demo:morgan', name: 'Morgan Reyes' };
 
   constructor(lines: ResponseLine[] = []) {
     super();
@@ -103,7 +110,7 @@ export class FakeAdapter extends FakeCalls<Method> implements CampaignResponseAd
 
   async getRecipientResponses(recipientId: string, query: HistoryQuery = {}): Promise<Page<ResponseLine>> {
     await this.enter('getRecipientResponses', [recipientId, { ...query, signal: undefined }], query.signal);
-    const all = this.lines
+    const all = [...this.lines, ...(query.include === 'deleted' ? this.deletedLines : [])]
       .filter(
         (l) =>
           l.recipientId === recipientId &&
@@ -126,11 +133,74 @@ export class FakeAdapter extends FakeCalls<Method> implements CampaignResponseAd
     return saved;
   }
 
-  async deleteAllResponses(recipientId: string, campaignId: string): Promise<DeleteAllResult> {
-    await this.enter('deleteAllResponses', [recipientId, campaignId]);
-    const before = this.lines.length;
-    this.lines = this.lines.filter((l) => !(l.recipientId === recipientId && l.campaignId === campaignId));
-    return { deleted: before - this.lines.length };
+  async deleteAllResponses(recipientId: string, campaignId: string, options: { lineIds?: readonly string[]; idempotencyKey?: string } = {}): Promise<DeleteAllResult> {
+    await this.enter('deleteAllResponses', [recipientId, campaignId, ...(options.lineIds ? [{ lineIds: options.lineIds }] : [])]);
+    const ofCampaign = this.lines.filter((l) => l.recipientId === recipientId && l.campaignId === campaignId);
+    const bound = options.lineIds ? new Set(options.lineIds) : undefined;
+    const doomed = ofCampaign.filter((l) => !bound || bound.has(l.id));
+    return { ...this.#softDelete(doomed, 'delete-all'), kept: ofCampaign.length - doomed.length };
+  }
+
+  async deleteResponse(id: string, options: WriteOptions = {}): Promise<DeleteAllResult> {
+    await this.enter('deleteResponse', [id, { idempotencyKey: options.idempotencyKey }], options.signal);
+    const found = this.lines.find((l) => l.id === id);
+    if (!found) {
+      const deleted = this.deletedLines.find((l) => l.id === id);
+      if (!deleted) throw new NotFoundError(`Line ${id} not found`);
+      return { deleted: 0, kept: 0, deletionId: deleted.deletionId ?? null };
+    }
+    return { ...this.#softDelete([found], 'delete'), kept: 0 };
+  }
+
+  async restoreDeletion(deletionId: string, options: WriteOptions = {}): Promise<RestoreResult> {
+    await this.enter('restoreDeletion', [deletionId], options.signal);
+    const back = this.deletedLines.filter((l) => l.deletionId === deletionId);
+    this.#restore(back, deletionId);
+    return { restored: back.length };
+  }
+
+  async restoreResponse(id: string, options: WriteOptions = {}): Promise<ResponseLine> {
+    await this.enter('restoreResponse', [id], options.signal);
+    const live = this.lines.find((l) => l.id === id);
+    if (live) return live;
+    const back = this.deletedLines.filter((l) => l.id === id);
+    if (back.length === 0) throw new NotFoundError(`Line ${id} not found`);
+    return this.#restore(back, back[0].deletionId ?? null)[0];
+  }
+
+  async getAudit(query: AuditQuery = {}): Promise<AuditPage> {
+    await this.enter('getAudit', [{ ...query, signal: undefined }], query.signal);
+    const items = this.audit.filter((r) => !query.lineId || r.lineIds.includes(query.lineId)).reverse();
+    return { items, nextCursor: null };
+  }
+
+  /** Records a change as the reference server does (tests add 'add' records by hand for seeded lines). */
+  record(action: AuditRecord['action'], lines: readonly ResponseLine[], deletionId: string | null = null): void {
+    this.audit.push({
+      id: crypto.randomUUID(), at: new Date(Date.UTC(2026, 0, 11, 8, this.audit.length)).toISOString(), principal: this.who, action,
+      recipientId: lines[0]?.recipientId ?? null, campaignId: lines[0]?.campaignId ?? null, lineIds: lines.map((l) => l.id),
+      before: null, after: null, requestId: null, idempotencyKey: null, deletionId,
+    });
+  }
+
+  #softDelete(doomed: readonly ResponseLine[], action: 'delete' | 'delete-all'): DeleteAllResult {
+    if (doomed.length === 0) return { deleted: 0, deletionId: null };
+    const deletionId = crypto.randomUUID();
+    const gone = new Set(doomed.map((l) => l.id));
+    this.lines = this.lines.filter((l) => !gone.has(l.id));
+    const deletedAt = new Date().toISOString();
+    this.deletedLines.push(...doomed.map((l) => ({ ...l, deletedAt, deletedBy: this.who.name, deletionId })));
+    this.record(action, doomed, deletionId);
+    return { deleted: doomed.length, deletionId };
+  }
+
+  #restore(back: readonly ResponseLine[], deletionId: string | null): ResponseLine[] {
+    const ids = new Set(back.map((l) => l.id));
+    this.deletedLines = this.deletedLines.filter((l) => !ids.has(l.id));
+    const restored = back.map(({ deletedAt: _at, deletedBy: _by, deletionId: _id, ...live }) => live);
+    this.lines.push(...restored);
+    if (restored.length > 0) this.record('restore', restored, deletionId);
+    return restored;
   }
 }
 

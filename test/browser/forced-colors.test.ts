@@ -15,7 +15,7 @@ import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import type { CampaignResponsesTab } from '../../src/components/campaign-responses-tab/campaign-responses-tab.js';
 import type { CampaignStatsPanel } from '../../src/components/campaign-stats-panel/campaign-stats-panel.js';
 import { FakeAdapter, line, until } from './fake-adapter.js';
-import { FakeReportsAdapter } from './fake-reports-adapter.js';
+import { FakeReportsAdapter } from '../support/browser/fake-reports-adapter.js';
 import { $, $$, dialogOf } from './helpers.js';
 
 const FORCED = '(forced-colors: active)';

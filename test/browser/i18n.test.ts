@@ -17,8 +17,7 @@ import { loadTranslation, registerTranslation, registeredLocales } from '../../s
 import type { Clickthrough } from '../../src/model/campaign-stats.js';
 import { NOTE_MAX_LENGTH } from '../../src/model/types.js';
 import { FakeAdapter, line, until } from './fake-adapter.js';
-import { FakeReportAdapter, reportRow } from './fake-report-adapter.js';
-import { FakeReportsAdapter, SPRING_STATS } from './fake-reports-adapter.js';
+import { FakeReportsAdapter, reportRow, SPRING_STATS } from '../support/browser/fake-reports-adapter.js';
 import { $, $$, text } from './helpers.js';
 
 const RESPONDED_AT = '2026-01-05T10:00:00.000Z';
@@ -288,7 +287,7 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
   });
 
   it('<campaign-response-report> in German: labels, the built-in vocabulary, counts', async () => {
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.rows.set('spring', [reportRow({ id: 'r1', recipientName: 'Ada Lovelace', detailId: 'purchased', categoryId: 'purchased', respondedAt: RESPONDED_AT })]);
     const client = new CampaignReportsClient({ adapter });
     const host = await fixture<HTMLDivElement>(
@@ -307,7 +306,7 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
   });
 
   it('machine-detection reasons in German, from the code the server sends beside its English text', async () => {
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     const evidence = (machineReason: string, machineCause: { code: string; vendor?: string; seconds?: number } | undefined) =>
       ({ userAgent: null, secondsSinceDelivery: 1, machine: true, machineReason, machineCause });
     adapter.rows.set('spring', [
@@ -328,7 +327,7 @@ describe('i18n: German, the language of the nearest lang, right to left, time zo
   });
 
   it('<campaign-clickthrough-report> in German: 1.234 clicks', async () => {
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     const clicks: Clickthrough = {
       campaignId: 'spring',
       events: [

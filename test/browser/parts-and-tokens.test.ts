@@ -7,7 +7,7 @@
  * A part or token documented but never seen fails, and so does one seen but not documented.
  */
 import './setup.js';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, fixtureCleanup } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define/all.js';
 import { CampaignDataClient } from '../../src/data/data-client.js';
@@ -26,8 +26,8 @@ import type { CampaignResponseReport } from '../../src/components/campaign-respo
 import { DeleteRequestEvent } from '../../src/events/delete-request.js';
 import { CapableFakeAdapter, FakeAdapter, gate, line, until } from './fake-adapter.js';
 import { READ_ONLY_CAPABILITIES } from '../../src/adapter/capabilities.js';
-import { BARE_STATS, FakeReportsAdapter, SPRING_STATS } from './fake-reports-adapter.js';
-import { FakeReportAdapter, captureDownloads, reportRow, withPicker } from './fake-report-adapter.js';
+import { BARE_STATS, FakeReportsAdapter, reportRow, SPRING_STATS } from '../support/browser/fake-reports-adapter.js';
+import { captureDownloads, withPicker } from '../support/browser/csv-download.js';
 import { $, dialogOf } from './helpers.js';
 
 interface Declaration {
@@ -212,6 +212,20 @@ describe('parts and tokens: rendered as documented', () => {
     dialogOf(member).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
     await until(hasPart(member, 'confirm-note'));
     seen.collect(member);
+    // Sent, past Undo: Restore of the whole, and what was kept (a line added meanwhile elsewhere).
+    const keptAdapter = new FakeAdapter([line({ id: 'a' })]);
+    const sent = await state<CampaignResponsesTab>(seen, html`<campaign-responses-tab recipient-id="42" undo-delay-ms="300" .dataClient=${new CampaignDataClient({ adapter: keptAdapter })}></campaign-responses-tab>`, (el) => hasPart(el, 'table')());
+    $(sent, '[part="update-button"]').click();
+    await until(() => dialogOf(sent).shadowRoot?.querySelector('[part~="save-button"]'));
+    dialogOf(sent).close();
+    dialogOf(sent).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
+    await until(() => !$<HTMLButtonElement>(sent, '[part="confirm-delete-button"]').disabled);
+    $(sent, '[part="confirm-delete-button"]').click();
+    await until(hasPart(sent, 'undo-button'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    keptAdapter.lines.push(line({ id: 'later', respondedAt: '2026-01-12T09:00:00.000Z' }));
+    await until(hasPart(sent, 'kept-note'), 3000);
+    seen.collect(sent);
     expectMatches('campaign-responses-tab', seen);
   });
 
@@ -283,6 +297,21 @@ describe('parts and tokens: rendered as documented', () => {
     seen.collect(history);
     const latestOnly = new CapableFakeAdapter({ history: 'latest-only' }, [line({ id: 'a' })]);
     await state(seen, html`<response-history recipient-id="42" .dataClient=${new CampaignDataClient({ adapter: latestOnly })}></response-history>`, (el) => hasPart(el, 'history-note')());
+    // A line's menu, a deleted line with Restore, a line's changes, the notice of a line's Delete.
+    const audited = new FakeAdapter([line({ id: 'a' }), line({ id: 'b', respondedAt: '2026-01-11T09:00:00.000Z' })]);
+    audited.record('add', [audited.lines[0]]);
+    await audited.deleteResponse('b');
+    // The list renders only lines in view: the histories mounted above would push this one out of it.
+    fixtureCleanup();
+    const full = await state<ResponseHistory>(seen, html`<response-history recipient-id="42" undo-delay-ms="100" .dataClient=${new CampaignDataClient({ adapter: audited })}></response-history>`, (el) => hasPart(el, 'line-restore')());
+    $(full, '[data-line="a"] [part="line-changes-button"]').click();
+    await until(hasPart(full, 'line-change'));
+    seen.collect(full);
+    $(full, '[data-line="a"] [role="menuitem"][data-item="delete"]').click();
+    await until(hasPart(full, 'notice-undo'));
+    seen.collect(full);
+    await until(hasPart(full, 'notice-restore'), 3000);
+    seen.collect(full);
     expectMatches('response-history', seen);
   });
 
@@ -324,18 +353,18 @@ describe('parts and tokens: rendered as documented', () => {
 
   it('<campaign-response-report>', async () => {
     const seen = new Seen();
-    const report = (adapter: FakeReportAdapter, campaignId = 'spring') =>
+    const report = (adapter: FakeReportsAdapter, campaignId = 'spring') =>
       fixture<CampaignResponseReport>(
         html`<campaign-response-report campaign-id=${campaignId} page-size="1" .reportsClient=${new CampaignReportsClient({ adapter })}></campaign-response-report>`,
       );
-    const slow = new FakeReportAdapter();
+    const slow = new FakeReportsAdapter();
     const loading = gate();
     slow.gates.getResponseSummary = loading.promise;
     const waiting = await report(slow);
     await until(hasPart(waiting, 'loading'));
     seen.collect(waiting);
     loading.open();
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.rows.set('spring', [
       reportRow({ id: 'r1', note: 'called', evidence: { machine: true, machineReason: 'proxy' } as never }),
       reportRow({ id: 'r2' }),
@@ -359,11 +388,11 @@ describe('parts and tokens: rendered as documented', () => {
     note.dispatchEvent(new Event('input', { bubbles: true }));
     await until(hasPart(full, 'no-match'), 3000);
     seen.collect(full);
-    const empty = await report(new FakeReportAdapter(), 'bare');
+    const empty = await report(new FakeReportsAdapter(), 'bare');
     await until(hasPart(empty, 'empty'));
     seen.collect(empty);
     await failures(seen, (failure) => {
-      const failing = new FakeReportAdapter();
+      const failing = new FakeReportsAdapter();
       if (failure !== 'not-found') failing.failures.getResponseSummary = failure;
       return report(failing, failure === 'not-found' ? 'missing' : 'spring');
     });
@@ -372,9 +401,9 @@ describe('parts and tokens: rendered as documented', () => {
 
   it('<campaign-clickthrough-report>', async () => {
     const seen = new Seen();
-    const report = (adapter: FakeReportAdapter, campaignId = 'spring') =>
+    const report = (adapter: FakeReportsAdapter, campaignId = 'spring') =>
       fixture(html`<campaign-clickthrough-report campaign-id=${campaignId} .reportsClient=${new CampaignReportsClient({ adapter })}></campaign-clickthrough-report>`);
-    const slow = new FakeReportAdapter();
+    const slow = new FakeReportsAdapter();
     const loading = gate();
     slow.gates.getClickthrough = loading.promise;
     const waiting = await report(slow);
@@ -385,7 +414,7 @@ describe('parts and tokens: rendered as documented', () => {
       linkId, url, clicks: clickers.length, humanClicks: 0, machineClicks: 0, uniqueClickers: clickers.length, uniqueHumanClickers: 0,
       clickers: clickers.map(({ machine }, i) => ({ recipientId: `${i}`, recipientName: `R${i}`, clickedAt: '2026-03-01T09:00:00.000Z', machine, machineReason: null })),
     });
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.clickthrough.set('spring', {
       campaignId: 'spring',
       events: [{ eventId: 'mail', name: 'Mail', links: [clicks('https://example.com/', 'web', [{ machine: true }, { machine: false }]), clicks('javascript:void 0', 'text', [])] }],
@@ -395,13 +424,13 @@ describe('parts and tokens: rendered as documented', () => {
     for (const toggle of full.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="toggle"]')) toggle.click();
     await until(() => hasPart(full, 'clicker')() && hasPart(full, 'no-clicks')());
     seen.collect(full);
-    const none = new FakeReportAdapter();
+    const none = new FakeReportsAdapter();
     none.clickthrough.set('spring', { campaignId: 'spring', events: [] });
     const empty = await report(none);
     await until(hasPart(empty, 'empty'));
     seen.collect(empty);
     await failures(seen, (failure) => {
-      const failing = new FakeReportAdapter();
+      const failing = new FakeReportsAdapter();
       failing.clickthrough.set('spring', { campaignId: 'spring', events: [] });
       if (failure !== 'not-found') failing.failures.getClickthrough = failure;
       return report(failing, failure === 'not-found' ? 'missing' : 'spring');

@@ -10,7 +10,7 @@ import { CampaignDataClient } from '../../src/data/data-client.js';
 import { CampaignReportsClient } from '../../src/data/reports-client.js';
 import type { Action, Me } from '../../src/model/principal.js';
 import { FakeAdapter, until } from './fake-adapter.js';
-import { FakeReportAdapter } from './fake-report-adapter.js';
+import { FakeReportsAdapter } from '../support/browser/fake-reports-adapter.js';
 import { $, text } from './helpers.js';
 
 const person = (permissions: Action[]): Me => ({ id: 'demo:x', name: 'Pat', kind: 'user', permissions });
@@ -23,7 +23,7 @@ class SayingAdapter extends FakeAdapter {
   getMe = () => Promise.resolve(this.me);
 }
 
-class SayingReportAdapter extends FakeReportAdapter {
+class SayingReportAdapter extends FakeReportsAdapter {
   constructor(readonly me: Me) {
     super();
   }

@@ -1,5 +1,5 @@
 /**
- * Chaos (issue 4, item 6): operations from two tabs, through the real Outbox and the real REST
+ * Chaos: operations from two tabs, through the real Outbox and the real REST
  * adapter, to the reference server behind a fault-injecting proxy (30% of writes fail: dropped
  * before the server, answer lost after the server committed, 5xx — half of them after the commit —
  * and 429 with Retry-After), with a real reload of one or both tabs every 20–50 operations. Then the

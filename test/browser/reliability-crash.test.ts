@@ -1,5 +1,5 @@
 /**
- * Crash points (issue 4, item 6): the page is killed — its iframe removed, so its IndexedDB
+ * Crash points: the page is killed — its iframe removed, so its IndexedDB
  * connections, Web Lock and requests go with it and no closing code runs — at each point of an
  * edit's way to the server, and a page opened afterwards on the same database finishes the job:
  *

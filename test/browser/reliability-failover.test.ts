@@ -1,5 +1,5 @@
 /**
- * Leader failover (issue 4, item 6): tab A sends (it holds the Web Lock), tab B queued 150 edits;
+ * Leader failover: tab A sends (it holds the Web Lock), tab B queued 150 edits;
  * mid-drain A goes away — its outbox closed, or the whole page killed with a request in flight —
  * and B takes over: its first request must reach the server within 3 s of A going (measured from
  * just before A went to the proxy's arrival stamp of B's first request). Every edit then arrives

@@ -1,5 +1,5 @@
 /**
- * Poison (issue 4, item 6): among 100 edits through the real Outbox and REST adapter, one line is
+ * Poison: among 100 edits through the real Outbox and REST adapter, one line is
  * answered 422 by every request and one 503 by every request (scripted in the fault proxy). The
  * other 98 arrive, once each; the 422 is tried once (final), the 503 a bounded number of times
  * (`maxServerAttempts`, production's 8); the outbox's counts and list show both as failed, with

@@ -18,8 +18,7 @@ import type { CampaignSyncStatus } from '../../src/components/campaign-sync-stat
 import type { SyncStatus } from '../../src/data/sync.js';
 import { EMPTY_SYNC_STATUS } from '../../src/data/sync.js';
 import { FakeAdapter, line, until } from './fake-adapter.js';
-import { FakeReportsAdapter } from './fake-reports-adapter.js';
-import { FakeReportAdapter, reportRow } from './fake-report-adapter.js';
+import { FakeReportsAdapter, reportRow } from '../support/browser/fake-reports-adapter.js';
 import { $, $$, dialogOf } from './helpers.js';
 
 const box = (element: Element) => element.getBoundingClientRect();
@@ -129,7 +128,7 @@ describe('right to left (dir="rtl")', () => {
   });
 
   it('<campaign-response-report>: the count on the right, Export CSV after it on the left, details indented from the right', async () => {
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.rows.set('spring', [reportRow({ id: 'r1' })]);
     const client = new CampaignReportsClient({ adapter });
     const report = await inRtl<CampaignResponseReport>(html`<campaign-response-report campaign-id="spring" .reportsClient=${client}></campaign-response-report>`, 'rows');
@@ -143,7 +142,7 @@ describe('right to left (dir="rtl")', () => {
   });
 
   it('<campaign-clickthrough-report>: the disclosure triangle points left, the clickers indented from the right', async () => {
-    const adapter = new FakeReportAdapter();
+    const adapter = new FakeReportsAdapter();
     adapter.clickthrough.set('spring', {
       campaignId: 'spring',
       events: [{ eventId: 'mail', name: 'Mail', links: [{ linkId: 'l', url: 'https://example.com/', clicks: 1, humanClicks: 1, machineClicks: 0, uniqueClickers: 1, uniqueHumanClickers: 1, clickers: [{ recipientId: '1', recipientName: 'Ada', clickedAt: '2026-03-01T09:00:00.000Z', machine: false, machineReason: null }] }] }],

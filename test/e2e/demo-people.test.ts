@@ -90,3 +90,13 @@ test('Ivy Chen, the intern, reads the campaigns but may not add: Add Response is
   assert.ok(((await reason.textContent()) ?? '').trim().length > 0, 'the reason is shown beside it');
   await page.context().close();
 });
+
+test('the URL keeps ?as= beside ?recipient= (the page can be reopened as the same person), and Switch person still asks who', { timeout: 180_000 }, async () => {
+  const page = await openAs('sales-rep');
+  assert.match(await page.evaluate(() => location.search), /[?&]as=sales-rep/);
+  assert.match(await page.evaluate(() => location.search), /[?&]recipient=42/);
+  await page.locator('#signed-in-as').getByRole('button', { name: 'Switch person' }).click();
+  await page.getByRole('dialog', { name: 'Who are you?' }).or(page.locator('dialog.demo-who')).first().waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await page.evaluate(() => location.search), /as=/);
+  await page.context().close();
+});

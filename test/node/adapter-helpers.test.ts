@@ -129,7 +129,8 @@ test('capabilities: a read-only backend allows no writes; latest-only and member
   assert.deepEqual(canDo(READ_ONLY_CAPABILITIES, 'add'), { allowed: false, reason: 'capability.readOnly' });
   assert.deepEqual(canDo(READ_ONLY_CAPABILITIES, 'viewHistory'), { allowed: true });
   assert.deepEqual(canDo(FULL_CAPABILITIES, 'deleteAll'), { allowed: true });
-  assert.deepEqual(canDo(FULL_CAPABILITIES, 'deleteLine'), { allowed: false, reason: 'capability.noDeleteLine' });
+  assert.deepEqual(canDo(FULL_CAPABILITIES, 'deleteLine'), { allowed: true });
+  assert.deepEqual(canDo({ ...FULL_CAPABILITIES, deleteLine: false }, 'deleteLine'), { allowed: false, reason: 'capability.noDeleteLine' });
   const salesforceLike = { ...FULL_CAPABILITIES, history: 'latest-only' as const, deleteAll: 'membership' as const };
   assert.deepEqual(canDo(salesforceLike, 'deleteAll'), { allowed: true, note: 'capability.deleteRemovesMembership' });
   assert.deepEqual(canDo(salesforceLike, 'viewHistory'), { allowed: true, note: 'capability.latestOnly' });
@@ -138,18 +139,18 @@ test('capabilities: a read-only backend allows no writes; latest-only and member
 
 test('every reason and note canDo() can give is in the English and German tables', () => {
   const flags = [FULL_CAPABILITIES, READ_ONLY_CAPABILITIES,
-    { ...FULL_CAPABILITIES, add: false, notes: false, deleteAll: 'none' as const },
+    { ...FULL_CAPABILITIES, add: false, notes: false, deleteAll: 'none' as const, deleteLine: false, restore: false, audit: false },
     { ...FULL_CAPABILITIES, history: 'latest-only' as const, deleteAll: 'membership' as const }];
   const keys = new Set<string>();
   for (const capabilities of flags) {
-    for (const action of ['add', 'updateStatus', 'deleteAll', 'deleteLine', 'viewHistory', 'editNote'] as const) {
+    for (const action of ['add', 'updateStatus', 'deleteAll', 'deleteLine', 'viewHistory', 'editNote', 'restore', 'audit'] as const) {
       const answer = canDo(capabilities, action);
       const key = answer.allowed ? answer.note : answer.reason;
       if (key) keys.add(key);
     }
   }
   assert.deepEqual([...keys].sort(), ['capability.deleteRemovesMembership', 'capability.latestOnly', 'capability.noAdd',
-    'capability.noDelete', 'capability.noDeleteLine', 'capability.noNotes', 'capability.readOnly']);
+    'capability.noAudit', 'capability.noDelete', 'capability.noDeleteLine', 'capability.noNotes', 'capability.noRestore', 'capability.readOnly']);
   for (const key of keys) {
     assert.ok(key in en, `en has ${key}`);
     assert.ok(key in de, `de has ${key}`);

@@ -51,7 +51,10 @@ test('add, history paged by _page/_limit with X-Total-Count and Link, a literal 
   const purchased = await adapter.getRecipientResponses('r1', { categoryId: 'purchased' });
   assert.deepEqual(purchased.items.map((l) => l.id), [ids[2]]);
 
-  assert.deepEqual(await adapter.deleteAllResponses('r1', 'c2'), { deleted: 3 });
+  // Bounded: only the lines named go; the others of the campaign stay and are counted as kept.
+  assert.deepEqual(await adapter.deleteAllResponses('r1', 'c2', { lineIds: [ids[0], 'never-seen'] }), { deleted: 1, kept: 2, deletionId: null });
+  assert.deepEqual(await adapter.deleteResponse?.(ids[0]), { deleted: 0, kept: 0, deletionId: null }, 'gone already: no error');
+  assert.deepEqual(await adapter.deleteAllResponses('r1', 'c2'), { deleted: 2, kept: 0, deletionId: null });
   assert.deepEqual(await linesOf('campaignId=c2'), []);
   assert.equal((await linesOf('campaignId=c1')).length, 1, 'other campaigns untouched');
 });

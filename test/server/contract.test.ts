@@ -25,6 +25,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
   const doc = answer.json as { openapi: string; paths: Record<string, Record<string, { responses: object }>> };
   assert.match(doc.openapi, /^3\.1\./u);
   assert.deepEqual(Object.keys(doc.paths).sort(), [
+    '/audit',
     '/campaigns',
     '/campaigns/{campaignId}',
     '/campaigns/{campaignId}/clickthrough',
@@ -33,14 +34,17 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/campaigns/{campaignId}/responses.csv',
     '/campaigns/{campaignId}/responses/summary',
     '/campaigns/{campaignId}/stats',
+    '/deletions/{deletionId}/restore',
     '/me',
     '/openapi.json',
     '/recipients',
     '/recipients/{recipientId}/campaigns',
     '/recipients/{recipientId}/campaigns/{campaignId}/responses',
+    '/recipients/{recipientId}/erasure',
     '/recipients/{recipientId}/responses',
     '/response-types',
     '/responses/{id}',
+    '/responses/{id}/restore',
     '/t/c/{token}/{linkId}',
     '/t/o/{token}.gif',
   ]);

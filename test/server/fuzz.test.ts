@@ -1,7 +1,7 @@
 // Property-based fuzzing of every endpoint, in-process: arbitrary path segments (any bytes,
 // percent-encoded), query parameters and bodies (JSON of any shape, near-miss lines, bytes that are
 // not JSON). Whatever comes, the server never answers 5xx, and a request it refuses (4xx) changes
-// nothing: the digest of the lines table is the same before and after. A fixed run budget keeps the
+// nothing: the digest of the lines (deleted ones too) and the audit trail is the same before and after. A fixed run budget keeps the
 // file well under a minute on PGlite; fast-check prints the seed of a failure to replay it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,8 @@ after(() => testDb.cleanup());
 
 async function digest(): Promise<string> {
   const [row] = await testDb.db.query<{ d: string | null }>(
-    "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) AS d FROM response_lines t",
+    `SELECT md5(coalesce((SELECT string_agg(t::text, '|' ORDER BY t.id) FROM all_response_lines t), '')
+             || coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM audit_records a), '')) AS d`,
   );
   return String(row.d);
 }
@@ -34,8 +35,9 @@ const segment = fc.oneof(
   fc.string({ maxLength: 12 }).map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/gu, ''))),
   encodedBytes,
 );
-const queryValue = fc.oneof(fc.constantFrom('', '0', '-1', '1', '1e9', 'true', 'renewal-calls', 'a,b'), fc.string({ maxLength: 10 }).map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/gu, ''))), encodedBytes);
-const queryKey = fc.oneof(fc.constantFrom('q', 'limit', 'cursor', 'campaignId', 'eventId', 'fresh', 'sort', 'order', 'from', 'to', 'detailId', 'page'), encodedBytes);
+const queryValue = fc.oneof(fc.constantFrom('', '0', '-1', '1', '1e9', 'true', 'renewal-calls', 'a,b', 'deleted', '2026-06-01T00:00:00Z'), fc.string({ maxLength: 10 }).map((s) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/gu, ''))), encodedBytes);
+const queryKey = fc.oneof(fc.constantFrom('q', 'limit', 'cursor', 'campaignId', 'eventId', 'fresh', 'sort', 'order', 'from', 'to', 'detailId', 'page',
+  'include', 'lineId', 'principal', 'recipientId'), encodedBytes);
 const query = fc.oneof({ weight: 2, arbitrary: fc.constant('') }, fc.array(fc.tuple(queryKey, queryValue), { maxLength: 4 }).map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}` : '')));
 
 const lineField = fc.constantFrom('id', 'recipientId', 'campaignId', 'eventId', 'detailId', 'respondedAt', 'note', 'author', 'extra', 'none', 'none');
@@ -81,6 +83,11 @@ const ROUTES: Route[] = [
   { method: 'GET', path: ([c]) => `/api/campaigns/${c}/responses/summary`, segments: 1 },
   { method: 'GET', path: ([c]) => `/api/campaigns/${c}/clickthrough`, segments: 1 },
   { method: 'PUT', path: ([id]) => `/api/responses/${id}`, segments: 1, body: true },
+  { method: 'DELETE', path: ([id]) => `/api/responses/${id}`, segments: 1 },
+  { method: 'POST', path: ([id]) => `/api/responses/${id}/restore`, segments: 1 },
+  { method: 'POST', path: ([d]) => `/api/deletions/${d}/restore`, segments: 1 },
+  { method: 'POST', path: ([r]) => `/api/recipients/${r}/erasure`, segments: 1 },
+  { method: 'GET', path: () => '/api/audit', segments: 0 },
   { method: 'POST', path: ([c, e]) => `/api/campaigns/${c}/events/${e}/send`, segments: 2, body: true },
   { method: 'GET', path: ([f]) => `/api/t/o/${f}.gif`, segments: 1 },
   { method: 'GET', path: ([t, l]) => `/api/t/c/${t}/${l}`, segments: 2 },

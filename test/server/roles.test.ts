@@ -91,6 +91,35 @@ test('read and write: adds lines, may not delete or export; a manager may, an ad
   assert.equal((await tries.admin(await as(['campaign-admin']))).status, 200);
 });
 
+test('deleted lines, restores, the audit trail and erasure: delete for the first two, admin for the others; records name the person', async () => {
+  const editor = await as(['campaign-editor'], 'Sam Editor');
+  const manager = await as(['campaign-manager'], 'Mo Manager');
+  const admin = await as(['campaign-admin'], 'Ada Admin');
+  const line = newLine({ recipientId: '46' });
+  assert.equal((await call(app, 'PUT', `/api/responses/${line.id}`, { body: line, token: editor })).status, 201);
+  const someId = crypto.randomUUID();
+  for (const [method, path, permission] of [
+    ['DELETE', `/api/responses/${line.id}`, 'delete'],
+    ['POST', `/api/responses/${line.id}/restore`, 'delete'],
+    ['POST', `/api/deletions/${someId}/restore`, 'delete'],
+    ['GET', '/api/recipients/46/responses?include=deleted', 'delete'],
+    ['GET', '/api/audit', 'admin'],
+    ['POST', '/api/recipients/46/erasure', 'admin'],
+  ] as const) {
+    assertForbidden(await call(app, method, path, { token: editor }), permission);
+    if (permission === 'admin') assertForbidden(await call(app, method, path, { token: manager }), permission);
+  }
+  assert.equal((await call(app, 'GET', '/api/recipients/46/responses', { token: editor })).status, 200, 'the plain history stays a read');
+  const deleted = await call(app, 'DELETE', `/api/responses/${line.id}`, { token: manager });
+  assert.equal(deleted.status, 200, deleted.text);
+  assert.equal((await call(app, 'GET', '/api/recipients/46/responses?include=deleted', { token: manager })).status, 200);
+  assert.equal((await call(app, 'POST', `/api/responses/${line.id}/restore`, { token: manager })).status, 200);
+  const audit = await call(app, 'GET', `/api/audit?lineId=${line.id}`, { token: admin });
+  assert.equal(audit.status, 200, audit.text);
+  const names = (audit.json as { items: { action: string; principal: { name: string } }[] }).items.map((r) => `${r.action} ${r.principal.name}`);
+  assert.deepEqual(names, ['restore Mo Manager', 'delete Mo Manager', 'add Sam Editor']);
+});
+
 test('CR_ROLES_CLAIM reaches into nested claims and CR_ROLE_MAP replaces the mapping', async () => {
   const keycloak = testApp(testDb.db, {
     oidc: { issuer: idp.issuer, audience: AUDIENCE },

@@ -20,6 +20,8 @@ import { styles } from './add-response-dialog.styles.js';
 import { renderFields } from './response-fields.js';
 import { FIELD_ORDER, draftFromForm, fieldOfServerError, sameValues, validateResponseForm } from './response-form.js';
 import type { FieldErrors, ResponseFormValues } from './response-form.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enDialog } from '../../i18n/en/dialog.js';
 
 const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLocal: '', detailId: '', note: '' };
 
@@ -105,6 +107,11 @@ const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLoca
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403.
  */
 export class AddResponseDialog extends CrDataElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enDialog);
+  }
+
   static override styles = [sharedStyles, styles];
 
   /** The campaigns sent to the recipient; loaded through the data client when not given. */

@@ -2,6 +2,8 @@ import { property } from 'lit/decorators.js';
 import type { CampaignChange, CampaignReportsClient } from '../../data/reports-client.js';
 import { CrClientElement } from './cr-client-element.js';
 import { ReportsClientController } from './reports-client-controller.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enCampaign } from '../../i18n/en/campaign.js';
 
 /**
  * An element that shows one campaign's statistics or reports: finds its campaign-side client (see
@@ -9,6 +11,11 @@ import { ReportsClientController } from './reports-client-controller.js';
  * `notifyChanged()`), and reports 401/403 as `cr-auth-required`.
  */
 export class CrCampaignElement extends CrClientElement {
+  static {
+    // The campaign side's English strings (the recipient side's elements do not carry them).
+    registerEnglish(enCampaign);
+  }
+
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   @property({ attribute: false }) reportsClient: CampaignReportsClient | undefined;
 

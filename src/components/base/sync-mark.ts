@@ -16,6 +16,8 @@ export function syncStateLabel(l: Localizer, state: SyncState): string {
 /** The server's reason for a failed or conflicted edit, as text. */
 export function syncReason(l: Localizer, mark: Pick<SyncMark, 'error'>): string {
   const error = mark.error;
+  // The outbox's own reason, not the server's: it gave up on an edit too old to send safely.
+  if (error?.kind === 'expired') return l.t('sync.expired');
   const reason = error?.problem?.detail ?? error?.problem?.title ?? error?.message;
   return reason ? l.t('sync.reason', { reason }) : l.t('sync.noReason');
 }

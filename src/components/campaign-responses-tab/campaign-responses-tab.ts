@@ -30,6 +30,10 @@ import {
 import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteFlow } from './delete-flow.js';
 import { SavedNotice } from './saved-notice.js';
+import { loadElement, preloadElements } from '../base/lazy-elements.js';
+import { DIALOG_TAG, HISTORY_TAG, TabPreloader } from './preload.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enTab } from '../../i18n/en/tab.js';
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
@@ -74,6 +78,8 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart confirm-note - In the confirmation, what this backend's Delete removes beyond the responses (the person's membership of the campaign).
  * @csspart snackbar - The message after Delete, with Undo.
  * @csspart undo-button - Undo.
+ * @csspart restore-button - Restore, once a Delete was sent: brings back all it deleted.
+ * @csspart kept-note - After a Delete was sent: how many lines added since the person looked were kept.
  * @csspart loading - The loading placeholder.
  * @csspart empty - The empty state.
  * @csspart error - The error state (also `auth`, `not-found`).
@@ -151,6 +157,19 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @csspart history__sync-reason - An expanded history's `sync-reason`: The server's reason beside a failed or conflicted line.
  * @csspart history__sync-retry - An expanded history's `sync-retry`: Retry beside a failed or conflicted line.
  * @csspart history__stale-notice - An expanded history's `stale-notice`: "Offline: showing what was last seen, as of …", or that only the edits on this device are shown.
+ * @csspart history__line-actions - An expanded history's `line-actions`: A line's actions: its menu, Restore of a deleted line, Changes.
+ * @csspart history__menu-button - An expanded history's `menu-button`: A line's Actions menu button (Delete).
+ * @csspart history__menu - An expanded history's `menu`: A line's Actions menu.
+ * @csspart history__menu-item - An expanded history's `menu-item`: An item of that menu.
+ * @csspart history__line-deleted - An expanded history's `line-deleted`: On a deleted line (shown to people who may restore): who deleted it, when.
+ * @csspart history__line-restore - An expanded history's `line-restore`: Restore on a deleted line.
+ * @csspart history__line-changes-button - An expanded history's `line-changes-button`: Changes: opens a line's changes from the audit trail (administrators).
+ * @csspart history__line-changes - An expanded history's `line-changes`: A line's changes, newest first.
+ * @csspart history__line-change - An expanded history's `line-change`: One change: who added, deleted or restored the line, when.
+ * @csspart history__line-notice - An expanded history's `line-notice`: The notice after a line's Delete: Undo while it waits, Restore once sent.
+ * @csspart history__notice-undo - An expanded history's `notice-undo`: Undo in that notice.
+ * @csspart history__notice-restore - An expanded history's `notice-restore`: Restore in that notice, once the delete was sent.
+ * @csspart history__notice-close - An expanded history's `notice-close`: Close in that notice.
  *
  * @cssprop [--cr-campaign-responses-tab-row-gap=var(--cr-space-m)] - Space inside cells.
  * @cssprop [--cr-campaign-responses-tab-header-background=var(--cr-color-surface-alt)] - Background of the header row.
@@ -198,6 +217,11 @@ type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignResponsesTab extends CrDataElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enTab);
+  }
+
   static override styles = [sharedStyles, styles, narrowStyles, syncMarkStyles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
@@ -246,6 +270,12 @@ export class CampaignResponsesTab extends CrDataElement {
     },
   });
 
+  constructor() {
+    super();
+    // The dialog and the history load on demand; this warms them (idle time, hover, focus).
+    new TabPreloader(this, () => this.#shown !== undefined);
+  }
+
   /** Reloads the campaigns (e.g. after the host changed data behind the kit's back). */
   reload(): Promise<void> {
     return this.#load.run();
@@ -257,7 +287,11 @@ export class CampaignResponsesTab extends CrDataElement {
 
   #toggle(campaignId: string): void {
     const next = new Set(this.expanded);
-    if (!next.delete(campaignId)) next.add(campaignId);
+    if (!next.delete(campaignId)) {
+      next.add(campaignId);
+      // The history element upgrades in place when its module arrives (at once on a warm page).
+      preloadElements(HISTORY_TAG);
+    }
     this.expanded = next;
   }
 
@@ -278,24 +312,31 @@ export class CampaignResponsesTab extends CrDataElement {
 
   #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
     this.#focusTargetAfterDelete = opener;
-    void this.#dialog().showUpdate(campaignId, eventId, opener);
+    this.#withDialog((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
   }
 
   #addResponse = (event: Event) => {
-    void this.#dialog().showNew(event.currentTarget as HTMLElement);
+    const opener = event.currentTarget as HTMLElement;
+    this.#withDialog((dialog) => void dialog.showNew(opener));
   };
 
   /**
    * The dialog is rendered the first time someone asks for it, not on every mount: closed, it is
    * an element, a shadow root and a form that the table's first paint would wait for. The update
    * that adds it runs at once, so the dialog is there when the click that asked for it returns.
+   * Its module loads on demand: on a warm page it is defined and `show` runs in the same task; on
+   * a cold one the element in the tab upgrades when the module arrives, and `show` runs then.
    */
-  #dialog(): AddResponseDialog {
+  #withDialog(show: (dialog: AddResponseDialog) => void): void {
     if (!this.dialogWanted) {
       this.dialogWanted = true;
       this.performUpdate();
     }
-    return this.dialogElement;
+    if (customElements.get(DIALOG_TAG)) return show(this.dialogElement);
+    loadElement(DIALOG_TAG).then(
+      () => show(this.dialogElement),
+      (error: unknown) => console.warn('campaign-response-kit: the dialog did not load', error),
+    );
   }
 
   #onDeleteRequest = async (event: DeleteRequestEvent) => {
@@ -409,7 +450,7 @@ export class CampaignResponsesTab extends CrDataElement {
     if (shown && client) {
       if (shown.campaigns.length === 0) return renderEmpty(this.t('tab.empty'));
       const row = rowContext(
-        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.expanded },
+        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.expanded, undoDelayMs: this.undoDelayMs },
         this.#columnCount(),
       );
       return renderCampaignTable(row, this.renderColumns(), (campaign) => this.renderRow(campaign, row), this.#onTableClick);

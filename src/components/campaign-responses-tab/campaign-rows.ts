@@ -28,6 +28,8 @@ export interface RowsContext {
   campaigns: RecipientCampaign[];
   vocabulary: ResponseVocabulary;
   expanded: ReadonlySet<string>;
+  /** The tab's undo time, for a line's Delete in an expanded history as for the campaign's. */
+  undoDelayMs?: number;
 }
 
 /**
@@ -114,6 +116,7 @@ function historyRow(campaign: RecipientCampaign, historyId: string, render: Camp
         .recipient=${render.recipient}
         .campaigns=${render.campaigns}
         .vocabulary=${render.vocabulary}
+        .undoDelayMs=${render.undoDelayMs}
         recipient-id=${render.recipient.id}
         campaign-id=${campaign.id}
       ></response-history>

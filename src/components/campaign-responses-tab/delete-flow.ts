@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { PendingDeletion } from '../../data/pending-deletion.js';
-import type { RecipientCampaign } from '../../model/types.js';
+import type { DeleteAllResult, RecipientCampaign } from '../../model/types.js';
+import { afterSent, restoreMessage } from './delete-sent.js';
 import { ResponsesDeletedEvent } from '../../events/responses-deleted.js';
 import { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { queuedOpOf } from '../../data/marks.js';
@@ -21,8 +22,11 @@ interface Confirming {
 
 type Snackbar =
   | { kind: 'pending'; campaign: RecipientCampaign; count: number; pending: PendingDeletion }
+  /** Sent: Restore undoes it as a whole (where the backend can); `kept` lines added since stayed. */
+  | { kind: 'sent'; campaign: RecipientCampaign; client: CampaignDataClient; pending: PendingDeletion; result: DeleteAllResult; restorable: boolean; busy?: boolean }
   | { kind: 'restored'; campaign: RecipientCampaign }
-  | { kind: 'failed'; campaign: RecipientCampaign; message: string };
+  /** `text`: the whole message (a failed restore); otherwise the delete's failure with `message`. */
+  | { kind: 'failed'; campaign: RecipientCampaign; message: string; text?: string };
 
 /**
  * Delete all of a recipient's responses to a campaign: a confirmation naming the campaign and the
@@ -104,6 +108,9 @@ export class DeleteFlow implements ReactiveController {
               : new ResponsesDeletedEvent(recipientId, campaign.id, result.deleted),
           );
           if (this.#snackbar?.kind === 'pending' && this.#snackbar.pending === pending) this.#show(undefined, 0);
+          void afterSent(client, result).then((sent) => {
+            if (sent) this.#show({ kind: 'sent', campaign, client, pending, ...sent }, null);
+          });
         }
       },
       (error: unknown) => this.#show({ kind: 'failed', campaign, message: errorMessage(error, this.#l()) }, null),
@@ -117,6 +124,19 @@ export class DeleteFlow implements ReactiveController {
     this.#focusAfter()?.focus();
   }
 
+  async #restore(): Promise<void> {
+    const snackbar = this.#snackbar;
+    if (snackbar?.kind !== 'sent' || snackbar.busy) return;
+    this.#show({ ...snackbar, busy: true }, null);
+    try {
+      await snackbar.client.restoreDeletion(snackbar.pending, snackbar.result);
+      this.#show({ kind: 'restored', campaign: snackbar.campaign }, 4000);
+      this.#focusAfter()?.focus();
+    } catch (error) {
+      this.#show({ kind: 'failed', campaign: snackbar.campaign, message: '', text: restoreMessage(error, snackbar.campaign.title, this.#l()) }, null);
+    }
+  }
+
   #show(snackbar: Snackbar | undefined, hideAfterMs: number | null): void {
     clearTimeout(this.#hideTimer);
     this.#held = { focus: false, hover: false };
@@ -125,6 +145,8 @@ export class DeleteFlow implements ReactiveController {
     if (hideAfterMs !== null) this.#hideTimer = setTimeout(() => this.#show(undefined, null), hideAfterMs);
     this.#host.requestUpdate();
     if (!snackbar && hadFocus) void this.#host.updateComplete.then(() => this.#focusAfter()?.focus());
+    // The button that had focus went with the notice it was in: the new notice takes it.
+    if (snackbar && hadFocus) void this.#host.updateComplete.then(() => this.#host.shadowRoot?.querySelector<HTMLElement>('[part~="snackbar"]')?.focus());
   }
 
   /** The undo time stands still while the notice is held, and runs on (what is left) when let go. */
@@ -204,11 +226,21 @@ export class DeleteFlow implements ReactiveController {
         <button type="button" part="undo-button" @click=${() => this.#undo()}>${this.#l().t('tab.undo')}</button>
       </div>`;
     }
+    if (snackbar.kind === 'sent') {
+      const kept = snackbar.result.kept ?? 0;
+      return html`<div part="snackbar" class="snackbar" tabindex="-1">
+        <span>${this.#l().t('tab.deleteSent', { campaign })}${kept > 0 ? html` <span part="kept-note">${this.#l().tPlural('tab.kept', kept)}</span>` : nothing}</span>
+        ${snackbar.restorable
+          ? html`<button type="button" part="restore-button" ?disabled=${snackbar.busy === true} @click=${() => void this.#restore()}>${this.#l().t('tab.restore')}</button>`
+          : nothing}
+        <button type="button" @click=${() => this.#show(undefined, null)}>${this.#l().t('dialog.close')}</button>
+      </div>`;
+    }
     if (snackbar.kind === 'restored') {
       return html`<div part="snackbar" class="snackbar"><span>${this.#l().t('tab.restored', { campaign })}</span></div>`;
     }
     return html`<div part="snackbar" class="snackbar failed">
-      <span>${this.#l().t('tab.deleteFailed', { campaign, message: snackbar.message })}</span>
+      <span>${snackbar.text ?? this.#l().t('tab.deleteFailed', { campaign, message: snackbar.message })}</span>
       <button type="button" @click=${() => this.#show(undefined, null)}>${this.#l().t('dialog.close')}</button>
     </div>`;
   }

@@ -10,6 +10,8 @@ import { errorMessage, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-sync-status.styles.js';
 import { renderProblem } from './sync-problem.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enSync } from '../../i18n/en/sync.js';
 
 /** How often the age of the oldest waiting edit is brought up to date while something waits. */
 const AGE_TICK_MS = 15_000;
@@ -95,6 +97,11 @@ const AGE_TICK_MS = 15_000;
  * @fires {AuthRequiredEvent} cr-auth-required - The server answered 401 to a queued edit: sending waits; `retryAfter(promise)` resumes it once the host has a new token.
  */
 export class CampaignSyncStatus extends CrDataClientElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enSync);
+  }
+
   static override styles = [sharedStyles, styles];
 
   /** Whether the list of edits that need a person is shown. */

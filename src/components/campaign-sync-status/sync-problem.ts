@@ -36,6 +36,7 @@ function detailLabel(l: Localizer, detailId: string, vocabulary: ResponseVocabul
 /** The edit in words: "Response “Purchased” to Spring Launch, 10 Jan 2026, 09:00". */
 export function describeProblem(l: Localizer, problem: SyncProblem, vocabulary: ResponseVocabulary | undefined): string {
   const campaign = problem.campaignTitle ?? problem.campaignId;
+  if (problem.kind === 'deleteLine') return l.t('sync.problem.deleteLine', { campaign });
   if (problem.kind === 'deleteAll' || !problem.line) return l.t('sync.problem.deleteAll', { campaign });
   return l.t('sync.problem.add', {
     detail: detailLabel(l, problem.line.detailId, vocabulary),

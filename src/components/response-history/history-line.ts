@@ -17,6 +17,8 @@ export interface LineContext {
   showCampaign: boolean;
   recipientTimeZone: string | undefined;
   showRecipientZone: boolean;
+  /** What the line shows beyond its data (its actions, deleted mark, changes), given its detail's label. */
+  extras?: (line: ResponseLine, detailLabel: string) => TemplateResult | typeof nothing;
 }
 
 /** Whether a URL may be a link: only http(s), never `javascript:` or `data:`. */
@@ -54,7 +56,7 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
   const shownCampaign = context.showCampaign ? campaign : undefined;
   const sourceKey = `history.source.${line.source}` as MessageKey;
   const mark = syncMarkOf(line);
-  return html`<div role="listitem" part="line" class="line" data-line=${line.id}>
+  return html`<div role="listitem" part="line" class="line ${line.deletedAt ? 'deleted' : ''}" data-line=${line.id}>
     <div class="line-head" part="line-head">
       <span part="line-detail" class="detail" dir="auto">${detailLabel}</span>
       ${
@@ -83,5 +85,6 @@ export function renderHistoryLine(line: ResponseLine, context: LineContext): Tem
     </p>
     ${line.link ? renderLink(line.link.url, l) : nothing}
     ${line.note ? html`<p class="note" part="line-note" dir="auto">${line.note}</p>` : nothing}
+    ${context.extras ? context.extras(line, detailLabel) : nothing}
   </div>`;
 }

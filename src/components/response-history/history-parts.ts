@@ -38,6 +38,19 @@ export const HISTORY_PARTS = [
   'sync-conflict',
   'sync-reason',
   'sync-retry',
+  'line-actions',
+  'menu-button',
+  'menu',
+  'menu-item',
+  'line-deleted',
+  'line-restore',
+  'line-changes-button',
+  'line-changes',
+  'line-change',
+  'line-notice',
+  'notice-undo',
+  'notice-restore',
+  'notice-close',
 ] as const;
 
 export const HISTORY_EXPORTPARTS = exportPartsAs('history', HISTORY_PARTS);

@@ -16,6 +16,12 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './response-history.styles.js';
 import { renderHistoryLine } from './history-line.js';
 import type { LineContext } from './history-line.js';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enHistory } from '../../i18n/en/history.js';
+import { LineActions } from './line-actions.js';
+import { renderLineActions, renderLineNotice } from './line-actions-view.js';
+import { lineActionStyles } from './line-actions.styles.js';
+import { findDetail } from '../../model/vocabulary.js';
 
 /** How close to the end of the loaded lines scrolling asks for the next page. */
 const LOAD_AHEAD = 30;
@@ -67,6 +73,19 @@ const RELOAD_MAX = 500;
  * @csspart sync-reason - The server's reason beside a failed or conflicted line.
  * @csspart sync-retry - Retry beside a failed or conflicted line.
  * @csspart stale-notice - "Offline: showing what was last seen, as of …", or that only the edits on this device are shown.
+ * @csspart line-actions - A line's actions: its menu, Restore of a deleted line, Changes.
+ * @csspart menu-button - A line's Actions menu button (Delete).
+ * @csspart menu - A line's Actions menu.
+ * @csspart menu-item - An item of that menu.
+ * @csspart line-deleted - On a deleted line (shown to people who may restore): who deleted it, when.
+ * @csspart line-restore - Restore on a deleted line.
+ * @csspart line-changes-button - Changes: opens a line's changes from the audit trail (administrators).
+ * @csspart line-changes - A line's changes, newest first.
+ * @csspart line-change - One change: who added, deleted or restored the line, when.
+ * @csspart line-notice - The notice after a line's Delete: Undo while it waits, Restore once sent.
+ * @csspart notice-undo - Undo in that notice.
+ * @csspart notice-restore - Restore in that notice, once the delete was sent.
+ * @csspart notice-close - Close in that notice.
  *
  * @cssprop [--cr-response-history-height=24rem] - Height of the scrolling list.
  * @cssprop [--cr-response-history-line-padding=var(--cr-space-m)] - Space inside a line.
@@ -105,7 +124,12 @@ const RELOAD_MAX = 500;
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class ResponseHistory extends CrDataElement {
-  static override styles = [sharedStyles, styles, syncMarkStyles];
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enHistory);
+  }
+
+  static override styles = [sharedStyles, styles, syncMarkStyles, lineActionStyles];
 
   /** Only the lines of this campaign; all of the recipient's when absent. */
   @property({ attribute: 'campaign-id', reflect: true }) campaignId: string | undefined;
@@ -115,6 +139,9 @@ export class ResponseHistory extends CrDataElement {
 
   /** The recipient's campaigns (for titles and event names); loaded when not given. */
   @property({ attribute: false }) campaigns: RecipientCampaign[] | undefined;
+
+  /** How long a line's Delete waits for Undo, in ms; the data client's when absent. */
+  @property({ attribute: 'undo-delay-ms', type: Number }) undoDelayMs: number | undefined;
 
   /** The response vocabulary; loaded through the client when not given. */
   @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
@@ -135,6 +162,7 @@ export class ResponseHistory extends CrDataElement {
   @state() private localOnly = false;
 
   #loaded = false;
+  #actions = new LineActions(this, () => this.data.client, () => this.localizer, () => this.undoDelayMs);
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
   /** On a reload after a change, how many lines to fetch again (so scrolled-in pages stay). */
   #reloadLimit: number | undefined;
@@ -145,6 +173,8 @@ export class ResponseHistory extends CrDataElement {
       campaignId: this.campaignId,
       categoryId: this.categoryFilter || undefined,
       q: this.noteQuery.trim() || undefined,
+      // People who may restore see deleted lines too, marked, with Restore.
+      ...(this.#actions.showsDeleted ? { include: 'deleted' as const } : {}),
     };
   }
 
@@ -157,6 +187,8 @@ export class ResponseHistory extends CrDataElement {
       const limit = this.#reloadLimit;
       this.#reloadLimit = undefined;
       try {
+        // What the person may do decides what is read (deleted lines) and offered (Delete, Changes).
+        await client.permissions.load({ signal: slotSignal });
         const [page] = await Promise.all([
           client.getHistoryPage(recipientId, { ...this.#query, limit, signal: slotSignal }),
           this.#loadContext(slotSignal),
@@ -251,7 +283,9 @@ export class ResponseHistory extends CrDataElement {
 
   #renderHistory(): TemplateResult {
     const filtering = Boolean(this.categoryFilter || this.noteQuery.trim());
-    if (this.lines.length === 0 && !this.nextCursor && !filtering && !this.localOnly) return renderEmpty(this.t('history.empty'));
+    const notice = renderLineNotice(this.#actions, this.localizer, (line) => this.#detailLabel(line));
+    // The notice stays when the last line went: its Undo must still be there.
+    if (this.lines.length === 0 && !this.nextCursor && !filtering && !this.localOnly) return html`${renderEmpty(this.t('history.empty'))}${notice}`;
     const lines = this.lines;
     const context: LineContext = {
       l: this.localizer,
@@ -260,6 +294,7 @@ export class ResponseHistory extends CrDataElement {
       showCampaign: !this.campaignId,
       recipientTimeZone: this.recipient?.timeZone,
       showRecipientZone: this.showRecipientZone,
+      extras: (line, detail) => renderLineActions(this.#actions, line, this.localizer, detail),
     };
     // A backend that keeps only the current status (Salesforce) has no earlier lines to show: say so.
     const read = this.data.client?.check('read');
@@ -285,7 +320,13 @@ export class ResponseHistory extends CrDataElement {
             })}
           </div>`}
       ${this.loadingMore ? html`<p class="more" part="loading-more" role="status">${this.t('history.loadingMore')}</p>` : nothing}
-      ${this.moreError ? renderFailure(this.localizer, this.moreError, () => void this.loadMore()) : nothing}`;
+      ${this.moreError ? renderFailure(this.localizer, this.moreError, () => void this.loadMore()) : nothing}
+      ${notice}`;
+  }
+
+  #detailLabel(line: ResponseLine): string {
+    const detail = this.vocabulary ? findDetail(this.vocabulary, line.detailId) : undefined;
+    return detail ? this.localizer.detailLabel(detail) : line.detailId;
   }
 
   /**

@@ -12,6 +12,7 @@ import { ReadCache } from '../../offline/read-cache.js';
 import type { OutboxListener } from '../../offline/events.js';
 import type { LocalState, OutboxOp } from '../../offline/types.js';
 import { CachedReads } from '../cached-reads.js';
+import { DeliveryReceipts } from '../delivery-receipts.js';
 import type { DataChange } from '../changes.js';
 import { ServerAnswers } from '../server-answers.js';
 import type { Connectivity, OfflineMode, SyncEvent, SyncListener } from '../sync.js';
@@ -35,6 +36,8 @@ export class OfflineDevice {
   mode: OfflineMode = 'opening';
   outbox: Outbox | undefined;
   cache: ReadCache | undefined;
+  /** The server's answers to queued deletes, once delivered (for Undo after sending). */
+  receipts: DeliveryReceipts | undefined;
   reads: CachedReads | undefined;
   #connectivity: Connectivity = 'unknown';
   #listeners = new Set<SyncListener>();
@@ -61,7 +64,10 @@ export class OfflineDevice {
       });
       this.outbox = outbox;
       this.mode = outbox.available ? 'on' : 'unavailable';
-      if (outbox.available) this.#unsubscribeOutbox = outbox.subscribe(news);
+      if (outbox.available) {
+        this.#unsubscribeOutbox = outbox.subscribe(news);
+        this.receipts = new DeliveryReceipts(outbox);
+      }
       if (outbox.available && options.readCache !== false) {
         const cache = ReadCache.open(options.dbName !== undefined ? { dbName: `${options.dbName}-cache` } : { userKey: options.userKey });
         this.cache = cache;

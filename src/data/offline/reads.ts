@@ -11,7 +11,7 @@ import type { ClientReads, PartsContext } from '../parts.js';
 import type { OfflineDevice } from './device.js';
 
 function historyKey(recipientId: string, query: HistoryQuery): string {
-  const parts = [query.campaignId, query.eventId, query.categoryId, query.q].map((part) => encodeURIComponent(part ?? ''));
+  const parts = [query.campaignId, query.eventId, query.categoryId, query.q, query.include].map((part) => encodeURIComponent(part ?? ''));
   return `history:${recipientId}:${parts.join(':')}`;
 }
 

@@ -3,7 +3,9 @@
  * device. Without IndexedDB the edit goes straight to the backend, as with the plain client.
  */
 import type { ClientWrites } from '../parts.js';
-import { withQueuedOp } from '../marks.js';
+import type { DeleteAllResult } from '../../model/types.js';
+import type { OutboxEdit } from '../../offline/types.js';
+import { queuedOpOf, withQueuedOp } from '../marks.js';
 import { localResponseLine } from '../merge.js';
 import type { OfflineDevice } from './device.js';
 
@@ -26,13 +28,29 @@ export function outboxWrites(device: OfflineDevice, direct: ClientWrites): Clien
     },
 
     /** After the undo time: queues the delete (the lines stay hidden until it is confirmed). */
-    async deleteAll(recipientId, campaignId) {
-      await device.ready;
-      const outbox = device.queue;
-      if (!outbox) return device.track(direct.deleteAll(recipientId, campaignId));
-      const op = await outbox.enqueueDeleteAll(recipientId, campaignId);
-      // How many the server will delete is known only when it has: 0 here, and the result is marked queued.
-      return withQueuedOp({ deleted: 0 }, op.opId);
+    deleteAll(recipientId, campaignId, lineIds) {
+      return queueDelete({ kind: 'deleteAll', recipientId, campaignId, ...(lineIds ? { lineIds } : {}) }, () => direct.deleteAll(recipientId, campaignId, lineIds));
+    },
+
+    deleteLine(line) {
+      return queueDelete({ kind: 'deleteLine', recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id }, () => direct.deleteLine(line));
+    },
+
+    discardUnsentDelete(opId) {
+      return device.receipts?.discardUnsent(opId) ?? Promise.resolve(false);
+    },
+
+    deliveredDeletion(result, options) {
+      const opId = queuedOpOf(result);
+      return opId && device.receipts ? device.receipts.answerTo(opId, options.signal) : direct.deliveredDeletion(result, options);
     },
   };
+
+  async function queueDelete(edit: OutboxEdit, send: () => Promise<DeleteAllResult>): Promise<DeleteAllResult> {
+    await device.ready;
+    const outbox = device.queue;
+    if (!outbox) return device.track(send());
+    // How many the server will delete is known only when it has: 0 here, and the result is marked queued.
+    return withQueuedOp({ deleted: 0 }, (await outbox.enqueue(edit)).opId);
+  }
 }

@@ -49,11 +49,13 @@ export class ManualClock implements OutboxClock {
 }
 
 export interface SentCall {
-  kind: 'add' | 'deleteAll';
+  kind: 'add' | 'deleteAll' | 'deleteLine';
   idempotencyKey: string;
   recipientId: string;
   campaignId: string;
   lineId?: string;
+  /** A bounded delete-all's lines. */
+  lineIds?: readonly string[];
 }
 
 /**
@@ -67,6 +69,8 @@ export class FakeOutboxSender implements OutboxSender {
   /** How often each key changed the server's state: must never exceed 1. */
   effects = new Map<string, number>();
   respond: ((call: SentCall) => void | Promise<void>) | undefined;
+  /** The adapter setting the outbox reads; undefined: its default. */
+  maxOperationAgeMs: number | undefined;
   #answers = new Map<string, unknown>();
 
   async addResponse(line: NewResponseLine, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<ResponseLine> {
@@ -86,17 +90,34 @@ export class FakeOutboxSender implements OutboxSender {
     });
   }
 
-  async deleteAllResponses(recipientId: string, campaignId: string, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<DeleteAllResult> {
-    const call: SentCall = { kind: 'deleteAll', idempotencyKey: options.idempotencyKey, recipientId, campaignId };
+  async deleteAllResponses(
+    recipientId: string,
+    campaignId: string,
+    options: { idempotencyKey: string; signal?: AbortSignal; lineIds?: readonly string[] },
+  ): Promise<DeleteAllResult> {
+    const bound = options.lineIds ? new Set(options.lineIds) : undefined;
+    const call: SentCall = { kind: 'deleteAll', idempotencyKey: options.idempotencyKey, recipientId, campaignId, ...(options.lineIds ? { lineIds: options.lineIds } : {}) };
     return this.#handle(call, options.signal, () => {
       let deleted = 0;
+      let kept = 0;
       for (const [id, line] of this.lines) {
-        if (line.recipientId === recipientId && line.campaignId === campaignId) {
+        if (line.recipientId !== recipientId || line.campaignId !== campaignId) continue;
+        if (bound && !bound.has(id)) kept += 1;
+        else {
           this.lines.delete(id);
           deleted += 1;
         }
       }
-      return { deleted };
+      return { deleted, kept, deletionId: deleted > 0 ? crypto.randomUUID() : null };
+    });
+  }
+
+  async deleteResponse(id: string, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<DeleteAllResult> {
+    const line = this.lines.get(id);
+    const call: SentCall = { kind: 'deleteLine', idempotencyKey: options.idempotencyKey, recipientId: line?.recipientId ?? '', campaignId: line?.campaignId ?? '', lineId: id };
+    return this.#handle(call, options.signal, () => {
+      const deleted = this.lines.delete(id) ? 1 : 0;
+      return { deleted, kept: 0, deletionId: deleted ? crypto.randomUUID() : null };
     });
   }
 

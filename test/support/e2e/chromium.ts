@@ -42,6 +42,7 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
     waitForPart: (element, part) => page.locator(element).locator(`[part="${part}"]`).waitFor(),
     pendingCount: () => page.locator('campaign-sync-status [part="pending"]').getAttribute('data-count'),
     onLine: () => page.evaluate(() => navigator.onLine),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     async addResponse({ campaign, event, note }: Edit) {
       await page.getByRole('button', { name: 'Add Response' }).click();
       const dialog = page.getByRole('dialog', { name: 'New Campaign Response' });
@@ -89,6 +90,7 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
       );
     },
     restoreApi: () => context.unrouteAll({ behavior: 'ignoreErrors' }),
+    run: <T>(script: string) => page.evaluate(`(() => { ${script} })()`) as Promise<T>,
     close: () => context.close(),
   };
 }

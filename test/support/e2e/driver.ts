@@ -40,6 +40,8 @@ export interface E2ePage {
   pendingCount(): Promise<string | null>;
   /** The page's `navigator.onLine`. */
   onLine(): Promise<boolean>;
+  /** The value of a JavaScript expression in the page (a promise is awaited), for what no person's step reads. */
+  evaluate<T>(expression: string): Promise<T>;
   /** Add Response → New Campaign Response → Campaign, Campaign event, Responded, Note → Save, as a person does it. */
   addResponse(edit: Edit): Promise<void>;
   /** The record page's name of the recipient (the demo's heading). */
@@ -61,6 +63,11 @@ export interface E2ePage {
    */
   cutApi(prefix: string, except: string[]): Promise<void>;
   restoreApi(): Promise<void>;
+  /**
+   * Runs `script` (a function body: `return …`) in the page and resolves with what it returns, for
+   * steps no operation above names (the audit flow reaches into the elements' shadow roots).
+   */
+  run<T>(script: string): Promise<T>;
   close(): Promise<void>;
 }
 

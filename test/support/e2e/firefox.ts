@@ -146,6 +146,7 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
     waitForPart: async (element, part) => void (await page.waitForSelector(`${element} >>> [part="${part}"]`)),
     pendingCount: async () => (await page.$('campaign-sync-status >>> [part="pending"]'))?.evaluate((element) => element.getAttribute('data-count')) ?? null,
     onLine: () => page.evaluate(() => navigator.onLine),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     async addResponse({ campaign, event, note }: Edit) {
       await (await buttonNamed(page, 'campaign-responses-tab >>> button', 'Add Response')).click();
       const dialog = await dialogNamed('New Campaign Response');
@@ -199,6 +200,7 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
       if (cut) page.off('request', cut);
       cut = undefined;
     },
+    run: <T>(script: string) => page.evaluate(`(() => { ${script} })()`) as Promise<T>,
     close: closeContext,
   };
 }

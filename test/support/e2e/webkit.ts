@@ -146,7 +146,10 @@ function webkitPage(session: Session, closeSession: () => Promise<void>): E2ePag
       await waitFor(() => run<boolean>(`return deep(args[0]).some((host) => host.shadowRoot?.querySelector(args[1]));`, element, `[part="${part}"]`), `${element}'s ${part}`);
     },
     pendingCount: () => run<string | null>(`return deep('campaign-sync-status').map((s) => s.shadowRoot?.querySelector('[part="pending"]')?.getAttribute('data-count')).find((c) => c != null) ?? null;`),
+    run: <T>(script: string) => session.execute(script) as Promise<T>,
     onLine: () => session.execute(() => navigator.onLine),
+    // WebDriver's Execute Script awaits a returned promise.
+    evaluate: <T>(expression: string) => session.execute(`return (${expression});`) as Promise<T>,
     async addResponse({ campaign, event, note }: Edit) {
       await (await control('button', 'Add Response')).click();
       const dialog = await dialogNamed('New Campaign Response');

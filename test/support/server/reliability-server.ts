@@ -31,6 +31,13 @@ BEGIN
     INSERT INTO test_audit (kind, line_id, recipient_id, campaign_id, note) VALUES ('insert', NEW.id, NEW.recipient_id, NEW.campaign_id, NEW.note);
     RETURN NEW;
   END IF;
+  -- Deletes are soft: a line marked deleted counts as deleted; a restore is not a test event.
+  IF TG_OP = 'UPDATE' THEN
+    IF OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL THEN
+      INSERT INTO test_audit (kind, line_id, recipient_id, campaign_id, note) VALUES ('delete', OLD.id, OLD.recipient_id, OLD.campaign_id, OLD.note);
+    END IF;
+    RETURN NEW;
+  END IF;
   INSERT INTO test_audit (kind, line_id, recipient_id, campaign_id, note) VALUES ('delete', OLD.id, OLD.recipient_id, OLD.campaign_id, OLD.note);
   RETURN OLD;
 END $$;
@@ -39,8 +46,8 @@ BEGIN
   INSERT INTO test_audit (kind, key, path) VALUES ('key', NEW.key, NEW.path);
   RETURN NEW;
 END $$;
-DROP TRIGGER IF EXISTS test_audit_lines ON response_lines;
-CREATE TRIGGER test_audit_lines AFTER INSERT OR DELETE ON response_lines FOR EACH ROW EXECUTE FUNCTION test_audit_lines();
+DROP TRIGGER IF EXISTS test_audit_lines ON all_response_lines;
+CREATE TRIGGER test_audit_lines AFTER INSERT OR UPDATE OF deleted_at OR DELETE ON all_response_lines FOR EACH ROW EXECUTE FUNCTION test_audit_lines();
 DROP TRIGGER IF EXISTS test_audit_keys ON idempotency_keys;
 CREATE TRIGGER test_audit_keys AFTER INSERT ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION test_audit_keys();
 `;

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../src/adapter/errors.js';
+import { NotFoundError } from '../../../src/adapter/errors.js';
 
 /**
  * What the in-memory fake adapters share: a log of calls and, per method, a delay (cut short by

@@ -1,26 +1,19 @@
 /**
- * An in-memory CampaignReportsAdapter for the campaign elements' tests (stats panel, reports):
- * seeded answers per campaign, a log of calls, and per method a delay, a failure to throw, or a
- * gate (a promise the call waits for). The figures of SPRING_STATS are worked out by hand.
+ * The campaign side's seeds for the fake reports adapter and the tests that read them back: the
+ * statistics of two campaigns (`spring`, worked out by hand, and `bare`, with nothing entered), the
+ * response summary of the same two, rows of the detail report, and the campaign list.
  */
-import type { CallOptions, CampaignReportsAdapter, ClickthroughOptions, ReportQuery, SendOptions, StatsOptions } from '../../src/adapter/types.js';
-import { NotFoundError } from '../../src/adapter/errors.js';
 import type {
-  CampaignResponsePage,
   CampaignResponseRow,
   CampaignStats,
-  Clickthrough,
   RatedCount,
   ResponseSummary,
-  SendResult,
   StatsFigures,
   TrackedCount,
-} from '../../src/model/campaign-stats.js';
-import type { Figure } from '../../src/model/stats.js';
-import type { Campaign, Page } from '../../src/model/types.js';
-import { FakeCalls, foundCampaign } from './fake-calls.js';
-
-type Method = keyof CampaignReportsAdapter;
+} from '../../../src/model/campaign-stats.js';
+import type { Figure } from '../../../src/model/stats.js';
+import type { Campaign } from '../../../src/model/types.js';
+import { DEFAULT_VOCABULARY, findDetail } from '../../../src/model/vocabulary.js';
 
 const rated = (count: number, rate: number | null, of: RatedCount['of']): RatedCount => ({ count, rate, of });
 const tracked = (count: number, human: number, machine: number, delivered: number): TrackedCount => ({
@@ -160,78 +153,71 @@ export const REPORT_CAMPAIGNS: Campaign[] = [
   { id: 'bare', title: 'Nothing yet', currency: 'EUR', baseCost: null, expectedRevenue: null, events: [] },
 ];
 
-/**
- * In-memory campaign side. Seed `stats`, `summaries`, `rows`, `clickthrough` and `sendResults` per
- * campaign id; an id without stats is a NotFoundError.
- */
-export class FakeReportsAdapter extends FakeCalls<Method> implements CampaignReportsAdapter {
-  campaigns: Campaign[] = structuredClone(REPORT_CAMPAIGNS);
-  stats = new Map<string, CampaignStats>([
-    ['spring', structuredClone(SPRING_STATS)],
-    ['bare', structuredClone(BARE_STATS)],
-  ]);
-  summaries = new Map<string, ResponseSummary>();
-  rows = new Map<string, CampaignResponseRow[]>();
-  clickthrough = new Map<string, Clickthrough>();
-  sendResults = new Map<string, SendResult>();
-  /** Applied to the stats of a campaign on each `fresh` read (a refresh that brings new figures). */
-  onFresh: ((stats: CampaignStats) => CampaignStats) | undefined;
-  pageSize = 50;
-
-  async listCampaigns(options: CallOptions = {}): Promise<Page<Campaign>> {
-    await this.enter('listCampaigns', [], options.signal);
-    return { items: structuredClone(this.campaigns), nextCursor: null };
-  }
-
-  async getCampaign(campaignId: string, options: CallOptions = {}): Promise<Campaign> {
-    await this.enter('getCampaign', [campaignId], options.signal);
-    const found = this.campaigns.find((c) => c.id === campaignId);
-    if (!found) throw new NotFoundError(`Campaign ${campaignId} not found`);
-    return structuredClone(found);
-  }
-
-  async getCampaignStats(campaignId: string, options: StatsOptions = {}): Promise<CampaignStats> {
-    await this.enter('getCampaignStats', [campaignId, { fresh: options.fresh }], options.signal);
-    if (options.fresh && this.onFresh && this.stats.has(campaignId)) {
-      this.stats.set(campaignId, this.onFresh(foundCampaign(this.stats, campaignId)));
-    }
-    return foundCampaign(this.stats, campaignId);
-  }
-
-  async getResponseSummary(campaignId: string, options: StatsOptions = {}): Promise<ResponseSummary> {
-    await this.enter('getResponseSummary', [campaignId, { fresh: options.fresh }], options.signal);
-    return foundCampaign(this.summaries, campaignId);
-  }
-
-  async getCampaignResponses(campaignId: string, query: ReportQuery = {}): Promise<CampaignResponsePage> {
-    await this.enter('getCampaignResponses', [campaignId, { ...query, signal: undefined }], query.signal);
-    const all = foundCampaign(this.rows, campaignId).filter(
-      (row) =>
-        (!query.detailId || row.detailId === query.detailId) &&
-        (!query.categoryId || row.categoryId === query.categoryId) &&
-        (!query.eventId || row.eventId === query.eventId) &&
-        (!query.source || row.source === query.source) &&
-        (!query.q || row.note.toLowerCase().includes(query.q.toLowerCase())),
-    );
-    const start = query.cursor ? Number(query.cursor) : 0;
-    const size = query.limit ?? this.pageSize;
-    return { items: all.slice(start, start + size), nextCursor: start + size < all.length ? String(start + size) : null, total: all.length };
-  }
-
-  async exportCampaignResponsesCsv(campaignId: string, query: ReportQuery = {}): Promise<ReadableStream<Uint8Array>> {
-    await this.enter('exportCampaignResponsesCsv', [campaignId, { ...query, signal: undefined }], query.signal);
-    const rows = foundCampaign(this.rows, campaignId);
-    const csv = ['id,recipient,detail', ...rows.map((r) => `${r.id},${r.recipientName},${r.detailId}`)].join('\r\n');
-    return new Blob([csv]).stream();
-  }
-
-  async getClickthrough(campaignId: string, options: ClickthroughOptions = {}): Promise<Clickthrough> {
-    await this.enter('getClickthrough', [campaignId, { eventId: options.eventId }], options.signal);
-    return foundCampaign(this.clickthrough, campaignId);
-  }
-
-  async sendCampaignEvent(campaignId: string, eventId: string, options: SendOptions = {}): Promise<SendResult> {
-    await this.enter('sendCampaignEvent', [campaignId, eventId], options.signal);
-    return foundCampaign(this.sendResults, `${campaignId}/${eventId}`);
-  }
+/** A row of the detail report (campaign `spring`). */
+export function reportRow(overrides: Partial<CampaignResponseRow> & Pick<CampaignResponseRow, 'id'>): CampaignResponseRow {
+  const detailId = overrides.detailId ?? 'responded';
+  return {
+    recipientId: '42',
+    recipientName: 'Ada Lovelace',
+    campaignId: 'spring',
+    eventId: 'spring-call',
+    detailId,
+    categoryId: findDetail(DEFAULT_VOCABULARY, detailId)?.categoryId ?? 'responded',
+    respondedAt: '2026-03-10T09:00:00.000Z',
+    recordedAt: '2026-03-10T09:05:00.000Z',
+    note: '',
+    author: 'sam',
+    source: 'manual',
+    link: null,
+    evidence: null,
+    ...overrides,
+  };
 }
+
+/**
+ * Spring: two events. Email: 8 sent, 7 opens by 5 people, 1 purchase; call: 2 purchases, 3
+ * responded. Totals (by detail, category, event, all) are the cells' sums, worked out by hand.
+ */
+export const SPRING_SUMMARY: ResponseSummary = {
+  campaignId: 'spring',
+  asOf: AS_OF,
+  nextRefreshAt: NEXT_REFRESH_AT,
+  events: [
+    { id: 'spring-mail', name: 'Launch email', channel: 'email', date: '2026-03-01T09:00:00.000Z' },
+    { id: 'spring-call', name: 'Follow-up call', channel: 'phone', date: '2026-03-05T09:00:00.000Z' },
+  ],
+  cells: [
+    { eventId: 'spring-mail', detailId: 'sent', categoryId: 'sent', lines: 8, recipients: 8 },
+    { eventId: 'spring-mail', detailId: 'opened', categoryId: 'received', lines: 7, recipients: 5 },
+    { eventId: 'spring-mail', detailId: 'purchased', categoryId: 'purchased', lines: 1, recipients: 1 },
+    { eventId: 'spring-call', detailId: 'purchased', categoryId: 'purchased', lines: 2, recipients: 2 },
+    { eventId: 'spring-call', detailId: 'responded', categoryId: 'responded', lines: 3, recipients: 3 },
+  ],
+  byDetail: [
+    { detailId: 'sent', categoryId: 'sent', lines: 8, recipients: 8 },
+    { detailId: 'opened', categoryId: 'received', lines: 7, recipients: 5 },
+    { detailId: 'purchased', categoryId: 'purchased', lines: 3, recipients: 2 },
+    { detailId: 'responded', categoryId: 'responded', lines: 3, recipients: 3 },
+  ],
+  byCategory: [
+    { categoryId: 'sent', lines: 8, recipients: 8 },
+    { categoryId: 'received', lines: 7, recipients: 5 },
+    { categoryId: 'purchased', lines: 3, recipients: 2 },
+    { categoryId: 'responded', lines: 3, recipients: 3 },
+  ],
+  byEvent: [
+    { eventId: 'spring-mail', lines: 16, recipients: 8 },
+    { eventId: 'spring-call', lines: 5, recipients: 4 },
+  ],
+  total: { lines: 21, recipients: 8 },
+};
+
+export const EMPTY_SUMMARY: ResponseSummary = {
+  ...SPRING_SUMMARY,
+  campaignId: 'bare',
+  cells: [],
+  byDetail: [],
+  byCategory: [],
+  byEvent: [],
+  total: { lines: 0, recipients: 0 },
+};

@@ -1,0 +1,10 @@
+export { parsePastedKeys, rowOf, kindOf } from './rows.js';
+export type { BulkRow, KeyKind } from './rows.js';
+export { decodeFileBytes, detectEncoding } from './decode.js';
+export { parseCsv, keyColumns, hasHeaderRow, rowsFromColumn } from './csv.js';
+export type { CsvTable, KeyColumn } from './csv.js';
+export { RecipientDirectory, nameKey } from './matching.js';
+export type { RowMatch } from './matching.js';
+export { buildPreview, countPreview, recipientOf } from './preview.js';
+export type { DuplicateReason, ExistingAnswer, PreviewRow, PreviewCounts } from './preview.js';
+export { forEachSliced, yieldToPage, SLICE_MS } from './yielding.js';

@@ -1,0 +1,296 @@
+import { html, nothing } from 'lit';
+import { registerEnglish } from '../../i18n/translate.js';
+import { enBulk } from '../../i18n/en/bulk.js';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Campaign, Recipient, ResponseVocabulary } from '../../model/types.js';
+import { parsePastedKeysInSlices, type BulkRow } from '../../bulk/rows.js';
+import { countPreview } from '../../bulk/preview.js';
+import { toZonedLocal, zonedLocalToInstant } from '../../i18n/datetime.js';
+import { BulkSavedEvent } from '../../events/bulk-saved.js';
+import { CrDataElement } from '../base/cr-data-element.js';
+import { errorMessage, renderFailure, renderNoClient } from '../base/states.js';
+import { sharedStyles } from '../../styles/shared.styles.js';
+import { styles } from './bulk-response-entry.styles.js';
+import { BulkFlow } from './bulk-flow.js';
+import { renderScope, type ScopeValues } from './scope-fields.js';
+import { renderRecipients, type ImportedCsv } from './recipients-input.js';
+import { renderPreview } from './preview-list.js';
+import { renderProgress, renderSummary, summaryText } from './outcome.js';
+
+/** The live region speaks progress in tenths, not at every row. */
+const tenths = (done: number, total: number) => (total === 0 ? 0 : Math.floor((done / total) * 10) * Math.floor(total / 10));
+
+/**
+ * @tagname bulk-response-entry
+ * @summary Records one response for many recipients at once (a booth, a call list): a pasted list
+ * of emails, ids or names, or a CSV file (Excel's too), matched to recipients, duplicates left out,
+ * saved through the data client (queued on this device when offline) with progress, Cancel, a
+ * summary, Retry failed, and Undo where the backend restores.
+ *
+ * The campaign comes from the host (`campaign`); recipients are looked up through the data client,
+ * or matched against `recipients` when the host has a list (names, and offline).
+ *
+ * @csspart title - The heading.
+ * @csspart status - The live region: progress, the preview's counts, the summary.
+ * @csspart scope - The fieldset of what applies to every line.
+ * @csspart recipients - The fieldset of the list (paste or file).
+ * @csspart legend - A fieldset's legend.
+ * @csspart field - A label with its control.
+ * @csspart label - A field's label.
+ * @csspart control - A select, input or textarea.
+ * @csspart event-select - The campaign event.
+ * @csspart detail-select - The response detail.
+ * @csspart paste - The pasted list.
+ * @csspart file - The CSV file input.
+ * @csspart column-select - Which column of the file holds the recipients.
+ * @csspart hint - A field's hint (time zone, rows read).
+ * @csspart field-error - Why a file could not be read.
+ * @csspart message - What is missing before the list can be checked.
+ * @csspart check-button - Check the list.
+ * @csspart progress - The progress bar, its label and Cancel.
+ * @csspart progress-label - The words beside the bar.
+ * @csspart progress-bar - The native progress bar.
+ * @csspart cancel-button - Cancel (the check, or the save).
+ * @csspart preview - The preview section.
+ * @csspart preview-title - Its heading.
+ * @csspart counts - Found, not found, ambiguous, duplicates, to be saved.
+ * @csspart list - The scrolling (virtualized) list of rows.
+ * @csspart row - One row.
+ * @csspart row-include - Its checkbox: saved or left out.
+ * @csspart row-key - What the person wrote.
+ * @csspart row-recipient - The recipient found.
+ * @csspart row-status - Not found, or ambiguous (also `row-not-found`, `row-ambiguous`).
+ * @csspart row-not-found - Not found.
+ * @csspart row-ambiguous - Ambiguous: its choices follow.
+ * @csspart choice - The select of an ambiguous row's choices.
+ * @csspart row-reason - Why a row is a duplicate (also `reason-repeated`, `reason-existing`, `reason-unchecked`).
+ * @csspart reason-repeated - Twice in the list.
+ * @csspart reason-existing - Already has this response on this event.
+ * @csspart reason-unchecked - Not checked (offline).
+ * @csspart actions - A row of buttons.
+ * @csspart back-button - Back to the list.
+ * @csspart save-button - Save the included rows.
+ * @csspart summary - The outcome of the save.
+ * @csspart failed-list - The failed lines with the server's reason.
+ * @csspart failed-line - One failed line.
+ * @csspart retry-button - Retry failed (also the error state's Retry).
+ * @csspart send-rest-button - Send the lines not sent after Cancel.
+ * @csspart undo-button - Undo the whole batch (where the backend restores).
+ * @csspart undo-message - The batch was undone, or could not be.
+ * @csspart new-button - Start a new list.
+ * @csspart error - No campaign, no data source, or a failed check (also `auth`, `not-found`).
+ * @csspart auth - The check failed for a missing permission.
+ * @csspart not-found - The check failed: something was not found.
+ * @csspart read-only - The person may not add responses.
+ *
+ * @cssprop [--cr-bulk-response-entry-list-height=20rem] - Height of the preview's scrolling list.
+ * @cssprop [--cr-bulk-response-entry-row-padding=var(--cr-space-s) var(--cr-space-m)] - Space inside a preview row.
+ * @cssprop [--cr-bulk-response-entry-left-out-color=var(--cr-color-text-muted)] - The text of a row left out.
+ *
+ * @fires {BulkSavedEvent} cr-bulk-saved - A save or Retry ended: each line's outcome, and how many duplicates were skipped.
+ * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
+ */
+export class BulkResponseEntry extends CrDataElement {
+  static {
+    // The element's own English strings (the rest of the table stays out of its bundle).
+    registerEnglish(enBulk);
+  }
+
+  static override styles = [sharedStyles, styles];
+
+  /** The campaign whose event gets the responses (with its events). */
+  @property({ attribute: false }) campaign: Campaign | undefined;
+
+  /** The event chosen at first, e.g. the trade show's. */
+  @property({ attribute: 'event-id' }) eventId: string | undefined;
+
+  /** Recipients the host already has: matched first (names too, and offline), before asking the backend. */
+  @property({ attribute: false }) recipients: Recipient[] | undefined;
+
+  /** The response vocabulary; loaded through the client when not given. */
+  @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
+
+  @state() private scope: ScopeValues = { eventId: '', detailId: '', respondedAtLocal: '', note: '' };
+  @state() private paste = '';
+  @state() private csv: ImportedCsv | undefined;
+  @state() private fileError: string | undefined;
+  @state() private message: string | undefined;
+  @state() private undoMessage: string | undefined;
+
+  protected readonly flow = new BulkFlow(this);
+  #vocabularyAsked = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('eventId') && this.eventId && !this.scope.eventId) this.scope = { ...this.scope, eventId: this.eventId };
+    if (!this.scope.respondedAtLocal) this.scope = { ...this.scope, respondedAtLocal: toZonedLocal(Date.now(), this.localizer.timeZone) };
+    const client = this.data.client;
+    if (client && !this.vocabulary && !this.#vocabularyAsked) {
+      this.#vocabularyAsked = true;
+      client.getVocabulary().then((vocabulary) => (this.vocabulary = vocabulary), () => (this.#vocabularyAsked = false));
+    }
+  }
+
+  #setScope = (name: keyof ScopeValues, value: string) => {
+    this.scope = { ...this.scope, [name]: value, ...(name === 'eventId' ? { detailId: '' } : {}) };
+  };
+
+  async #readFile(file: File | undefined): Promise<void> {
+    this.fileError = undefined;
+    this.csv = undefined;
+    if (!file) return;
+    try {
+      // Papa Parse is loaded only when a file is imported: a pasted list does not need it.
+      const [{ decodeFileBytes }, { parseCsv, keyColumns }] = await Promise.all([import('../../bulk/decode.js'), import('../../bulk/csv.js')]);
+      const table = parseCsv(decodeFileBytes(await file.arrayBuffer()));
+      this.csv = { fileName: file.name, table, columns: keyColumns(table), chosen: 0 };
+    } catch (error) {
+      this.fileError = this.t('bulk.fileError', { file: file.name, message: errorMessage(error, this.localizer) });
+    }
+  }
+
+  async #rowsToCheck(signal?: AbortSignal): Promise<BulkRow[]> {
+    const csv = this.csv;
+    if (!csv) return parsePastedKeysInSlices(this.paste, { signal });
+    const { rowsFromColumn } = await import('../../bulk/csv.js');
+    const column = csv.columns[csv.chosen];
+    return column ? rowsFromColumn(csv.table, column) : [];
+  }
+
+  #check = async (event?: Event) => {
+    event?.preventDefault();
+    const client = this.data.client;
+    const { eventId, detailId } = this.scope;
+    // Whether there is a list at all, without reading 10,000 rows in one go.
+    const anyRows = this.csv ? this.csv.table.rows.length > 0 : /\S/u.test(this.paste);
+    if (!client || !this.campaign || !eventId || !detailId || !anyRows) {
+      this.message = this.t('bulk.missing');
+      return;
+    }
+    this.message = undefined;
+    await this.updateComplete;
+    this.#focus('[part~="cancel-button"]');
+    await this.flow.check(client, (signal) => this.#rowsToCheck(signal), { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
+    this.#focus(this.flow.phase === 'preview' ? '#bulk-preview-title' : '[part~="check-button"]');
+  };
+
+  #save = async () => {
+    const client = this.data.client;
+    const respondedAt = zonedLocalToInstant(this.scope.respondedAtLocal, this.localizer.timeZone);
+    if (!client || !this.campaign || !respondedAt) return;
+    const { eventId, detailId, note } = this.scope;
+    this.undoMessage = undefined;
+    this.#afterSave(this.flow.save(client, { campaignId: this.campaign.id, eventId, detailId, respondedAt, note }));
+  };
+
+  #retry = (which: 'failed' | 'cancelled') => {
+    const client = this.data.client;
+    if (client) this.#afterSave(this.flow.retry(client, which));
+  };
+
+  async #afterSave(saving: Promise<void>): Promise<void> {
+    await this.updateComplete;
+    this.#focus('[part~="cancel-button"]');
+    await saving;
+    this.emit(new BulkSavedEvent(this.flow.outcomes, this.flow.skipped));
+    this.#focus('[part~="summary"] button');
+  }
+
+  #undo = async () => {
+    try {
+      await this.flow.undo();
+      this.undoMessage = this.t('bulk.undone');
+    } catch (error) {
+      this.undoMessage = this.t('bulk.undoFailed', { message: errorMessage(error, this.localizer) });
+    }
+    this.#focus('[part~="new-button"]');
+  };
+
+  #newList = () => {
+    this.paste = '';
+    this.csv = undefined;
+    this.undoMessage = undefined;
+    this.flow.back();
+    this.#focus('#bulk-paste');
+  };
+
+  /** Moves focus to what comes next, so the flow goes on by keyboard without hunting for it. */
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (target && target.tabIndex < 0 && !target.matches('button, input, select, textarea')) target.tabIndex = -1;
+    target?.focus();
+  }
+
+  /** What the live region says: the step's progress in tenths, the preview's counts, the summary. */
+  #announcement(): string {
+    const { phase, progress } = this.flow;
+    if (phase === 'checking') return this.t('bulk.matching', { done: tenths(progress.done, progress.total), total: progress.total });
+    if (phase === 'saving') return this.t('bulk.saving', { done: tenths(progress.done, progress.total), total: progress.total });
+    if (phase === 'preview') return this.t('bulk.counts', { ...countPreview(this.flow.preview) });
+    if (phase === 'done') return [summaryText(this.localizer, this.flow.outcomes, this.flow.skipped), this.undoMessage].filter(Boolean).join(' ');
+    return '';
+  }
+
+  override render(): TemplateResult {
+    if (!this.data.client) return renderNoClient(this.localizer);
+    return html`<h2 part="title">${this.t('bulk.title')}</h2>
+      <p part="status" class="status" role="status">${this.#announcement()}</p>
+      ${this.#renderBody()}`;
+  }
+
+  #renderBody(): TemplateResult | typeof nothing {
+    const client = this.data.client!;
+    if (!this.campaign) return html`<div class="state error" part="error"><p>${this.t('bulk.noCampaign')}</p></div>`;
+    if (!client.can('write')) return html`<p part="read-only">${this.t('bulk.noWrite')}</p>`;
+    const { phase } = this.flow;
+    const listShown = phase === 'input';
+    // The form stays in the page, hidden from the check on: a 10,000-line textarea is laid out anew
+    // (hundreds of ms, the browser's own) whenever it is disabled, made read-only, or the form
+    // around it changes; hidden, it costs nothing until the person goes back to it.
+    const form = html`<form @submit=${this.#check} novalidate ?hidden=${!listShown}>
+      ${renderScope({ l: this.localizer, campaign: this.campaign, vocabulary: this.vocabulary, values: this.scope, disabled: phase !== 'input', set: this.#setScope })}
+      ${renderRecipients({
+        l: this.localizer, paste: this.paste, csv: this.csv, fileError: this.fileError, disabled: phase !== 'input',
+        onPaste: (text) => (this.paste = text),
+        onFile: (file) => void this.#readFile(file),
+        onColumn: (position) => this.csv && (this.csv = { ...this.csv, chosen: position }),
+      })}
+      ${this.message ? html`<p class="message" part="message" role="alert">${this.message}</p>` : nothing}
+      ${this.flow.error ? renderFailure(this.localizer, this.flow.error, () => void this.#check()) : nothing}
+      <div class="actions" part="actions"><button type="submit" class="primary" part="check-button">${this.t('bulk.check')}</button></div>
+    </form>`;
+    return html`${form}${listShown ? nothing : this.#renderAfterCheck()}`;
+  }
+
+  #renderAfterCheck(): TemplateResult {
+    const { phase } = this.flow;
+    if (phase === 'checking') {
+      return renderProgress({ l: this.localizer, label: this.t('bulk.matching', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() });
+    }
+    if (phase === 'preview') {
+      return renderPreview({
+        l: this.localizer, preview: this.flow.preview, counts: countPreview(this.flow.preview), unverified: this.flow.unverified,
+        onInclude: (index, included) => this.flow.include(index, included),
+        onChoose: (index, recipientId) => this.#choose(index, recipientId),
+        onSave: this.#save,
+        onBack: () => this.flow.back(),
+      });
+    }
+    if (phase === 'saving') {
+      return renderProgress({ l: this.localizer, label: this.t('bulk.saving', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() });
+    }
+    return renderSummary({
+      l: this.localizer, outcomes: this.flow.outcomes, skipped: this.flow.skipped, undoSeconds: this.flow.undoSeconds, undoMessage: this.undoMessage,
+      keyOf: (recipientId) => this.flow.preview.find((row) => row.match.status === 'matched' && row.match.recipient.id === recipientId)?.row.source ?? recipientId,
+      onRetry: this.#retry, onUndo: this.#undo, onNew: this.#newList,
+    });
+  }
+
+  #choose(index: number, recipientId: string): void {
+    const row = this.flow.preview[index];
+    const client = this.data.client;
+    const recipient = row?.match.status === 'ambiguous' ? row.match.choices.find((r) => r.id === recipientId) : undefined;
+    if (client && recipient) void this.flow.resolve(client, index, recipient);
+  }
+}

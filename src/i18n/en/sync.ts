@@ -1,0 +1,43 @@
+/**
+ * English strings of <campaign-sync-status>: the outbox's status and its problems.
+ * Elements register the parts they show (`registerEnglish()`); `../en.ts` is their union. Add a key
+ * beside its element's keys, and to the German table.
+ */
+export const enSync = {
+  'sync.label': 'Sync status',
+  'sync.online': 'Online',
+  'sync.offline': 'Offline: the server cannot be reached',
+  'sync.unknown': 'Connection not checked yet',
+  'sync.off': 'Edits are sent straight to the server.',
+  'sync.opening': 'Opening this device’s storage…',
+  'sync.pending.one': '1 edit waiting to be sent',
+  'sync.pending.other': '{count} edits waiting to be sent',
+  'sync.oldest': 'the oldest made {age}',
+  'sync.pendingAndOldest': '{pending}, {oldest}',
+  'sync.syncing': 'Sending…',
+  'sync.allSent': 'All edits sent',
+  'sync.failed.one': '1 edit failed',
+  'sync.failed.other': '{count} edits failed',
+  'sync.conflict.one': '1 conflict',
+  'sync.conflict.other': '{count} conflicts',
+  'sync.lastSync': 'Last synced {when}',
+  'sync.authPaused': 'Sending is paused until you sign in again.',
+  'sync.resume': 'Resume sending',
+  'sync.showProblems': 'Edits that need you ({count})',
+  'sync.problem.add': 'Response “{detail}” to {campaign}, {when}',
+  'sync.problem.deleteAll': 'Delete all responses to {campaign}',
+  'sync.problem.deleteLine': 'Delete a response to {campaign}',
+  'sync.ours': 'Ours',
+  'sync.theirs': 'On the server',
+  'sync.theirsUnknown': 'What the server holds instead could not be fetched.',
+  'sync.field.detail': 'Response',
+  'sync.field.event': 'Event',
+  'sync.field.when': 'When',
+  'sync.field.note': 'Note',
+  'sync.discard': 'Discard…',
+  'sync.discardFor': 'Discard: {what}',
+  'sync.discardQuestion': 'Discard this edit? It will not be sent, and cannot be brought back.',
+  'sync.discardConfirm': 'Discard edit',
+  'sync.keep': 'Keep it',
+  'sync.actionFailed': 'That did not work: {message}',
+} as const;

@@ -1,0 +1,85 @@
+/**
+ * Loading on demand, as rules on esbuild's module graph with code splitting (what a host's bundler
+ * and the single-file bundle do): the chunks a page needs before <campaign-responses-tab> paints hold
+ * neither the dialog, nor the history, nor the virtualizer, nor the outbox, nor German; those come
+ * through `import()`. And the single-file bundle exports what the package root exports, but the two
+ * classes it loads on demand.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions };
+
+async function split(entry: string): Promise<Metafile> {
+  const result = await build({
+    entryPoints: [resolve(ROOT, entry)],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    outdir: resolve(ROOT, 'bench-results/on-demand'),
+    absWorkingDir: ROOT,
+    tsconfigRaw,
+    logLevel: 'error',
+  });
+  return result.metafile;
+}
+
+/** The inputs with code in the entry's chunk and the chunks it imports statically: a first paint's modules. */
+function firstPaintInputs(metafile: Metafile): string[] {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((out) => outputs[out].entryPoint !== undefined)!;
+  const seen = new Set<string>();
+  const visit = (out: string) => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    for (const imported of outputs[out].imports) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  };
+  visit(entry);
+  return [...seen].flatMap((out) => Object.entries(outputs[out].inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input));
+}
+
+const ON_DEMAND = [
+  'src/components/add-response-dialog/add-response-dialog.ts',
+  'src/components/response-history/response-history.ts',
+  'node_modules/@lit-labs/virtualizer/',
+  'src/offline/outbox.ts',
+  'src/i18n/de.ts',
+  // The English labels of the built-in vocabulary, needed only under another language.
+  'src/i18n/en/vocabulary.ts',
+];
+
+describe('loading on demand', () => {
+  // The single-file bundle exports the outbox's API (Outbox, openOutbox, ...) and the whole English
+  // table (en), so it carries them.
+  const inBundle = ON_DEMAND.filter((m) => !m.startsWith('src/offline/') && m !== 'src/i18n/en/vocabulary.ts');
+  for (const [entry, lazyModules] of [['src/define/campaign-responses-tab.ts', ON_DEMAND], ['src/bundle.ts', inBundle]] as const) {
+    test(`${entry}: the first paint's chunks hold none of ${lazyModules.join(', ')}`, async () => {
+      const metafile = await split(entry);
+      const inputs = firstPaintInputs(metafile);
+      assert.ok(inputs.some((input) => input.startsWith('src/components/campaign-responses-tab/')), 'the tab itself is there');
+      assert.deepEqual(inputs.filter((input) => lazyModules.some((lazy) => input.startsWith(lazy))), []);
+      // ... and they are reachable on demand.
+      const everything = Object.keys(metafile.inputs);
+      for (const lazy of ON_DEMAND.slice(0, 3)) assert.ok(everything.some((input) => input.startsWith(lazy)), `${lazy} is not reachable at all`);
+    });
+  }
+
+  test('the single-file bundle exports what the package root does, but the two classes it loads on demand', async () => {
+    const exportsOf = async (entry: string) => {
+      const result = await build({ entryPoints: [resolve(ROOT, entry)], bundle: true, format: 'esm', packages: 'external', write: false, metafile: true, outdir: resolve(ROOT, 'bench-results/on-demand'), absWorkingDir: ROOT, tsconfigRaw, logLevel: 'error' });
+      return Object.values(result.metafile.outputs).flatMap((output) => output.exports).sort();
+    };
+    const root = await exportsOf('src/index.ts');
+    const bundle = await exportsOf('src/bundle.ts');
+    const offline = await exportsOf('src/offline/index.ts');
+    const expected = [...new Set([...root.filter((name) => name !== 'AddResponseDialog' && name !== 'ResponseHistory'), ...offline])].sort();
+    assert.deepEqual(bundle, expected);
+  });
+});
