@@ -127,8 +127,9 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
     const config = { dbName, apiBase: backend.apiBase, token: backend.token, clockScale: CLOCK_SCALE, clockEpoch, backoff: TEST_BACKOFF, sabotage };
     tabs = [await Tab.open('A', { ...config, seed: seed * 2 }), await Tab.open('B', { ...config, seed: seed * 2 + 1 })];
 
-    // The 200 lines: 10 per campaign, ids from the seed. A line is re-added (with the next version
-    // of its note) after a delete-all removed it, so each line has a history of edits to order.
+    // The 200 lines: 10 per campaign, ids from the seed. A slot is filled again after a delete-all
+    // emptied it, under a new id: the server keeps a deleted line (restorable) and never takes its
+    // id again, as a person's client never reuses one either.
     const slots = fixture.campaigns.map(() => Array.from({ length: LINES_PER_CAMPAIGN }, () => seededUuid(random)));
     const version = new Map<string, number>();
     const present = new Set<string>(); // what the person sees (the model of their edits)
@@ -154,6 +155,10 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
         const queued = new Set((await tab.api.list()).map((op) => op.lineId));
         const free = slots[campaign].filter((id) => !present.has(id) && !queued.has(id));
         lineId = free.length > 0 ? free[Math.floor(random() * free.length)] : undefined;
+        if (lineId !== undefined && version.has(lineId)) {
+          const slot = slots[campaign].indexOf(lineId);
+          lineId = slots[campaign][slot] = seededUuid(random);
+        }
       }
       let result: { op: OutboxOp; coalesced: OutboxOp[] };
       if (lineId !== undefined) {
@@ -185,7 +190,7 @@ describe('Reliability: chaos (two tabs, 30% faults, reloads)', function () {
 
     const state = await backend.state(fixture.recipientId, ops.map((op) => op.opId));
     const report = await backend.report(true);
-    const check = compare(fixture, ops, state.audit, state.lines, slots, sabotage ? `negative control ${sabotage}, problems expected` : 'chaos');
+    const check = compare(fixture, ops, state.audit, state.lines, sabotage ? `negative control ${sabotage}, problems expected` : 'chaos');
     const retryAfterViolations = checkRetryAfter(report.log ?? []);
     return {
       seed,
@@ -226,7 +231,7 @@ function describeFigures(f: Figures): string {
  * it, all in the transaction of its own idempotency key. A missing effect is lost, an extra one
  * applied twice, a different order out of order; the final lines must be the model's.
  */
-function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly AuditEvent[], lines: readonly { id: string; note: string }[], slots: string[][], label: string) {
+function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly AuditEvent[], lines: readonly { id: string; note: string }[], label: string) {
   const keys = keyEvents(audit);
   const byLine = effectsByLine(audit);
   const problems: string[] = [];
@@ -237,6 +242,7 @@ function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly Audi
   type Expected = { kind: 'insert' | 'delete'; note: string; txid?: number };
   const expected = new Map<string, Expected[]>();
   const model = new Map<string, string>();
+  const campaignOf = new Map<string, number>();
   for (const op of [...ops].sort((a, b) => a.seq - b.seq)) {
     const stored = keys.get(op.opId) ?? [];
     if (op.coalesced) {
@@ -258,11 +264,11 @@ function compare(fixture: Fixture, ops: readonly ModelOp[], audit: readonly Audi
     const txid = stored[0].txid;
     if (op.kind === 'add' && op.lineId && op.note) {
       model.set(op.lineId, op.note);
+      campaignOf.set(op.lineId, op.campaign);
       expected.set(op.lineId, [...(expected.get(op.lineId) ?? []), { kind: 'insert', note: op.note, txid }]);
     } else {
-      for (const id of slots[op.campaign]) {
-        const note = model.get(id);
-        if (note === undefined) continue;
+      for (const [id, note] of [...model]) {
+        if (campaignOf.get(id) !== op.campaign) continue;
         model.delete(id);
         expected.set(id, [...(expected.get(id) ?? []), { kind: 'delete', note, txid }]);
       }
