@@ -63,8 +63,15 @@ function browserSuite(name = 'browser', args = []) {
 /** The Firefox of scripts/find-browser.mjs, without its exit when there is none. */
 const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((path) => path && existsSync(path));
 
+/** When the previous suite ended: each suite's line says how long it took, to keep CI under its time. */
+let lap = Date.now();
+const durations = [];
+
 function record(name, counts) {
-  console.log(`[${name}] ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  const seconds = Math.round((Date.now() - lap) / 1000);
+  lap = Date.now();
+  durations.push(`${name} ${seconds} s`);
+  console.log(`[${name}] ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
   for (const key of Object.keys(totals)) totals[key] += counts[key];
   if (counts.failed > 0) failedSuites.push(name);
 }
@@ -100,6 +107,7 @@ inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test
 inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts'));
 
 rmSync(work, { recursive: true, force: true });
+console.log(`\nTime per suite: ${durations.join(', ')}`);
 if (failedSuites.length) console.log(`\nFailed suites: ${failedSuites.join(', ')}`);
 if (failures.length) console.log(failures.join('\n'));
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

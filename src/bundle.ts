@@ -13,11 +13,14 @@ import './define/campaign-stats-panel.js';
 import './define/campaign-sync-status.js';
 import './define/campaign-response-report.js';
 import './define/campaign-clickthrough-report.js';
-import { preloadElements, whenIdle } from './components/base/lazy-elements.js';
+import { preloadElements, registerElementLoader, whenIdle } from './components/base/lazy-elements.js';
 
-whenIdle(() => preloadElements('add-response-dialog', 'response-history'));
+// The bulk entry (with its virtualized preview) is a chunk too: few pages show it, and none needs
+// it for a first paint; defined when the page is first idle, it upgrades any already in the page.
+registerElementLoader('bulk-response-entry', () => import('./define/bulk-response-entry.js'));
+whenIdle(() => preloadElements('add-response-dialog', 'response-history', 'bulk-response-entry'));
 
-// The package root's exports (src/index.ts) but the two classes above; test/node/bundle-graph.test.ts
+// The package root's exports (src/index.ts) but the three classes loaded on demand; test/node/bundle-graph.test.ts
 // checks that the lists agree.
 export * from './model/index.js';
 export * from './adapter/index.js';
@@ -45,3 +48,15 @@ export { CampaignClickthroughReport, isClickableUrl } from './components/campaig
 export { CsvExportController, CsvRecordCounter } from './components/campaign-response-report/csv-export.js';
 export type { CsvExportState } from './components/campaign-response-report/csv-export.js';
 export * from './offline/index.js';
+// Bulk response entry: the pure rules, the reads and the save (CSV parsing stays behind the
+// element's import of src/bulk/csv.js, so the root does not carry Papa Parse).
+export { parsePastedKeys, rowOf, kindOf } from './bulk/rows.js';
+export type { BulkRow, KeyKind } from './bulk/rows.js';
+export { RecipientDirectory, nameKey } from './bulk/matching.js';
+export type { RowMatch } from './bulk/matching.js';
+export { buildPreview, countPreview, recipientOf } from './bulk/preview.js';
+export type { DuplicateReason, ExistingAnswer, PreviewRow, PreviewCounts } from './bulk/preview.js';
+export { findRecipients, findResponded } from './data/bulk-lookup.js';
+export type { BulkScope, BulkReadOptions } from './data/bulk-lookup.js';
+export { saveBulkLines, batchUndoOf } from './data/bulk-save.js';
+export type { LineOutcome, BulkSaveOptions } from './data/bulk-save.js';

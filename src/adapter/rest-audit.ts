@@ -7,7 +7,7 @@
 import { AuditPageSchema, RestoreResultSchema } from '../model/audit.js';
 import { DeleteAllResultSchema, ResponseLineSchema } from '../model/schemas.js';
 import { identity, queryString, type RestCaller } from './caller.js';
-import type { RestMappers } from './rest.js';
+import type { RestMappers } from './config.js';
 import type { CampaignResponseAdapter } from './types.js';
 
 export const AUDIT_PATHS = {

@@ -16,12 +16,13 @@ import { enBase } from '../../src/i18n/en/base.js';
 import { enTab } from '../../src/i18n/en/tab.js';
 import { enDialog } from '../../src/i18n/en/dialog.js';
 import { enHistory } from '../../src/i18n/en/history.js';
+import { enBulk } from '../../src/i18n/en/bulk.js';
 import { enCampaign } from '../../src/i18n/en/campaign.js';
 import { enVocabulary } from '../../src/i18n/en/vocabulary.js';
 import { enSync } from '../../src/i18n/en/sync.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const parts: Record<string, Record<string, string>> = { base: enBase, sync: enSync, vocabulary: enVocabulary, tab: enTab, dialog: enDialog, history: enHistory, campaign: enCampaign };
+const parts: Record<string, Record<string, string>> = { base: enBase, sync: enSync, vocabulary: enVocabulary, tab: enTab, dialog: enDialog, history: enHistory, bulk: enBulk, campaign: enCampaign };
 
 describe('the English table in parts', () => {
   test('every part of scripts/split-en.mjs is here', () => {

@@ -93,6 +93,9 @@ export function offlineFlow(launch: () => Promise<E2eBrowser>): void {
         ['Annual Renewal Calls', 'Renewal calls, round 1'],
       ], async (page, edits) => {
         await page.waitForPart('campaign-sync-status', 'connectivity');
+        // The dialog's module loads on demand, warmed when the page is first idle; a page cut off
+        // before that cannot fetch it on the dev server (the built demo's service worker has it).
+        await waitFor(() => page.evaluate<boolean>("Boolean(customElements.get('add-response-dialog'))"), 'the dialog warmed before going offline');
 
         await page.setOffline(true);
         for (const edit of edits) await page.addResponse(edit);
