@@ -76,6 +76,10 @@ export class OutboxNews {
   #changedRecipient(recipientId: string, campaignId: string, onServer: boolean): void {
     const device = this.device();
     device.reads?.forget(recipientId);
+    // At once, not with the batch: a read between the confirmation and the batch's end would take
+    // the last answer, which still holds what the server has just deleted, and merge it with a
+    // queue that no longer hides it.
+    if (onServer) device.serverAnswers.changedOnServer(recipientId);
     this.#changed.set(recipientId, { campaignId, onServer: onServer || this.#changed.get(recipientId)?.onServer === true });
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;
