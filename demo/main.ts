@@ -3,7 +3,7 @@
 import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-responses-tab.js';
 import '../src/define/campaign-sync-status.js';
-import { createOfflineRestDataClient, OfflineDataClient } from '../src/data/offline-client.js';
+import { offlineParts } from '../src/data/offline/parts.js';
 import { createRestDataClient } from '../src/data/configure.js';
 import { wipeOfflineData } from '../src/offline/db.js';
 import type { Recipient } from '../src/model/types.js';
@@ -33,9 +33,12 @@ async function main(): Promise<void> {
   const offline = new URLSearchParams(location.search).get('offline') !== 'off';
   const getToken = config.getToken;
   // A host passes its signed-in user's key, so queued edits never cross people.
-  const client = offline
-    ? createOfflineRestDataClient({ apiBase: config.apiBase, getToken, userKey: config.userKey, rest: { fetch: demoFetch } })
-    : createRestDataClient({ apiBase: config.apiBase, getToken, rest: { fetch: demoFetch } });
+  const client = createRestDataClient({
+    apiBase: config.apiBase,
+    getToken,
+    rest: { fetch: demoFetch },
+    ...(offline ? { parts: offlineParts({ userKey: config.userKey }) } : {}),
+  });
   provider.dataClient = client;
   const offlineSwitch = $<HTMLAnchorElement>('offline-switch');
   offlineSwitch.href = offline ? '?offline=off' : '?';
@@ -43,14 +46,14 @@ async function main(): Promise<void> {
   offlineSwitch.textContent = dt(offline ? 'offline.useWithout' : 'offline.useWith');
   // Back on the network: ask the outbox to try now rather than at its next backoff step.
   cutOff.addEventListener('change', () => {
-    if (!cutOff.checked && client instanceof OfflineDataClient) client.outbox?.poke();
+    if (!cutOff.checked) client.syncNow();
   });
   $('sign-out').addEventListener('click', async () => {
     // Wiping drops what was not sent: say how much, and let the person change their mind.
     const unsent = await client.countUnsentEdits();
     const question = dt(unsent === 1 ? 'offline.signOutAskOne' : 'offline.signOutAskMany', { count: unsent });
     if (unsent > 0 && !confirm(question)) return;
-    await (client as { close?: () => Promise<void> }).close?.();
+    await client.close();
     await wipeOfflineData(config.userKey);
     await forgetSaved(`${config.userKey}:`);
     config.forget();

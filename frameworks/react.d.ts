@@ -8,6 +8,8 @@ export interface AddResponseDialogReactProps extends DetailedHTMLProps<HTMLAttri
   campaigns?: AddResponseDialog["campaigns"];
   /** The response vocabulary; loaded through the data client when not given. */
   vocabulary?: AddResponseDialog["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: AddResponseDialog["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: AddResponseDialog["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -16,14 +18,12 @@ export interface AddResponseDialogReactProps extends DetailedHTMLProps<HTMLAttri
   token?: AddResponseDialog["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: AddResponseDialog["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: AddResponseDialog["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: AddResponseDialog["timeZone"];
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `recipientId` property. */
   'recipient-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** Before saving; cancelable. `event.line` is the line. */
@@ -50,6 +50,8 @@ export interface BulkResponseEntryReactProps extends DetailedHTMLProps<HTMLAttri
   recipients?: BulkResponseEntry["recipients"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: BulkResponseEntry["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: BulkResponseEntry["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: BulkResponseEntry["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -58,16 +60,14 @@ export interface BulkResponseEntryReactProps extends DetailedHTMLProps<HTMLAttri
   token?: BulkResponseEntry["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: BulkResponseEntry["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: BulkResponseEntry["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: BulkResponseEntry["timeZone"];
   /** Attribute of the `eventId` property. */
   'event-id'?: string;
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `recipientId` property. */
   'recipient-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** A save or Retry ended: each line's outcome, and how many duplicates were skipped. */
@@ -82,22 +82,22 @@ export interface CampaignClickthroughReportReactProps extends DetailedHTMLProps<
   eventId?: CampaignClickthroughReport["eventId"];
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   reportsClient?: CampaignClickthroughReport["reportsClient"];
+  /** The campaign whose figures are shown. */
+  campaignId?: CampaignClickthroughReport["campaignId"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignClickthroughReport["apiBase"];
   /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignClickthroughReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignClickthroughReport["getToken"];
-  /** The campaign whose figures are shown. */
-  campaignId?: CampaignClickthroughReport["campaignId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignClickthroughReport["timeZone"];
   /** Attribute of the `eventId` property. */
   'event-id'?: string;
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `campaignId` property. */
   'campaign-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -126,6 +126,14 @@ export interface CampaignDataProviderReactProps extends DetailedHTMLProps<HTMLAt
   'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
+  /** A queued response line reached the backend (`event.line`, as stored), when no `<campaign-sync-status>` shows this client. */
+  'oncr-response-saved'?: (event: ResponseSavedEvent) => void;
+  /** The queue has nothing left to send now (likewise). */
+  'oncr-sync-complete'?: (event: SyncCompleteEvent) => void;
+  /** Sending an edit failed (likewise). */
+  'oncr-sync-failed'?: (event: SyncFailedEvent) => void;
+  /** The server answered 401 to a queued edit (likewise); `retryAfter(promise)` resumes sending. */
+  'oncr-auth-required'?: (event: AuthRequiredEvent) => void;
 }
 
 /** `<campaign-response-report>` in React 19 JSX: properties, attributes, and events as `on` + the event's name. */
@@ -136,22 +144,22 @@ export interface CampaignResponseReportReactProps extends DetailedHTMLProps<HTML
   pageSize?: CampaignResponseReport["pageSize"];
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   reportsClient?: CampaignResponseReport["reportsClient"];
+  /** The campaign whose figures are shown. */
+  campaignId?: CampaignResponseReport["campaignId"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignResponseReport["apiBase"];
   /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignResponseReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponseReport["getToken"];
-  /** The campaign whose figures are shown. */
-  campaignId?: CampaignResponseReport["campaignId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponseReport["timeZone"];
   /** Attribute of the `pageSize` property. */
   'page-size'?: string;
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `campaignId` property. */
   'campaign-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -162,6 +170,8 @@ export interface CampaignResponseReportReactProps extends DetailedHTMLProps<HTML
 export interface CampaignResponsesTabReactProps extends DetailedHTMLProps<HTMLAttributes<CampaignResponsesTab>, CampaignResponsesTab> {
   /** How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus on Undo, or the pointer over it), so anyone can take longer (WCAG 2.2.1, Timing Adjustable). */
   undoDelayMs?: CampaignResponsesTab["undoDelayMs"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: CampaignResponsesTab["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: CampaignResponsesTab["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -170,16 +180,14 @@ export interface CampaignResponsesTabReactProps extends DetailedHTMLProps<HTMLAt
   token?: CampaignResponsesTab["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponsesTab["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: CampaignResponsesTab["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponsesTab["timeZone"];
   /** Attribute of the `undoDelayMs` property. */
   'undo-delay-ms'?: string;
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `recipientId` property. */
   'recipient-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** From the dialog, before saving; cancelable. */
@@ -204,22 +212,22 @@ export interface CampaignStatsPanelReactProps extends DetailedHTMLProps<HTMLAttr
   excludeMachines?: CampaignStatsPanel["excludeMachines"];
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   reportsClient?: CampaignStatsPanel["reportsClient"];
+  /** The campaign whose figures are shown. */
+  campaignId?: CampaignStatsPanel["campaignId"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignStatsPanel["apiBase"];
   /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignStatsPanel["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignStatsPanel["getToken"];
-  /** The campaign whose figures are shown. */
-  campaignId?: CampaignStatsPanel["campaignId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignStatsPanel["timeZone"];
   /** Attribute of the `excludeMachines` property. */
   'exclude-machines'?: string;
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `campaignId` property. */
   'campaign-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -228,16 +236,16 @@ export interface CampaignStatsPanelReactProps extends DetailedHTMLProps<HTMLAttr
 
 /** `<campaign-sync-status>` in React 19 JSX: properties, attributes, and events as `on` + the event's name. */
 export interface CampaignSyncStatusReactProps extends DetailedHTMLProps<HTMLAttributes<CampaignSyncStatus>, CampaignSyncStatus> {
+  /** Whether the list of edits that need a person is shown. */
+  expanded?: CampaignSyncStatus["expanded"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: CampaignSyncStatus["dataClient"];
-  /** Base URL of the REST backend, for use without a provider (a client without offline edits). */
+  /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignSyncStatus["apiBase"];
-  /** The bearer token for the element's own REST client (with `api-base`). */
+  /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignSyncStatus["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignSyncStatus["getToken"];
-  /** Whether the list of edits that need a person is shown. */
-  expanded?: CampaignSyncStatus["expanded"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignSyncStatus["timeZone"];
   /** Attribute of the `apiBase` property. */
@@ -266,6 +274,8 @@ export interface ResponseHistoryReactProps extends DetailedHTMLProps<HTMLAttribu
   undoDelayMs?: ResponseHistory["undoDelayMs"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: ResponseHistory["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: ResponseHistory["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: ResponseHistory["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -274,18 +284,16 @@ export interface ResponseHistoryReactProps extends DetailedHTMLProps<HTMLAttribu
   token?: ResponseHistory["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: ResponseHistory["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: ResponseHistory["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: ResponseHistory["timeZone"];
   /** Attribute of the `campaignId` property. */
   'campaign-id'?: string;
   /** Attribute of the `undoDelayMs` property. */
   'undo-delay-ms'?: string;
-  /** Attribute of the `apiBase` property. */
-  'api-base'?: string;
   /** Attribute of the `recipientId` property. */
   'recipient-id'?: string;
+  /** Attribute of the `apiBase` property. */
+  'api-base'?: string;
   /** Attribute of the `timeZone` property. */
   'time-zone'?: string;
   /** The backend answered 401/403; `retryAfter()` retries. */

@@ -8,6 +8,8 @@ export interface AddResponseDialogVueProps {
   campaigns?: AddResponseDialog["campaigns"];
   /** The response vocabulary; loaded through the data client when not given. */
   vocabulary?: AddResponseDialog["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: AddResponseDialog["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: AddResponseDialog["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -16,8 +18,6 @@ export interface AddResponseDialogVueProps {
   token?: AddResponseDialog["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: AddResponseDialog["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: AddResponseDialog["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: AddResponseDialog["timeZone"];
   /** Before saving; cancelable. `event.line` is the line. */
@@ -44,6 +44,8 @@ export interface BulkResponseEntryVueProps {
   recipients?: BulkResponseEntry["recipients"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: BulkResponseEntry["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: BulkResponseEntry["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: BulkResponseEntry["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -52,8 +54,6 @@ export interface BulkResponseEntryVueProps {
   token?: BulkResponseEntry["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: BulkResponseEntry["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: BulkResponseEntry["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: BulkResponseEntry["timeZone"];
   /** A save or Retry ended: each line's outcome, and how many duplicates were skipped. */
@@ -68,14 +68,14 @@ export interface CampaignClickthroughReportVueProps {
   eventId?: CampaignClickthroughReport["eventId"];
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   reportsClient?: CampaignClickthroughReport["reportsClient"];
+  /** The campaign whose figures are shown. */
+  campaignId?: CampaignClickthroughReport["campaignId"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignClickthroughReport["apiBase"];
   /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignClickthroughReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignClickthroughReport["getToken"];
-  /** The campaign whose figures are shown. */
-  campaignId?: CampaignClickthroughReport["campaignId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignClickthroughReport["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -100,6 +100,14 @@ export interface CampaignDataProviderVueProps {
   reportsAdapter?: CampaignDataProvider["reportsAdapter"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignDataProvider["timeZone"];
+  /** A queued response line reached the backend (`event.line`, as stored), when no `<campaign-sync-status>` shows this client. */
+  onCrResponseSaved?: (event: ResponseSavedEvent) => void;
+  /** The queue has nothing left to send now (likewise). */
+  onCrSyncComplete?: (event: SyncCompleteEvent) => void;
+  /** Sending an edit failed (likewise). */
+  onCrSyncFailed?: (event: SyncFailedEvent) => void;
+  /** The server answered 401 to a queued edit (likewise); `retryAfter(promise)` resumes sending. */
+  onCrAuthRequired?: (event: AuthRequiredEvent) => void;
 }
 
 /** `<campaign-response-report>` in Vue: properties, and events as `onCrResponseSaved` (`@cr-response-saved` in templates). */
@@ -110,14 +118,14 @@ export interface CampaignResponseReportVueProps {
   pageSize?: CampaignResponseReport["pageSize"];
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   reportsClient?: CampaignResponseReport["reportsClient"];
+  /** The campaign whose figures are shown. */
+  campaignId?: CampaignResponseReport["campaignId"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignResponseReport["apiBase"];
   /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignResponseReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponseReport["getToken"];
-  /** The campaign whose figures are shown. */
-  campaignId?: CampaignResponseReport["campaignId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponseReport["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -128,6 +136,8 @@ export interface CampaignResponseReportVueProps {
 export interface CampaignResponsesTabVueProps {
   /** How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus on Undo, or the pointer over it), so anyone can take longer (WCAG 2.2.1, Timing Adjustable). */
   undoDelayMs?: CampaignResponsesTab["undoDelayMs"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: CampaignResponsesTab["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: CampaignResponsesTab["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -136,8 +146,6 @@ export interface CampaignResponsesTabVueProps {
   token?: CampaignResponsesTab["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponsesTab["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: CampaignResponsesTab["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponsesTab["timeZone"];
   /** From the dialog, before saving; cancelable. */
@@ -162,14 +170,14 @@ export interface CampaignStatsPanelVueProps {
   excludeMachines?: CampaignStatsPanel["excludeMachines"];
   /** The campaign-side client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   reportsClient?: CampaignStatsPanel["reportsClient"];
+  /** The campaign whose figures are shown. */
+  campaignId?: CampaignStatsPanel["campaignId"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignStatsPanel["apiBase"];
   /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignStatsPanel["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignStatsPanel["getToken"];
-  /** The campaign whose figures are shown. */
-  campaignId?: CampaignStatsPanel["campaignId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignStatsPanel["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -178,16 +186,16 @@ export interface CampaignStatsPanelVueProps {
 
 /** `<campaign-sync-status>` in Vue: properties, and events as `onCrResponseSaved` (`@cr-response-saved` in templates). */
 export interface CampaignSyncStatusVueProps {
+  /** Whether the list of edits that need a person is shown. */
+  expanded?: CampaignSyncStatus["expanded"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: CampaignSyncStatus["dataClient"];
-  /** Base URL of the REST backend, for use without a provider (a client without offline edits). */
+  /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
   apiBase?: CampaignSyncStatus["apiBase"];
-  /** The bearer token for the element's own REST client (with `api-base`). */
+  /** The bearer token for the element's own REST client (with `api-base`). Setting it retries a failed load. */
   token?: CampaignSyncStatus["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignSyncStatus["getToken"];
-  /** Whether the list of edits that need a person is shown. */
-  expanded?: CampaignSyncStatus["expanded"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignSyncStatus["timeZone"];
   /** A queued response line reached the backend (`event.line`, as stored); fired by the status of the tab that sent it, once. (Without offline edits the dialog fires it when it saves.) */
@@ -212,6 +220,8 @@ export interface ResponseHistoryVueProps {
   undoDelayMs?: ResponseHistory["undoDelayMs"];
   /** The response vocabulary; loaded through the client when not given. */
   vocabulary?: ResponseHistory["vocabulary"];
+  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
+  recipientId?: ResponseHistory["recipientId"];
   /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
   dataClient?: ResponseHistory["dataClient"];
   /** Base URL of the REST backend, for use without a provider, e.g. `/api`. */
@@ -220,8 +230,6 @@ export interface ResponseHistoryVueProps {
   token?: ResponseHistory["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: ResponseHistory["getToken"];
-  /** The recipient (lead, contact, customer) whose campaign responses are shown. */
-  recipientId?: ResponseHistory["recipientId"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: ResponseHistory["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */

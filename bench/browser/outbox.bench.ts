@@ -8,7 +8,7 @@
 import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import { createRestAdapter } from '../../src/adapter/index.js';
 import { Outbox, type OutboxEdit, type OutboxOp, type OutboxSender } from '../../src/offline/index.js';
-import { newLine } from '../../src/offline/testing.js';
+import { newLine } from '../../test/support/browser/outbox-doubles.js';
 import { compare, type BenchContext, type BenchResult } from './harness.js';
 
 const durability: IDBTransactionDurability = 'strict';

@@ -1,5 +1,5 @@
 /**
- * Stale-while-revalidate over the read cache, for `OfflineDataClient`: which
+ * Stale-while-revalidate over the read cache, for the offline reads: which
  * answer a read gets, the server's or the one last stored on this device, and when a late server
  * answer replaces a stored one.
  */

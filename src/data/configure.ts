@@ -2,6 +2,7 @@ import { createRestAdapter } from '../adapter/rest.js';
 import type { RestAdapterConfig } from '../adapter/rest.js';
 import type { CampaignReportsAdapter, CampaignResponseAdapter } from '../adapter/types.js';
 import { CampaignDataClient } from './data-client.js';
+import type { ClientPartsFactory } from './parts.js';
 // Type only: the campaign side is made by its own modules, so this file does not bundle it.
 import type { CampaignReportsClient } from './reports-client.js';
 
@@ -28,6 +29,8 @@ export interface RestClientConfig {
   /** Anything else the REST adapter accepts (paths, mappers, fetch, credentials, timeout). */
   rest?: Omit<RestAdapterConfig, 'baseUrl' | 'headers'>;
   undoDelayMs?: number;
+  /** How the client reads, writes and syncs (e.g. `offlineParts({ userKey })`); straight to the backend by default. */
+  parts?: ClientPartsFactory;
 }
 
 /** A data client on the kit's REST adapter, with the token added to every request. */
@@ -37,7 +40,7 @@ export function createRestDataClient(config: RestClientConfig): CampaignDataClie
     baseUrl: config.apiBase,
     headers: bearerHeaders(config.getToken),
   });
-  return new CampaignDataClient({ adapter, undoDelayMs: config.undoDelayMs });
+  return new CampaignDataClient({ adapter, undoDelayMs: config.undoDelayMs, parts: config.parts });
 }
 
 /** The campaign side's part of `configureCampaignKit` (statistics and reports elements). */

@@ -2,7 +2,6 @@ import type { AuditQuery, CampaignResponseAdapter, CallOptions, HistoryQuery } f
 import type { AuditPage, RestoreResult } from '../model/audit.js';
 import { BadRequestError } from '../adapter/errors.js';
 import { linesSeen, restoreDeleted } from './deletions.js';
-import { queuedOpOf } from './marks.js';
 import type {
   DeleteAllResult,
   NewResponseLine,
@@ -18,7 +17,8 @@ import { PendingDeletions } from './pending-deletions.js';
 import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
 import { capabilitiesOf } from '../adapter/capabilities.js';
 import type { Action } from '../model/principal.js';
-import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
+import { directParts, type ClientParts, type ClientPartsFactory } from './parts.js';
+import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -26,6 +26,11 @@ export interface CampaignDataClientOptions {
   undoDelayMs?: number;
   /** Lines per history page asked of the backend. Default 200. */
   historyPageSize?: number;
+  /**
+   * How it reads, writes and syncs: straight to the adapter by default, or `offlineParts({ userKey })`
+   * to keep edits on this device first and show the last known lists offline.
+   */
+  parts?: ClientPartsFactory;
 }
 
 /** What a person fills in; the client adds the line's id. */
@@ -36,9 +41,9 @@ export type ResponseDraft = Omit<NewResponseLine, 'id'>;
  * vocabulary, hides lines whose Delete is waiting for Undo, tells subscribers when a recipient's data
  * changed, and hands each element a view whose newer loads abort its older ones.
  *
- * The offline seam: every read goes through `readX()` and every write through `writeX()`, all
- * protected. The outbox (writes durable in IndexedDB, replayed in order) and the read cache plug in
- * there, by subclassing or by wrapping the adapter, without any element changing.
+ * How it reads, writes and syncs are parts it is given (`parts`), not methods a subclass
+ * overrides: the same client serves a page with offline edits and one without, and an element
+ * never knows which.
  */
 export class CampaignDataClient {
   readonly adapter: CampaignResponseAdapter;
@@ -49,6 +54,9 @@ export class CampaignDataClient {
   #pendingDeletions = new PendingDeletions((change) => this.#notify(change));
   /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
+  /** Resolves when the client's parts can serve (the device's store opened); never rejects. */
+  readonly ready: Promise<void>;
+  readonly #parts: ClientParts;
 
   constructor(options: CampaignDataClientOptions) {
     this.adapter = options.adapter;
@@ -56,6 +64,12 @@ export class CampaignDataClient {
     this.historyPageSize = options.historyPageSize ?? 200;
     this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
     this.permissions.limit(capabilityLimit(capabilitiesOf(this.adapter)));
+    this.#parts = (options.parts ?? directParts)({
+      adapter: this.adapter,
+      vocabulary: (signal) => this.getVocabulary({ signal }).catch(() => undefined),
+      notify: (change) => this.#notify(change),
+    });
+    this.ready = this.#parts.ready;
   }
 
   /**
@@ -79,7 +93,7 @@ export class CampaignDataClient {
   /** The response vocabulary, fetched once per client (again only after a failure). */
   getVocabulary(options: CallOptions = {}): Promise<ResponseVocabulary> {
     if (!this.#vocabulary) {
-      const loading = this.readVocabulary();
+      const loading = this.#parts.reads.vocabulary();
       this.#vocabulary = loading;
       loading.catch(() => {
         if (this.#vocabulary === loading) this.#vocabulary = undefined;
@@ -91,7 +105,7 @@ export class CampaignDataClient {
 
   /** The campaigns sent to a recipient, each with its latest response (none while a Delete waits). */
   async getRecipientCampaigns(recipientId: string, options: CallOptions = {}): Promise<RecipientCampaigns> {
-    const answer = await this.readRecipientCampaigns(recipientId, options);
+    const answer = await this.#parts.reads.recipientCampaigns(recipientId, options);
     return {
       ...answer,
       campaigns: answer.campaigns.map((campaign) =>
@@ -105,7 +119,7 @@ export class CampaignDataClient {
     if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
       return { items: [], nextCursor: null, total: 0 };
     }
-    const page = await this.readHistoryPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
+    const page = await this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
     const items = page.items.filter(
       (line) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id),
     );
@@ -117,7 +131,7 @@ export class CampaignDataClient {
     let cursor: string | undefined;
     let count = 0;
     do {
-      const page = await this.readHistoryPage(recipientId, { campaignId, cursor, limit: 500, signal: options.signal });
+      const page = await this.#parts.reads.historyPage(recipientId, { campaignId, cursor, limit: 500, signal: options.signal });
       if (page.total !== undefined) return page.total;
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;
@@ -134,7 +148,7 @@ export class CampaignDataClient {
   async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
     const waiting = this.#pendingDeletions.get(line.recipientId, line.campaignId);
     if (waiting) await waiting.commitNow();
-    const saved = await this.writeAddResponse(line, options);
+    const saved = await this.#parts.writes.addResponse(line, options);
     this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
     return saved;
   }
@@ -147,24 +161,23 @@ export class CampaignDataClient {
    */
   deleteAllResponses(recipientId: string, campaignId: string, options: { undoDelayMs?: number } = {}): PendingDeletion {
     // Read before the lines are hidden, without the hiding: what the person saw when they chose Delete.
-    const seen = linesSeen(this.adapter, (query) => this.readHistoryPage(recipientId, query), campaignId);
+    const seen = linesSeen(this.adapter, (query) => this.#parts.reads.historyPage(recipientId, query), campaignId);
     seen.catch(() => undefined);
     return this.#pendingDeletions.hold(recipientId, campaignId, undefined, options.undoDelayMs ?? this.undoDelayMs, async () =>
-      this.writeDeleteAll(recipientId, campaignId, await seen.catch(() => undefined)));
+      this.#parts.writes.deleteAll(recipientId, campaignId, await seen.catch(() => undefined)));
   }
 
   /** Deletes one line after the undo time, as `deleteAllResponses` does a campaign's (capability `deleteLine`). */
   deleteResponse(line: ResponseLine, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => this.writeDeleteLine(line));
+    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => this.#parts.writes.deleteLine(line));
   }
 
   /**
    * The server's answer to a delete once it has it: at once for a delete sent straight away; for
    * one queued on this device (offline edits), when the outbox has delivered it.
    */
-  async deliveredDeletion(result: DeleteAllResult, _options: CallOptions = {}): Promise<DeleteAllResult> {
-    if (queuedOpOf(result)) throw new BadRequestError('this data client queues no edits');
-    return result;
+  deliveredDeletion(result: DeleteAllResult, options: CallOptions = {}): Promise<DeleteAllResult> {
+    return this.#parts.writes.deliveredDeletion(result, options);
   }
 
   /**
@@ -175,7 +188,7 @@ export class CampaignDataClient {
     const restored = await restoreDeleted(
       {
         adapter: this.adapter,
-        discardQueued: (opId) => this.discardUnsentDelete(opId),
+        discardQueued: (opId) => this.#parts.writes.discardUnsentDelete(opId),
         delivered: (answer) => this.deliveredDeletion(answer),
       },
       result,
@@ -222,22 +235,16 @@ export class CampaignDataClient {
     }
   }
 
-  /** Tells subscribers of the recipient (subclasses: the outbox and the read cache). */
-  protected notifyChange(change: DataChange): void {
-    this.#notify(change);
-  }
+  // Edits not yet delivered: the sync part answers (with offline parts, the outbox; else nothing waits).
 
-  // The offline side (`OfflineDataClient`). This client sends every edit straight to the backend:
-  // nothing is ever queued, so elements that show sync state show none, at no cost.
-
-  /** Whether edits are stored on this device first (`on`), or sent straight away. */
+  /** Whether edits are stored on this device first (`on`), or sent straight away (`off`). */
   get offlineMode(): OfflineMode {
-    return 'off';
+    return this.#parts.sync.mode;
   }
 
-  /** Counts and problems of the offline queue (all zero here). */
-  async getSyncStatus(): Promise<SyncStatus> {
-    return { ...EMPTY_SYNC_STATUS, mode: this.offlineMode, connectivity: 'unknown' };
+  /** Counts and problems of the offline queue (all zero without offline edits). */
+  getSyncStatus(): Promise<SyncStatus> {
+    return this.#parts.sync.status();
   }
 
   /**
@@ -249,53 +256,33 @@ export class CampaignDataClient {
     return status.pending + status.syncing + status.failed + status.conflict;
   }
 
-  /** Calls `listener` on news of the offline queue; returns the unsubscribe. Nothing ever happens here. */
-  subscribeSync(_listener: SyncListener): () => void {
-    return () => undefined;
+  /** Calls `listener` on news of the offline queue; returns the unsubscribe. */
+  subscribeSync(listener: SyncListener): () => void {
+    return this.#parts.sync.subscribe(listener);
   }
 
-  /** Sends a failed or conflicted edit again (offline clients only). */
-  async retryEdit(_opId: string): Promise<void> {
-    throw new Error('this data client queues no edits');
+  /** Sends a failed or conflicted edit again (rejects without offline edits). */
+  retryEdit(opId: string): Promise<void> {
+    return this.#parts.sync.retry(opId);
   }
 
-  /** Drops a failed or conflicted edit (offline clients only). */
-  async discardEdit(_opId: string): Promise<void> {
-    throw new Error('this data client queues no edits');
+  /** Drops a failed or conflicted edit (rejects without offline edits). */
+  discardEdit(opId: string): Promise<void> {
+    return this.#parts.sync.discard(opId);
   }
 
-  /** After a 401 and a new sign-in: sending continues (offline clients only). */
-  resumeSync(): void {}
-
-  // The seam for the offline issue: the read cache wraps the reads, the outbox the writes.
-
-  protected readVocabulary(): Promise<ResponseVocabulary> {
-    return this.adapter.getResponseTypes();
+  /** After a 401 and a new sign-in: sending continues. */
+  resumeSync(): void {
+    this.#parts.sync.resume();
   }
 
-  protected readRecipientCampaigns(recipientId: string, options: CallOptions): Promise<RecipientCampaigns> {
-    return this.adapter.getRecipientCampaigns(recipientId, options);
+  /** Looks for edits to send now, without waiting out a backoff (the host knows the server is back). */
+  syncNow(): void {
+    this.#parts.sync.wake();
   }
 
-  protected readHistoryPage(recipientId: string, query: HistoryQuery): Promise<Page<ResponseLine>> {
-    return this.adapter.getRecipientResponses(recipientId, query);
-  }
-
-  protected writeAddResponse(line: NewResponseLine, options: CallOptions): Promise<ResponseLine> {
-    return this.adapter.addResponse(line, { ...options, idempotencyKey: line.id });
-  }
-
-  protected writeDeleteAll(recipientId: string, campaignId: string, lineIds?: readonly string[]): Promise<DeleteAllResult> {
-    return this.adapter.deleteAllResponses(recipientId, campaignId, { idempotencyKey: crypto.randomUUID(), ...(lineIds ? { lineIds } : {}) });
-  }
-
-  /** Drops a queued delete no server has seen (offline clients); false here, where nothing is queued. */
-  protected discardUnsentDelete(_opId: string): Promise<boolean> {
-    return Promise.resolve(false);
-  }
-
-  protected writeDeleteLine(line: ResponseLine): Promise<DeleteAllResult> {
-    if (!this.adapter.deleteResponse) return Promise.reject(new BadRequestError('this backend cannot delete one line'));
-    return this.adapter.deleteResponse(line.id, { idempotencyKey: crypto.randomUUID() });
+  /** Stops sending in this tab (another tab takes over) and closes the device's stores, if any. */
+  close(): Promise<void> {
+    return this.#parts.close();
   }
 }

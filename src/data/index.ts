@@ -22,6 +22,13 @@ export {
   installReportsClientFactory,
 } from './reports-configure.js';
 export type { CampaignReportsConfig } from './reports-configure.js';
+export { directParts } from './parts.js';
+export type { ClientParts, ClientPartsFactory, ClientReads, ClientSync, ClientWrites, PartsContext } from './parts.js';
+export { offlineParts } from './offline/parts.js';
+export type { OfflineParts } from './offline/parts.js';
+export type { OfflineOptions } from './offline/options.js';
+export type { OfflineDevice } from './offline/device.js';
+// Deprecated names, kept one release (see CHANGELOG).
 export { OfflineDataClient, createOfflineRestDataClient } from './offline-client.js';
 export type { OfflineDataClientOptions, OfflineRestClientConfig } from './offline-client.js';
 export { asOfOf, queuedOpOf, syncMarkOf } from './marks.js';

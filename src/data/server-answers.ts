@@ -18,10 +18,18 @@ interface Answer {
 
 export class ServerAnswers {
   #answers = new Map<string, Answer>();
+  /** Bumped when the server's data of a recipient changes, so an answer asked for before is not kept. */
+  #generations = new Map<string, number>();
 
-  /** The server's answer to `key`, stored for a re-read. */
-  store(key: string, recipientId: string | undefined, value: unknown): void {
-    if (recipientId !== undefined) this.#answers.set(key, { recipientId, value });
+  /** Taken when a read is sent, and handed back to `store` with its answer. */
+  generation(recipientId: string | undefined): number {
+    return recipientId === undefined ? 0 : (this.#generations.get(recipientId) ?? 0);
+  }
+
+  /** The server's answer to `key`, stored for a re-read unless the server changed since it was asked. */
+  store(key: string, recipientId: string | undefined, value: unknown, askedAt = this.generation(recipientId)): void {
+    if (recipientId === undefined || askedAt !== this.generation(recipientId)) return;
+    this.#answers.set(key, { recipientId, value });
   }
 
   /**
@@ -44,6 +52,7 @@ export class ServerAnswers {
 
   /** The server's data of the recipient changed: every read asks it again. */
   changedOnServer(recipientId: string): void {
+    this.#generations.set(recipientId, this.generation(recipientId) + 1);
     for (const [key, answer] of this.#answers) if (answer.recipientId === recipientId) this.#answers.delete(key);
   }
 }

@@ -6,54 +6,22 @@
  */
 import type { NewResponseLine } from '../model/types.js';
 import { DEFAULT_BACKOFF } from './backoff.js';
-import { defaultFactory, openOutboxDb, outboxDbName, type ConnectionHooks, type OutboxDb } from './db.js';
-import { OutboxStorageError, toStorageError } from './errors.js';
+import { OutboxConnection } from './connection.js';
+import { defaultFactory, outboxDbName, type OutboxDb } from './db.js';
+import { OutboxStorageError } from './errors.js';
+import { askPersistence, runAsSender } from './election.js';
 import { OutboxEmitter, type OutboxEvent, type OutboxListener } from './events.js';
 import { SendLoop } from './sender.js';
+import { enqueueEdits } from './enqueue.js';
+import { countOps, listOps, readLocalState } from './queries.js';
+import { discardOp, updateOp } from './store.js';
+import { TabChannel } from './tab-channel.js';
+import { systemClock, type OutboxOptions } from './outbox-options.js';
+import type { LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp } from './types.js';
+import { watchWakeHints } from './wake-hints.js';
 import { renewedForRetry } from './send-op.js';
-import { countOps, discardOp, enqueueEdits, listOps, readLocalState, updateOp, type EnqueueHook } from './store.js';
-import type { BackoffOptions, LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp, OutboxSender } from './types.js';
 
-export interface OutboxOptions {
-  /** The host's key for the signed-in user: the database is `cr-outbox-<encoded key>`. */
-  userKey?: string;
-  /** The database name itself, instead of `userKey` (tests, benchmarks). */
-  dbName?: string;
-  /** The adapter (or any object with its two writes). Without one, this instance only enqueues. */
-  sender?: OutboxSender;
-  clock?: OutboxClock;
-  /** In [0, 1): the jitter of the backoff. Default `Math.random`. */
-  random?: () => number;
-  backoff?: Partial<BackoffOptions>;
-  /** How long a claim protects an inflight operation from being sent again. Default 30 s. */
-  leaseMs?: number;
-  /** Operations claimed per transaction at full speed. Default 50. */
-  batchSize?: number;
-  /** Use Web Locks to elect one sender (default when the browser has them). Off: leases alone guard. */
-  useWebLocks?: boolean;
-  /**
-   * Of the enqueue transaction. Default `'strict'`: "saved" means flushed to disk, not only handed
-   * to the browser. `'relaxed'` survives a closed tab or crashed page, not a power cut.
-   */
-  durability?: IDBTransactionDurability;
-  /** Ask `navigator.storage.persist()` on the first queued edit. Default true. */
-  requestPersistence?: boolean;
-  /** Null: behave as if IndexedDB did not exist (tests of the online-only mode). */
-  indexedDB?: IDBFactory | null;
-  /** Called for a 409: what the server holds instead (e.g. the line with that id); kept on the op. */
-  fetchConflictVersion?: (op: OutboxOp) => Promise<unknown>;
-  /** Test seam: runs inside each enqueue transaction before commit; throwing aborts the enqueue. */
-  beforeEnqueueCommit?: EnqueueHook;
-}
-
-const systemClock: OutboxClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/** Events of one task, posted together: a 1,000-edit enqueue is one message, not 1,000. */
-type ChannelMessage = { events: OutboxEvent[] };
+export type { OutboxOptions } from './outbox-options.js';
 
 /**
  * The outbox of one user. Open it with `Outbox.open()`; every tab may enqueue, and among the open
@@ -72,10 +40,10 @@ export class Outbox {
   readonly #clock: OutboxClock;
   readonly #emitter = new OutboxEmitter();
   readonly #closing = new AbortController();
+  readonly #connection: OutboxConnection;
   #available = false;
-  #db: OutboxDb | undefined;
-  #reopening: Promise<OutboxDb> | undefined;
-  #channel: BroadcastChannel | undefined;
+  #channel: TabChannel | undefined;
+  #stopWakeHints: (() => void) | undefined;
   #loop: SendLoop | undefined;
   #running: Promise<void> | undefined;
   #leader = false;
@@ -85,6 +53,7 @@ export class Outbox {
     this.dbName = dbName;
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
+    this.#connection = new OutboxConnection(dbName, (event) => this.#emitter.emit(event));
   }
 
   /**
@@ -97,8 +66,7 @@ export class Outbox {
     if (dbName === undefined) throw new TypeError('Outbox.open: give a userKey (or a dbName)');
     const outbox = new Outbox(dbName, options);
     const factory = options.indexedDB === null ? undefined : (options.indexedDB ?? defaultFactory());
-    outbox.#db = await openOutboxDb(dbName, outbox.#hooks(), factory).catch(() => undefined);
-    outbox.#available = outbox.#db !== undefined;
+    outbox.#available = await outbox.#connection.open(factory);
     if (outbox.#available) outbox.#start();
     return outbox;
   }
@@ -231,23 +199,20 @@ export class Outbox {
   async close(): Promise<void> {
     if (this.#closing.signal.aborted) return;
     this.#closing.abort();
-    this.#watchReturn(false);
+    this.#connection.markClosing();
+    this.#stopWakeHints?.();
     await this.#running?.catch(() => undefined);
     this.#channel?.close();
-    this.#db?.close();
-    this.#db = undefined;
+    this.#connection.close();
   }
 
   #start(): void {
-    this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`cr-outbox:${this.dbName}`) : undefined;
-    this.#channel?.addEventListener('message', (message: MessageEvent<ChannelMessage>) => {
-      for (const event of message.data.events) this.#onRemote(event);
-    });
+    this.#channel = new TabChannel(this.dbName, (event) => this.#onRemote(event));
     const { sender } = this.#options;
     if (!sender) return;
     const locks = this.#options.useWebLocks === false ? undefined : globalThis.navigator?.locks;
     const loop = new SendLoop({
-      db: () => this.#connection(),
+      db: () => this.#connection.get(),
       sender,
       clock: this.#clock,
       random: this.#options.random ?? Math.random,
@@ -259,45 +224,9 @@ export class Outbox {
       fetchConflictVersion: this.#options.fetchConflictVersion,
     });
     this.#loop = loop;
-    this.#watchReturn(true);
+    this.#stopWakeHints = watchWakeHints(() => this.#loop?.poke({ probeNow: true }));
     const signal = this.#closing.signal;
-    const lead = async () => {
-      this.#setLeader(true);
-      try {
-        await loop.run(signal);
-      } finally {
-        this.#setLeader(false);
-      }
-    };
-    this.#running = locks
-      ? locks.request(`cr-outbox-sender:${this.dbName}`, { signal }, lead).then(
-          () => undefined,
-          (error: unknown) => {
-            if (!signal.aborted) throw error;
-          },
-        )
-      : lead();
-    this.#running.catch((error: unknown) => queueMicrotask(() => {
-      throw error;
-    }));
-  }
-
-  /**
-   * Hints that the network may be back: `online`, and a tab that comes back (pageshow, visible
-   * again). Safari suspends a background tab and keeps pages in its back-forward cache: timers stand
-   * still and `online` may pass unheard meanwhile, so a backoff that grew before is cut short there.
-   */
-  #onReturn = (event: Event) => {
-    if (event.type === 'visibilitychange' && globalThis.document?.visibilityState !== 'visible') return;
-    this.#loop?.poke({ probeNow: true });
-  };
-
-  #watchReturn(on: boolean): void {
-    if (typeof globalThis.addEventListener !== 'function') return;
-    const method = on ? 'addEventListener' : 'removeEventListener';
-    globalThis[method]('online', this.#onReturn);
-    globalThis[method]('pageshow', this.#onReturn);
-    globalThis.document?.[method]('visibilitychange', this.#onReturn);
+    this.#running = runAsSender({ dbName: this.dbName, locks, signal, run: () => loop.run(signal), onLeader: (isLeader) => this.#setLeader(isLeader) });
   }
 
   #setLeader(isLeader: boolean): void {
@@ -308,21 +237,7 @@ export class Outbox {
   #publish(event: OutboxEvent): void {
     if (event.type === 'auth-required') this.#authPaused = true;
     this.#emitter.emit(event);
-    if (!this.#channel) return;
-    this.#outgoing.push(event);
-    if (this.#outgoing.length === 1) queueMicrotask(() => this.#postOutgoing());
-  }
-
-  #outgoing: OutboxEvent[] = [];
-
-  #postOutgoing(): void {
-    const events = this.#outgoing;
-    this.#outgoing = [];
-    try {
-      this.#channel?.postMessage({ events } satisfies ChannelMessage);
-    } catch {
-      // Closed while a late answer was being recorded: the other tabs read the database anyway.
-    }
+    this.#channel?.post(event);
   }
 
   #onRemote(event: OutboxEvent): void {
@@ -346,59 +261,11 @@ export class Outbox {
   }
 
   async #askPersistence(): Promise<void> {
-    const storage = globalThis.navigator?.storage;
-    if (typeof storage?.persist !== 'function') return;
-    try {
-      const persisted = (await storage.persisted?.()) || (await storage.persist());
-      this.#emitter.emit({ type: 'storage', persisted });
-    } catch {
-      // Asking is a courtesy; a browser that refuses to answer leaves storage "best effort".
-    }
+    const persisted = await askPersistence();
+    if (persisted !== undefined) this.#emitter.emit({ type: 'storage', persisted });
   }
 
-  /** The open connection, reopened after another tab's upgrade or the browser closed it. */
-  #connection(): Promise<OutboxDb> {
-    if (this.#closing.signal.aborted && !this.#db) return Promise.reject(new OutboxStorageError('closed', 'the outbox is closed'));
-    if (this.#db) return Promise.resolve(this.#db);
-    this.#reopening ??= openOutboxDb(this.dbName, this.#hooks(), defaultFactory()).then(
-      (db) => {
-        this.#db = db;
-        this.#reopening = undefined;
-        return db;
-      },
-      (error: unknown) => {
-        this.#reopening = undefined;
-        throw error;
-      },
-    );
-    return this.#reopening;
-  }
-
-  /** Runs `work` on the connection, once more on a fresh one if it was closed under it. */
-  async #withDb<T>(doing: string, work: (db: OutboxDb) => Promise<T>): Promise<T> {
-    try {
-      return await work(await this.#connection());
-    } catch (error) {
-      const mapped = toStorageError(error, doing);
-      if (mapped.kind !== 'closed' || this.#closing.signal.aborted) throw mapped;
-      this.#db = undefined;
-      try {
-        return await work(await this.#connection());
-      } catch (again) {
-        throw toStorageError(again, doing);
-      }
-    }
-  }
-
-  #hooks(): ConnectionHooks {
-    const dropped = (reconnecting: boolean) => {
-      this.#db = undefined;
-      this.#emitter.emit({ type: 'storage', reconnecting });
-    };
-    return {
-      onBlocking: () => dropped(false),
-      onTerminated: () => dropped(true),
-      onBlocked: () => this.#emitter.emit({ type: 'storage', blocked: true }),
-    };
+  #withDb<T>(doing: string, work: (db: OutboxDb) => Promise<T>): Promise<T> {
+    return this.#connection.run(doing, work);
   }
 }

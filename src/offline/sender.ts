@@ -6,7 +6,8 @@
 import { classify, retryDelay, type Outcome } from './backoff.js';
 import type { OutboxDb } from './db.js';
 import type { OutboxEvent } from './events.js';
-import { claimSendable, countOps, removeConfirmed, updateOp, type Claimed } from './store.js';
+import { countOps } from './queries.js';
+import { claimSendable, removeConfirmed, updateOp, type Claimed } from './store.js';
 import { expiryOf, sendOp } from './send-op.js';
 
 /** Confirmations removed per transaction. */

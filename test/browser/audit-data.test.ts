@@ -6,7 +6,7 @@ import { CampaignDataClient } from '../../src/data/data-client.js';
 import { queuedOpOf } from '../../src/data/marks.js';
 import { Outbox, type OutboxEvent } from '../../src/offline/index.js';
 import { nextSendable, type OrderedOp } from '../../src/offline/ordering.js';
-import { eventually, FakeOutboxSender, ManualClock, newLine } from '../../src/offline/testing.js';
+import { eventually, FakeOutboxSender, ManualClock, newLine } from '../support/browser/outbox-doubles.js';
 import { CapableFakeAdapter, FakeAdapter, gate, line } from './fake-adapter.js';
 import { OfflineClients } from './offline-fixture.js';
 

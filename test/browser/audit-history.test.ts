@@ -10,7 +10,7 @@ import type { Action, Me } from '../../src/model/principal.js';
 import type { BackendCapabilities } from '../../src/adapter/capabilities.js';
 import type { FakeAdapter} from './fake-adapter.js';
 import { CapableFakeAdapter, line, until } from './fake-adapter.js';
-import { $, deepActive, dialogOf, text } from './helpers.js';
+import { $, askToDeleteAll, deepActive, text } from './helpers.js';
 import { OfflineClients } from './offline-fixture.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -156,14 +156,7 @@ describe('<campaign-responses-tab>: Restore after a delete-all was sent, and lin
     const client = new CampaignDataClient({ adapter, undoDelayMs: 60_000 });
     const tab = await fixture<CampaignResponsesTab>(html`<campaign-responses-tab recipient-id="42" undo-delay-ms="400" .dataClient=${client}></campaign-responses-tab>`);
     await until(() => tab.shadowRoot?.querySelector('table'));
-    $<HTMLButtonElement>(tab, '[part="update-button"][data-event="spring-call"]').click();
-    const dialog = dialogOf(tab);
-    await until(() => dialog.open && dialog.shadowRoot?.querySelector('[part="menu-button"]'));
-    $<HTMLButtonElement>(dialog, '[part="menu-button"]').dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
-    await until(() => dialog.shadowRoot?.querySelector('[role="menu"]:not([hidden])'));
-    $(dialog, '[role="menuitem"][data-item="delete"]').click();
-    const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
-    await until(() => confirm.open && text(confirm).includes('2 responses'));
+    await askToDeleteAll(tab, 'spring-call', '2 responses');
     const readsBefore = adapter.callsOf('getRecipientResponses').length;
     $<HTMLButtonElement>(tab, '[part~="confirm-delete-button"]').click();
     await until(() => adapter.callsOf('getRecipientResponses').length > readsBefore && tab.shadowRoot?.querySelector('[part="undo-button"]'));

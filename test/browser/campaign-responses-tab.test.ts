@@ -9,7 +9,7 @@ import type { AuthRequiredEvent } from '../../src/events/auth-required.js';
 import type { ResponseSavedEvent } from '../../src/events/response-saved.js';
 import type { ResponsesDeletedEvent } from '../../src/events/responses-deleted.js';
 import { CAMPAIGNS, FakeAdapter, RECIPIENT, gate, line, until } from './fake-adapter.js';
-import { $, $$, choose, deepActive, dialogOf, text, typeInto } from './helpers.js';
+import { $, $$, askToDeleteAll, choose, deepActive, dialogOf, text, typeInto } from './helpers.js';
 
 async function mount(adapter = new FakeAdapter(), undoDelayMs = 5000) {
   const client = new CampaignDataClient({ adapter, undoDelayMs });
@@ -234,14 +234,7 @@ describe('<campaign-responses-tab>', () => {
 
   it('Delete without Undo is sent after the undo time and fires cr-responses-deleted', async () => {
     const { tab, adapter } = await mount(new FakeAdapter([line({ id: 'a' })]), 100);
-    $<HTMLButtonElement>(tab, '[part="update-button"][data-event="spring-call"]').click();
-    const dialog = dialogOf(tab);
-    await until(() => dialog.open && dialog.shadowRoot?.querySelector('[part="menu-button"]'));
-    $<HTMLButtonElement>(dialog, '[part="menu-button"]').dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
-    await until(() => dialog.shadowRoot?.querySelector('[role="menu"]:not([hidden])'));
-    $(dialog, '[role="menuitem"][data-item="delete"]').click();
-    const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
-    await until(() => confirm.open && text(confirm).includes('Delete 1 response'));
+    await askToDeleteAll(tab, 'spring-call', 'Delete 1 response');
     const deleted = oneEvent(tab, 'cr-responses-deleted') as Promise<ResponsesDeletedEvent>;
     $<HTMLButtonElement>(tab, '[part~="confirm-delete-button"]').click();
     const event = await deleted;

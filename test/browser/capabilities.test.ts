@@ -10,7 +10,7 @@ import { READ_ONLY_CAPABILITIES, type BackendCapabilities } from '../../src/adap
 import { CampaignDataClient } from '../../src/data/data-client.js';
 import type { Action, Me } from '../../src/model/principal.js';
 import { CapableFakeAdapter, FakeAdapter, line, until } from './fake-adapter.js';
-import { $, dialogOf, text } from './helpers.js';
+import { $, askToDeleteAll, text } from './helpers.js';
 
 /** The capability sets the elements must honour, as adapters declare them (the presets' among them). */
 const READ_ONLY: Partial<BackendCapabilities> = READ_ONLY_CAPABILITIES;
@@ -36,14 +36,6 @@ async function tabOn(adapter: FakeAdapter) {
 }
 
 /** Opens Update Status of the spring call in a tab, and waits for the dialog's form. */
-async function updateStatusIn(tab: CampaignResponsesTab): Promise<AddResponseDialog> {
-  $<HTMLButtonElement>(tab, '[part="update-button"][data-event="spring-call"]').click();
-  const dialog = dialogOf(tab);
-  await until(() => dialog.open && dialog.shadowRoot?.querySelector('#detailId'));
-  await dialog.updateComplete;
-  return dialog;
-}
-
 describe('capabilities: the elements honour what the backend can do, through the data client\'s can()', () => {
   it('check(): a refusal says whether the backend or the person\'s permission stands in the way; an allowed action may carry a note', async () => {
     const readOnly = new CampaignDataClient({ adapter: new CapableSayingAdapter(READ_ONLY, person(['read', 'write', 'delete'])) });
@@ -96,12 +88,7 @@ describe('capabilities: the elements honour what the backend can do, through the
   it('where Delete removes the membership, the confirmation says the person leaves the campaign; not on a full backend (control)', async () => {
     for (const [capabilities, expected] of [[LATEST_ONLY_MEMBERSHIP, true], [{}, false]] as const) {
       const tab = await tabOn(new CapableFakeAdapter(capabilities, [line({ id: 'a' })]));
-      const dialog = await updateStatusIn(tab);
-      $<HTMLButtonElement>(dialog, '[part="menu-button"]').dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
-      await until(() => dialog.shadowRoot?.querySelector('[role="menu"]:not([hidden])'));
-      $(dialog, '[role="menuitem"][data-item="delete"]').click();
-      const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
-      await until(() => confirm.open && text(confirm).includes('Delete 1 response'));
+      const confirm = await askToDeleteAll(tab, 'spring-call', 'Delete 1 response');
       const note = tab.shadowRoot!.querySelector('[part="confirm-note"]');
       expect(Boolean(note)).to.equal(expected);
       if (note) {

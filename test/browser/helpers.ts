@@ -1,5 +1,6 @@
 import type { AddResponseDialog } from '../../src/components/add-response-dialog/add-response-dialog.js';
 import type { CampaignResponsesTab } from '../../src/components/campaign-responses-tab/campaign-responses-tab.js';
+import { until } from './fake-adapter.js';
 
 export function $<E extends Element = HTMLElement>(root: Element, selector: string): E {
   const found = root.shadowRoot?.querySelector<E>(selector);
@@ -36,4 +37,21 @@ export function deepActive(): Element | null {
 
 export function text(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Update Status on the event's row → Actions → Delete, by pointer, up to the confirmation: resolves
+ * with it once it says `expected` (the count it asks about).
+ */
+export async function askToDeleteAll(tab: CampaignResponsesTab, eventId: string, expected: string): Promise<HTMLDialogElement> {
+  $<HTMLButtonElement>(tab, `[part="update-button"][data-event="${eventId}"]`).click();
+  const dialog = dialogOf(tab);
+  // The dialog's module loads on first use: on a busy machine its first fetch takes a while.
+  await until(() => dialog.open && dialog.shadowRoot?.querySelector('[part="menu-button"]'), 8000);
+  $<HTMLButtonElement>(dialog, '[part="menu-button"]').dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
+  await until(() => dialog.shadowRoot?.querySelector('[role="menu"]:not([hidden])'));
+  $(dialog, '[role="menuitem"][data-item="delete"]').click();
+  const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
+  await until(() => confirm.open && text(confirm).includes(expected));
+  return confirm;
 }

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB } from 'idb';
 import { RateLimitedError, UnavailableError } from '../../src/adapter/errors.js';
 import { Outbox, fullJitterDelay, retryDelay, DEFAULT_BACKOFF, type OutboxEvent, type OutboxOptions } from '../../src/offline/index.js';
-import { eventually, FakeOutboxSender, ManualClock, newLine } from '../../src/offline/testing.js';
+import { eventually, FakeOutboxSender, ManualClock, newLine } from '../support/browser/outbox-doubles.js';
 import { gate } from './fake-adapter.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60));

@@ -7,7 +7,7 @@ import { deleteDB } from 'idb';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { UnavailableError } from '../../src/adapter/errors.js';
 import { Outbox, type OutboxEvent, type OutboxSender } from '../../src/offline/index.js';
-import { eventually, newLine } from '../../src/offline/testing.js';
+import { eventually, newLine } from '../support/browser/outbox-doubles.js';
 
 describe('Outbox and the real network (DevTools offline)', () => {
   let dbName: string;

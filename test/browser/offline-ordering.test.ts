@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { deleteDB } from 'idb';
 import { UnavailableError, ValidationError } from '../../src/adapter/errors.js';
 import { coalescedByDeleteAll, dependsOn, leaseExpired, nextSendable, Outbox, type OrderedOp, type OutboxEvent } from '../../src/offline/index.js';
-import { eventually, FakeOutboxSender, ManualClock, newLine } from '../../src/offline/testing.js';
+import { eventually, FakeOutboxSender, ManualClock, newLine } from '../support/browser/outbox-doubles.js';
 
 const NOW = 1_000_000;
 let seq = 0;

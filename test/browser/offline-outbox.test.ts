@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
 import { AuthError, ConflictError, ValidationError } from '../../src/adapter/errors.js';
 import { Outbox, OutboxStorageError, outboxDbName, wipeOfflineData, type OutboxEvent, type OutboxOptions } from '../../src/offline/index.js';
-import { eventually, FakeOutboxSender, ManualClock, newLine } from '../../src/offline/testing.js';
+import { eventually, FakeOutboxSender, ManualClock, newLine } from '../support/browser/outbox-doubles.js';
 import { gate } from './fake-adapter.js';
 
 describe('Outbox: durability, states and answers', () => {

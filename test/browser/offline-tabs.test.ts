@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
 import { Outbox, type OutboxEvent, type OutboxOp, type OutboxOptions } from '../../src/offline/index.js';
-import { eventually, FakeOutboxSender, ManualClock, newLine } from '../../src/offline/testing.js';
+import { eventually, FakeOutboxSender, ManualClock, newLine } from '../support/browser/outbox-doubles.js';
 import { gate } from './fake-adapter.js';
 
 describe('Outbox across tabs: one sender, leases, BroadcastChannel', () => {

@@ -5,7 +5,7 @@ import '../../src/define/campaign-responses-tab.js';
 import type { CampaignResponsesTab } from '../../src/components/campaign-responses-tab/campaign-responses-tab.js';
 import { CampaignDataClient } from '../../src/data/data-client.js';
 import { FakeAdapter, line, until } from './fake-adapter.js';
-import { $, deepActive, dialogOf, text } from './helpers.js';
+import { $, askToDeleteAll, deepActive, text } from './helpers.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const HOLD_MS = 1500;
@@ -23,14 +23,7 @@ async function mount(undoDelayMs: number) {
 
 /** Update Status → Actions → Delete → Delete in the confirmation. */
 async function deleteSpring(tab: CampaignResponsesTab): Promise<void> {
-  $<HTMLButtonElement>(tab, '[part="update-button"][data-event="spring-call"]').click();
-  const dialog = dialogOf(tab);
-  await until(() => dialog.open && dialog.shadowRoot?.querySelector('[part="menu-button"]'));
-  $<HTMLButtonElement>(dialog, '[part="menu-button"]').dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
-  await until(() => dialog.shadowRoot?.querySelector('[role="menu"]:not([hidden])'));
-  $(dialog, '[role="menuitem"][data-item="delete"]').click();
-  const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
-  await until(() => confirm.open && text(confirm).includes('2 responses'));
+  await askToDeleteAll(tab, 'spring-call', '2 responses');
   $<HTMLButtonElement>(tab, '[part~="confirm-delete-button"]').click();
   await until(() => tab.shadowRoot?.querySelector('[part="undo-button"]'));
 }

@@ -93,45 +93,18 @@ export const styles = css`
   .form-error:empty {
     display: none;
   }
-  .menu-root {
-    position: relative;
-  }
+  /* The menu button sits in the footer: its menu opens upward. */
   [role='menu'] {
-    position: absolute;
+    inset-block-start: auto;
     inset-block-end: 100%;
-    inset-inline-start: 0;
-    min-inline-size: 10rem;
-    padding: var(--_space-s) 0;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow-raised);
-  }
-  [role='menu'][hidden] {
-    display: none;
-  }
-  [role='menuitem'] {
-    padding: var(--_space-s) var(--_space-m);
-    cursor: pointer;
-  }
-  [role='menuitem']:focus,
-  [role='menuitem']:hover {
-    background: var(--_surface-alt);
   }
   @media (forced-colors: active) {
-    dialog,
-    [role='menu'] {
+    dialog {
       border: 2px solid CanvasText;
     }
     /* Not told by colour alone: the invalid control's border is thicker and its message is text. */
     [aria-invalid='true'] {
       border-color: Mark;
-    }
-    [role='menuitem']:focus,
-    [role='menuitem']:hover {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
     }
   }
 `;

@@ -17,6 +17,7 @@ import { MenuButtonController } from '../base/menu-button.js';
 import { errorMessage, renderFailure, renderLoading } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './add-response-dialog.styles.js';
+import { menuStyles } from '../base/menu.styles.js';
 import { renderFields } from './response-fields.js';
 import { FIELD_ORDER, draftFromForm, fieldOfServerError, sameValues, validateResponseForm } from './response-form.js';
 import type { FieldErrors, ResponseFormValues } from './response-form.js';
@@ -112,7 +113,7 @@ export class AddResponseDialog extends CrDataElement {
     registerEnglish(enDialog);
   }
 
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, menuStyles, styles];
 
   /** The campaigns sent to the recipient; loaded through the data client when not given. */
   @property({ attribute: false }) campaigns: RecipientCampaign[] | undefined;

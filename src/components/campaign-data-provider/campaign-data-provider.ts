@@ -9,6 +9,7 @@ import { CampaignDataClient } from '../../data/data-client.js';
 // Type only: the provider must not bundle the campaign side for pages that show only a recipient's tab.
 import type { CampaignReportsClient } from '../../data/reports-client.js';
 import { CrElement } from '../base/cr-element.js';
+import { syncDomEvent, syncNewsClaimed } from '../base/sync-news.js';
 
 /**
  * @tagname campaign-data-provider
@@ -17,7 +18,16 @@ import { CrElement } from '../base/cr-element.js';
  * reports) get a campaign-side client the same way: `reportsClient`, else one made from
  * `reportsAdapter`, else from `api-base`, made when one of them first asks.
  *
+ * With offline edits and no `<campaign-sync-status>` on the page, the provider announces the
+ * client's delivery news itself, so the host hears it either way (once: a status, when present,
+ * announces instead).
+ *
  * @slot - The kit's elements (anywhere below, also inside other shadow roots).
+ *
+ * @fires {ResponseSavedEvent} cr-response-saved - A queued response line reached the backend (`event.line`, as stored), when no `<campaign-sync-status>` shows this client.
+ * @fires {SyncCompleteEvent} cr-sync-complete - The queue has nothing left to send now (likewise).
+ * @fires {SyncFailedEvent} cr-sync-failed - Sending an edit failed (likewise).
+ * @fires {AuthRequiredEvent} cr-auth-required - The server answered 401 to a queued edit (likewise); `retryAfter(promise)` resumes sending.
  */
 export class CampaignDataProvider extends CrElement {
   static override styles = css`
@@ -50,6 +60,7 @@ export class CampaignDataProvider extends CrElement {
   #provider = new ContextProvider(this, { context: dataClientContext });
   #made: { from: CampaignResponseAdapter | string; client: CampaignDataClient } | undefined;
 
+  #syncNews: { client: CampaignDataClient; unsubscribe: () => void } | undefined;
   #reportsProvider: ContextProvider<typeof reportsClientContext>;
   #madeReports: { from: CampaignReportsAdapter | string; source: ReportsSource; client: CampaignReportsClient } | undefined;
 
@@ -101,6 +112,32 @@ export class CampaignDataProvider extends CrElement {
     super.willUpdate(changed);
     this.#provider.setValue(this.client);
     this.#reportsProvider.setValue(this.currentReportsClient);
+    this.#listenToSync(this.isConnected ? this.client : undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#listenToSync(this.client);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#listenToSync(undefined);
+  }
+
+  #listenToSync(client: CampaignDataClient | undefined): void {
+    if (this.#syncNews?.client === client) return;
+    this.#syncNews?.unsubscribe();
+    this.#syncNews = client
+      ? {
+          client,
+          unsubscribe: client.subscribeSync((event) => {
+            // A status showing this client announces it instead: the host hears it once.
+            const announced = syncNewsClaimed(client) ? undefined : syncDomEvent(client, event);
+            if (announced) this.emit(announced);
+          }),
+        }
+      : undefined;
   }
 
   override render(): TemplateResult {

@@ -1,16 +1,11 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AuthError } from '../../adapter/errors.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { SyncEvent, SyncStatus } from '../../data/sync.js';
 import type { ResponseVocabulary } from '../../model/types.js';
-import { AuthRequiredEvent } from '../../events/auth-required.js';
-import { SyncCompleteEvent } from '../../events/sync-complete.js';
-import { ResponseSavedEvent } from '../../events/response-saved.js';
-import { SyncFailedEvent } from '../../events/sync-failed.js';
-import { CrElement } from '../base/cr-element.js';
-import { DataClientController } from '../base/data-client-controller.js';
+import { CrDataClientElement } from '../base/cr-data-element.js';
+import { claimSyncNews, syncDomEvent } from '../base/sync-news.js';
 import { errorMessage, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-sync-status.styles.js';
@@ -101,25 +96,13 @@ const AGE_TICK_MS = 15_000;
  * @fires {SyncFailedEvent} cr-sync-failed - Sending an edit failed (`final`: it waits for a person).
  * @fires {AuthRequiredEvent} cr-auth-required - The server answered 401 to a queued edit: sending waits; `retryAfter(promise)` resumes it once the host has a new token.
  */
-export class CampaignSyncStatus extends CrElement {
+export class CampaignSyncStatus extends CrDataClientElement {
   static {
     // The element's own English strings (the rest of the table stays out of its bundle).
     registerEnglish(enSync);
   }
 
   static override styles = [sharedStyles, styles];
-
-  /** The data client to use; otherwise a provider's, the configured one, or one made from `api-base`. */
-  @property({ attribute: false }) dataClient: CampaignDataClient | undefined;
-
-  /** Base URL of the REST backend, for use without a provider (a client without offline edits). */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
-
-  /** The bearer token for the element's own REST client (with `api-base`). */
-  @property({ attribute: false }) token: string | undefined;
-
-  /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
-  @property({ attribute: false }) getToken: (() => Promise<string | null | undefined>) | undefined;
 
   /** Whether the list of edits that need a person is shown. */
   @property({ type: Boolean, reflect: true }) expanded = false;
@@ -130,12 +113,6 @@ export class CampaignSyncStatus extends CrElement {
   @state() private busy: string | undefined;
   @state() private actionError = '';
   @state() private vocabulary: ResponseVocabulary | undefined;
-
-  protected readonly data = new DataClientController(
-    this,
-    () => undefined,
-    () => undefined,
-  );
 
   #subscription: { client: CampaignDataClient; unsubscribe: () => void } | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
@@ -192,7 +169,13 @@ export class CampaignSyncStatus extends CrElement {
     const client = this.data.client;
     if (this.#subscription?.client === client) return;
     this.#subscription?.unsubscribe();
-    this.#subscription = client ? { client, unsubscribe: client.subscribeSync((event) => this.#onSync(client, event)) } : undefined;
+    if (client) {
+      const stopSync = client.subscribeSync((event) => this.#onSync(client, event));
+      const release = claimSyncNews(client, this);
+      this.#subscription = { client, unsubscribe: () => (stopSync(), release()) };
+    } else {
+      this.#subscription = undefined;
+    }
     this.status = undefined;
     void this.refresh();
   }
@@ -206,16 +189,8 @@ export class CampaignSyncStatus extends CrElement {
   }
 
   #onSync(client: CampaignDataClient, event: SyncEvent): void {
-    if (event.type === 'sync-complete') {
-      this.emit(new SyncCompleteEvent(event));
-    } else if (event.type === 'delivered') {
-      this.emit(new ResponseSavedEvent(event.line));
-    } else if (event.type === 'sync-failed') {
-      this.emit(new SyncFailedEvent(event));
-    } else if (event.type === 'auth-required') {
-      const error = new AuthError(event.error.message, { status: event.error.status, problem: event.error.problem });
-      this.emit(new AuthRequiredEvent(error, () => client.resumeSync()));
-    }
+    const announced = syncDomEvent(client, event);
+    if (announced) this.emit(announced);
     void this.refresh();
   }
 

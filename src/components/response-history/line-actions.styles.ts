@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** A line's actions, its deleted look, its changes, and the notice of a line's delete. */
+/** A line's actions, its deleted look, its changes, and the notice of a line's delete (the menu's look is menu.styles.ts). */
 export const lineActionStyles = css`
   .line-actions {
     display: flex;
@@ -16,32 +16,6 @@ export const lineActionStyles = css`
   .deleted-label {
     font-weight: var(--_font-weight-strong);
     color: var(--_danger);
-  }
-  .menu-root {
-    position: relative;
-  }
-  [role='menu'] {
-    position: absolute;
-    inset-block-start: 100%;
-    inset-inline-start: 0;
-    z-index: 1;
-    min-inline-size: 8rem;
-    padding: var(--_space-s) 0;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: var(--_shadow-raised);
-  }
-  [role='menu'][hidden] {
-    display: none;
-  }
-  [role='menuitem'] {
-    padding: var(--_space-s) var(--_space-m);
-    cursor: pointer;
-  }
-  [role='menuitem']:focus,
-  [role='menuitem']:hover {
-    background: var(--_surface-alt);
   }
   .line-changes ol {
     margin: var(--_space-s) 0 0;
@@ -65,8 +39,7 @@ export const lineActionStyles = css`
     border-color: var(--_on-inverse);
   }
   @media (forced-colors: active) {
-    .snackbar,
-    [role='menu'] {
+    .snackbar {
       border: 1px solid CanvasText;
     }
     .deleted-label {

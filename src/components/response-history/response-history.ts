@@ -21,6 +21,7 @@ import { enHistory } from '../../i18n/en/history.js';
 import { LineActions } from './line-actions.js';
 import { renderLineActions, renderLineNotice } from './line-actions-view.js';
 import { lineActionStyles } from './line-actions.styles.js';
+import { menuStyles } from '../base/menu.styles.js';
 import { findDetail } from '../../model/vocabulary.js';
 
 /** How close to the end of the loaded lines scrolling asks for the next page. */
@@ -129,7 +130,7 @@ export class ResponseHistory extends CrDataElement {
     registerEnglish(enHistory);
   }
 
-  static override styles = [sharedStyles, styles, syncMarkStyles, lineActionStyles];
+  static override styles = [sharedStyles, styles, syncMarkStyles, menuStyles, lineActionStyles];
 
   /** Only the lines of this campaign; all of the recipient's when absent. */
   @property({ attribute: 'campaign-id', reflect: true }) campaignId: string | undefined;

@@ -1,10 +1,10 @@
 /**
  * Test doubles for the outbox, shared by its tests and by the suites that build on it (chaos,
  * crash points, failover): a clock moved by hand and a sender that behaves like an idempotent
- * server. Not imported by the kit itself.
+ * server. Kept out of src/ so they never ship in the package.
  */
-import type { DeleteAllResult, NewResponseLine, ResponseLine } from '../model/types.js';
-import type { OutboxClock, OutboxSender } from './types.js';
+import type { DeleteAllResult, NewResponseLine, ResponseLine } from '../../../src/model/types.js';
+import type { OutboxClock, OutboxSender } from '../../../src/offline/types.js';
 
 /** A clock that moves only when told; timers fire in time order during `advance()`. */
 export class ManualClock implements OutboxClock {

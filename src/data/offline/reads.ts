@@ -1,0 +1,63 @@
+/**
+ * Offline reads: the server's answer (stored for next time) merged with the edits still queued
+ * on this device; when the server cannot be reached, the last stored list, marked "as of".
+ */
+import type { CallOptions, HistoryQuery } from '../../adapter/types.js';
+import type { Page, ResponseLine } from '../../model/types.js';
+import { isUnreachable, type CachedAnswer } from '../cached-reads.js';
+import { withAsOf, withLocalOnly } from '../marks.js';
+import { mergeCampaigns, mergeHistoryPage } from '../merge.js';
+import type { ClientReads, PartsContext } from '../parts.js';
+import type { OfflineDevice } from './device.js';
+
+function historyKey(recipientId: string, query: HistoryQuery): string {
+  const parts = [query.campaignId, query.eventId, query.categoryId, query.q, query.include].map((part) => encodeURIComponent(part ?? ''));
+  return `history:${recipientId}:${parts.join(':')}`;
+}
+
+export function cachedReads(device: OfflineDevice, network: ClientReads, context: PartsContext): ClientReads {
+  /** Through the read cache when there is one; the request is watched for connectivity either way. */
+  async function read<T>(key: string, recipientId: string | undefined, fetch: (signal?: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<CachedAnswer<T>> {
+    await device.ready;
+    const reused = device.serverAnswers.take<T>(key);
+    if (reused) return reused;
+    const askedAt = device.serverAnswers.generation(recipientId);
+    const tracked = (callSignal?: AbortSignal) => device.track(fetch(callSignal));
+    const answer = device.reads ? await device.reads.read(key, recipientId, tracked, signal) : { value: await tracked(signal) };
+    if (answer.asOf === undefined) device.serverAnswers.store(key, recipientId, answer.value, askedAt);
+    return answer;
+  }
+
+  return {
+    vocabulary: () => read('vocabulary', undefined, () => network.vocabulary()).then(({ value }) => (device.vocabulary = value)),
+
+    async recipientCampaigns(recipientId: string, options: CallOptions) {
+      // The queue before the server: an edit confirmed between the two is then either still in the
+      // queue read here, or already in the server's answer. Read the other way round, a delete
+      // confirmed in between is in neither, and the deleted line shows again until the next read.
+      const local = await device.localState(recipientId);
+      const { value, asOf } = await read(`campaigns:${recipientId}`, recipientId, (signal) => network.recipientCampaigns(recipientId, { ...options, signal }), options.signal);
+      for (const campaign of value.campaigns) device.titles.set(campaign.id, campaign.title);
+      const merged = mergeCampaigns(value, local, await context.vocabulary(options.signal));
+      return asOf === undefined ? merged : withAsOf(merged, asOf);
+    },
+
+    async historyPage(recipientId: string, query: HistoryQuery) {
+      const fetch = (signal?: AbortSignal) => network.historyPage(recipientId, { ...query, signal });
+      // Only first pages are kept: they are what a person sees on opening; a cursor belongs to one answer.
+      const local = await device.localState(recipientId); // before the server, as for the campaigns
+      const answer = query.cursor
+        ? device.track(fetch(query.signal)).then((value) => ({ value, asOf: undefined }))
+        : read(historyKey(recipientId, query), recipientId, fetch, query.signal);
+      // Offline with nothing kept on this device: the edits waiting here are still worth showing.
+      const localOnly = (error: unknown) => {
+        if (query.cursor || !device.outbox || !isUnreachable(error)) throw error;
+        return { value: { items: [], nextCursor: null } as Page<ResponseLine>, asOf: undefined, localOnly: true };
+      };
+      const got = await answer.catch(localOnly);
+      const merged = mergeHistoryPage(got.value, local, query, await context.vocabulary(query.signal));
+      if ('localOnly' in got) return withLocalOnly(merged);
+      return got.asOf === undefined ? merged : withAsOf(merged, got.asOf);
+    },
+  };
+}
