@@ -18,9 +18,14 @@ export class CrClientElement extends CrElement {
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   @property({ attribute: false }) getToken: (() => Promise<string | null | undefined>) | undefined;
 
+  /** Tells the host when `error` is an AuthError, with a way to retry (a LoadController's `failed`). */
+  protected announceFailure(error: unknown, retry: () => void): void {
+    if (error instanceof AuthError) this.emit(new AuthRequiredEvent(error, retry));
+  }
+
   /** Rethrows `error`, first telling the host when it is an AuthError, with a way to retry. */
   protected reportFailure(error: unknown, retry: () => void): never {
-    if (error instanceof AuthError) this.emit(new AuthRequiredEvent(error, retry));
+    this.announceFailure(error, retry);
     throw error;
   }
 }

@@ -1,8 +1,6 @@
-import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { RecipientCampaign, RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
 import type { CampaignDataClient } from '../../data/data-client.js';
 import type { DataChange } from '../../data/changes.js';
@@ -10,6 +8,7 @@ import type { DeleteRequestEvent } from '../../events/delete-request.js';
 import type { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { asOfOf } from '../../data/marks.js';
 import { CrDataElement } from '../base/cr-data-element.js';
+import { LoadController } from '../base/load-controller.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
 import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import type { AddResponseDialog } from '../add-response-dialog/add-response-dialog.js';
@@ -238,7 +237,9 @@ export class CampaignResponsesTab extends CrDataElement {
   @property({ type: Number, attribute: 'undo-delay-ms' }) undoDelayMs: number | undefined;
 
   /** The last data shown, kept while a reload runs so the table does not jump to a skeleton. */
-  #shown: TabData | undefined;
+  get #shown(): TabData | undefined {
+    return this.#load.value;
+  }
 
   #deleteFlow = new DeleteFlow(
     this,
@@ -248,26 +249,19 @@ export class CampaignResponsesTab extends CrDataElement {
   );
   #focusTargetAfterDelete: HTMLElement | null = null;
 
-  #load = new Task(this, {
+  #load = new LoadController(this, {
     args: () => [this.data.client, this.recipientId, this.token] as const,
-    task: async ([client, recipientId], { signal }): Promise<TabData | undefined> => {
+    load: async ([client, recipientId], signal): Promise<TabData | undefined> => {
       if (!client || !recipientId) return undefined;
-      const slotSignal = this.data.view?.next('campaigns', signal);
-      try {
-        const [vocabulary, answer] = await Promise.all([
-          client.getVocabulary({ signal: slotSignal }),
-          client.getRecipientCampaigns(recipientId, { signal: slotSignal }),
-          // Who may add a response: asked once per client, beside the first load.
-          client.permissions.load({ signal: slotSignal }),
-        ]);
-        this.#shown = { ...answer, vocabulary };
-        return this.#shown;
-      } catch (error) {
-        // Cut short by a newer load (its request aborted): no news about the data, keep showing it.
-        if (!isAbortError(error)) this.#shown = undefined;
-        return this.reportFailure(error, () => void this.#load.run());
-      }
+      const [vocabulary, answer] = await Promise.all([
+        client.getVocabulary({ signal }),
+        client.getRecipientCampaigns(recipientId, { signal }),
+        // Who may add a response: asked once per client, beside the first load.
+        client.permissions.load({ signal }),
+      ]);
+      return { ...answer, vocabulary };
     },
+    failed: (error, retry) => this.announceFailure(error, retry),
   });
 
   constructor() {
@@ -370,7 +364,7 @@ export class CampaignResponsesTab extends CrDataElement {
         <slot name="actions"></slot>
         ${this.#renderNotices(client)}
       </div>
-      <div class="content" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>${this.#renderContent()}</div>
+      <div class="content" aria-busy=${this.#load.pending ? 'true' : 'false'}>${this.#renderContent()}</div>
       ${this.dialogWanted
         ? html`<add-response-dialog
             exportparts=${DIALOG_EXPORTPARTS}

@@ -1,14 +1,13 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { compareNewestFirst } from '../../model/history.js';
 import type { Recipient, RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
 import type { DataChange } from '../../data/changes.js';
-import { isAbortError } from '../../adapter/errors.js';
 import { CrDataElement } from '../base/cr-data-element.js';
+import { LoadController } from '../base/load-controller.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
 import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import { asOfOf, localOnlyOf } from '../../data/marks.js';
@@ -32,6 +31,19 @@ const NOTE_FILTER_DELAY_MS = 250;
 
 /** The most lines one reload asks for (the reference server's page cap). */
 const RELOAD_MAX = 500;
+
+/** What the history shows: the lines loaded so far and what the server said about them. */
+interface HistoryShown {
+  lines: ResponseLine[];
+  nextCursor: string | null;
+  total: number | undefined;
+  /** When the lines shown were stored on this device, if they came from its cache (offline). */
+  asOf: number | undefined;
+  /** Offline, never loaded here: only the edits waiting on this device are shown. */
+  localOnly: boolean;
+}
+
+const NOTHING_SHOWN: HistoryShown = { lines: [], nextCursor: null, total: undefined, asOf: undefined, localOnly: false };
 
 /**
  * @tagname response-history
@@ -152,17 +164,10 @@ export class ResponseHistory extends CrDataElement {
   /** The note filter as sent to the server: `noteFilter` once typing pauses. */
   @state() private noteQuery = '';
   @state() private showRecipientZone = false;
-  @state() private lines: ResponseLine[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private total: number | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown = null;
-  /** When the lines shown were stored on this device, if they came from its cache (offline). */
-  @state() private asOf: number | undefined;
-  /** Offline, never loaded here: only the edits waiting on this device are shown. */
-  @state() private localOnly = false;
 
-  #loaded = false;
+  get #shown(): HistoryShown {
+    return this.#load.value ?? NOTHING_SHOWN;
+  }
   #actions = new LineActions(this, () => this.data.client, () => this.localizer, () => this.undoDelayMs);
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
   /** On a reload after a change, how many lines to fetch again (so scrolled-in pages stay). */
@@ -179,34 +184,18 @@ export class ResponseHistory extends CrDataElement {
     };
   }
 
-  #load = new Task(this, {
+  #load = new LoadController(this, {
     args: () => [this.data.client, this.recipientId, this.campaignId, this.token, this.categoryFilter, this.noteQuery] as const,
-    task: async ([client, recipientId], { signal }) => {
-      if (!client || !recipientId) return;
-      this.data.view?.abort('history-more');
-      const slotSignal = this.data.view?.next('history', signal);
+    load: async ([client, recipientId], signal): Promise<HistoryShown | undefined> => {
+      if (!client || !recipientId) return undefined;
       const limit = this.#reloadLimit;
       this.#reloadLimit = undefined;
-      try {
-        // What the person may do decides what is read (deleted lines) and offered (Delete, Changes).
-        await client.permissions.load({ signal: slotSignal });
-        const [page] = await Promise.all([
-          client.getHistoryPage(recipientId, { ...this.#query, limit, signal: slotSignal }),
-          this.#loadContext(slotSignal),
-        ]);
-        this.lines = [...page.items].sort(compareNewestFirst);
-        this.nextCursor = page.nextCursor;
-        this.total = page.total;
-        this.asOf = asOfOf(page);
-        this.localOnly = localOnlyOf(page);
-        this.moreError = null;
-        this.#loaded = true;
-      } catch (error) {
-        // Cut short by a newer load (its request aborted): no news about the lines, keep showing them.
-        if (!isAbortError(error)) this.#loaded = false;
-        this.reportFailure(error, () => void this.#load.run());
-      }
+      // What the person may do decides what is read (deleted lines) and offered (Delete, Changes).
+      await client.permissions.load({ signal });
+      const [page] = await Promise.all([client.getHistoryPage(recipientId, { ...this.#query, limit, signal }), this.#loadContext(signal)]);
+      return { lines: [...page.items].sort(compareNewestFirst), nextCursor: page.nextCursor, total: page.total, asOf: asOfOf(page), localOnly: localOnlyOf(page) };
     },
+    failed: (error, retry) => this.announceFailure(error, retry),
   });
 
   async #loadContext(signal: AbortSignal | undefined): Promise<void> {
@@ -226,27 +215,23 @@ export class ResponseHistory extends CrDataElement {
   /** Loads the next page, if any (called as the list scrolls near its end). */
   async loadMore(): Promise<void> {
     const client = this.data.client;
-    const cursor = this.nextCursor;
-    if (!client || !this.recipientId || !cursor || this.loadingMore) return;
-    this.loadingMore = true;
-    this.moreError = null;
-    const signal = this.data.view?.next('history-more');
-    try {
-      const page = await client.getHistoryPage(this.recipientId, { ...this.#query, cursor, signal });
-      const known = new Set(this.lines.map((line) => line.id));
-      this.lines = [...this.lines, ...page.items.filter((line) => !known.has(line.id))].sort(compareNewestFirst);
-      this.nextCursor = page.nextCursor;
-      this.total = page.total ?? this.total;
-    } catch (error) {
-      if (!isAbortError(error)) this.moreError = error;
-    } finally {
-      this.loadingMore = false;
-    }
+    const cursor = this.#shown.nextCursor;
+    if (!client || !this.recipientId || !cursor) return;
+    const recipientId = this.recipientId;
+    await this.#load.more(
+      (signal) => client.getHistoryPage(recipientId, { ...this.#query, cursor, signal }),
+      (shown, page) => {
+        const known = new Set(shown.lines.map((line) => line.id));
+        const lines = [...shown.lines, ...page.items.filter((line) => !known.has(line.id))].sort(compareNewestFirst);
+        return { ...shown, lines, nextCursor: page.nextCursor, total: page.total ?? shown.total };
+      },
+    );
   }
 
   protected override dataChanged(_change: DataChange): void {
     // Fetch as many lines as were shown, so a change does not drop the pages scrolled in.
-    if (this.lines.length > 0) this.#reloadLimit = Math.min(RELOAD_MAX, this.lines.length + 1);
+    const shown = this.#shown.lines.length;
+    if (shown > 0) this.#reloadLimit = Math.min(RELOAD_MAX, shown + 1);
     void this.#load.run();
   }
 
@@ -268,26 +253,24 @@ export class ResponseHistory extends CrDataElement {
   };
 
   #onRangeChanged = (event: RangeChangedEvent) => {
-    if (event.last >= this.lines.length - LOAD_AHEAD) void this.loadMore();
+    if (event.last >= this.#shown.lines.length - LOAD_AHEAD) void this.loadMore();
   };
 
   override render(): TemplateResult {
     if (!this.data.client) return renderNoClient(this.localizer);
-    if (this.#loaded) return this.#renderHistory();
     return this.#load.render({
       initial: () => renderLoading(this.localizer, 4),
       pending: () => renderLoading(this.localizer, 4),
       error: (error) => renderFailure(this.localizer, error, () => void this.#load.run()),
-      complete: () => this.#renderHistory(),
+      complete: (shown) => this.#renderHistory(shown),
     }) as TemplateResult;
   }
 
-  #renderHistory(): TemplateResult {
+  #renderHistory({ lines, nextCursor, asOf, localOnly }: HistoryShown): TemplateResult {
     const filtering = Boolean(this.categoryFilter || this.noteQuery.trim());
     const notice = renderLineNotice(this.#actions, this.localizer, (line) => this.#detailLabel(line));
     // The notice stays when the last line went: its Undo must still be there.
-    if (this.lines.length === 0 && !this.nextCursor && !filtering && !this.localOnly) return html`${renderEmpty(this.t('history.empty'))}${notice}`;
-    const lines = this.lines;
+    if (lines.length === 0 && !nextCursor && !filtering && !localOnly) return html`${renderEmpty(this.t('history.empty'))}${notice}`;
     const context: LineContext = {
       l: this.localizer,
       vocabulary: this.vocabulary,
@@ -302,13 +285,13 @@ export class ResponseHistory extends CrDataElement {
     const note = read?.allowed ? read.note : undefined;
     return html`${this.renderFilters(lines.length)}
       ${note ? html`<p part="history-note" class="history-note">${this.t(note)}</p>` : nothing}
-      ${this.asOf !== undefined
-        ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(this.asOf).toISOString()) })}</p>`
+      ${asOf !== undefined
+        ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(asOf).toISOString()) })}</p>`
         : nothing}
-      ${this.localOnly ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.historyLocalOnly')}</p>` : nothing}
-      ${lines.length === 0 && this.localOnly
+      ${localOnly ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.historyLocalOnly')}</p>` : nothing}
+      ${lines.length === 0 && localOnly
         ? nothing
-        : lines.length === 0 && !this.loadingMore
+        : lines.length === 0 && !this.#load.loadingMore
         ? html`<p class="state empty" part="empty">${this.t('history.noMatch')}</p>`
         : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${this.t('history.label')} @rangeChanged=${this.#onRangeChanged} @click=${this.#onListClick}>
             ${virtualize({
@@ -320,8 +303,8 @@ export class ResponseHistory extends CrDataElement {
               scroller: true,
             })}
           </div>`}
-      ${this.loadingMore ? html`<p class="more" part="loading-more" role="status">${this.t('history.loadingMore')}</p>` : nothing}
-      ${this.moreError ? renderFailure(this.localizer, this.moreError, () => void this.loadMore()) : nothing}
+      ${this.#load.loadingMore ? html`<p class="more" part="loading-more" role="status">${this.t('history.loadingMore')}</p>` : nothing}
+      ${this.#load.moreError ? renderFailure(this.localizer, this.#load.moreError, () => void this.loadMore()) : nothing}
       ${notice}`;
   }
 
@@ -343,7 +326,7 @@ export class ResponseHistory extends CrDataElement {
   /** The filter bar: category, note text, the recipient's time zone, and the count. `shown` is the number of lines loaded. */
   protected renderFilters(shown: number): TemplateResult {
     const zone = this.recipient?.timeZone;
-    const total = this.total ?? this.lines.length;
+    const total = this.#shown.total ?? this.#shown.lines.length;
     return html`<div class="filters" part="filters">
       <label>
         <span>${this.t('history.filterCategory')}</span>
