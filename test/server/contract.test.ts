@@ -43,6 +43,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/recipients/{recipientId}/erasure',
     '/recipients/{recipientId}/responses',
     '/response-types',
+    '/responses/batch',
     '/responses/{id}',
     '/responses/{id}/restore',
     '/t/c/{token}/{linkId}',

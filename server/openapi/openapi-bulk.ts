@@ -1,0 +1,68 @@
+/**
+ * Bulk entry's part of the contract: many lines in one request, and the two reads of its preview
+ * (who each key is, who already has this response). Merged into openapi.ts.
+ */
+import { MAX_BATCH_LINES, BATCH_BODY_BYTES } from '../routes/responses-batch.js';
+import { json, object, ref, response } from './openapi-schema.js';
+
+const uuid = { type: 'string', format: 'uuid' };
+const count = { type: 'integer', minimum: 0 };
+const mib = (bytes: number) => `${bytes / (1024 * 1024)} MiB`;
+
+export const bulkSchemas = {
+  BatchLineResult: {
+    description: 'One line’s outcome, at the line’s position in the request.',
+    oneOf: [
+      object({
+        id: uuid,
+        outcome: { enum: ['stored', 'already-stored'], description: 'already-stored: the same line was stored before (nothing new written).' },
+        line: ref('ResponseLine'),
+      }),
+      object({
+        id: { type: ['string', 'null'], description: 'The id the line carried, if it had one.' },
+        outcome: { const: 'refused' },
+        problem: { ...ref('Problem'), description: 'What a PUT of this line alone would have answered: …/validation (422) or …/conflict (409).' },
+      }),
+    ],
+  },
+  BatchResult: object({
+    results: { type: 'array', items: ref('BatchLineResult') },
+    stored: count,
+    alreadyStored: count,
+    refused: count,
+  }),
+};
+
+const answers = (ok: object) => ({
+  '200': ok,
+  '400': response('MalformedRequest'),
+  '401': response('Unauthorized'),
+  '413': response('PayloadTooLarge'),
+  '415': response('UnsupportedMediaType'),
+  '422': response('ValidationFailed'),
+  '500': response('InternalError'),
+});
+
+export const bulkPaths = {
+  '/responses/batch': {
+    post: {
+      operationId: 'addResponses',
+      summary: `Add up to ${MAX_BATCH_LINES} hand-entered lines at once; each as its own PUT /responses/{id} would be.`,
+      description:
+        'Each line is checked, stored and audited exactly as PUT /responses/{id} does, and is idempotent by its id: sent again it answers ' +
+        '`already-stored`, and its id with other content is refused with …/conflict. A refused line does not refuse the others: the answer ' +
+        'is 200 with every line’s outcome, in the order sent. No Idempotency-Key is needed (each line’s id is its key). ' +
+        `The body may be up to ${mib(BATCH_BODY_BYTES)} (${MAX_BATCH_LINES} lines with notes at their longest). Needs \`write\`.`,
+      requestBody: {
+        required: true,
+        content: json({
+          type: 'object',
+          required: ['lines'],
+          additionalProperties: false,
+          properties: { lines: { type: 'array', minItems: 1, maxItems: MAX_BATCH_LINES, items: ref('NewResponseLine') } },
+        }),
+      },
+      responses: answers({ description: 'Every line’s outcome, and the counts', content: json(ref('BatchResult')) }),
+    },
+  },
+};
