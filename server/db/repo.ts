@@ -75,7 +75,7 @@ export async function readVocabulary(db: Queryable): Promise<ResponseVocabulary>
   };
 }
 
-const toRecipient = (row: Row): Recipient => ({
+export const toRecipient = (row: Row): Recipient => ({
   id: str(row.id),
   displayName: str(row.display_name),
   email: nullableStr(row.email),

@@ -3,6 +3,8 @@
  * (who each key is, who already has this response). Merged into openapi.ts.
  */
 import { MAX_BATCH_LINES, BATCH_BODY_BYTES } from '../routes/responses-batch.js';
+import { BULK_READ_BODY_BYTES, MAX_BULK_KEYS } from '../routes/bulk-body.js';
+import { LOOKUP_DEFAULT_LIMIT } from '../routes/recipient-lookup.js';
 import { json, object, ref, response } from './openapi-schema.js';
 
 const uuid = { type: 'string', format: 'uuid' };
@@ -31,7 +33,21 @@ export const bulkSchemas = {
     alreadyStored: count,
     refused: count,
   }),
+  RecipientLookupItem: object({
+    key: { type: 'string', description: 'The key as it was sent.' },
+    status: { enum: ['found', 'not-found', 'ambiguous'] },
+    recipients: { type: 'array', items: ref('Recipient'), description: 'The one match, none, or the choices (by name).' },
+  }),
+  RecipientLookupPage: object({
+    items: { type: 'array', items: ref('RecipientLookupItem') },
+    nextCursor: { type: ['string', 'null'], description: 'Send again with the same keys and this `cursor` for the next page; null on the last.' },
+    total: { ...count, description: 'How many keys were sent (items over all pages).' },
+  }),
 };
+
+const keyList = (maxLength: number) => ({
+  type: 'array', minItems: 1, maxItems: MAX_BULK_KEYS, items: { type: 'string', minLength: 1, maxLength },
+});
 
 const answers = (ok: object) => ({
   '200': ok,
@@ -63,6 +79,27 @@ export const bulkPaths = {
         }),
       },
       responses: answers({ description: 'Every line’s outcome, and the counts', content: json(ref('BatchResult')) }),
+    },
+  },
+  '/recipients/lookup': {
+    post: {
+      operationId: 'lookupRecipients',
+      summary: `Who each of up to ${MAX_BULK_KEYS} emails or ids is: found, not found, or ambiguous with the choices. Paged over the keys.`,
+      description:
+        'A key matches a recipient by id (exactly) or by email (any case), after trimming spaces. A read sent as POST (the list does not fit a URL): ' +
+        `needs \`read\`. The body may be up to ${mib(BULK_READ_BODY_BYTES)}.`,
+      requestBody: {
+        required: true,
+        content: json(object(
+          {
+            keys: keyList(320),
+            cursor: { type: 'string', description: 'nextCursor of the previous page, sent with the same keys (opaque).' },
+            limit: { type: 'integer', minimum: 1, maximum: MAX_BULK_KEYS, default: LOOKUP_DEFAULT_LIMIT, description: 'Keys answered per page.' },
+          },
+          ['keys'],
+        )),
+      },
+      responses: answers({ description: 'One page of keys, each with its matches', content: json(ref('RecipientLookupPage')) }),
     },
   },
 };

@@ -38,6 +38,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/me',
     '/openapi.json',
     '/recipients',
+    '/recipients/lookup',
     '/recipients/{recipientId}/campaigns',
     '/recipients/{recipientId}/campaigns/{campaignId}/responses',
     '/recipients/{recipientId}/erasure',
