@@ -25,6 +25,7 @@ import { registerResponseRoutes } from './routes/responses.js';
 import { BATCH_BODY_BYTES, registerBatchRoute } from './routes/responses-batch.js';
 import { BULK_READ_BODY_BYTES } from './routes/bulk-body.js';
 import { registerRecipientLookupRoute } from './routes/recipient-lookup.js';
+import { registerRespondedRoute, RESPONDED_PATH } from './routes/responded.js';
 import { registerStatsRoutes } from './routes/stats.js';
 import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracking.js';
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
@@ -143,7 +144,7 @@ export function createApp(options: AppOptions): Hono {
   const bulkReadLimit = limitOf(Math.max(maxSize, BULK_READ_BODY_BYTES));
   const limitFor = (method: string, path: string) => {
     if (method === 'POST' && path === '/api/responses/batch') return batchLimit;
-    if (method === 'POST' && path === '/api/recipients/lookup') return bulkReadLimit;
+    if (method === 'POST' && (path === '/api/recipients/lookup' || RESPONDED_PATH.test(path))) return bulkReadLimit;
     return method === 'DELETE' ? boundLimit : ordinaryLimit;
   };
   api.use('*', (c, next) => limitFor(c.req.method, c.req.path)(c, next));
@@ -154,6 +155,7 @@ export function createApp(options: AppOptions): Hono {
   registerResponseRoutes(api, deps);
   registerBatchRoute(api, deps);
   registerRecipientLookupRoute(api, deps);
+  registerRespondedRoute(api, deps);
   registerDeletionRoutes(api, deps);
   registerAuditRoutes(api, deps);
   registerSendRoute(api, campaignDeps);

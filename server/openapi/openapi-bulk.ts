@@ -5,7 +5,7 @@
 import { MAX_BATCH_LINES, BATCH_BODY_BYTES } from '../routes/responses-batch.js';
 import { BULK_READ_BODY_BYTES, MAX_BULK_KEYS } from '../routes/bulk-body.js';
 import { LOOKUP_DEFAULT_LIMIT } from '../routes/recipient-lookup.js';
-import { json, object, ref, response } from './openapi-schema.js';
+import { id, json, object, param, ref, response } from './openapi-schema.js';
 
 const uuid = { type: 'string', format: 'uuid' };
 const count = { type: 'integer', minimum: 0 };
@@ -42,6 +42,9 @@ export const bulkSchemas = {
     items: { type: 'array', items: ref('RecipientLookupItem') },
     nextCursor: { type: ['string', 'null'], description: 'Send again with the same keys and this `cursor` for the next page; null on the last.' },
     total: { ...count, description: 'How many keys were sent (items over all pages).' },
+  }),
+  RespondedRecipients: object({
+    recipientIds: { type: 'array', items: id, description: 'Those asked about that have a live line of this detail on this event, in the order asked.' },
   }),
 };
 
@@ -100,6 +103,16 @@ export const bulkPaths = {
         )),
       },
       responses: answers({ description: 'One page of keys, each with its matches', content: json(ref('RecipientLookupPage')) }),
+    },
+  },
+  '/campaigns/{campaignId}/events/{eventId}/responded': {
+    post: {
+      operationId: 'alreadyResponded',
+      summary: `Which of up to ${MAX_BULK_KEYS} recipients already have a live line of this detail on this event.`,
+      description: 'A read sent as POST (the list does not fit a URL): needs `read`. 404 when the campaign has no such event; 422 for an unknown detail.',
+      parameters: [param('campaignId'), param('eventIdPath')],
+      requestBody: { required: true, content: json(object({ detailId: id, recipientIds: keyList(200) })) },
+      responses: { ...answers({ description: 'The recipients that have it', content: json(ref('RespondedRecipients')) }), '404': response('NotFound') },
     },
   },
 };

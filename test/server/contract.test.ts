@@ -29,6 +29,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/campaigns',
     '/campaigns/{campaignId}',
     '/campaigns/{campaignId}/clickthrough',
+    '/campaigns/{campaignId}/events/{eventId}/responded',
     '/campaigns/{campaignId}/events/{eventId}/send',
     '/campaigns/{campaignId}/responses',
     '/campaigns/{campaignId}/responses.csv',
