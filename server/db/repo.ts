@@ -158,6 +158,12 @@ export async function findLine(db: Queryable, id: string): Promise<ResponseLine 
   return row && toResponseLine(row);
 }
 
+/** The stored lines among `ids`, deleted or not, by id (a batch's check of its ids in one read). */
+export async function findLines(db: Queryable, ids: readonly string[]): Promise<Map<string, ResponseLine>> {
+  const rows = await db.query(`SELECT ${LINE_COLUMNS} FROM all_response_lines WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [str(row.id), toResponseLine(row)]));
+}
+
 /** Every campaign with its events, most recent first (the demo's campaign view; reference data is small). */
 export async function listCampaigns(db: Queryable, campaignId?: string): Promise<Campaign[]> {
   const campaigns = await db.query(

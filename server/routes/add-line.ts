@@ -113,6 +113,11 @@ export interface AddLineContext {
   at: Date;
   /** Reads of the records a line names; a batch passes one set so each record is read once. */
   lookups?: ReferenceLookups;
+  /**
+   * The line stored under this id, when the caller has read it already (a batch reads all its ids
+   * in one query): null for none. Undefined: read here.
+   */
+  stored?: ResponseLine | null;
 }
 
 export interface AddedLine {
@@ -134,7 +139,7 @@ function replayOrConflict(stored: ResponseLine, line: NewResponseLine): AddedLin
  * ProblemError to refuse: a conflict (409) or references that do not hold (422).
  */
 export async function addResponseLine(tx: Queryable, line: NewResponseLine, context: AddLineContext): Promise<AddedLine> {
-  const existing = await findLine(tx, line.id);
+  const existing = context.stored === undefined ? await findLine(tx, line.id) : context.stored;
   if (existing) return replayOrConflict(existing, line);
   const problems = await referenceIssues(context.lookups ?? referenceLookups(tx), line, context.at);
   if (problems.length > 0) throw validationProblem(problems);

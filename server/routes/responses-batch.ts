@@ -14,6 +14,7 @@ import { principalOf } from '../auth/principal.js';
 import { actorOf } from '../audit/audit-log.js';
 import { addResponseLine, parseNewLine } from './add-line.js';
 import { referenceLookups } from './reference-lookups.js';
+import { findLines } from '../db/repo.js';
 import type { Api, RouteDeps } from './context.js';
 
 export const MAX_BATCH_LINES = 1000;
@@ -78,11 +79,14 @@ export function registerBatchRoute(api: Api, { db, now }: RouteDeps): void {
     // line before it reaches the database, so it never aborts the others.
     await db.transaction(async (tx) => {
       const lookups = referenceLookups(tx);
+      const known = await findLines(tx, valid.map(({ line }) => line.id));
       for (const { index, line } of valid) {
         // A line's audit record carries its id as its key: what makes the line idempotent here.
-        const context = { author, actor: actorOf(c, line.id), at, lookups };
+        const context = { author, actor: actorOf(c, line.id), at, lookups, stored: known.get(line.id) ?? null };
         try {
           const added = await addResponseLine(tx, line, context);
+          // The same id later in this batch is then a repeat (or a conflict) of this line.
+          known.set(line.id, added.line);
           results[index] = { id: line.id, outcome: added.replayed ? 'already-stored' : 'stored', line: added.line };
         } catch (error) {
           if (!(error instanceof ProblemError)) throw error;
