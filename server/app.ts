@@ -22,6 +22,10 @@ import { registerRecipientRoutes } from './routes/recipients.js';
 import type { CampaignRouteDeps } from './routes/campaign-context.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerResponseRoutes } from './routes/responses.js';
+import { BATCH_BODY_BYTES, registerBatchRoute } from './routes/responses-batch.js';
+import { BULK_READ_BODY_BYTES } from './routes/bulk-body.js';
+import { registerRecipientLookupRoute } from './routes/recipient-lookup.js';
+import { registerRespondedRoute, RESPONDED_PATH } from './routes/responded.js';
 import { registerStatsRoutes } from './routes/stats.js';
 import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracking.js';
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
@@ -134,12 +138,24 @@ export function createApp(options: AppOptions): Hono {
   const ordinaryLimit = limitOf(maxSize);
   // A bounded delete-all names up to MAX_BOUND_LINES UUIDs (about 80 KB): its own, larger limit.
   const boundLimit = limitOf(Math.max(maxSize, BOUND_BODY_BYTES));
-  api.use('*', (c, next) => (c.req.method === 'DELETE' ? boundLimit : ordinaryLimit)(c, next));
+  // A batch of lines and the bulk reads carry up to a thousand items: each its own limit, so the
+  // ordinary one stays small for every other route.
+  const batchLimit = limitOf(Math.max(maxSize, BATCH_BODY_BYTES));
+  const bulkReadLimit = limitOf(Math.max(maxSize, BULK_READ_BODY_BYTES));
+  const limitFor = (method: string, path: string) => {
+    if (method === 'POST' && path === '/api/responses/batch') return batchLimit;
+    if (method === 'POST' && (path === '/api/recipients/lookup' || RESPONDED_PATH.test(path))) return bulkReadLimit;
+    return method === 'DELETE' ? boundLimit : ordinaryLimit;
+  };
+  api.use('*', (c, next) => limitFor(c.req.method, c.req.path)(c, next));
   api.use('*', readableTextOnly());
   registerMeRoute(api);
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);
   registerResponseRoutes(api, deps);
+  registerBatchRoute(api, deps);
+  registerRecipientLookupRoute(api, deps);
+  registerRespondedRoute(api, deps);
   registerDeletionRoutes(api, deps);
   registerAuditRoutes(api, deps);
   registerSendRoute(api, campaignDeps);

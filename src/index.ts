@@ -23,4 +23,4 @@ export { findRecipients, findResponded } from './data/bulk-lookup.js';
 export type { BulkScope, BulkReadOptions } from './data/bulk-lookup.js';
 export { saveBulkLines, batchUndoOf } from './data/bulk-save.js';
 export type { LineOutcome, BulkSaveOptions } from './data/bulk-save.js';
-export type { BulkResponseOperations, RespondedQuery } from './adapter/bulk-operations.js';
+export type { BatchLineOutcome, BulkResponseOperations, RespondedQuery } from './adapter/bulk-operations.js';

@@ -34,7 +34,7 @@ customElements.define('bare-pasted-list', BarePastedList);
 
 /** The in-memory backend, answering "who already responded" in bulk (nobody has). */
 class BulkMemoryAdapter extends MemoryAdapter {
-  async findRespondedRecipients(query: RespondedQuery): Promise<string[]> {
+  async alreadyResponded(query: RespondedQuery): Promise<string[]> {
     void query;
     return [];
   }

@@ -2,8 +2,9 @@
  * Which permission each API request needs, in one table rather than spread over the routes: a read
  * needs `read`, a PUT or POST `write`, a DELETE `delete`; the CSV export `export`, sending an email
  * event `send`, recomputing statistics now (`?fresh=1`) `admin`; a restore and the history with
- * deleted lines `delete`; the audit trail and a recipient's erasure `admin`. A route added later falls under
- * its method's rule, so it is never open by omission.
+ * deleted lines `delete`; the bulk reads sent as POST (the recipient lookup, the responded query)
+ * `read`; the audit trail and a recipient's erasure `admin`. A route added later falls under its
+ * method's rule, so it is never open by omission.
  */
 import type { MiddlewareHandler } from 'hono';
 import { ProblemError } from '../http/problems.js';
@@ -26,6 +27,8 @@ export function requiredPermission(method: string, path: string, query: URLSearc
   if (method === 'POST' && /^\/campaigns\/[^/]+\/events\/[^/]+\/send$/u.test(route)) return 'send';
   if (method === 'POST' && /^\/(deletions|responses)\/[^/]+\/restore$/u.test(route)) return 'delete';
   if (method === 'POST' && /^\/recipients\/[^/]+\/erasure$/u.test(route)) return 'admin';
+  // Reads whose list of a thousand ids does not fit a URL: POST, yet they change nothing.
+  if (method === 'POST' && (route === '/recipients/lookup' || /^\/campaigns\/[^/]+\/events\/[^/]+\/responded$/u.test(route))) return 'read';
   return 'write';
 }
 

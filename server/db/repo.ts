@@ -75,7 +75,7 @@ export async function readVocabulary(db: Queryable): Promise<ResponseVocabulary>
   };
 }
 
-const toRecipient = (row: Row): Recipient => ({
+export const toRecipient = (row: Row): Recipient => ({
   id: str(row.id),
   displayName: str(row.display_name),
   email: nullableStr(row.email),
@@ -156,6 +156,12 @@ export async function recipientCampaigns(db: Queryable, recipientId: string): Pr
 export async function findLine(db: Queryable, id: string): Promise<ResponseLine | undefined> {
   const [row] = await db.query(`SELECT ${LINE_COLUMNS} FROM all_response_lines WHERE id = $1::uuid`, [id]);
   return row && toResponseLine(row);
+}
+
+/** The stored lines among `ids`, deleted or not, by id (a batch's check of its ids in one read). */
+export async function findLines(db: Queryable, ids: readonly string[]): Promise<Map<string, ResponseLine>> {
+  const rows = await db.query(`SELECT ${LINE_COLUMNS} FROM all_response_lines WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [str(row.id), toResponseLine(row)]));
 }
 
 /** Every campaign with its events, most recent first (the demo's campaign view; reference data is small). */

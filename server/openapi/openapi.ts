@@ -11,6 +11,7 @@ import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
 import { etagHeader, id, money, nullable, object, ref, text } from './openapi-schema.js';
 import { auditPaths, auditResponses, auditSchemas, deletionProperties } from './openapi-audit.js';
 import { recipientPaths } from './openapi-recipient-paths.js';
+import { bulkPaths, bulkSchemas } from './openapi-bulk.js';
 
 const campaignProperties = {
   id,
@@ -147,7 +148,7 @@ const responses = {
   }),
   NotFound: problem('Unknown recipient, campaign or route (type …/not-found).'),
   Conflict: problem('Stored with other content: a line id or Idempotency-Key reused for the same resource (…/conflict).'),
-  PayloadTooLarge: problem('The body is over 64 KB (…/payload-too-large).'),
+  PayloadTooLarge: problem('The body is over its limit: 64 KB, unless the operation says otherwise (…/payload-too-large).'),
   UnsupportedMediaType: problem('The body is not application/json (…/unsupported-media-type).'),
   ValidationFailed: problem(
     'A field is wrong (…/validation, with `errors` naming each field), or an Idempotency-Key was reused for another request (…/idempotency-key-reused).',
@@ -178,14 +179,14 @@ export const openApiDocument = {
     version: '0.1.0',
     description:
       'Errors are application/problem+json (RFC 9457) with a stable type under ' +
-      `${PROBLEM_BASE}. Request bodies are limited to 64 KB. GET answers carry ETags.`,
+      `${PROBLEM_BASE}. Request bodies are limited to 64 KB, except where an operation says otherwise. GET answers carry ETags.`,
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths: withSecurityAnswers({ ...recipientPaths, ...auditPaths, ...campaignPaths, ...securityPaths }),
+  paths: withSecurityAnswers({ ...recipientPaths, ...bulkPaths, ...auditPaths, ...campaignPaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...campaignSchemas(lineProperties), ...securitySchemas },
+    schemas: { ...schemas, ...bulkSchemas, ...campaignSchemas(lineProperties), ...securitySchemas },
     responses: { ...responses, ...auditResponses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },

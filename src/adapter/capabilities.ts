@@ -43,6 +43,12 @@ export interface BackendCapabilities {
    * stay. Absent: false (the kit then sends the delete-all unbounded).
    */
   boundedDeleteAll?: boolean;
+  /** Many lines can be added in one request (`addResponses`). Absent: false (line by line). */
+  batchAdd?: boolean;
+  /** Emails or ids can be looked up in bulk (`lookupRecipients`). Absent: false (one read per id). */
+  recipientLookup?: boolean;
+  /** Who already has a response can be asked for many recipients at once (`alreadyResponded`). Absent: false. */
+  respondedQuery?: boolean;
 }
 
 /** The kit's own backend (the reference server): everything. */
@@ -59,6 +65,9 @@ export const FULL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   restore: true,
   audit: true,
   boundedDeleteAll: true,
+  batchAdd: true,
+  recipientLookup: true,
+  respondedQuery: true,
 });
 
 /** A backend whose data can only be read (Mailchimp's activity, an export). */
@@ -69,6 +78,7 @@ export const READ_ONLY_CAPABILITIES: Readonly<BackendCapabilities> = Object.free
   deleteAll: 'none',
   deleteLine: false,
   restore: false,
+  batchAdd: false,
 });
 
 export type BackendAction = 'add' | 'updateStatus' | 'deleteAll' | 'deleteLine' | 'viewHistory' | 'editNote' | 'restore' | 'audit';

@@ -37,9 +37,22 @@ export async function errorFromResponse(
     // A garbled error body must not hide the status, which says more; only an abort goes on.
     if (isAbortError(error) || (error instanceof DOMException && error.name === 'TimeoutError')) throw error;
   }
+  return errorForStatus(status, problem, operation, { statusText: response.statusText, retryAfter: retryAfterMs(response.headers.get('retry-after')) });
+}
+
+/**
+ * The typed error for a status and its problem: of a whole answer, or of one line of a batch
+ * answer (which carries each refused line's problem in a 200).
+ */
+export function errorForStatus(
+  status: number,
+  problem: Problem | undefined,
+  operation: string,
+  { statusText = '', retryAfter }: { statusText?: string; retryAfter?: number } = {},
+): AdapterError {
   const said = problem?.detail || problem?.title;
-  const message = `${operation}: ${typeof said === 'string' ? said : `HTTP ${status} ${response.statusText}`.trim()}`;
-  const init: AdapterErrorInit = { status, problem, retryAfterMs: retryAfterMs(response.headers.get('retry-after')) };
+  const message = `${operation}: ${typeof said === 'string' ? said : `HTTP ${status} ${statusText}`.trim()}`;
+  const init: AdapterErrorInit = { status, problem, retryAfterMs: retryAfter };
   if (status === 401 || status === 403) return new AuthError(message, init);
   if (status === 404) return new NotFoundError(message, init);
   if (status === 409 || status === 412) return new ConflictError(message, init);

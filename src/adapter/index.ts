@@ -6,6 +6,7 @@ export type { HeadersSource } from './http-helper.js';
 export { createCampaignRestAdapter, DEFAULT_CAMPAIGN_PATHS } from './rest-campaigns.js';
 export type { HistoryParams, OperationArgs, OperationSettings, OperationsConfig, OverrideContext } from './operations.js';
 export type { HttpAnswer, HttpCall, HttpHelper } from './http-helper.js';
+export type { BatchLineOutcome, BulkResponseOperations, RespondedQuery } from './bulk-operations.js';
 export { canDo, capabilitiesOf, FULL_CAPABILITIES, READ_ONLY_CAPABILITIES } from './capabilities.js';
 export type {
   BackendAction, BackendCapabilities, CapabilityAnswer, CapabilityNote, CapabilityReason, HistoryModel, WithCapabilities,

@@ -22,6 +22,9 @@ export interface OperationArgs {
   restoreDeletion: { deletionId: string; idempotencyKey?: string };
   restoreResponse: { id: string; idempotencyKey?: string };
   getAudit: { query: Omit<AuditQuery, 'signal'> };
+  addResponses: { lines: readonly NewResponseLine[] };
+  lookupRecipients: { keys: readonly string[]; cursor?: string };
+  alreadyResponded: { campaignId: string; eventId: string; detailId: string; recipientIds: readonly string[] };
 }
 
 /** What an override gets: the call's values, the HTTP helper, and the caller's signal. */

@@ -20,6 +20,8 @@ import { getMe, ME_PATH } from './me.js';
 import type { HistoryParams } from './operations.js';
 import type { CampaignResponseAdapter, Operation } from './types.js';
 import { AUDIT_PATHS, auditOperations, emptyDeleteAnswer } from './rest-audit.js';
+import { BULK_PATHS, bulkOperations } from './rest-bulk.js';
+import type { BulkResponseOperations } from './bulk-operations.js';
 
 export type { FromServer, RestAdapterConfig, RestMappers } from './config.js';
 export type { HeadersSource } from './http-helper.js';
@@ -33,6 +35,7 @@ export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
   addResponse: '/responses/{id}',
   deleteAllResponses: '/recipients/{recipientId}/campaigns/{campaignId}/responses',
   ...AUDIT_PATHS,
+  ...BULK_PATHS,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -55,7 +58,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * });
  * const { campaigns } = await adapter.getRecipientCampaigns(recipientId, { signal });
  */
-export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter {
+export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter & Required<BulkResponseOperations> {
   const mappers = config.mappers ?? {};
   const { call, mapLine } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
   const mapLatestResponse = (campaign: unknown) =>
@@ -121,6 +124,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
       ),
 
     ...auditOperations(call, mapLine, mappers),
+    ...bulkOperations(call, mapLine, mappers),
     ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }

@@ -107,7 +107,10 @@ export type Operation =
   | 'deleteResponse'
   | 'restoreDeletion'
   | 'restoreResponse'
-  | 'getAudit';
+  | 'getAudit'
+  | 'addResponses'
+  | 'lookupRecipients'
+  | 'alreadyResponded';
 
 // ---- The campaign side: statistics, reports, clickthrough and (reference server) sending ----------
 

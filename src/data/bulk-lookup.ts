@@ -1,12 +1,14 @@
 /**
  * The reads behind a bulk entry's preview, by composition over the data client: who each row is,
- * and who already has this response. With the adapter's bulk operations (`lookupRecipients`,
- * `findRespondedRecipients`) a thousand at a time; without them line by line through the ordinary
- * reads, a few at a time. Offline, what cannot be asked stays unknown (the preview says so) rather
+ * and who already has this response. Where the adapter has the bulk operations and its backend
+ * declares them (`lookupRecipients` with capability `recipientLookup`, `alreadyResponded` with
+ * `respondedQuery`), a thousand at a time; otherwise line by line through the ordinary reads, a few
+ * at a time, with the same answers. Offline, what cannot be asked stays unknown (the preview says so) rather
  * than failing the whole list.
  */
 import type { BulkResponseOperations } from '../adapter/bulk-operations.js';
 import { BULK_CALL_SIZE } from '../adapter/bulk-operations.js';
+import { capabilitiesOf } from '../adapter/capabilities.js';
 import { isAbortError, isAdapterError } from '../adapter/errors.js';
 import type { CallOptions } from '../adapter/types.js';
 import type { Recipient } from '../model/types.js';
@@ -37,8 +39,17 @@ function isUnreachable(error: unknown): boolean {
   return isAdapterError(error) ? error.retryable : true;
 }
 
+/**
+ * The adapter's bulk reads its backend can answer: a method alone is not enough, since the REST
+ * adapter has them for every backend while only some serve them (json-server does not).
+ */
 function bulkOf(client: CampaignDataClient): BulkResponseOperations {
-  return client.adapter as BulkResponseOperations;
+  const adapter = client.adapter as BulkResponseOperations;
+  const capabilities = capabilitiesOf(client.adapter);
+  return {
+    lookupRecipients: capabilities.recipientLookup === true ? adapter.lookupRecipients?.bind(adapter) : undefined,
+    alreadyResponded: capabilities.respondedQuery === true ? adapter.alreadyResponded?.bind(adapter) : undefined,
+  };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -78,7 +89,7 @@ export async function findRecipients(
 ): Promise<Set<string>> {
   const unchecked = new Set<string>();
   const unknown = [...new Set(rows.filter((row) => row.kind !== 'name' && !known(directory, row)).map((row) => row.key))];
-  const lookup = bulkOf(client).lookupRecipients?.bind(client.adapter);
+  const lookup = bulkOf(client).lookupRecipients;
   let done = 0;
   if (lookup) {
     for (const keys of chunks(unknown, BULK_CALL_SIZE)) {
@@ -123,7 +134,7 @@ export async function findResponded(
   options: BulkReadOptions = {},
 ): Promise<Map<string, ExistingAnswer>> {
   const answers = new Map<string, ExistingAnswer>();
-  const find = bulkOf(client).findRespondedRecipients?.bind(client.adapter);
+  const find = bulkOf(client).alreadyResponded;
   let done = 0;
   if (find) {
     for (const ids of chunks(recipientIds, BULK_CALL_SIZE)) {

@@ -37,7 +37,15 @@ export interface JsonServerAdapterConfig extends Pick<RestAdapterConfig, 'header
  * json-server keeps what it is sent and deletes by id: one line, or the lines a bounded delete-all
  * names. It deletes for good and keeps no record of who did what: no restore, no audit.
  */
-export const JSON_SERVER_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({ ...FULL_CAPABILITIES, restore: false, audit: false });
+export const JSON_SERVER_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
+  ...FULL_CAPABILITIES,
+  restore: false,
+  audit: false,
+  // Plain json-server has no batch route and no bulk reads: the kit goes line by line.
+  batchAdd: false,
+  recipientLookup: false,
+  respondedQuery: false,
+});
 
 const enc = encodeURIComponent;
 /** `field_like` is `new RegExp(value, 'i')` in json-server: a note search must match literally. */

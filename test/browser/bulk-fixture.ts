@@ -42,7 +42,7 @@ export class BulkFakeAdapter extends FakeAdapter {
 
 /** The same, answering who already responded in bulk (the optional adapter operation). */
 export class BulkOpsFakeAdapter extends BulkFakeAdapter {
-  async findRespondedRecipients(query: RespondedQuery): Promise<string[]> {
+  async alreadyResponded(query: RespondedQuery): Promise<string[]> {
     await this.enter('getRecipientResponses', [query]);
     const ids = new Set(query.recipientIds);
     return [...new Set(this.lines.filter((l) => ids.has(l.recipientId) && l.eventId === query.eventId && l.detailId === query.detailId).map((l) => l.recipientId))];
