@@ -149,6 +149,17 @@ export class LoadController<A extends readonly unknown[], T> implements Reactive
     }
   }
 
+  /**
+   * Shows `value` without loading (news that brought the data already), or nothing (`undefined`:
+   * another record's data must not stay while its own loads).
+   */
+  show(value: T | undefined): void {
+    this.#value = value;
+    this.#error = undefined;
+    if (this.#status !== 'pending') this.#status = value === undefined ? 'initial' : 'complete';
+    this.#host.requestUpdate();
+  }
+
   /** Renders by status, showing the data while a newer load runs. */
   render(renderers: LoadRenderers<T>): unknown {
     if (this.#value !== undefined) return renderers.complete(this.#value);

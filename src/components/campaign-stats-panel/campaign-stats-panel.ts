@@ -1,11 +1,10 @@
-import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { CampaignStats } from '../../model/campaign-stats.js';
 import type { CampaignChange } from '../../data/reports-client.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
+import { LoadController } from '../base/load-controller.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { errorMessage, failureKind, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { renderEventTable } from './event-table.js';
@@ -120,25 +119,22 @@ export class CampaignStatsPanel extends CrCampaignElement {
   @state() private announcement = '';
 
   /** The last figures shown, kept while a refresh runs so the panel does not jump to a skeleton. */
-  #shown: CampaignStats | undefined;
+  get #shown(): CampaignStats | undefined {
+    return this.#load.value;
+  }
   #freshWanted = false;
 
-  #load = new Task(this, {
+  #load = new LoadController(this, {
     args: () => [this.reports.client, this.campaignId, this.token] as const,
-    task: async ([client, campaignId], { signal }): Promise<CampaignStats | undefined> => {
+    load: async ([client, campaignId], signal): Promise<CampaignStats | undefined> => {
       if (!client || !campaignId) return undefined;
       const fresh = this.#freshWanted;
       this.#freshWanted = false;
-      try {
-        const stats = await client.getCampaignStats(campaignId, { fresh, signal: this.reports.view?.next('stats', signal) });
-        this.#shown = stats;
-        if (fresh) this.announcement = this.t('stats.refreshed');
-        return stats;
-      } catch (error) {
-        if (!isAbortError(error)) this.#shown = undefined;
-        return this.reportFailure(error, () => void this.#load.run());
-      }
+      const stats = await client.getCampaignStats(campaignId, { fresh, signal });
+      if (fresh) this.announcement = this.t('stats.refreshed');
+      return stats;
     },
+    failed: (error, retry) => this.announceFailure(error, retry),
   });
 
   /** Asks the backend to recompute the figures now (`fresh`), and shows them. */
@@ -156,7 +152,7 @@ export class CampaignStatsPanel extends CrCampaignElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
-      this.#shown = undefined;
+      this.#load.show(undefined);
       this.openFormulas = new Set();
     }
   }
@@ -164,9 +160,8 @@ export class CampaignStatsPanel extends CrCampaignElement {
   protected override campaignChanged(change: CampaignChange): void {
     // Another element's fresh read brought the figures already.
     if (change.kind === 'refreshed') {
-      if (this.#load.status === TaskStatus.PENDING) return;
-      this.#shown = change.stats;
-      this.requestUpdate();
+      if (this.#load.pending) return;
+      this.#load.show(change.stats);
     } else void this.#load.run();
   }
 
@@ -182,7 +177,7 @@ export class CampaignStatsPanel extends CrCampaignElement {
 
   override render(): TemplateResult {
     if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
-    const pending = this.#load.status === TaskStatus.PENDING;
+    const pending = this.#load.pending;
     return html`<section class="panel" aria-label=${this.t('stats.label')} aria-busy=${pending ? 'true' : 'false'}>
       ${this.#shown ? this.#renderStats(this.#shown, pending) : this.#renderState()}
       <p class="visually-hidden" role="status">${this.announcement}</p>
