@@ -27,6 +27,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: stri
     publicUrl: env.CR_PUBLIC_URL || undefined,
     restoreDays: days(env.CR_RESTORE_DAYS, 'CR_RESTORE_DAYS'),
     auditRetentionDays: days(env.CR_AUDIT_RETENTION_DAYS, 'CR_AUDIT_RETENTION_DAYS'),
+    changeLogDays: days(env.CR_CHANGE_LOG_DAYS, 'CR_CHANGE_LOG_DAYS'),
     purgeIntervalMs: env.CR_PURGE_INTERVAL_MS ? parseDuration(env.CR_PURGE_INTERVAL_MS) : undefined,
   };
 }

@@ -70,6 +70,8 @@ export interface StartOptions {
   restoreDays?: number;
   /** How long audit records are kept (CR_AUDIT_RETENTION_DAYS); default 730 days. */
   auditRetentionDays?: number;
+  /** How long the change log keeps a change for streams that resume (CR_CHANGE_LOG_DAYS); default 7 days. */
+  changeLogDays?: number;
   /** How often the purge runs (CR_PURGE_INTERVAL_MS); default hourly. */
   purgeIntervalMs?: number;
   /** The purge's clock (tests); default the system clock. */

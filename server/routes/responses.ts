@@ -11,6 +11,7 @@ import { ProblemError, validationProblem } from '../http/problems.js';
 import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../db/repo.js';
 import { principalOf } from '../auth/principal.js';
 import { actorOf, writeAudit } from '../audit/audit-log.js';
+import { recordChange } from '../live/change-log.js';
 import type { Api, RouteDeps } from './context.js';
 
 const KNOWN_FIELDS = new Set(Object.keys(NewResponseLineSchema.entries));
@@ -150,6 +151,7 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
         await writeAudit(tx, actor, {
           action: 'add', at, recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], after: stored,
         });
+        await recordChange(tx, { kind: 'line-added', recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], at });
         return { status: 201, body: stored };
       },
       { Location: `/api/responses/${line.id}` },
