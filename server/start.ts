@@ -94,6 +94,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       publicUrl: options.publicUrl,
       statsRefreshMs,
       restoreDays: options.restoreDays,
+      sseHeartbeatMs: options.sseHeartbeatMs,
+      sseMaxPerPrincipal: options.sseMaxPerPrincipal,
+      sseWriteTimeoutMs: options.sseWriteTimeoutMs,
       now: options.now,
       demoTokens: demoSignIn,
     });

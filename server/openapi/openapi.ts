@@ -11,6 +11,7 @@ import { PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from '../http/problems.js';
 import { etagHeader, id, money, nullable, object, ref, text } from './openapi-schema.js';
 import { auditPaths, auditResponses, auditSchemas, deletionProperties } from './openapi-audit.js';
 import { recipientPaths } from './openapi-recipient-paths.js';
+import { changePaths, changeSchemas } from './openapi-changes.js';
 
 const campaignProperties = {
   id,
@@ -182,10 +183,10 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths: withSecurityAnswers({ ...recipientPaths, ...auditPaths, ...campaignPaths, ...securityPaths }),
+  paths: withSecurityAnswers({ ...recipientPaths, ...auditPaths, ...campaignPaths, ...changePaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...campaignSchemas(lineProperties), ...securitySchemas },
+    schemas: { ...schemas, ...campaignSchemas(lineProperties), ...securitySchemas, ...changeSchemas },
     responses: { ...responses, ...auditResponses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },
