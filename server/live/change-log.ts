@@ -4,7 +4,9 @@
  * only if it committed; the streams read the log by id, so a client that resumes after id N gets
  * every change after it, from this instance or any other sharing the database.
  */
+import type { ResponseLine } from '../../src/model/types.js';
 import type { Queryable } from '../db/db.js';
+import { LINE_COLUMNS, toResponseLine } from '../db/repo.js';
 
 export const CHANGE_KINDS = [
   'line-added', 'line-updated', 'line-deleted', 'line-restored', 'line-purged', 'tracked-open', 'tracked-click', 'stats-changed',
@@ -37,7 +39,15 @@ export interface ChangeRow {
   campaignId: string;
   lineId: string | null;
   at: string;
+  /**
+   * The line as it is now, when it is live, for the kinds that show one (added, updated, restored,
+   * tracked): a client applies it without fetching. Null when it was deleted or purged since.
+   */
+  line?: ResponseLine | null;
 }
+
+/** The kinds whose event carries the line. */
+const KINDS_WITH_LINE: ReadonlySet<ChangeKind> = new Set(['line-added', 'line-updated', 'line-restored', 'tracked-open', 'tracked-click']);
 
 /** The kind a tracked line's detail makes: an open, a click, or (Sent, a bounce) a line added. */
 export function trackedKind(detailId: string): ChangeKind {
@@ -111,8 +121,8 @@ export interface ChangeFilter {
   campaignId?: string;
 }
 
-/** Up to `limit` rows after `afterId` that the filter matches, oldest first. */
-export async function readChanges(db: Queryable, filter: ChangeFilter, afterId: number, limit: number): Promise<ChangeRow[]> {
+/** Up to `limit` rows after `afterId` that the filter matches, oldest first; with `withLines`, their lines as they are now. */
+export async function readChanges(db: Queryable, filter: ChangeFilter, afterId: number, limit: number, withLines = false): Promise<ChangeRow[]> {
   const params: unknown[] = [afterId];
   const where = ['id > $1::bigint'];
   if (filter.recipientId !== undefined) where.push(`recipient_id = $${params.push(filter.recipientId)}`);
@@ -122,7 +132,7 @@ export async function readChanges(db: Queryable, filter: ChangeFilter, afterId: 
        FROM change_log WHERE ${where.join(' AND ')} ORDER BY change_log.id LIMIT ${Math.max(1, Math.floor(limit))}`,
     params,
   );
-  return rows.map((row) => ({
+  const changes: ChangeRow[] = rows.map((row) => ({
     id: Number(row.id),
     kind: row.kind,
     recipientId: row.recipient_id,
@@ -130,6 +140,14 @@ export async function readChanges(db: Queryable, filter: ChangeFilter, afterId: 
     lineId: row.line_id,
     at: new Date(row.created_at).toISOString(),
   }));
+  if (!withLines) return changes;
+  const wanted = [...new Set(changes.filter((c) => c.lineId && KINDS_WITH_LINE.has(c.kind)).map((c) => c.lineId as string))];
+  const lines = new Map<string, ResponseLine>();
+  if (wanted.length > 0) {
+    const found = await db.query(`SELECT ${LINE_COLUMNS} FROM response_lines WHERE id = ANY($1::uuid[])`, [wanted]);
+    for (const line of found.map(toResponseLine)) lines.set(line.id, line);
+  }
+  return changes.map((change) => (KINDS_WITH_LINE.has(change.kind) ? { ...change, line: lines.get(change.lineId ?? '') ?? null } : change));
 }
 
 /** Whether a row concerns a stream with this filter. */

@@ -83,7 +83,7 @@ export async function runChangeStream(sse: SSEStreamingApi, request: ChangeStrea
     }
     while (!sse.aborted && !sse.closed && !expired) {
       woken = false;
-      const rows = await readChanges(db, filter, cursor, STREAM_PAGE);
+      const rows = await readChanges(db, filter, cursor, STREAM_PAGE, true);
       for (const row of rows) {
         if (sse.aborted) return;
         await send(changeEvent(row));

@@ -12,7 +12,11 @@ export const changeSchemas = {
     campaignId: id,
     lineId: { ...nullable({ type: 'string', format: 'uuid' }), description: 'Null only for stats-changed.' },
     at: ref('Instant'),
-  }),
+    line: {
+      ...nullable(ref('ResponseLine')),
+      description: 'For line-added, line-updated, line-restored, tracked-open and tracked-click: the line as it is now; null when deleted or purged since.',
+    },
+  }, ['id', 'kind', 'recipientId', 'campaignId', 'lineId', 'at']),
 };
 
 const query = (name: string, description: string, schema: object = id) => ({ name, in: 'query', required: false, description, schema });

@@ -45,9 +45,12 @@ test("a stream starts with a ready event carrying the newest id, then pushes its
     await add({ recipientId: '44' });
     const mine = await add({ recipientId: '42' });
     const change = await stream.nextEvent('change');
-    assert.deepEqual({ ...dataOf(change), at: undefined }, {
-      id: Number(change.id), kind: 'line-added', recipientId: '42', campaignId: 'renewal-calls', lineId: mine.id, at: undefined,
+    const data = dataOf(change);
+    assert.deepEqual({ ...data, at: undefined, line: undefined }, {
+      id: Number(change.id), kind: 'line-added', recipientId: '42', campaignId: 'renewal-calls', lineId: mine.id, at: undefined, line: undefined,
     });
+    assert.deepEqual([(data.line as { id: string }).id, (data.line as { note: string }).note], [mine.id, mine.note], 'the line comes with it');
+    assert.ok(contract.ajv.validate({ $ref: 'oas#/components/schemas/Change' }, data), contract.ajv.errorsText());
     assert.ok(Number(change.id) > Number(ready.id));
   } finally {
     await stream.close();
