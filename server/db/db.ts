@@ -5,6 +5,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir } from './pglite-lock.js';
 
 /** What a query or a transaction body may run. */
 export interface Queryable {
@@ -47,8 +48,16 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
-  await pglite.waitReady;
+  const onDisk = dataDir !== undefined && !dataDir.includes('://');
+  const unlock = onDisk ? lockDataDir(dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await target.query<Row>(sql, [...params])).rows;
@@ -62,7 +71,10 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     ...wrap(pglite),
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
     listen: (channel, onNotify) => pglite.listen(assertChannel(channel), onNotify),
-    close: () => pglite.close(),
+    async close() {
+      await pglite.close();
+      unlock();
+    },
   };
 }
 
