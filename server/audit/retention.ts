@@ -9,7 +9,7 @@ import type { Db } from '../db/db.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { SYSTEM_ACTOR, writeAudit } from './audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './deletions.js';
-import { DEFAULT_CHANGE_LOG_DAYS, pruneChangeLog, recordChange } from '../live/change-log.js';
+import { DEFAULT_CHANGE_LOG_DAYS, pruneChangeLog, recordChange, type Change } from '../live/change-log.js';
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 730;
 export const DEFAULT_PURGE_INTERVAL_MS = 3_600_000;
@@ -46,6 +46,10 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
           WHERE purged_at IS NULL AND deleted_at <= $1::timestamptz ORDER BY deleted_at LIMIT ${PURGE_BATCH} FOR UPDATE SKIP LOCKED`,
         [restoreCutoff],
       );
+      // Logged after every delete of the batch: the change log's lock is then taken last, so this
+      // transaction never waits for a line's row while holding it (an erasure holding that row,
+      // waiting for the lock, would be a deadlock).
+      const changes: Change[] = [];
       for (const deletion of due) {
         const purged = await tx.query<{ id: string }>(
           'DELETE FROM all_response_lines WHERE deletion_id = $1::uuid AND deleted_at IS NOT NULL RETURNING id::text AS id',
@@ -59,8 +63,9 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
           action: 'purge', at: now, recipientId: deletion.recipient_id, campaignId: deletion.campaign_id,
           lineIds: purged.map((row) => row.id), deletionId: deletion.id,
         });
-        await recordChange(tx, { kind: 'line-purged', recipientId: deletion.recipient_id, campaignId: deletion.campaign_id, lineIds: purged.map((row) => row.id), at: now });
+        changes.push({ kind: 'line-purged', recipientId: deletion.recipient_id, campaignId: deletion.campaign_id, lineIds: purged.map((row) => row.id), at: now });
       }
+      for (const change of changes) await recordChange(tx, change);
       return due.length;
     });
     outcome.deletions += batch;

@@ -128,6 +128,37 @@ test('the purge logs purged lines, and prunes log rows past CR_CHANGE_LOG_DAYS, 
   }
 });
 
+test('the purge takes the log lock after its deletes: an erasure holding a line it purges next is no deadlock', async () => {
+  const deletedAt = clock;
+  const [first, second] = [newLine({ recipientId: '44', note: 'first' }), newLine({ recipientId: '46', note: 'second' })];
+  try {
+    for (const [line, at] of [[first, deletedAt], [second, new Date(deletedAt.getTime() + 1)]] as const) {
+      clock = at;
+      await ok('PUT', `/api/responses/${line.id}`, line);
+      await ok('DELETE', `/api/responses/${line.id}`);
+    }
+    let purgeStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (purgeStarted = resolve));
+    // An erasure of the second recipient: it holds their lines, then logs its change.
+    const erasure = testDb.db.transaction(async (tx) => {
+      await tx.query("UPDATE all_response_lines SET note = '' WHERE recipient_id = '46'");
+      purgeStarted();
+      // Long enough for the purge to delete the first deletion's lines and wait for the second's.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await recordChange(tx, { kind: 'line-updated', recipientId: '46', campaignId: null, lineIds: [second.id], at: clock });
+    });
+    await started;
+    const purge = purgeExpired(testDb.db, new Date(deletedAt.getTime() + 31 * DAY));
+    const [erased, purged] = await Promise.allSettled([erasure, purge]);
+    assert.equal(erased.status, 'fulfilled', String((erased as PromiseRejectedResult).reason));
+    assert.equal(purged.status, 'fulfilled', String((purged as PromiseRejectedResult).reason));
+    const rows = await since(0);
+    assert.ok([first.id, second.id].every((id) => rows.some((r) => r.kind === 'line-purged' && r.lineId === id)));
+  } finally {
+    clock = deletedAt;
+  }
+});
+
 test('ids are handed out in commit order: a reader following the log by id never skips a row', async () => {
   const start = await lastId();
   const seen: number[] = [];
