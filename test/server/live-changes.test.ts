@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { purgeExpired } from '../../server/audit/retention.js';
 import { optionsFromEnv } from '../../server/env-options.js';
-import { call, ContractChecker, newLine, openTestDb, testApp, type TestDb } from './helpers.js';
+import { ALLOWED_ORIGIN, call, ContractChecker, newLine, openTestDb, testApp, type TestDb } from './helpers.js';
 import { openSse } from './live-stream.js';
 import { AUDIENCE, startLocalIssuer, type LocalIssuer } from './oidc-fixture.js';
 
@@ -186,5 +186,21 @@ test("a stream ends when its token expires, with an expired event, and resumes w
     assert.equal(dataOf(await renewed.nextEvent('change')).lineId, line.id);
   } finally {
     await renewed.close();
+  }
+});
+
+test('a page of an allowed origin may resume with Last-Event-ID: the preflight allows the header, the stream carries CORS', async () => {
+  const preflight = await app.request('/api/changes?recipientId=42', {
+    method: 'OPTIONS',
+    headers: { Origin: ALLOWED_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization, last-event-id' },
+  });
+  assert.equal(preflight.headers.get('Access-Control-Allow-Origin'), ALLOWED_ORIGIN);
+  assert.match(preflight.headers.get('Access-Control-Allow-Headers') ?? '', /(^|, )Last-Event-ID(,|$)/iu);
+  const stream = await openSse(app, 'recipientId=42', { headers: { Origin: ALLOWED_ORIGIN } });
+  try {
+    assert.equal(stream.response.headers.get('Access-Control-Allow-Origin'), ALLOWED_ORIGIN);
+    await stream.nextEvent('ready');
+  } finally {
+    await stream.close();
   }
 });
