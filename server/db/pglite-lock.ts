@@ -1,11 +1,12 @@
 /**
  * PGlite is one Postgres inside one process: a second process opening the same data folder would
- * corrupt it, silently. So the folder is claimed with a lock file beside it (`<dataDir>.lock`, the
- * holder's process id), and a second opener stops at start with the reason. A lock left by a
- * process that is gone (a crash) is taken over.
+ * corrupt it, silently. So the folder is claimed with a lock file inside it (`cr-server.lock`, the
+ * holder's process id; Postgres ignores files it does not know there, and inside, the lock needs
+ * no write access to the folder's parent, often a mount point), and a second opener stops at start
+ * with the reason. A lock left by a process that is gone (a crash) is taken over.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { join } from 'node:path';
 
 function isRunning(pid: number): boolean {
   try {
@@ -19,10 +20,12 @@ function isRunning(pid: number): boolean {
 
 export class DataDirInUse extends Error {}
 
+export const LOCK_FILE = 'cr-server.lock';
+
 /** Claims `dataDir` for this process; resolves with the function that lets it go. */
 export function lockDataDir(dataDir: string): () => void {
-  const lockFile = `${resolve(dataDir)}.lock`;
-  mkdirSync(dirname(lockFile), { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: 'wx' });

@@ -92,7 +92,7 @@ test('the embedded database: a second process opening the same data folder stops
     // Closed, the folder is free again; a lock left by a process that is gone is taken over.
     const gone = spawn(process.execPath, ['-e', '']);
     await once(gone, 'exit');
-    writeFileSync(`${folder}.lock`, String(gone.pid));
+    writeFileSync(join(folder, 'cr-server.lock'), String(gone.pid));
     const reopened = await openDb({ dataDir: folder });
     await reopened.close();
   } finally {
