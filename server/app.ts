@@ -31,6 +31,9 @@ import { registerPublicTrackingRoutes, registerSendRoute } from './routes/tracki
 import { registerVocabularyRoutes } from './routes/vocabulary.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerDeletionRoutes } from './routes/deletions.js';
+import { registerChangeRoutes } from './routes/changes.js';
+import { ChangeHub } from './live/change-hub.js';
+import { DEFAULT_SSE_HEARTBEAT_MS, DEFAULT_SSE_MAX_PER_PRINCIPAL, DEFAULT_SSE_WRITE_TIMEOUT_MS } from './live/change-stream.js';
 import { requestIds } from './audit/audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './audit/deletions.js';
 import { BOUND_BODY_BYTES } from './routes/delete-bound.js';
@@ -75,6 +78,12 @@ export interface AppOptions {
   statsRefreshMs?: number;
   /** How long a deleted line can be restored (CR_RESTORE_DAYS). Default 30 days. */
   restoreDays?: number;
+  /** A comment line on an idle change stream this often (CR_SSE_HEARTBEAT_MS). Default 15 s. */
+  sseHeartbeatMs?: number;
+  /** Open change streams per principal on this instance (CR_SSE_MAX_PER_PRINCIPAL). Default 6. */
+  sseMaxPerPrincipal?: number;
+  /** A change stream whose reader takes no write for this long is closed (CR_SSE_WRITE_TIMEOUT_MS). Default 30 s. */
+  sseWriteTimeoutMs?: number;
 }
 
 export function createApp(options: AppOptions): Hono {
@@ -161,6 +170,12 @@ export function createApp(options: AppOptions): Hono {
   registerSendRoute(api, campaignDeps);
   registerStatsRoutes(api, campaignDeps);
   registerReportRoutes(api, campaignDeps);
+  registerChangeRoutes(api, {
+    ...deps,
+    hub: new ChangeHub(options.db),
+    maxPerPrincipal: options.sseMaxPerPrincipal ?? DEFAULT_SSE_MAX_PER_PRINCIPAL,
+    stream: { heartbeatMs: options.sseHeartbeatMs ?? DEFAULT_SSE_HEARTBEAT_MS, writeTimeoutMs: options.sseWriteTimeoutMs ?? DEFAULT_SSE_WRITE_TIMEOUT_MS },
+  });
 
   app.notFound((c) =>
     problemResponse({ ...problemBody('not-found', `No route ${c.req.method} ${c.req.path}.`), instance: c.req.path }),

@@ -27,6 +27,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: stri
     publicUrl: env.CR_PUBLIC_URL || undefined,
     restoreDays: days(env.CR_RESTORE_DAYS, 'CR_RESTORE_DAYS'),
     auditRetentionDays: days(env.CR_AUDIT_RETENTION_DAYS, 'CR_AUDIT_RETENTION_DAYS'),
+    changeLogDays: days(env.CR_CHANGE_LOG_DAYS, 'CR_CHANGE_LOG_DAYS'),
+    sseHeartbeatMs: env.CR_SSE_HEARTBEAT_MS ? parseDuration(env.CR_SSE_HEARTBEAT_MS) : undefined,
+    sseMaxPerPrincipal: env.CR_SSE_MAX_PER_PRINCIPAL ? count(env.CR_SSE_MAX_PER_PRINCIPAL, 'CR_SSE_MAX_PER_PRINCIPAL') : undefined,
+    sseWriteTimeoutMs: env.CR_SSE_WRITE_TIMEOUT_MS ? parseDuration(env.CR_SSE_WRITE_TIMEOUT_MS) : undefined,
     purgeIntervalMs: env.CR_PURGE_INTERVAL_MS ? parseDuration(env.CR_PURGE_INTERVAL_MS) : undefined,
   };
 }
@@ -34,6 +38,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: stri
 /** A comma-separated variable as its non-empty items. */
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** A whole number, at least 1. */
+function count(value: string, name: string): number {
+  if (!/^\d{1,6}$/u.test(value.trim()) || Number(value) < 1) throw new RangeError(`${name} must be a whole number, at least 1: "${value}"`);
+  return Number(value);
 }
 
 /** A whole number of days, at least 1; a mistake fails the start, never a purge. */

@@ -70,6 +70,14 @@ export interface StartOptions {
   restoreDays?: number;
   /** How long audit records are kept (CR_AUDIT_RETENTION_DAYS); default 730 days. */
   auditRetentionDays?: number;
+  /** How long the change log keeps a change for streams that resume (CR_CHANGE_LOG_DAYS); default 7 days. */
+  changeLogDays?: number;
+  /** A comment line on an idle change stream this often (CR_SSE_HEARTBEAT_MS); default 15 s. */
+  sseHeartbeatMs?: number;
+  /** Open change streams per principal (CR_SSE_MAX_PER_PRINCIPAL); default 6. */
+  sseMaxPerPrincipal?: number;
+  /** A change stream whose reader takes nothing for this long is closed (CR_SSE_WRITE_TIMEOUT_MS); default 30 s. */
+  sseWriteTimeoutMs?: number;
   /** How often the purge runs (CR_PURGE_INTERVAL_MS); default hourly. */
   purgeIntervalMs?: number;
   /** The purge's clock (tests); default the system clock. */

@@ -70,7 +70,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await migrate(db);
     if (options.seed ?? true) await seed(db);
     // Deleted lines past the restore window, audit records past retention, old idempotency keys.
-    purge = schedulePurge(db, { restoreDays: options.restoreDays, auditRetentionDays: options.auditRetentionDays, intervalMs: options.purgeIntervalMs, now: options.now });
+    purge = schedulePurge(db, { restoreDays: options.restoreDays, auditRetentionDays: options.auditRetentionDays, changeLogDays: options.changeLogDays, intervalMs: options.purgeIntervalMs, now: options.now });
 
     const token = options.token || randomBytes(24).toString('base64url');
     const demoSignIn = options.demoSignIn ?? !options.production;
@@ -94,6 +94,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       publicUrl: options.publicUrl,
       statsRefreshMs,
       restoreDays: options.restoreDays,
+      sseHeartbeatMs: options.sseHeartbeatMs,
+      sseMaxPerPrincipal: options.sseMaxPerPrincipal,
+      sseWriteTimeoutMs: options.sseWriteTimeoutMs,
       now: options.now,
       demoTokens: demoSignIn,
     });

@@ -8,6 +8,7 @@ import type { ResponseLine } from '../../src/model/types.js';
 import type { Queryable } from '../db/db.js';
 import { LINE_COLUMNS, toResponseLine } from '../db/repo.js';
 import { ProblemError } from '../http/problems.js';
+import { recordChange } from '../live/change-log.js';
 import { writeAudit, type Actor } from './audit-log.js';
 
 export const DEFAULT_RESTORE_DAYS = 30;
@@ -71,6 +72,7 @@ export async function deleteLines(tx: Queryable, actor: Actor, scope: DeleteScop
     before: scope.action === 'delete' ? lines[0] : lines,
     deletionId,
   });
+  await recordChange(tx, { kind: 'line-deleted', recipientId: scope.recipientId, campaignId: scope.campaignId, lineIds: lines.map((line) => line.id), at: now });
   return { deleted: rows.length, kept, deletionId };
 }
 
@@ -128,6 +130,7 @@ async function restoreWhere(
     action: 'restore', at: now, recipientId: deletion.recipient_id, campaignId: deletion.campaign_id,
     lineIds: lines.map((line) => line.id), after: lines.length === 1 ? lines[0] : lines, deletionId,
   });
+  await recordChange(tx, { kind: 'line-restored', recipientId: deletion.recipient_id, campaignId: deletion.campaign_id, lineIds: lines.map((line) => line.id), at: now });
   return rows.length;
 }
 

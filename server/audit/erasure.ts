@@ -5,6 +5,7 @@
  * the erased content. Ids, dates and details stay: they are the record of what happened.
  */
 import type { Queryable } from '../db/db.js';
+import { recordChange } from '../live/change-log.js';
 import { writeAudit, type Actor } from './audit-log.js';
 
 export interface ErasureResult {
@@ -57,5 +58,6 @@ export async function eraseRecipient(tx: Queryable, actor: Actor, recipientId: s
   await writeAudit(tx, actor, {
     action: 'erase', at: now, recipientId, campaignId: null, lineIds: lines.map((line) => line.id),
   });
+  await recordChange(tx, { kind: 'line-updated', recipientId, campaignId: null, lineIds: lines.map((line) => line.id), at: now });
   return { lines: lines.length, auditRecords };
 }

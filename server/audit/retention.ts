@@ -9,6 +9,7 @@ import type { Db } from '../db/db.js';
 import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { SYSTEM_ACTOR, writeAudit } from './audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './deletions.js';
+import { DEFAULT_CHANGE_LOG_DAYS, pruneChangeLog, recordChange, type Change } from '../live/change-log.js';
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 730;
 export const DEFAULT_PURGE_INTERVAL_MS = 3_600_000;
@@ -21,19 +22,23 @@ export interface RetentionOptions {
   restoreDays?: number;
   /** How long audit records are kept (CR_AUDIT_RETENTION_DAYS). */
   auditRetentionDays?: number;
+  /** How long the change log keeps a change, for streams that resume (CR_CHANGE_LOG_DAYS). */
+  changeLogDays?: number;
 }
 
 export interface PurgeOutcome {
   deletions: number;
   lines: number;
   auditRecords: number;
+  /** Change log rows pruned. */
+  changes: number;
 }
 
 export async function purgeExpired(db: Db, now: Date, options: RetentionOptions = {}): Promise<PurgeOutcome> {
   const restoreDays = options.restoreDays ?? DEFAULT_RESTORE_DAYS;
   const auditDays = options.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS;
   const restoreCutoff = new Date(now.getTime() - restoreDays * DAY_MS).toISOString();
-  const outcome: PurgeOutcome = { deletions: 0, lines: 0, auditRecords: 0 };
+  const outcome: PurgeOutcome = { deletions: 0, lines: 0, auditRecords: 0, changes: 0 };
   for (;;) {
     const batch = await db.transaction(async (tx) => {
       const due = await tx.query<{ id: string; recipient_id: string; campaign_id: string }>(
@@ -41,6 +46,10 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
           WHERE purged_at IS NULL AND deleted_at <= $1::timestamptz ORDER BY deleted_at LIMIT ${PURGE_BATCH} FOR UPDATE SKIP LOCKED`,
         [restoreCutoff],
       );
+      // Logged after every delete of the batch: the change log's lock is then taken last, so this
+      // transaction never waits for a line's row while holding it (an erasure holding that row,
+      // waiting for the lock, would be a deadlock).
+      const changes: Change[] = [];
       for (const deletion of due) {
         const purged = await tx.query<{ id: string }>(
           'DELETE FROM all_response_lines WHERE deletion_id = $1::uuid AND deleted_at IS NOT NULL RETURNING id::text AS id',
@@ -54,7 +63,9 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
           action: 'purge', at: now, recipientId: deletion.recipient_id, campaignId: deletion.campaign_id,
           lineIds: purged.map((row) => row.id), deletionId: deletion.id,
         });
+        changes.push({ kind: 'line-purged', recipientId: deletion.recipient_id, campaignId: deletion.campaign_id, lineIds: purged.map((row) => row.id), at: now });
       }
+      for (const change of changes) await recordChange(tx, change);
       return due.length;
     });
     outcome.deletions += batch;
@@ -65,6 +76,8 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
     outcome.auditRecords = (await tx.query('DELETE FROM audit_records WHERE at < $1::timestamptz RETURNING id', [auditCutoff])).length;
     await tx.query('DELETE FROM deletions WHERE purged_at IS NOT NULL AND deleted_at < $1::timestamptz', [auditCutoff]);
   });
+  const changeLogDays = options.changeLogDays ?? DEFAULT_CHANGE_LOG_DAYS;
+  outcome.changes = await pruneChangeLog(db, new Date(now.getTime() - changeLogDays * DAY_MS));
   return outcome;
 }
 

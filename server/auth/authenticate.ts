@@ -50,6 +50,7 @@ export function authenticate(options: IdentityOptions): MiddlewareHandler {
       name: displayNameOf(claims as Record<string, unknown>),
       permissions: permissionsOf(rolesFromClaims(claims as Record<string, unknown>, rolesClaim), roleMap),
       limited: true,
+      expiresAt: (claims.exp as number) * 1000,
     };
     if (verified.size >= CACHE_LIMIT) verified.delete(verified.keys().next().value as string);
     verified.set(token, { principal, expiresAt: (claims.exp as number) * 1000 });

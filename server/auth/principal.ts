@@ -11,6 +11,8 @@ export interface Principal {
   permissions: readonly Permission[];
   /** False for a principal configured without rate limits (the service token: benches, chaos tests). */
   limited: boolean;
+  /** When the request's token expires (ms since the epoch; a JWT's `exp`); none for the service token. A change stream ends then. */
+  expiresAt?: number;
 }
 
 declare module 'hono' {

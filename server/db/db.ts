@@ -6,6 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { pgliteTemplate } from './pglite-template.js';
+import { lockDataDir } from './pglite-lock.js';
 
 /** What a query or a transaction body may run. */
 export interface Queryable {
@@ -19,6 +20,12 @@ export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (delivered at its transaction's commit), and once
+   * more after each reconnect, since what was sent meanwhile is lost. Resolves with a stop function;
+   * close() stops every listener too.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -42,9 +49,17 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
 
 async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const template = dataDir ? undefined : await pgliteTemplate();
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite(template ? { loadDataDir: template } : {});
-  await pglite.waitReady;
+  const onDisk = dataDir !== undefined && !dataDir.includes('://');
+  const unlock = onDisk ? lockDataDir(dataDir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    const template = dataDir ? undefined : await pgliteTemplate();
+    pglite = dataDir ? new PGlite(dataDir) : new PGlite(template ? { loadDataDir: template } : {});
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await target.query<Row>(sql, [...params])).rows;
@@ -57,7 +72,11 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     engine: 'pglite',
     ...wrap(pglite),
     transaction: (work) => pglite.transaction((tx) => work(wrap(tx))),
-    close: () => pglite.close(),
+    listen: (channel, onNotify) => pglite.listen(assertChannel(channel), onNotify),
+    async close() {
+      await pglite.close();
+      unlock();
+    },
   };
 }
 
@@ -70,6 +89,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const listeners = new Set<() => Promise<void>>();
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await target.query(sql, [...params])).rows as Row[];
@@ -96,7 +116,69 @@ async function openPostgres(connectionString: string, schema: string | undefined
         client.release();
       }
     },
-    close: () => pool.end(),
+    async listen(channel, onNotify) {
+      const stop = await listenOn(connectionString, assertChannel(channel), onNotify);
+      const stopOnce = async () => {
+        if (listeners.delete(stopOnce)) await stop();
+      };
+      listeners.add(stopOnce);
+      return stopOnce;
+    },
+    async close() {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
+  };
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/u;
+
+function assertChannel(channel: string): string {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`Not a plain channel name: ${channel}`);
+  return channel;
+}
+
+const RELISTEN_DELAY_MS = 1_000;
+
+/**
+ * LISTEN needs a connection of its own, kept open: a pooled one goes back to the pool, and its
+ * LISTEN with it. A lost connection is opened again after a pause, and `onNotify` is called then,
+ * so the caller reads what it may have missed.
+ */
+async function listenOn(connectionString: string, channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    next.on('error', () => reconnect(next));
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    if (stopped) return void (await next.end());
+    client = next;
+  };
+  const reconnect = (failed: pg.Client | undefined): void => {
+    if (stopped || (failed && failed !== client) || retry) return;
+    client = undefined;
+    void failed?.end().catch(() => undefined);
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(() => onNotify(''), (error: unknown) => {
+        console.error(`LISTEN ${channel} failed; trying again:`, error);
+        reconnect(undefined);
+      });
+    }, RELISTEN_DELAY_MS);
+    retry.unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+    client = undefined;
   };
 }
 

@@ -45,7 +45,8 @@ export interface CorsOptions {
 }
 
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
+// Last-Event-ID: a page of another origin resumes its change stream with it (read with fetch).
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
 const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, Retry-After';
 
 /**

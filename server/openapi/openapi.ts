@@ -12,6 +12,7 @@ import { etagHeader, id, money, nullable, object, ref, text } from './openapi-sc
 import { auditPaths, auditResponses, auditSchemas, deletionProperties } from './openapi-audit.js';
 import { recipientPaths } from './openapi-recipient-paths.js';
 import { bulkPaths, bulkSchemas } from './openapi-bulk.js';
+import { changePaths, changeSchemas } from './openapi-changes.js';
 
 const campaignProperties = {
   id,
@@ -183,10 +184,10 @@ export const openApiDocument = {
   },
   servers: [{ url: '/api' }],
   security: [{ bearerAuth: [] }],
-  paths: withSecurityAnswers({ ...recipientPaths, ...bulkPaths, ...auditPaths, ...campaignPaths, ...securityPaths }),
+  paths: withSecurityAnswers({ ...recipientPaths, ...bulkPaths, ...auditPaths, ...campaignPaths, ...changePaths, ...securityPaths }),
   components: {
     securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
-    schemas: { ...schemas, ...bulkSchemas, ...campaignSchemas(lineProperties), ...securitySchemas },
+    schemas: { ...schemas, ...bulkSchemas, ...campaignSchemas(lineProperties), ...securitySchemas, ...changeSchemas },
     responses: { ...responses, ...auditResponses, ...securityResponses },
     parameters: { ...parameters, ...campaignParameters },
   },

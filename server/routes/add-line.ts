@@ -12,6 +12,7 @@ import type { Queryable } from '../db/db.js';
 import { ProblemError, validationProblem } from '../http/problems.js';
 import { findLine, LINE_COLUMNS, toResponseLine } from '../db/repo.js';
 import { writeAudit, type Actor } from '../audit/audit-log.js';
+import { recordChange } from '../live/change-log.js';
 import { referenceLookups, type ReferenceLookups } from './reference-lookups.js';
 
 const KNOWN_FIELDS = new Set(Object.keys(NewResponseLineSchema.entries));
@@ -162,5 +163,6 @@ export async function addResponseLine(tx: Queryable, line: NewResponseLine, cont
   await writeAudit(tx, context.actor, {
     action: 'add', at: context.at, recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], after: stored,
   });
+  await recordChange(tx, { kind: 'line-added', recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], at: context.at });
   return { line: stored, replayed: false };
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { sha256 } from '../http/http.js';
+import { recordChange, trackedKind } from '../live/change-log.js';
 import { judgeClick, judgeOpen, type Judgement } from './machine-detect.js';
 import type { TrackingClaims } from './tracking-token.js';
 
@@ -67,6 +68,7 @@ async function insertTrackedLine(
       line.link?.id ?? null, line.link?.url ?? null, evidence ? (line.userAgent ?? null) : null,
       evidence ? (line.seconds ?? null) : null, evidence ? line.judgement?.machine : null, evidence ? line.judgement?.reason : null],
   );
+  await recordChange(tx, { kind: trackedKind(line.detailId), recipientId: line.recipientId, campaignId: line.campaignId, lineIds: [id], at: line.at });
   return id;
 }
 

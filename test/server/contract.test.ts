@@ -35,6 +35,7 @@ test('openapi.json is an OpenAPI 3.1 document served without a token, and every 
     '/campaigns/{campaignId}/responses.csv',
     '/campaigns/{campaignId}/responses/summary',
     '/campaigns/{campaignId}/stats',
+    '/changes',
     '/deletions/{deletionId}/restore',
     '/me',
     '/openapi.json',
