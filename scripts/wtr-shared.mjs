@@ -79,5 +79,9 @@ export function sharedConfig() {
     testFramework: { config: { timeout: 5000 } },
     // `npm run test:soak` (CR_CHAOS_OPERATIONS=1000) runs one long chaos test.
     testsFinishTimeout: process.env.CR_CHAOS_OPERATIONS ? 1_800_000 : 180000,
+    // A page that waits for its modules behind another suite's work (CI runs two lanes side by side)
+    // is slow, not broken: wtr's 30 s default failed whole files on a loaded machine.
+    browserStartTimeout: 120000,
+    testsStartTimeout: 120000,
   };
 }

@@ -3,6 +3,8 @@
  * default so the demo needs no server) and PostgreSQL through a `pg` Pool (when DATABASE_URL is set).
  * Both speak the same SQL, so the migrations and every query are written once.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { pgliteTemplate } from './pglite-template.js';
@@ -53,8 +55,10 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   const unlock = onDisk ? lockDataDir(dataDir) : () => undefined;
   let pglite: PGlite;
   try {
-    const template = dataDir ? undefined : await pgliteTemplate();
-    pglite = dataDir ? new PGlite(dataDir) : new PGlite(template ? { loadDataDir: template } : {});
+    // A folder that holds no database yet starts from the template too (tests' servers in new folders).
+    const fresh = dataDir === undefined || dataDir === 'memory://' || (onDisk && !existsSync(join(dataDir, 'PG_VERSION')));
+    const template = fresh ? await pgliteTemplate() : undefined;
+    pglite = new PGlite(dataDir, template ? { loadDataDir: template } : {});
     await pglite.waitReady;
   } catch (error) {
     unlock();
