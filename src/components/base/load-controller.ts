@@ -16,6 +16,11 @@ export interface LoadConfig<A extends readonly unknown[], T> {
    * asks the host for a new one with `retry`.
    */
   failed?: (error: unknown, retry: () => void) => void;
+  /**
+   * Keep showing the last data when a reload fails (a report's rows, with the failure beside them);
+   * by default a failure replaces what was shown.
+   */
+  keepOnFailure?: boolean;
 }
 
 export interface LoadRenderers<T> {
@@ -52,7 +57,7 @@ export class LoadController<A extends readonly unknown[], T> implements Reactive
     host.addController(this);
   }
 
-  /** The last data loaded, kept while a newer load runs; undefined after a failure. */
+  /** The last data loaded, kept while a newer load runs; undefined after a failure (unless `keepOnFailure`). */
   get value(): T | undefined {
     return this.#value;
   }
@@ -114,7 +119,7 @@ export class LoadController<A extends readonly unknown[], T> implements Reactive
     } catch (error) {
       // Cut short by a newer load or by leaving the page: no news about the data.
       if (controller.signal.aborted || isAbortError(error)) return;
-      this.#value = undefined;
+      if (!this.#config.keepOnFailure) this.#value = undefined;
       this.#error = error;
       this.#status = 'error';
       this.#config.failed?.(error, () => void this.run());

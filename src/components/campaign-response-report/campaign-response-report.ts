@@ -1,12 +1,11 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { CampaignResponseRow, ResponseFilters, ResponseSummary } from '../../model/campaign-stats.js';
 import type { ResponseVocabulary } from '../../model/types.js';
 import { DEFAULT_VOCABULARY } from '../../model/vocabulary.js';
 import type { CampaignChange } from '../../data/reports-client.js';
-import { isAbortError } from '../../adapter/errors.js';
+import { LoadController } from '../base/load-controller.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { errorMessage, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -19,6 +18,13 @@ import { renderRowsTable } from './report-rows.js';
 import { renderSummaryTable } from './summary-table.js';
 
 /** How long typing in the note filter pauses before the server is asked. */
+/** The detail report's rows loaded so far, and what the server said about them. */
+interface ReportRows {
+  rows: CampaignResponseRow[];
+  nextCursor: string | null;
+  total: number | undefined;
+}
+
 const NOTE_FILTER_DELAY_MS = 300;
 
 /** The contract's page cap. */
@@ -132,13 +138,6 @@ export class CampaignResponseReport extends CrCampaignElement {
   @state() private filterValues: FilterValues = { ...EMPTY_FILTERS };
   /** The note filter as sent to the server: the typed note once typing pauses. */
   @state() private noteQuery = '';
-  @state() private summary: ResponseSummary | undefined;
-  @state() private rows: CampaignResponseRow[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private total: number | undefined;
-  @state() private rowsLoaded = false;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown = null;
 
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #export = new CsvExportController(this, () => this.localizer);
@@ -152,47 +151,36 @@ export class CampaignResponseReport extends CrCampaignElement {
     return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(this.pageSize) || 1));
   }
 
-  #summaryTask = new Task(this, {
+  #summary = new LoadController(this, {
     args: () => [this.reports.client, this.campaignId, this.token] as const,
-    task: async ([client, campaignId], { signal }) => {
-      if (!client || !campaignId) return;
-      try {
-        const slot = this.reports.view?.next('summary', signal);
-        // Who may export: asked once per client, beside the summary.
-        const [summary] = await Promise.all([client.getResponseSummary(campaignId, { signal: slot }), client.permissions.load({ signal: slot })]);
-        this.summary = summary;
-      } catch (error) {
-        this.reportFailure(error, () => void this.#summaryTask.run());
-      }
+    load: async ([client, campaignId], signal): Promise<ResponseSummary | undefined> => {
+      if (!client || !campaignId) return undefined;
+      // Who may export: asked once per client, beside the summary.
+      const [summary] = await Promise.all([client.getResponseSummary(campaignId, { signal }), client.permissions.load({ signal })]);
+      return summary;
     },
+    failed: (error, retry) => this.announceFailure(error, retry),
   });
 
-  #rowsTask = new Task(this, {
+  #rows = new LoadController(this, {
     args: () => [this.reports.client, this.campaignId, this.token, JSON.stringify(this.filters), this.#limit] as const,
-    task: async ([client, campaignId], { signal }) => {
-      if (!client || !campaignId || datesReversed(this.filterValues)) return;
-      this.reports.view?.abort('rows-more');
-      this.loadingMore = false;
-      const query = { ...this.filters, limit: this.#limit, signal: this.reports.view?.next('rows', signal) };
-      try {
-        const page = await client.getCampaignResponses(campaignId, query);
-        this.rows = page.items;
-        this.nextCursor = page.nextCursor;
-        this.total = page.total;
-        this.moreError = null;
-        this.rowsLoaded = true;
-      } catch (error) {
-        this.reportFailure(error, () => void this.#rowsTask.run());
-      }
+    load: async ([client, campaignId], signal): Promise<ReportRows | undefined> => {
+      if (!client || !campaignId) return undefined;
+      // Dates the wrong way round are said at the filters; the rows shown stay until they are fixed.
+      if (datesReversed(this.filterValues)) return this.#rows.value;
+      const page = await client.getCampaignResponses(campaignId, { ...this.filters, limit: this.#limit, signal });
+      return { rows: page.items, nextCursor: page.nextCursor, total: page.total };
     },
+    failed: (error, retry) => this.announceFailure(error, retry),
+    // A failed reload shows its failure above the rows it could not replace.
+    keepOnFailure: true,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
       // Another campaign: nothing of the old one may show, and its filter values may not exist.
-      this.summary = undefined;
-      this.rows = [];
-      this.rowsLoaded = false;
+      this.#summary.show(undefined);
+      this.#rows.show(undefined);
       this.filterValues = { ...EMPTY_FILTERS };
       this.noteQuery = '';
     }
@@ -201,23 +189,16 @@ export class CampaignResponseReport extends CrCampaignElement {
   /** Loads the next page of the detail report, if there is one. */
   async loadMore(): Promise<void> {
     const client = this.reports.client;
-    const cursor = this.nextCursor;
-    if (!client || !this.campaignId || !cursor || this.loadingMore) return;
-    this.loadingMore = true;
-    this.moreError = null;
-    const signal = this.reports.view?.next('rows-more');
-    try {
-      const page = await client.getCampaignResponses(this.campaignId, { ...this.filters, cursor, limit: this.#limit, signal });
-      const known = new Set(this.rows.map((row) => row.id));
-      this.rows = [...this.rows, ...page.items.filter((row) => !known.has(row.id))];
-      this.nextCursor = page.nextCursor;
-      this.total = page.total ?? this.total;
-      this.loadingMore = false;
-    } catch (error) {
-      if (isAbortError(error)) return;
-      this.moreError = error;
-      this.loadingMore = false;
-    }
+    const campaignId = this.campaignId;
+    const cursor = this.#rows.value?.nextCursor;
+    if (!client || !campaignId || !cursor) return;
+    await this.#rows.more(
+      (signal) => client.getCampaignResponses(campaignId, { ...this.filters, cursor, limit: this.#limit, signal }),
+      (shown, page) => {
+        const known = new Set(shown.rows.map((row) => row.id));
+        return { rows: [...shown.rows, ...page.items.filter((row) => !known.has(row.id))], nextCursor: page.nextCursor, total: page.total ?? shown.total };
+      },
+    );
   }
 
   /**
@@ -240,8 +221,8 @@ export class CampaignResponseReport extends CrCampaignElement {
   }
 
   protected override campaignChanged(_change: CampaignChange): void {
-    void this.#summaryTask.run();
-    void this.#rowsTask.run();
+    void this.#summary.run();
+    void this.#rows.run();
   }
 
   override disconnectedCallback(): void {
@@ -277,16 +258,17 @@ export class CampaignResponseReport extends CrCampaignElement {
 
   override render(): TemplateResult {
     if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
-    if (!this.summary) {
-      return this.#summaryTask.render({
+    const summary = this.#summary.value;
+    if (!summary) {
+      return this.#summary.render({
         initial: () => this.#renderLoading(),
         pending: () => this.#renderLoading(),
-        error: (error) => renderReportFailure(this.localizer, error, () => void this.#summaryTask.run(), 'report.notFound'),
+        error: (error) => renderReportFailure(this.localizer, error, () => void this.#summary.run(), 'report.notFound'),
         complete: () => this.#renderLoading(),
       }) as TemplateResult;
     }
-    const summary = this.summary;
-    if (this.rowsLoaded && summary.total.lines === 0 && this.rows.length === 0 && !this.#filtering()) {
+    const shown = this.#rows.value;
+    if (shown && summary.total.lines === 0 && shown.rows.length === 0 && !this.#filtering()) {
       return renderEmpty(this.t('report.empty'));
     }
     return html`<div class="report">
@@ -313,9 +295,10 @@ export class CampaignResponseReport extends CrCampaignElement {
   /** The count, the export controls and the host's `actions` slot; a subclass may add its own actions. */
   protected renderToolbar(): TemplateResult {
     const exporting = this.#export.running;
-    const total = this.total ?? this.rows.length;
+    const shown = this.#rows.value;
+    const total = shown?.total ?? shown?.rows.length ?? 0;
     return html`<div class="toolbar" part="toolbar">
-      <span class="count" part="count" role="status">${this.rowsLoaded ? this.t('report.count', { shown: this.rows.length, total }) : nothing}</span>
+      <span class="count" part="count" role="status">${shown ? this.t('report.count', { shown: shown.rows.length, total }) : nothing}</span>
       ${this.reports.client?.can('export') === false
         ? nothing
         : html`<button
@@ -341,7 +324,7 @@ export class CampaignResponseReport extends CrCampaignElement {
       case 'running':
         return html`<p class="export-status" part="export-status" role="status">
           <span>${this.t('report.export.progress', { rows: state.rows, size: this.localizer.bytes(state.bytes) })}</span>
-          ${this.total !== undefined
+          ${this.#rows.value?.total !== undefined
             ? html`<progress part="export-progress" max=${Math.max(total, 1)} .value=${Math.min(state.rows, total)} aria-label=${this.t('report.export')}></progress>`
             : nothing}
         </p>`;
@@ -359,28 +342,29 @@ export class CampaignResponseReport extends CrCampaignElement {
   }
 
   #renderRows(): TemplateResult {
-    const rowsState = this.rowsLoaded
-      ? renderRowsTable(this.rows, {
+    const shown = this.#rows.value;
+    const rowsState = this.#rows.render({
+      initial: () => renderLoading(this.localizer, 6),
+      pending: () => renderLoading(this.localizer, 6),
+      error: (error) => renderReportFailure(this.localizer, error, () => void this.#rows.run(), 'report.notFound'),
+      complete: ({ rows }) =>
+        renderRowsTable(rows, {
           l: this.localizer,
           vocabulary: this.vocabulary,
-          events: this.summary?.events ?? [],
+          events: this.#summary.value?.events ?? [],
           sort: this.filterValues.sort,
-          busy: this.#rowsTask.status === TaskStatus.PENDING,
-        })
-      : (this.#rowsTask.render({
-          initial: () => renderLoading(this.localizer, 6),
-          pending: () => renderLoading(this.localizer, 6),
-          error: (error) => renderReportFailure(this.localizer, error, () => void this.#rowsTask.run(), 'report.notFound'),
-          complete: () => renderLoading(this.localizer, 6),
-        }) as TemplateResult);
-    const failedReload = this.rowsLoaded && this.#rowsTask.status === TaskStatus.ERROR;
+          busy: this.#rows.pending,
+        }),
+    }) as TemplateResult;
+    const failedReload = shown !== undefined && this.#rows.status === 'error';
+    const moreError = this.#rows.moreError;
     return html`${rowsState}
-      ${failedReload ? renderReportFailure(this.localizer, this.#rowsTask.error, () => void this.#rowsTask.run(), 'report.notFound') : nothing}
-      ${this.nextCursor && !this.moreError
-        ? html`<button type="button" class="more" part="load-more" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
-            ${this.loadingMore ? this.t('report.loadingMore') : this.t('report.loadMore')}
+      ${failedReload ? renderReportFailure(this.localizer, this.#rows.error, () => void this.#rows.run(), 'report.notFound') : nothing}
+      ${shown?.nextCursor && !moreError
+        ? html`<button type="button" class="more" part="load-more" ?disabled=${this.#rows.loadingMore} @click=${() => void this.loadMore()}>
+            ${this.#rows.loadingMore ? this.t('report.loadingMore') : this.t('report.loadMore')}
           </button>`
         : nothing}
-      ${this.moreError ? renderReportFailure(this.localizer, this.moreError, () => void this.loadMore(), 'report.notFound') : nothing}`;
+      ${moreError ? renderReportFailure(this.localizer, moreError, () => void this.loadMore(), 'report.notFound') : nothing}`;
   }
 }
