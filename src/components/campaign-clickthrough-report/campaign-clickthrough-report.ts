@@ -1,10 +1,9 @@
-import { isAbortError } from '../../adapter/errors.js';
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import type { Clicker, Clickthrough, ClickthroughEvent, ClickthroughLink } from '../../model/campaign-stats.js';
 import type { CampaignChange } from '../../data/reports-client.js';
+import { LoadController } from '../base/load-controller.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
 import { renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
@@ -106,30 +105,19 @@ export class CampaignClickthroughReport extends CrCampaignElement {
   /** Only this email event's links; every email event's when absent. */
   @property({ attribute: 'event-id', reflect: true }) eventId: string | undefined;
 
-  @state() private clickthrough: Clickthrough | undefined;
   /** Links whose clickers are shown, by `eventId/linkId`. */
   @state() private expanded = new Set<string>();
 
-  #load = new Task(this, {
+  #load = new LoadController(this, {
     args: () => [this.reports.client, this.campaignId, this.eventId, this.token] as const,
-    task: async ([client, campaignId, eventId], { signal }) => {
-      if (!client || !campaignId) return;
-      try {
-        this.clickthrough = await client.getClickthrough(campaignId, {
-          eventId: eventId || undefined,
-          signal: this.reports.view?.next('clickthrough', signal),
-        });
-      } catch (error) {
-        // Cut short by a newer load (its request aborted): no news about the data, keep showing it.
-        if (!isAbortError(error)) this.clickthrough = undefined;
-        this.reportFailure(error, () => void this.#load.run());
-      }
-    },
+    load: async ([client, campaignId, eventId], signal): Promise<Clickthrough | undefined> =>
+      client && campaignId ? client.getClickthrough(campaignId, { eventId: eventId || undefined, signal }) : undefined,
+    failed: (error, retry) => this.announceFailure(error, retry),
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('campaignId') && changed.get('campaignId') !== undefined) || (changed.has('eventId') && changed.get('eventId') !== undefined)) {
-      this.clickthrough = undefined;
+      this.#load.show(undefined);
       this.expanded = new Set();
     }
   }
@@ -146,12 +134,11 @@ export class CampaignClickthroughReport extends CrCampaignElement {
 
   override render(): TemplateResult {
     if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
-    if (this.clickthrough) return this.#renderReport(this.clickthrough);
     return this.#load.render({
       initial: () => this.#renderLoading(),
       pending: () => this.#renderLoading(),
       error: (error) => renderReportFailure(this.localizer, error, () => void this.#load.run(), 'clicks.notFound'),
-      complete: () => this.#renderLoading(),
+      complete: (clickthrough) => this.#renderReport(clickthrough),
     }) as TemplateResult;
   }
 
