@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The single-file bundle for hosts without a bundler: `dist/campaign-kit.bundle.js`, one minified ES
 // module holding the kit (src/bundle.ts: every element registered, the public API exported) and its
-// dependencies (Lit, @lit/context, @lit/task, idb, valibot, the virtualizer); beside it
+// dependencies (Lit, @lit/context, idb, valibot, the virtualizer); beside it
 // `dist/campaign-kit.de.js`, the German table, which the bundle imports only under `lang="de"`, and the
 // chunks it imports on demand (`campaign-kit.<name>-<hash>.js`: the dialog, the history with its
 // virtualizer, the code they share with the rest), so the tab's first paint waits for neither. Run by `npm run build`
@@ -37,7 +37,7 @@ export const bundleOptions = {
   tsconfigRaw,
   absWorkingDir: root,
   logLevel: 'warning',
-  // The license notices of Lit, @lit/context, @lit/task and the virtualizer go to
+  // The license notices of Lit, @lit/context and the virtualizer go to
   // campaign-kit.bundle.js.LEGAL.txt beside the bundle (shipped with it, linked from its last line)
   // instead of 2 KB at the end of the code every page downloads.
   legalComments: 'linked',

@@ -9,7 +9,7 @@
  *
  * 1. The whole kit: src/bundle.ts, the single-file bundle's entry (every element registered through
  *    define/all, the public API of src/index.ts, the outbox of src/offline; Lit, @lit/context,
- *    @lit/task, idb, valibot inside). With the virtualizer, and without it: `@lit-labs/virtualizer/*`
+ *    idb, valibot inside). With the virtualizer, and without it: `@lit-labs/virtualizer/*`
  *    replaced by an empty module (what the kit costs if the history list did not virtualize).
  * 2. `<add-response-dialog>`'s own code: src/define/add-response-dialog.ts with every module outside
  *    src/components/add-response-dialog/ external (packages and the kit's shared modules), so only

@@ -27,6 +27,7 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
  * Request cancellation for one view (an element): one AbortController per slot ("campaigns",
  * "history", ...). Starting a load in a slot aborts the load that slot still had in flight, so an
  * older answer can never overwrite a newer one; `abortAll()` runs when the view goes away.
+ * @deprecated The elements cancel their loads with their LoadController; kept one release.
  */
 export class RequestSlots {
   #controllers = new Map<string, AbortController>();

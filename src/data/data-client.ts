@@ -85,7 +85,10 @@ export class CampaignDataClient {
     return this.permissions.check(action);
   }
 
-  /** A per-element handle for request cancellation: `view.next('history')` aborts the older load. */
+  /**
+   * A per-element handle for request cancellation.
+   * @deprecated The elements cancel their loads with their LoadController; kept one release.
+   */
   createView(): RequestSlots {
     return new RequestSlots();
   }

@@ -65,7 +65,10 @@ export class CampaignReportsClient {
     this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
   }
 
-  /** A per-element handle for request cancellation: `view.next('stats')` aborts the older load. */
+  /**
+   * A per-element handle for request cancellation.
+   * @deprecated The elements cancel their loads with their LoadController; kept one release.
+   */
   createView(): RequestSlots {
     return new RequestSlots();
   }

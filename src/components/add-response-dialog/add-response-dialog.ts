@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { NewResponseLine, RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
-import { ValidationError, isAbortError } from '../../adapter/errors.js';
+import { ValidationError } from '../../adapter/errors.js';
 import { toZonedLocal } from '../../i18n/datetime.js';
 import { ResponseSubmitEvent } from '../../events/response-submit.js';
 import { ResponseSavedEvent } from '../../events/response-saved.js';
@@ -12,6 +12,7 @@ import { OutboxStorageError } from '../../offline/errors.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
 import type { CloseReason } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
+import { LoadController } from '../base/load-controller.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { MenuButtonController } from '../base/menu-button.js';
 import { errorMessage, renderFailure, renderLoading } from '../base/states.js';
@@ -127,7 +128,6 @@ export class AddResponseDialog extends CrDataElement {
   @state() private formError = '';
   @state() private saving = false;
   @state() private askingDiscard = false;
-  @state() private loadError: unknown = null;
   /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
   @state() private opened = false;
 
@@ -177,7 +177,6 @@ export class AddResponseDialog extends CrDataElement {
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
     this.#focusFirstField();
-    void this.#loadMissing();
   }
 
   /**
@@ -191,24 +190,24 @@ export class AddResponseDialog extends CrDataElement {
     this.renderRoot.querySelector<HTMLElement>('.body [part~="control"]:not(:disabled)')?.focus();
   }
 
-  async #loadMissing(): Promise<void> {
-    const client = this.data.client;
-    if ((this.campaigns && this.vocabulary) || !client || !this.recipientId) return;
-    this.loadError = null;
-    const signal = this.data.view?.next('dialog-data');
-    try {
+  /** The campaigns and vocabulary when the host did not hand them in: read on opening. */
+  #context = new LoadController(this, {
+    args: () => [this.data.client, this.recipientId, this.opened, Boolean(this.campaigns && this.vocabulary)] as const,
+    load: async ([client, recipientId, opened, given], signal): Promise<true | undefined> => {
+      if (!client || !recipientId || !opened || given) return undefined;
       const [vocabulary, answer] = await Promise.all([
         this.vocabulary ?? client.getVocabulary({ signal }),
-        this.campaigns ? { campaigns: this.campaigns } : client.getRecipientCampaigns(this.recipientId, { signal }),
+        this.campaigns ? { campaigns: this.campaigns } : client.getRecipientCampaigns(recipientId, { signal }),
       ]);
+      signal.throwIfAborted();
       this.vocabulary = vocabulary;
       this.campaigns = answer.campaigns;
       await this.updateComplete;
       if (this.open) this.#focusFirstField();
-    } catch (error) {
-      if (!isAbortError(error)) this.loadError = error;
-    }
-  }
+      return true;
+    },
+    failed: (error, retry) => this.announceFailure(error, retry),
+  });
 
   #set = (name: keyof ResponseFormValues, value: string) => {
     const next = { ...this.values, [name]: value };
@@ -346,10 +345,6 @@ export class AddResponseDialog extends CrDataElement {
     this.emit(new DeleteRequestEvent(this.recipientId, campaignId));
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if ((changed.has('dataClient') || changed.has('recipientId')) && this.open) void this.#loadMissing();
-  }
 
   // A closed dialog renders no fields: every tab holds one, and its campaign and detail options
   // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
@@ -379,7 +374,7 @@ export class AddResponseDialog extends CrDataElement {
 
   /** The fields, or loading / failure while the campaigns and vocabulary are not there yet. */
   protected renderBody(): TemplateResult {
-    if (this.loadError) return renderFailure(this.localizer, this.loadError, () => void this.#loadMissing());
+    if (this.#context.status === 'error') return renderFailure(this.localizer, this.#context.error, () => void this.#context.run());
     if (!this.campaigns || !this.vocabulary) return renderLoading(this.localizer, 5);
     return renderFields({
       mode: this.mode,

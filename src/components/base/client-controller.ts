@@ -1,11 +1,9 @@
 import { ContextConsumer, type Context } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RequestSlots } from '../../data/abort.js';
 import { onDefaultDataClientChange } from '../../data/configure.js';
 
-/** What every kit client offers its elements: request slots, and changes of one record. */
+/** What every kit client offers its elements: changes of one record. */
 export interface KitClient<Change> {
-  createView(): RequestSlots;
   subscribe(listener: (change: Change) => void, key?: string): () => void;
 }
 
@@ -30,16 +28,15 @@ export interface ClientSource<Client> {
 /**
  * Finds an element's client, in this order: its own property, a provider above it (context,
  * including providers that upgrade later), the client of `configureCampaignKit()`, and last a REST
- * client of its own made from `api-base` (with `token` / `getToken`). Gives the element a request
- * view (aborted when it disconnects) and reports changes of its record (`key`: a recipient or a
- * campaign).
+ * client of its own made from `api-base` (with `token` / `getToken`), and reports changes of its
+ * record (`key`: a recipient or a campaign). An element's requests are cancelled by its
+ * LoadController, the one place that does.
  */
 export class ClientController<Client extends KitClient<Change>, Change> implements ReactiveController {
   #host: ClientHost;
   #source: ClientSource<Client>;
   #fromContext: Client | undefined;
   #own: { apiBase: string; client: Client } | undefined;
-  #view: { client: Client; slots: RequestSlots } | undefined;
   #subscription: { client: Client; key: string; unsubscribe: () => void } | undefined;
   #stopDefault: (() => void) | undefined;
   #onChange: (change: Change) => void;
@@ -82,17 +79,6 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
     return this.#own.client;
   }
 
-  /** The element's request slots on the current client: a newer load in a slot aborts the older. */
-  get view(): RequestSlots | undefined {
-    const client = this.client;
-    if (!client) return undefined;
-    if (this.#view?.client !== client) {
-      this.#view?.slots.abortAll();
-      this.#view = { client, slots: client.createView() };
-    }
-    return this.#view.slots;
-  }
-
   hostConnected(): void {
     this.#stopDefault = onDefaultDataClientChange(() => this.#host.requestUpdate());
     // Re-evaluate the client after a move in the DOM (it may now sit under another provider).
@@ -113,7 +99,5 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
     this.#stopDefault?.();
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
-    this.#view?.slots.abortAll();
-    this.#view = undefined;
   }
 }
