@@ -69,6 +69,11 @@ export interface AppOptions {
   publicUrl?: string;
   /** How often the statistics snapshot is recomputed (CR_STATS_REFRESH). Default two hours. */
   statsRefreshMs?: number;
+  /**
+   * Serve the statistics and the summary from the two-hourly snapshot (CR_STATS_SNAPSHOT=1), as the
+   * source CRM did. Off by default: they are read from the roll-ups, always fresh.
+   */
+  statsSnapshot?: boolean;
   /** How long a deleted line can be restored (CR_RESTORE_DAYS). Default 30 days. */
   restoreDays?: number;
 }
@@ -100,6 +105,7 @@ export function createApp(options: AppOptions): Hono {
     trackingTokenTtlMs: options.trackingTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     publicUrl: options.publicUrl?.replace(/\/+$/u, ''),
     statsRefreshMs: options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS,
+    statsSnapshot: options.statsSnapshot ?? false,
   };
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();

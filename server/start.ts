@@ -23,6 +23,7 @@ import { logRequest } from './http/request-log.js';
 import { isLoopbackHost, isLoopbackOrigin } from './http/loopback.js';
 import { DEMO_PAGE_HEADERS } from './http/secure-headers.js';
 import { seed } from './db/seed.js';
+import { ensureRollups } from './stats/rollups.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
 import { loadTrackingSecret } from './tracking/tracking-token.js';
 
@@ -69,6 +70,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await migrate(db);
     if (options.seed ?? true) await seed(db);
+    // Roll-ups added by a migration, or lines loaded around them, are rebuilt before the first request.
+    await ensureRollups(db);
     // Deleted lines past the restore window, audit records past retention, old idempotency keys.
     purge = schedulePurge(db, { restoreDays: options.restoreDays, auditRetentionDays: options.auditRetentionDays, intervalMs: options.purgeIntervalMs, now: options.now });
 
@@ -93,6 +96,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
       statsRefreshMs,
+      statsSnapshot: options.statsSnapshot,
       restoreDays: options.restoreDays,
       now: options.now,
       demoTokens: demoSignIn,
@@ -148,7 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.once('error', reject);
       server.listen(options.port ?? 5173, options.host ?? 'localhost', () => resolve());
     });
-    if (options.statsSchedule ?? true) snapshots = scheduleSnapshots(db, statsRefreshMs);
+    if (options.statsSnapshot && (options.statsSchedule ?? true)) snapshots = scheduleSnapshots(db, statsRefreshMs);
     const address = server.address() as AddressInfo;
     const host = options.host ?? 'localhost';
     const urlHost = host.includes(':') ? `[${host}]` : host;

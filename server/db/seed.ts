@@ -3,6 +3,7 @@
  * demo data (once, into an empty database). The demo data comes from a seeded PRNG and fixed dates
  * around SEED_ANCHOR, so two databases seeded apart hold the same rows.
  */
+import { ensureRollups, markRollupsStale } from '../stats/rollups.js';
 import type { ResponseSource } from '../../src/model/types.js';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
 import type { Db, Queryable } from './db.js';
@@ -249,7 +250,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 export async function seed(db: Db): Promise<{ demoData: boolean }> {
   await db.transaction((tx) => seedVocabulary(tx));
   const demoData = await seedDemoData(db);
-  await seedTrackingData(db);
-  await seedAuditData(db, new Date());
+  const tracking = await seedTrackingData(db);
+  const audit = await seedAuditData(db, new Date());
+  // The seeds insert lines in bulk, around applyToRollups: their roll-ups are built once from them.
+  if (demoData || tracking || audit) await markRollupsStale(db, 'seed');
+  await ensureRollups(db);
   return { demoData };
 }

@@ -10,4 +10,6 @@ export interface CampaignRouteDeps extends RouteDeps {
   publicUrl?: string;
   /** How often the statistics snapshot is recomputed. */
   statsRefreshMs: number;
+  /** Serve statistics from the snapshot instead of the roll-ups. */
+  statsSnapshot: boolean;
 }

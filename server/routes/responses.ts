@@ -11,6 +11,7 @@ import { ProblemError, validationProblem } from '../http/problems.js';
 import { campaignExists, campaignSentTo, findEvent, findLine, findRecipient, LINE_COLUMNS, readVocabulary, toResponseLine } from '../db/repo.js';
 import { principalOf } from '../auth/principal.js';
 import { actorOf, writeAudit } from '../audit/audit-log.js';
+import { applyToRollups, rollupLineOf } from '../stats/rollups.js';
 import type { Api, RouteDeps } from './context.js';
 
 const KNOWN_FIELDS = new Set(Object.keys(NewResponseLineSchema.entries));
@@ -147,6 +148,7 @@ export function registerResponseRoutes(api: Api, { db, now }: RouteDeps): void {
           return replayOrConflict(twin);
         }
         const stored = toResponseLine(inserted[0]);
+        await applyToRollups(tx, [rollupLineOf(stored)], 1);
         await writeAudit(tx, actor, {
           action: 'add', at, recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], after: stored,
         });

@@ -53,7 +53,7 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
       const at = now();
       const claims = verifyToken(await deps.trackingKeys(), file.slice(0, -'.gif'.length), at);
       if (claims) {
-        await recordOpen(db, claims, userAgentOf(c), clientOf(c), at).catch((error: unknown) => console.error('Recording an open failed:', error));
+        await db.transaction((tx) => recordOpen(tx, claims, userAgentOf(c), clientOf(c), at)).catch((error: unknown) => console.error('Recording an open failed:', error));
       }
     }
     return pixel(c.req.method);
@@ -64,7 +64,7 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
     const at = now();
     const claims = verifyToken(await deps.trackingKeys(), c.req.param('token'), at);
     if (!claims) return noSuchLink(c);
-    const url = await recordClick(db, claims, c.req.param('linkId'), userAgentOf(c), at);
+    const url = await db.transaction((tx) => recordClick(tx, claims, c.req.param('linkId'), userAgentOf(c), at));
     if (url === undefined) return noSuchLink(c);
     return new Response(null, {
       status: 302,

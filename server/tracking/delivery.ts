@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
+import { applyToRollups, type RollupLine } from '../stats/rollups.js';
+import { SKIPPED_DETAIL } from '../stats/stats-sql.js';
 import { sha256 } from '../http/http.js';
 import { judgeClick, judgeOpen, type Judgement } from './machine-detect.js';
 import type { TrackingClaims } from './tracking-token.js';
@@ -13,8 +15,8 @@ export const HARD_BOUNCE_SHARE = 0.02;
 /** Share of sends that bounce softly (full mailbox, a server down: this mail, this time). */
 export const SOFT_BOUNCE_SHARE = 0.04;
 const HARD_BOUNCES = ['mailbox-disabled', 'mailbox-not-accepting', 'invalid-sender-address'];
+export { SKIPPED_DETAIL };
 const SOFT_BOUNCES = ['mailbox-full', 'network-server-issues', 'mail-protocol-issues', 'message-too-large', 'security-issues'];
-export const SKIPPED_DETAIL = 'skipped-previous-hard-bounce';
 
 /** A number in [0, 1) and a second one for picking, both from the hash of `text`: the same on every machine. */
 function draw(text: string): [number, number] {
@@ -55,7 +57,7 @@ export interface SendOutcome {
 async function insertTrackedLine(
   tx: Queryable,
   line: { recipientId: string; campaignId: string; eventId: string; detailId: string; at: Date; link?: { id: string; url: string }; userAgent?: string | null; seconds?: number; judgement?: Judgement },
-): Promise<string> {
+): Promise<{ id: string; rollup: RollupLine }> {
   const evidence = line.judgement !== undefined;
   const id = randomUUID();
   await tx.query(
@@ -67,7 +69,8 @@ async function insertTrackedLine(
       line.link?.id ?? null, line.link?.url ?? null, evidence ? (line.userAgent ?? null) : null,
       evidence ? (line.seconds ?? null) : null, evidence ? line.judgement?.machine : null, evidence ? line.judgement?.reason : null],
   );
-  return id;
+  const rollup = { ...line, respondedAt: line.at, machine: evidence && line.judgement?.machine === true };
+  return { id, rollup };
 }
 
 /**
@@ -98,6 +101,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
   );
   const deliveries: DeliveryRow[] = [];
   const lineIds: string[] = [];
+  const added: RollupLine[] = [];
   for (const recipient of withEmail) {
     const outcome = hardBounced.has(recipient.id)
       ? SKIPPED_DETAIL
@@ -108,7 +112,9 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
       [eventId, recipient.id, outcome, now.toISOString()],
     );
     if (inserted.length > 0) {
-      lineIds.push(await insertTrackedLine(tx, { recipientId: recipient.id, campaignId, eventId, detailId: outcome, at: now }));
+      const line = await insertTrackedLine(tx, { recipientId: recipient.id, campaignId, eventId, detailId: outcome, at: now });
+      lineIds.push(line.id);
+      added.push(line.rollup);
     }
     const [stored] = await tx.query<{ detail_id: string; category_id: string; delivered_at: Date }>(
       `SELECT dl.detail_id, d.category_id, dl.delivered_at FROM event_deliveries dl JOIN response_details d ON d.id = dl.detail_id
@@ -125,6 +131,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
       newlySent: inserted.length > 0,
     });
   }
+  await applyToRollups(tx, added, 1);
   if (deliveries.some((d) => d.newlySent)) {
     // Sent now: an undated or not-yet-run event becomes a completed one, dated by this send.
     await tx.query(
@@ -178,10 +185,11 @@ export async function recordOpen(db: Queryable, claims: TrackingClaims, userAgen
   );
   if (fresh.length === 0) return true;
   const seconds = secondsBetween(mail.deliveredAt, now);
-  await insertTrackedLine(db, {
+  const line = await insertTrackedLine(db, {
     recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'opened', at: now,
     userAgent, seconds, judgement: judgeOpen(userAgent, seconds),
   });
+  await applyToRollups(db, [line.rollup], 1);
   return true;
 }
 
@@ -217,9 +225,10 @@ export async function recordClick(
   );
   const seconds = secondsBetween(mail.deliveredAt, now);
   const sincePrevious = previous?.at ? secondsBetween(new Date(previous.at), now) : null;
-  await insertTrackedLine(db, {
+  const line = await insertTrackedLine(db, {
     recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'clicked-through', at: now,
     link: { id: linkId, url: link.url }, userAgent, seconds, judgement: judgeClick(userAgent, seconds, sincePrevious),
   });
+  await applyToRollups(db, [line.rollup], 1);
   return link.url;
 }
