@@ -30,6 +30,7 @@ import { registerDeletionRoutes } from './routes/deletions.js';
 import { requestIds } from './audit/audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './audit/deletions.js';
 import { BOUND_BODY_BYTES } from './routes/delete-bound.js';
+import { HitRecorder } from './tracking/hit-recorder.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
 import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
 
@@ -74,6 +75,11 @@ export interface AppOptions {
    * source CRM did. Off by default: they are read from the roll-ups, always fresh.
    */
   statsSnapshot?: boolean;
+  /**
+   * Stores tracking hits in batches; the caller that closes the database closes it first (a clean
+   * shutdown flushes). Default: one made here, for an app whose hits end with its requests (tests).
+   */
+  hits?: HitRecorder;
   /** How long a deleted line can be restored (CR_RESTORE_DAYS). Default 30 days. */
   restoreDays?: number;
 }
@@ -106,6 +112,7 @@ export function createApp(options: AppOptions): Hono {
     publicUrl: options.publicUrl?.replace(/\/+$/u, ''),
     statsRefreshMs: options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS,
     statsSnapshot: options.statsSnapshot ?? false,
+    hits: options.hits ?? new HitRecorder(options.db),
   };
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();

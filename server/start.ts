@@ -23,6 +23,7 @@ import { logRequest } from './http/request-log.js';
 import { isLoopbackHost, isLoopbackOrigin } from './http/loopback.js';
 import { DEMO_PAGE_HEADERS } from './http/secure-headers.js';
 import { seed } from './db/seed.js';
+import { HitRecorder } from './tracking/hit-recorder.js';
 import { ensureRollups } from './stats/rollups.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
 import { loadTrackingSecret } from './tracking/tracking-token.js';
@@ -66,6 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.db ??
     (await openDb({ databaseUrl: options.databaseUrl, schema: options.databaseSchema, dataDir: options.databaseUrl ? undefined : dataDir }));
   let snapshots: { stop(): Promise<void> } | undefined;
+  let hits: HitRecorder | undefined;
   let purge: { stop(): Promise<void> } | undefined;
   try {
     await migrate(db);
@@ -81,8 +83,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Made (or read) now rather than on the first mail opened: a start that cannot store it fails loudly.
     await loadTrackingSecret(db, options.trackingSecret);
     const statsRefreshMs = options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS;
+    // Tracking hits are committed in batches; closed after the requests drained, before the database.
+    hits = new HitRecorder(db);
     const app = createApp({
       db,
+      hits,
       token,
       allowedOrigins: options.allowedOrigins,
       tokenName: options.tokenName,
@@ -171,6 +176,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           const cutOff = setTimeout(() => server.closeAllConnections(), options.drainMs);
           server.once('close', () => clearTimeout(cutOff));
         });
+        await hits?.close();
         await vite?.close();
         if (ownsDb) await db.close();
       })());

@@ -7,7 +7,9 @@ import type { Queryable } from '../db/db.js';
 import { applyToRollups, type RollupLine } from '../stats/rollups.js';
 import { SKIPPED_DETAIL } from '../stats/stats-sql.js';
 import { sha256 } from '../http/http.js';
-import { judgeClick, judgeOpen, type Judgement } from './machine-detect.js';
+import { judgeClick, type Judgement } from './machine-detect.js';
+import { recordOpens } from './open-batch.js';
+export { OPEN_REPEAT_WINDOW_MS } from './open-batch.js';
 import type { TrackingClaims } from './tracking-token.js';
 
 /** Share of addresses that are dead (a hard bounce, every time: it is the address, not the mail). */
@@ -162,35 +164,13 @@ async function deliveredMail(db: Queryable, claims: TrackingClaims): Promise<{ c
 
 const secondsBetween = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 
-/** Opens by one client within this long of its last Opened line add no line (they are still counted). */
-export const OPEN_REPEAT_WINDOW_MS = 60_000;
-
 /**
  * Counts an open and records an Opened line, unless this client's last line for this mail is under a
- * minute old; false when the token's mail was never delivered. `client` is whatever tells one mail
- * reader from another (its address and user agent), kept only as a hash.
+ * minute old; false when the token's mail was never delivered. One hit of a batch (open-batch.ts).
  */
 export async function recordOpen(db: Queryable, claims: TrackingClaims, userAgent: string | null, client: string, now: Date): Promise<boolean> {
-  const mail = await deliveredMail(db, claims);
-  if (!mail) return false;
-  await db.query('UPDATE event_deliveries SET open_hits = open_hits + 1 WHERE event_id = $1 AND recipient_id = $2', [claims.eventId, claims.recipientId]);
-  // One statement decides, so two hits at once cannot both write a line (the row's lock orders them):
-  // a row comes back when the client is new or its last line is a minute old, none otherwise.
-  const fresh = await db.query(
-    `INSERT INTO open_clients (event_id, recipient_id, client, last_line_at) VALUES ($1, $2, $3, $4::timestamptz)
-     ON CONFLICT (event_id, recipient_id, client) DO UPDATE SET last_line_at = excluded.last_line_at
-       WHERE open_clients.last_line_at <= $4::timestamptz - $5 * interval '1 millisecond'
-     RETURNING 1`,
-    [claims.eventId, claims.recipientId, sha256(client).toString('base64url'), now.toISOString(), OPEN_REPEAT_WINDOW_MS],
-  );
-  if (fresh.length === 0) return true;
-  const seconds = secondsBetween(mail.deliveredAt, now);
-  const line = await insertTrackedLine(db, {
-    recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'opened', at: now,
-    userAgent, seconds, judgement: judgeOpen(userAgent, seconds),
-  });
-  await applyToRollups(db, [line.rollup], 1);
-  return true;
+  const [delivered] = await recordOpens(db, [{ claims, userAgent, client, at: now }]);
+  return delivered;
 }
 
 /** http(s) only: a stored URL of another scheme is never a redirect target. */
