@@ -57,8 +57,18 @@ export class HitRecorder {
 
   #enqueue(job: Job): void {
     this.#queue.push(job);
-    this.#running ??= this.#drain().finally(() => {
+    this.#kick();
+  }
+
+  /**
+   * Starts a drain unless one runs. A hit queued after a drain found the queue empty but before it
+   * ended would otherwise wait for the next hit to start one: the drain's end looks again.
+   */
+  #kick(): void {
+    if (this.#running || this.#queue.length === 0) return;
+    this.#running = this.#drain().finally(() => {
       this.#running = undefined;
+      this.#kick();
     });
   }
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { sha256 } from '../http/http.js';
-import { applyToRollups, type RollupLine } from '../stats/rollups.js';
+import { applyToRollups, PLAN_FOR_FEW_ROWS, type RollupLine } from '../stats/rollups.js';
 import { judgeOpen } from './machine-detect.js';
 import type { TrackingClaims } from './tracking-token.js';
 
@@ -33,6 +33,7 @@ const secondsBetween = (from: Date, to: Date) => Math.max(0, (to.getTime() - fro
 export async function recordOpens(tx: Queryable, hits: readonly OpenHit[]): Promise<boolean[]> {
   const delivered = new Array<boolean>(hits.length).fill(false);
   if (hits.length === 0) return delivered;
+  await tx.exec(PLAN_FOR_FEW_ROWS);
   const mails = await tx.query<{ ord: string; campaign_id: string; delivered_at: Date }>(
     `SELECT i.ord, e.campaign_id, dl.delivered_at
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS i(event_id, recipient_id, ord)

@@ -100,3 +100,12 @@ test('a hit that cannot be stored fails alone; the others of its batch are store
   assert.equal(await rawHits(recipients), recipients.length);
   assert.equal(await rawHits([delivered[276]]), 0);
 });
+
+test('bursts one after the other: no hit is left waiting for a later one to start its batch', { timeout: 15_000 }, async () => {
+  const recorder = new HitRecorder(testDb.db);
+  const recipients = delivered.slice(280, 340);
+  for (let burst = 0; burst < recipients.length; burst += 20) {
+    assert.ok((await Promise.all(recipients.slice(burst, burst + 20).map((r) => recorder.open(open(r, 50))))).every(Boolean));
+  }
+  assert.equal(await rawHits(recipients), recipients.length);
+});
