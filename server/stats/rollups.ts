@@ -52,7 +52,7 @@ export async function applyToRollups(tx: Queryable, lines: readonly RollupLine[]
   await tx.exec(PLAN_FOR_FEW_ROWS);
   await tx.query(LOCK_PAIRS_SQL, [campaigns, recipients]);
   await tx.query('SELECT rollup_contribute($1::text[], $2::text[], -1)', [campaigns, recipients]);
-  await tx.query(deltaSql(ARRAY_INPUT), params);
+  await tx.query('SELECT rollup_delta($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::int)', params);
   await tx.query('SELECT rollup_contribute($1::text[], $2::text[], 1)', [campaigns, recipients]);
   if (change === -1) {
     await tx.query(
@@ -117,12 +117,20 @@ ${contributionsSql(ARRAY_PAIRS, '$3')};
 END
 $fn$`;
 
-/** Creates (or replaces) the function applyToRollups calls; before any write of a line (seed, start). */
+/** The additive moves likewise (four inserts in one statement). */
+const DELTA_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_delta(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+${deltaSql(ARRAY_INPUT)};
+END
+$fn$`;
+
+/** Creates (or replaces) the functions applyToRollups calls; before any write of a line (seed, start). */
 export async function installRollupFunction(db: Db): Promise<void> {
   // Under the migrations' lock: two servers starting at once must not replace it at the same time.
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_FUNCTION_LOCK]);
     await tx.exec(CONTRIBUTE_FUNCTION);
+    await tx.exec(DELTA_FUNCTION);
   });
 }
 
