@@ -144,7 +144,7 @@ test('after any sequence of adds, tracked hits, deletes and restores, the roll-u
       await rebuildRollups(testDb.db, id);
       assert.deepEqual(await readStats(testDb.db, id), before, 'the repair rebuilds the same roll-ups');
     }),
-    { numRuns: 8, includeErrorInReport: true },
+    { numRuns: 6, includeErrorInReport: true },
   );
 });
 
