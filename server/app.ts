@@ -37,6 +37,7 @@ import { DEFAULT_SSE_HEARTBEAT_MS, DEFAULT_SSE_MAX_PER_PRINCIPAL, DEFAULT_SSE_WR
 import { requestIds } from './audit/audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './audit/deletions.js';
 import { BOUND_BODY_BYTES } from './routes/delete-bound.js';
+import { HitRecorder } from './tracking/hit-recorder.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
 import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
 
@@ -76,6 +77,16 @@ export interface AppOptions {
   publicUrl?: string;
   /** How often the statistics snapshot is recomputed (CR_STATS_REFRESH). Default two hours. */
   statsRefreshMs?: number;
+  /**
+   * Serve the statistics and the summary from the two-hourly snapshot (CR_STATS_SNAPSHOT=1), as the
+   * source CRM did. Off by default: they are read from the roll-ups, always fresh.
+   */
+  statsSnapshot?: boolean;
+  /**
+   * Stores tracking hits in batches; the caller that closes the database closes it first (a clean
+   * shutdown flushes). Default: one made here, for an app whose hits end with its requests (tests).
+   */
+  hits?: HitRecorder;
   /** How long a deleted line can be restored (CR_RESTORE_DAYS). Default 30 days. */
   restoreDays?: number;
   /** A comment line on an idle change stream this often (CR_SSE_HEARTBEAT_MS). Default 15 s. */
@@ -113,6 +124,8 @@ export function createApp(options: AppOptions): Hono {
     trackingTokenTtlMs: options.trackingTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     publicUrl: options.publicUrl?.replace(/\/+$/u, ''),
     statsRefreshMs: options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS,
+    statsSnapshot: options.statsSnapshot ?? false,
+    hits: options.hits ?? new HitRecorder(options.db),
   };
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono();

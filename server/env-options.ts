@@ -22,6 +22,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultStatsRefresh: stri
     rateLimit: env.CR_RATE_LIMIT ? Number(env.CR_RATE_LIMIT) : undefined,
     rateLimitExempt: list(env.CR_RATE_LIMIT_EXEMPT),
     statsRefreshMs: parseDuration(env.CR_STATS_REFRESH || defaultStatsRefresh),
+    statsSnapshot: env.CR_STATS_SNAPSHOT === '1' || env.CR_STATS_SNAPSHOT === 'true',
     trackingSecret: env.CR_TRACKING_SECRET || undefined,
     trackingSecretsPrevious: list(env.CR_TRACKING_SECRET_PREVIOUS),
     publicUrl: env.CR_PUBLIC_URL || undefined,

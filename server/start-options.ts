@@ -59,6 +59,8 @@ export interface StartOptions {
   statsRefreshMs?: number;
   /** Recompute the snapshots on that schedule (default true); false leaves it to reads and `?fresh=1`. */
   statsSchedule?: boolean;
+  /** Serve statistics from the snapshot (CR_STATS_SNAPSHOT=1) instead of the roll-ups; off by default. */
+  statsSnapshot?: boolean;
   /** Signs tracking tokens; else one generated on first start and stored in the database. */
   trackingSecret?: string;
   /** Earlier tracking secrets whose tokens (by key id) still verify (CR_TRACKING_SECRET_PREVIOUS). */

@@ -23,6 +23,8 @@ import { logRequest } from './http/request-log.js';
 import { isLoopbackHost, isLoopbackOrigin } from './http/loopback.js';
 import { DEMO_PAGE_HEADERS } from './http/secure-headers.js';
 import { seed } from './db/seed.js';
+import { HitRecorder } from './tracking/hit-recorder.js';
+import { ensureRollups } from './stats/rollups.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
 import { loadTrackingSecret } from './tracking/tracking-token.js';
 
@@ -65,10 +67,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     options.db ??
     (await openDb({ databaseUrl: options.databaseUrl, schema: options.databaseSchema, dataDir: options.databaseUrl ? undefined : dataDir }));
   let snapshots: { stop(): Promise<void> } | undefined;
+  let hits: HitRecorder | undefined;
   let purge: { stop(): Promise<void> } | undefined;
   try {
     await migrate(db);
     if (options.seed ?? true) await seed(db);
+    // Roll-ups added by a migration, or lines loaded around them, are rebuilt before the first request.
+    await ensureRollups(db);
     // Deleted lines past the restore window, audit records past retention, old idempotency keys.
     purge = schedulePurge(db, { restoreDays: options.restoreDays, auditRetentionDays: options.auditRetentionDays, changeLogDays: options.changeLogDays, intervalMs: options.purgeIntervalMs, now: options.now });
 
@@ -78,8 +83,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Made (or read) now rather than on the first mail opened: a start that cannot store it fails loudly.
     await loadTrackingSecret(db, options.trackingSecret);
     const statsRefreshMs = options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS;
+    // Tracking hits are committed in batches; closed after the requests drained, before the database.
+    hits = new HitRecorder(db);
     const app = createApp({
       db,
+      hits,
       token,
       allowedOrigins: options.allowedOrigins,
       tokenName: options.tokenName,
@@ -93,6 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       trackingTokenTtlMs: options.trackingTokenTtlMs,
       publicUrl: options.publicUrl,
       statsRefreshMs,
+      statsSnapshot: options.statsSnapshot,
       restoreDays: options.restoreDays,
       sseHeartbeatMs: options.sseHeartbeatMs,
       sseMaxPerPrincipal: options.sseMaxPerPrincipal,
@@ -151,7 +160,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       server.once('error', reject);
       server.listen(options.port ?? 5173, options.host ?? 'localhost', () => resolve());
     });
-    if (options.statsSchedule ?? true) snapshots = scheduleSnapshots(db, statsRefreshMs);
+    if (options.statsSnapshot && (options.statsSchedule ?? true)) snapshots = scheduleSnapshots(db, statsRefreshMs);
     const address = server.address() as AddressInfo;
     const host = options.host ?? 'localhost';
     const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -170,6 +179,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           const cutOff = setTimeout(() => server.closeAllConnections(), options.drainMs);
           server.once('close', () => clearTimeout(cutOff));
         });
+        await hits?.close();
         await vite?.close();
         if (ownsDb) await db.close();
       })());

@@ -9,6 +9,7 @@ import type { Queryable } from '../db/db.js';
 import { LINE_COLUMNS, toResponseLine } from '../db/repo.js';
 import { ProblemError } from '../http/problems.js';
 import { recordChange } from '../live/change-log.js';
+import { applyToRollups, rollupLineOf } from '../stats/rollups.js';
 import { writeAudit, type Actor } from './audit-log.js';
 
 export const DEFAULT_RESTORE_DAYS = 30;
@@ -63,6 +64,7 @@ export async function deleteLines(tx: Queryable, actor: Actor, scope: DeleteScop
     [deletionId, now.toISOString(), actor.principal.id, actor.principal.name, scope.recipientId, scope.campaignId],
   );
   const lines = rows.map(toResponseLine);
+  await applyToRollups(tx, lines.map(rollupLineOf), -1);
   await writeAudit(tx, actor, {
     action: scope.action,
     at: now,
@@ -126,6 +128,7 @@ async function restoreWhere(
   );
   if (rows.length === 0) return 0;
   const lines = rows.map(toResponseLine);
+  await applyToRollups(tx, lines.map(rollupLineOf), 1);
   await writeAudit(tx, actor, {
     action: 'restore', at: now, recipientId: deletion.recipient_id, campaignId: deletion.campaign_id,
     lineIds: lines.map((line) => line.id), after: lines.length === 1 ? lines[0] : lines, deletionId,

@@ -30,6 +30,11 @@ function blankSnapshot(value: unknown): unknown {
 
 const parsed = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
+/**
+ * The roll-ups stay as they are: an erasure blanks free text (notes, user agents), which no figure
+ * counts, and leaves every line live or deleted as it was. Were it ever to remove live lines, it would
+ * call applyToRollups with them, as deletions.ts does.
+ */
 export async function eraseRecipient(tx: Queryable, actor: Actor, recipientId: string, now: Date): Promise<ErasureResult> {
   const lines = await tx.query<{ id: string }>(
     `UPDATE all_response_lines SET note = '', evidence_user_agent = NULL

@@ -3,6 +3,7 @@
  * demo data (once, into an empty database). The demo data comes from a seeded PRNG and fixed dates
  * around SEED_ANCHOR, so two databases seeded apart hold the same rows.
  */
+import { ensureRollups, installRollupFunction, markRollupsStale } from '../stats/rollups.js';
 import type { ResponseSource } from '../../src/model/types.js';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
 import type { Db, Queryable } from './db.js';
@@ -247,9 +248,13 @@ export async function seedDemoData(db: Db): Promise<boolean> {
 
 /** The vocabulary always (it may have grown since the last start), the demo data the first time, the tracking and audit data once. */
 export async function seed(db: Db): Promise<{ demoData: boolean }> {
+  await installRollupFunction(db);
   await db.transaction((tx) => seedVocabulary(tx));
   const demoData = await seedDemoData(db);
-  await seedTrackingData(db);
-  await seedAuditData(db, new Date());
+  const tracking = await seedTrackingData(db);
+  const audit = await seedAuditData(db, new Date());
+  // The seeds insert lines in bulk, around applyToRollups: their roll-ups are built once from them.
+  if (demoData || tracking || audit) await markRollupsStale(db, 'seed');
+  await ensureRollups(db);
   return { demoData };
 }

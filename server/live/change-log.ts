@@ -22,7 +22,7 @@ const PRUNE_BATCH = 10_000;
 
 export interface Change {
   kind: ChangeKind;
-  /** Null only for a statistics change. */
+  /** Null: each line's own recipient, read from the lines (a batch of tracked opens); always null for a statistics change. */
   recipientId: string | null;
   /** Null: each line's own campaign, read from the lines (an erasure spans campaigns). */
   campaignId: string | null;

@@ -13,6 +13,7 @@ import { ProblemError, validationProblem } from '../http/problems.js';
 import { findLine, LINE_COLUMNS, toResponseLine } from '../db/repo.js';
 import { writeAudit, type Actor } from '../audit/audit-log.js';
 import { recordChange } from '../live/change-log.js';
+import { applyToRollups, rollupLineOf } from '../stats/rollups.js';
 import { referenceLookups, type ReferenceLookups } from './reference-lookups.js';
 
 const KNOWN_FIELDS = new Set(Object.keys(NewResponseLineSchema.entries));
@@ -160,6 +161,7 @@ export async function addResponseLine(tx: Queryable, line: NewResponseLine, cont
     return replayOrConflict(twin, line);
   }
   const stored = toResponseLine(inserted[0]);
+  await applyToRollups(tx, [rollupLineOf(stored)], 1);
   await writeAudit(tx, context.actor, {
     action: 'add', at: context.at, recipientId: stored.recipientId, campaignId: stored.campaignId, lineIds: [stored.id], after: stored,
   });

@@ -1,3 +1,4 @@
+import type { HitRecorder } from '../tracking/hit-recorder.js';
 import type { TrackingKeys } from '../tracking/tracking-token.js';
 import type { RouteDeps } from './context.js';
 
@@ -10,4 +11,8 @@ export interface CampaignRouteDeps extends RouteDeps {
   publicUrl?: string;
   /** How often the statistics snapshot is recomputed. */
   statsRefreshMs: number;
+  /** Serve statistics from the snapshot instead of the roll-ups. */
+  statsSnapshot: boolean;
+  /** Stores pixel and click hits a batch at a time (group commit). */
+  hits: HitRecorder;
 }

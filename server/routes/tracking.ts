@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { SendResult } from '../../src/model/campaign-stats.js';
-import { recordClick, recordOpen, sendEvent } from '../tracking/delivery.js';
+import { sendEvent } from '../tracking/delivery.js';
 import { actorOf, writeAudit } from '../audit/audit-log.js';
 import { fieldProblem, ProblemError, problemBody, problemResponse } from '../http/problems.js';
 import { findEvent } from '../db/repo.js';
@@ -16,8 +16,10 @@ import type { Api } from './context.js';
 /** The smallest transparent GIF (1×1, 43 bytes). */
 export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
+const PIXEL_BYTES = new Uint8Array(PIXEL_GIF);
+
 function pixel(method: string): Response {
-  return new Response(method === 'HEAD' ? null : new Uint8Array(PIXEL_GIF), {
+  return new Response(method === 'HEAD' ? null : PIXEL_BYTES, {
     status: 200,
     headers: {
       'Content-Type': 'image/gif',
@@ -44,8 +46,10 @@ function clientOf(c: Context): string {
 
 /** The open pixel and the click redirect: registered before the bearer check, as mail clients carry no token. */
 export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps): void {
-  const { db, now } = deps;
+  const { now, hits } = deps;
 
+  // The hot path: one HMAC (verifyToken), no body, no database round trip of its own; the hit waits
+  // for its batch's commit (hit-recorder.ts), so the GIF answers only a stored open.
   api.get('/t/o/:file', async (c) => {
     const file = c.req.param('file');
     // A HEAD (a link checker, a proxy probing) gets the same answer but is not an open.
@@ -53,7 +57,13 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
       const at = now();
       const claims = verifyToken(await deps.trackingKeys(), file.slice(0, -'.gif'.length), at);
       if (claims) {
-        await recordOpen(db, claims, userAgentOf(c), clientOf(c), at).catch((error: unknown) => console.error('Recording an open failed:', error));
+        try {
+          await hits.open({ claims, userAgent: userAgentOf(c), client: clientOf(c), at });
+        } catch (error) {
+          // Not stored, so not acknowledged: the reader may load the image again. Nothing said about why.
+          console.error('Recording an open failed:', error);
+          return new Response(null, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '1' } });
+        }
       }
     }
     return pixel(c.req.method);
@@ -64,7 +74,7 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
     const at = now();
     const claims = verifyToken(await deps.trackingKeys(), c.req.param('token'), at);
     if (!claims) return noSuchLink(c);
-    const url = await recordClick(db, claims, c.req.param('linkId'), userAgentOf(c), at);
+    const url = await hits.click({ claims, linkId: c.req.param('linkId'), userAgent: userAgentOf(c), at });
     if (url === undefined) return noSuchLink(c);
     return new Response(null, {
       status: 302,

@@ -4,9 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
+import { applyToRollups, type RollupLine } from '../stats/rollups.js';
+import { SKIPPED_DETAIL } from '../stats/stats-sql.js';
 import { sha256 } from '../http/http.js';
 import { recordChange, trackedKind } from '../live/change-log.js';
-import { judgeClick, judgeOpen, type Judgement } from './machine-detect.js';
+import { judgeClick, type Judgement } from './machine-detect.js';
+import { recordOpens } from './open-batch.js';
+export { OPEN_REPEAT_WINDOW_MS } from './open-batch.js';
 import type { TrackingClaims } from './tracking-token.js';
 
 /** Share of addresses that are dead (a hard bounce, every time: it is the address, not the mail). */
@@ -14,8 +18,8 @@ export const HARD_BOUNCE_SHARE = 0.02;
 /** Share of sends that bounce softly (full mailbox, a server down: this mail, this time). */
 export const SOFT_BOUNCE_SHARE = 0.04;
 const HARD_BOUNCES = ['mailbox-disabled', 'mailbox-not-accepting', 'invalid-sender-address'];
+export { SKIPPED_DETAIL };
 const SOFT_BOUNCES = ['mailbox-full', 'network-server-issues', 'mail-protocol-issues', 'message-too-large', 'security-issues'];
-export const SKIPPED_DETAIL = 'skipped-previous-hard-bounce';
 
 /** A number in [0, 1) and a second one for picking, both from the hash of `text`: the same on every machine. */
 function draw(text: string): [number, number] {
@@ -56,7 +60,7 @@ export interface SendOutcome {
 async function insertTrackedLine(
   tx: Queryable,
   line: { recipientId: string; campaignId: string; eventId: string; detailId: string; at: Date; link?: { id: string; url: string }; userAgent?: string | null; seconds?: number; judgement?: Judgement },
-): Promise<string> {
+): Promise<{ id: string; rollup: RollupLine }> {
   const evidence = line.judgement !== undefined;
   const id = randomUUID();
   await tx.query(
@@ -69,7 +73,8 @@ async function insertTrackedLine(
       evidence ? (line.seconds ?? null) : null, evidence ? line.judgement?.machine : null, evidence ? line.judgement?.reason : null],
   );
   await recordChange(tx, { kind: trackedKind(line.detailId), recipientId: line.recipientId, campaignId: line.campaignId, lineIds: [id], at: line.at });
-  return id;
+  const rollup = { ...line, respondedAt: line.at, machine: evidence && line.judgement?.machine === true };
+  return { id, rollup };
 }
 
 /**
@@ -100,6 +105,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
   );
   const deliveries: DeliveryRow[] = [];
   const lineIds: string[] = [];
+  const added: RollupLine[] = [];
   for (const recipient of withEmail) {
     const outcome = hardBounced.has(recipient.id)
       ? SKIPPED_DETAIL
@@ -110,7 +116,9 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
       [eventId, recipient.id, outcome, now.toISOString()],
     );
     if (inserted.length > 0) {
-      lineIds.push(await insertTrackedLine(tx, { recipientId: recipient.id, campaignId, eventId, detailId: outcome, at: now }));
+      const line = await insertTrackedLine(tx, { recipientId: recipient.id, campaignId, eventId, detailId: outcome, at: now });
+      lineIds.push(line.id);
+      added.push(line.rollup);
     }
     const [stored] = await tx.query<{ detail_id: string; category_id: string; delivered_at: Date }>(
       `SELECT dl.detail_id, d.category_id, dl.delivered_at FROM event_deliveries dl JOIN response_details d ON d.id = dl.detail_id
@@ -127,6 +135,7 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
       newlySent: inserted.length > 0,
     });
   }
+  await applyToRollups(tx, added, 1);
   if (deliveries.some((d) => d.newlySent)) {
     // Sent now: an undated or not-yet-run event becomes a completed one, dated by this send.
     await tx.query(
@@ -157,34 +166,13 @@ async function deliveredMail(db: Queryable, claims: TrackingClaims): Promise<{ c
 
 const secondsBetween = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / 1000);
 
-/** Opens by one client within this long of its last Opened line add no line (they are still counted). */
-export const OPEN_REPEAT_WINDOW_MS = 60_000;
-
 /**
  * Counts an open and records an Opened line, unless this client's last line for this mail is under a
- * minute old; false when the token's mail was never delivered. `client` is whatever tells one mail
- * reader from another (its address and user agent), kept only as a hash.
+ * minute old; false when the token's mail was never delivered. One hit of a batch (open-batch.ts).
  */
 export async function recordOpen(db: Queryable, claims: TrackingClaims, userAgent: string | null, client: string, now: Date): Promise<boolean> {
-  const mail = await deliveredMail(db, claims);
-  if (!mail) return false;
-  await db.query('UPDATE event_deliveries SET open_hits = open_hits + 1 WHERE event_id = $1 AND recipient_id = $2', [claims.eventId, claims.recipientId]);
-  // One statement decides, so two hits at once cannot both write a line (the row's lock orders them):
-  // a row comes back when the client is new or its last line is a minute old, none otherwise.
-  const fresh = await db.query(
-    `INSERT INTO open_clients (event_id, recipient_id, client, last_line_at) VALUES ($1, $2, $3, $4::timestamptz)
-     ON CONFLICT (event_id, recipient_id, client) DO UPDATE SET last_line_at = excluded.last_line_at
-       WHERE open_clients.last_line_at <= $4::timestamptz - $5 * interval '1 millisecond'
-     RETURNING 1`,
-    [claims.eventId, claims.recipientId, sha256(client).toString('base64url'), now.toISOString(), OPEN_REPEAT_WINDOW_MS],
-  );
-  if (fresh.length === 0) return true;
-  const seconds = secondsBetween(mail.deliveredAt, now);
-  await insertTrackedLine(db, {
-    recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'opened', at: now,
-    userAgent, seconds, judgement: judgeOpen(userAgent, seconds),
-  });
-  return true;
+  const [delivered] = await recordOpens(db, [{ claims, userAgent, client, at: now }]);
+  return delivered;
 }
 
 /** http(s) only: a stored URL of another scheme is never a redirect target. */
@@ -219,9 +207,10 @@ export async function recordClick(
   );
   const seconds = secondsBetween(mail.deliveredAt, now);
   const sincePrevious = previous?.at ? secondsBetween(new Date(previous.at), now) : null;
-  await insertTrackedLine(db, {
+  const line = await insertTrackedLine(db, {
     recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'clicked-through', at: now,
     link: { id: linkId, url: link.url }, userAgent, seconds, judgement: judgeClick(userAgent, seconds, sincePrevious),
   });
+  await applyToRollups(db, [line.rollup], 1);
   return link.url;
 }

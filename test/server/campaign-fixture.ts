@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
-import type { Db } from '../../server/db/db.js';
+import type { Db, Queryable } from '../../server/db/db.js';
+import { applyToRollups } from '../../server/stats/rollups.js';
 
 export interface LineSpec {
   recipient: number;
@@ -21,7 +22,12 @@ export interface LineSpec {
 export const FIXTURE_START = Date.UTC(2026, 2, 1, 12);
 const categoryOf = new Map(DEFAULT_VOCABULARY.details.map((d) => [d.id, d.categoryId]));
 
+/** Inserts the lines and moves the roll-ups by them in the same transaction, as the server's writes do. */
 export async function addLines(db: Db, prefix: string, lines: LineSpec[]): Promise<string[]> {
+  return db.transaction((tx) => insertLines(tx, prefix, lines));
+}
+
+async function insertLines(db: Queryable, prefix: string, lines: LineSpec[]): Promise<string[]> {
   const ids: string[] = [];
   for (const line of lines) {
     const id = randomUUID();
@@ -38,6 +44,7 @@ export async function addLines(db: Db, prefix: string, lines: LineSpec[]): Promi
         line.machine === undefined ? null : line.machine ? 'Barracuda Sentinel (EE)' : 'Mozilla/5.0 (X11; Linux) Firefox/126.0',
         line.machine === undefined ? null : 60, line.machine ?? null, line.machine ? 'Security gateway link check' : null],
     );
+    await applyToRollups(db, [{ campaignId: prefix, recipientId: `${prefix}-${line.recipient}`, eventId: `${prefix}-${line.event}`, detailId: line.detail, respondedAt: at, machine: line.machine === true }], 1);
   }
   return ids;
 }

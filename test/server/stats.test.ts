@@ -1,4 +1,4 @@
-// GET /campaigns/{id}/stats: exact figures of a hand-made campaign, not-available reasons, and the snapshot's times.
+// GET /campaigns/{id}/stats: exact figures of a hand-made campaign, not-available reasons, the roll-ups' freshness, and the optional snapshot's times.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
@@ -11,6 +11,8 @@ import { assertFieldProblem, call, ContractChecker, openTestDb, testApp, type Te
 
 let testDb: TestDb;
 let app: Hono;
+/** The same server with the two-hourly snapshot switched on (CR_STATS_SNAPSHOT=1). */
+let snapshotApp: Hono;
 let contract: ContractChecker;
 const T0 = new Date('2026-07-01T10:00:00.000Z');
 let clock = T0;
@@ -22,6 +24,7 @@ before(async () => {
   await insertHandMadeCampaign(testDb.db, 'hm-fresh');
   await testDb.db.query(`INSERT INTO campaigns (id, title, currency) VALUES ('bare', 'No costs, no recipients', 'EUR')`);
   app = testApp(testDb.db, { now: () => clock, statsRefreshMs: 2 * HOUR });
+  snapshotApp = testApp(testDb.db, { now: () => clock, statsRefreshMs: 2 * HOUR, statsSnapshot: true });
   contract = await ContractChecker.load(app);
 });
 after(() => testDb.cleanup());
@@ -30,12 +33,13 @@ const rc = (count: number, rate: number | null, of: RatedCount['of']): RatedCoun
 const value = (v: number) => ({ available: true as const, value: v });
 const missing = (reason: string) => ({ available: false as const, reason });
 
-async function stats(campaignId: string, query = ''): Promise<CampaignStats> {
-  const answer = await call(app, 'GET', `/api/campaigns/${campaignId}/stats${query}`);
+async function statsOf(campaignId: string, query = '', server = app): Promise<CampaignStats> {
+  const answer = await call(server, 'GET', `/api/campaigns/${campaignId}/stats${query}`);
   assert.equal(answer.status, 200, answer.text);
   contract.check('GET', '/campaigns/{campaignId}/stats', answer);
   return answer.json as CampaignStats;
 }
+const stats = (campaignId: string, query = '') => statsOf(campaignId, query);
 
 test('campaign totals of the hand-made campaign, figure by figure', async () => {
   const { totals, currency, title } = await stats('hm');
@@ -103,8 +107,26 @@ test('a campaign without costs, revenue or recipients: every derived figure not 
   assert.deepEqual(totals.leads, rc(0, null, 'recipients'));
 });
 
-test('asOf and nextRefreshAt; the snapshot stays as it was until the schedule or ?fresh=1 recomputes it', async () => {
+test('by default the figures are the roll-ups: a new line counts at the next read, asOf is the read, nothing to wait for', async () => {
+  await insertHandMadeCampaign(testDb.db, 'hm-live');
   clock = T0;
+  const first = await stats('hm-live');
+  assert.equal(first.asOf, T0.toISOString());
+  assert.equal(first.nextRefreshAt, T0.toISOString());
+  assert.equal(first.totals.purchasers.count, 1);
+  await addLines(testDb.db, 'hm-live', [{ recipient: 2, event: 'call', detail: 'purchased', at: 2000 }]);
+  clock = new Date(T0.getTime() + 1000);
+  const next = await stats('hm-live');
+  assert.equal(next.asOf, clock.toISOString());
+  assert.equal(next.totals.purchasers.count, 2);
+  assert.deepEqual(next.totals.costPerPurchaser, value(750));
+  assert.deepEqual(next, { ...(await stats('hm-live', '?fresh=1')), asOf: next.asOf, nextRefreshAt: next.nextRefreshAt }, 'the roll-ups equal the live recomputation');
+  clock = T0;
+});
+
+test('with the snapshot option, asOf and nextRefreshAt; the snapshot stays as it was until the schedule or ?fresh=1 recomputes it', async () => {
+  clock = T0;
+  const stats = (campaignId: string, query = '') => statsOf(campaignId, query, snapshotApp);
   const first = await stats('hm-fresh');
   assert.equal(first.asOf, T0.toISOString());
   assert.equal(first.nextRefreshAt, new Date(T0.getTime() + 2 * HOUR).toISOString());

@@ -1,0 +1,122 @@
+/**
+ * The SQL that keeps the roll-ups (migration 009). Two kinds of figure:
+ *
+ * - additive ones (lines per event and detail, per hour, the timeline) move by the lines written:
+ *   DELTA_SQL adds +1 or −1 per line;
+ * - unique recipients (every statistic, the summary's recipient columns) are not additive. They are
+ *   kept through per-recipient counts (rollup_recipient_lines): a write takes away what the
+ *   recipients it touches contributed (CONTRIBUTIONS_SQL with −1), moves their counts, and adds back
+ *   what they contribute now (+1). What a recipient contributes is computed by the same outcome rules
+ *   as the live statistics (stats-sql.ts), over their few rows instead of the campaign's lines.
+ *
+ * Figure names in rollup_counts (scope is an event id, or '' for the whole campaign): the statistics'
+ * own names (sent, delivered, opened_human, …), `l:<detail>` lines per event and detail,
+ * `u:<detail>` unique recipients per event and detail, `ue` per event, `ud:<detail>` and
+ * `uc:<category>` per detail and category over the campaign, and `ua` in all.
+ */
+import { COUNT_NAMES, eventOutcome, FIGURE_CONDITIONS, lineFlags, perEventAndRecipient, rawFlagColumns } from './stats-sql.js';
+
+/** The flags of a recipient's group of lines of one event and detail (a rollup_recipient_lines row). */
+const GROUP_FLAGS = lineFlags('l', 'l', 'l.lines > l.machine_lines', 'l.machine_lines > 0');
+
+const figureValues = COUNT_NAMES.map((name) => `('${name}', ${FIGURE_CONDITIONS[name]})`).join(', ');
+
+/**
+ * What the recipients named by the `pairs` relation (campaign_id, recipient_id) contribute to the
+ * counts, added `$n` times (1 or −1). Statistics count the campaign's recipients only; the summary
+ * counts whoever has lines, as the live summary does.
+ */
+export function contributionsSql(pairs: string, sign: string): string {
+  return `
+  WITH pairs AS (${pairs}),
+  src AS (
+    SELECT rr.campaign_id, rr.recipient_id, rr.event_id, rr.detail_id, d.category_id, rr.lines, rr.machine_lines,
+           d.bounce, d.counts_responded, d.counts_lead, d.counts_purchase, d.counts_unsubscribe,
+           EXISTS (SELECT 1 FROM campaign_recipients cr WHERE cr.campaign_id = rr.campaign_id AND cr.recipient_id = rr.recipient_id) AS member
+      FROM rollup_recipient_lines rr
+      JOIN pairs p ON p.campaign_id = rr.campaign_id AND p.recipient_id = rr.recipient_id
+      JOIN response_details d ON d.id = rr.detail_id
+     WHERE rr.lines > 0
+  ), message AS (
+    SELECT l.campaign_id, l.recipient_id, l.member, l.event_id,
+      ${eventOutcome(GROUP_FLAGS)} AS outcome,
+      ${rawFlagColumns(GROUP_FLAGS)}
+    FROM src l
+    GROUP BY l.campaign_id, l.recipient_id, l.member, l.event_id
+  ), ${perEventAndRecipient('campaign_id, recipient_id, member')},
+  contribution AS (
+    SELECT e.campaign_id, e.event_id AS scope, f.figure
+      FROM per_event e CROSS JOIN LATERAL (VALUES ${figureValues}) AS f(figure, hit) WHERE e.member AND f.hit
+    UNION ALL
+    SELECT r.campaign_id, '', f.figure
+      FROM per_recipient r CROSS JOIN LATERAL (VALUES ${figureValues}) AS f(figure, hit) WHERE r.member AND f.hit
+    UNION ALL SELECT campaign_id, event_id, 'u:' || detail_id FROM src
+    UNION ALL SELECT campaign_id, event_id, 'ue' FROM message
+    UNION ALL SELECT DISTINCT campaign_id, '', 'ud:' || detail_id || E'\\n' || recipient_id FROM src
+    UNION ALL SELECT DISTINCT campaign_id, '', 'uc:' || category_id || E'\\n' || recipient_id FROM src
+    UNION ALL SELECT campaign_id, '', 'ua' FROM per_recipient
+  )
+  INSERT INTO rollup_counts AS c (campaign_id, scope, figure, n)
+  SELECT campaign_id, scope, split_part(figure, E'\\n', 1), ${sign} * count(*)::int FROM contribution
+   GROUP BY campaign_id, scope, split_part(figure, E'\\n', 1)
+  ON CONFLICT (campaign_id, scope, figure) DO UPDATE SET n = c.n + excluded.n`;
+}
+
+/**
+ * The additive roll-ups moved by the lines of the `input` relation (campaign_id, recipient_id,
+ * event_id, detail_id, at, machine, n): per recipient, per hour, the timeline, and lines per event
+ * and detail. Every insert is grouped first: ON CONFLICT may touch a row once per statement.
+ */
+export function deltaSql(input: string): string {
+  const hour = `date_trunc('hour', i.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`;
+  return `
+  WITH input AS (${input}),
+  recipients AS (
+    INSERT INTO rollup_recipient_lines AS r (campaign_id, recipient_id, event_id, detail_id, lines, machine_lines)
+    SELECT campaign_id, recipient_id, event_id, detail_id, sum(n)::int, coalesce(sum(n) FILTER (WHERE machine), 0)::int
+      FROM input GROUP BY campaign_id, recipient_id, event_id, detail_id
+    ON CONFLICT (campaign_id, recipient_id, event_id, detail_id)
+      DO UPDATE SET lines = r.lines + excluded.lines, machine_lines = r.machine_lines + excluded.machine_lines
+  ), hours AS (
+    INSERT INTO rollup_hours AS h (campaign_id, event_id, detail_id, hour, lines, machine_lines)
+    SELECT i.campaign_id, i.event_id, i.detail_id, ${hour}, sum(i.n)::int, coalesce(sum(i.n) FILTER (WHERE i.machine), 0)::int
+      FROM input i GROUP BY 1, 2, 3, 4
+    ON CONFLICT (campaign_id, event_id, detail_id, hour)
+      DO UPDATE SET lines = h.lines + excluded.lines, machine_lines = h.machine_lines + excluded.machine_lines
+  ), timeline AS (
+    INSERT INTO rollup_timeline AS t (campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased)
+    SELECT i.campaign_id, ${hour},
+      coalesce(sum(i.n) FILTER (WHERE i.detail_id = 'opened'), 0)::int,
+      coalesce(sum(i.n) FILTER (WHERE i.detail_id = 'opened' AND i.machine), 0)::int,
+      coalesce(sum(i.n) FILTER (WHERE d.category_id = 'clicked-through'), 0)::int,
+      coalesce(sum(i.n) FILTER (WHERE d.category_id = 'clicked-through' AND i.machine), 0)::int,
+      coalesce(sum(i.n) FILTER (WHERE d.counts_responded OR d.counts_purchase), 0)::int,
+      coalesce(sum(i.n) FILTER (WHERE d.counts_purchase), 0)::int
+      FROM input i JOIN response_details d ON d.id = i.detail_id
+     GROUP BY 1, 2
+    ON CONFLICT (campaign_id, hour) DO UPDATE SET opened = t.opened + excluded.opened,
+      opened_machine = t.opened_machine + excluded.opened_machine, clicked = t.clicked + excluded.clicked,
+      clicked_machine = t.clicked_machine + excluded.clicked_machine, responded = t.responded + excluded.responded,
+      purchased = t.purchased + excluded.purchased
+  )
+  INSERT INTO rollup_counts AS c (campaign_id, scope, figure, n)
+  SELECT campaign_id, event_id, 'l:' || detail_id, sum(n)::int FROM input GROUP BY 1, 2, 3
+  ON CONFLICT (campaign_id, scope, figure) DO UPDATE SET n = c.n + excluded.n`;
+}
+
+/** The lines handed to applyToRollups, as the `input` relation of DELTA: parallel arrays, one sign. */
+export const ARRAY_INPUT = `SELECT i.campaign_id, i.recipient_id, i.event_id, i.detail_id, i.at, i.machine, $7::int AS n
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[])
+    AS i(campaign_id, recipient_id, event_id, detail_id, at, machine)`;
+
+/** The distinct (campaign, recipient) pairs of ARRAY_INPUT's arrays. */
+export const ARRAY_PAIRS = 'SELECT DISTINCT campaign_id, recipient_id FROM unnest($1::text[], $2::text[]) AS p(campaign_id, recipient_id)';
+
+/**
+ * Writes that touch the same recipient of a campaign take turns (on PostgreSQL; PGlite has one
+ * connection): each reads what the recipient contributes and replaces it, which two at once would
+ * both base on the same old state. Keys in one order, so two batches cannot deadlock on each other.
+ */
+export const LOCK_PAIRS_SQL = `SELECT count(pg_advisory_xact_lock(k))::int AS locked FROM (
+    SELECT DISTINCT hashtextextended(campaign_id || E'\\n' || recipient_id, 20260601) AS k
+      FROM unnest($1::text[], $2::text[]) AS p(campaign_id, recipient_id) ORDER BY 1) AS keys`;

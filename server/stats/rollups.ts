@@ -1,0 +1,144 @@
+/**
+ * Statistics always fresh: the roll-ups move in the same transaction as every write that makes a
+ * line live or not live (an insert, a delete, a restore; a purge or an erasure of a live line), so a
+ * read never waits for a schedule and never recounts a campaign's lines. Every such write calls
+ * applyToRollups once, with the lines it changed; the repair (`npm run rollups:repair`) rebuilds
+ * them from the lines. See rollup-sql.ts for how unique recipients are kept.
+ */
+import type { ResponseLine } from '../../src/model/types.js';
+import type { Db, Queryable } from '../db/db.js';
+import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL } from './rollup-sql.js';
+
+/** What the roll-ups need of a line. */
+export interface RollupLine {
+  campaignId: string;
+  recipientId: string;
+  eventId: string;
+  detailId: string;
+  respondedAt: string | Date;
+  /** Whether tracking judged the hit a machine's (false for a line without evidence). */
+  machine: boolean;
+}
+
+export const rollupLineOf = (line: ResponseLine): RollupLine => ({
+  campaignId: line.campaignId,
+  recipientId: line.recipientId,
+  eventId: line.eventId,
+  detailId: line.detailId,
+  respondedAt: line.respondedAt,
+  machine: line.evidence?.machine === true,
+});
+
+/** +1: the lines became live (inserted, restored); −1: they stopped being live (deleted, purged, erased). */
+export type RollupChange = 1 | -1;
+
+/**
+ * Moves the roll-ups by `lines`, inside the caller's transaction `tx`, after the write itself. A
+ * batch of any size costs five statements.
+ */
+export async function applyToRollups(tx: Queryable, lines: readonly RollupLine[], change: RollupChange): Promise<void> {
+  if (lines.length === 0) return;
+  const campaigns = lines.map((l) => l.campaignId);
+  const recipients = lines.map((l) => l.recipientId);
+  const params = [
+    campaigns,
+    recipients,
+    lines.map((l) => l.eventId),
+    lines.map((l) => l.detailId),
+    lines.map((l) => (l.respondedAt instanceof Date ? l.respondedAt.toISOString() : l.respondedAt)),
+    lines.map((l) => l.machine),
+    change,
+  ];
+  await tx.exec(PLAN_FOR_FEW_ROWS);
+  await tx.query(LOCK_PAIRS_SQL, [campaigns, recipients]);
+  await tx.query('SELECT rollup_contribute($1::text[], $2::text[], -1)', [campaigns, recipients]);
+  await tx.query('SELECT rollup_delta($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::int)', params);
+  await tx.query('SELECT rollup_contribute($1::text[], $2::text[], 1)', [campaigns, recipients]);
+  if (change === -1) {
+    await tx.query(
+      `DELETE FROM rollup_recipient_lines r USING (${ARRAY_PAIRS}) p
+        WHERE r.campaign_id = p.campaign_id AND r.recipient_id = p.recipient_id AND r.lines = 0`,
+      [campaigns, recipients],
+    );
+  }
+}
+
+/**
+ * A write touches a few rows of large tables, named by arrays whose length the planner cannot know:
+ * left to itself it may hash-join a batch against a whole table (measured in the tracking bench:
+ * hundreds of milliseconds per batch at 20,000 deliveries). Index lookups row by row are what a batch
+ * wants. Set for the rest of the caller's transaction, which is itself a write of a few rows.
+ */
+export const PLAN_FOR_FEW_ROWS = 'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off';
+
+const ROLLUP_TABLES = ['rollup_recipient_lines', 'rollup_hours', 'rollup_timeline', 'rollup_counts'] as const;
+const STALE_KEY = 'rollups-stale';
+// The same number as server/db/migrate.ts's lock: a function replaced while a migration runs waits.
+const ROLLUP_FUNCTION_LOCK = 74_201_633;
+
+/**
+ * The repair: rebuilds the roll-ups of one campaign (or of all) from its live lines, in one
+ * transaction that holds writers of lines off meanwhile, so it cannot miss or double a line.
+ */
+export async function rebuildRollups(db: Db, campaignId?: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('LOCK TABLE all_response_lines IN SHARE MODE');
+    const where = campaignId === undefined ? '' : 'WHERE campaign_id = $1';
+    const params = campaignId === undefined ? [] : [campaignId];
+    for (const table of ROLLUP_TABLES) await tx.query(`DELETE FROM ${table} ${where}`, params);
+    await tx.query(
+      deltaSql(`SELECT campaign_id, recipient_id, event_id, detail_id, responded_at AS at, evidence_machine IS TRUE AS machine, 1 AS n
+        FROM response_lines ${where}`),
+      params,
+    );
+    await tx.query(contributionsSql(`SELECT DISTINCT campaign_id, recipient_id FROM rollup_recipient_lines ${where}`, '1'), params);
+    await tx.query(`DELETE FROM rollup_recipient_lines WHERE lines = 0 ${campaignId === undefined ? '' : 'AND campaign_id = $1'}`, params);
+    if (campaignId === undefined) await tx.query('DELETE FROM server_settings WHERE key = $1', [STALE_KEY]);
+  });
+}
+
+/** Marks the roll-ups for a rebuild at the next ensureRollups (after a bulk load that bypassed applyToRollups). */
+export async function markRollupsStale(db: Queryable, why: string): Promise<void> {
+  await db.query(
+    'INSERT INTO server_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    [STALE_KEY, why],
+  );
+}
+
+/**
+ * The contributions statement as a PL/pgSQL function: a dozen CTEs take 6–16 ms to plan on PGlite
+ * and under a millisecond to run, and a function's plan is cached per connection where a statement
+ * sent with parameters is planned at every call. Made from the same SQL text as the repair uses, at
+ * every start (ensureRollups), so a server always runs its own version of it.
+ */
+const CONTRIBUTE_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_contribute(text[], text[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+${contributionsSql(ARRAY_PAIRS, '$3')};
+END
+$fn$`;
+
+/** The additive moves likewise (four inserts in one statement). */
+const DELTA_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_delta(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+${deltaSql(ARRAY_INPUT)};
+END
+$fn$`;
+
+/** Creates (or replaces) the functions applyToRollups calls; before any write of a line (seed, start). */
+export async function installRollupFunction(db: Db): Promise<void> {
+  // Under the migrations' lock: two servers starting at once must not replace it at the same time.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_FUNCTION_LOCK]);
+    await tx.exec(CONTRIBUTE_FUNCTION);
+    await tx.exec(DELTA_FUNCTION);
+  });
+}
+
+/** Rebuilds every roll-up when marked stale (a migration that added them, a seed); resolves with whether it did. */
+export async function ensureRollups(db: Db): Promise<boolean> {
+  await installRollupFunction(db);
+  const [stale] = await db.query('SELECT 1 FROM server_settings WHERE key = $1', [STALE_KEY]);
+  if (!stale) return false;
+  await rebuildRollups(db);
+  return true;
+}

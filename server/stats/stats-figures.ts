@@ -1,0 +1,169 @@
+/**
+ * The statistics and summary answers assembled from counts, whichever source counted them: the live
+ * recomputation over the lines (stats.ts) or the roll-ups (rollup-read.ts). One assembly, so the two
+ * answers have the same shape and order, and a test can compare them as wholes.
+ */
+import type { CampaignStats, EventStats, RateBase, RatedCount, ResponseSummary, StatsFigures, TimelineDay, TrackedCount } from '../../src/model/campaign-stats.js';
+import { deriveStats, rate } from '../../src/model/stats.js';
+import type { Channel } from '../../src/model/types.js';
+import { toMoney, toNullableInstant, type Queryable } from '../db/db.js';
+import { COUNT_NAMES, type Counts } from './stats-sql.js';
+
+export interface CampaignHead {
+  id: string;
+  title: string;
+  currency: string;
+  baseCost: number | null;
+  recipients: number;
+  events: { id: string; name: string; channel: Channel; date: string | null; cost: number | null; revenue: number | null }[];
+}
+
+export async function readHead(db: Queryable, campaignId: string): Promise<CampaignHead | undefined> {
+  const [campaign] = await db.query<Record<string, unknown>>(
+    `SELECT c.id, c.title, c.currency, c.base_cost,
+            (SELECT count(*)::int FROM campaign_recipients cr WHERE cr.campaign_id = c.id) AS recipients
+       FROM campaigns c WHERE c.id = $1`,
+    [campaignId],
+  );
+  if (!campaign) return undefined;
+  const events = await db.query<Record<string, unknown>>(
+    'SELECT id, name, channel, date, cost, revenue FROM campaign_events WHERE campaign_id = $1 ORDER BY date NULLS LAST, id',
+    [campaignId],
+  );
+  return {
+    id: String(campaign.id),
+    title: String(campaign.title),
+    currency: String(campaign.currency),
+    baseCost: toMoney(campaign.base_cost),
+    recipients: Number(campaign.recipients),
+    events: events.map((e) => ({
+      id: String(e.id),
+      name: String(e.name),
+      channel: String(e.channel) as Channel,
+      date: toNullableInstant(e.date),
+      cost: toMoney(e.cost),
+      revenue: toMoney(e.revenue),
+    })),
+  };
+}
+
+export const EMPTY_COUNTS: Counts = Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])) as Counts;
+
+export function figures(counts: Counts, recipients: number, money: { ownCost: number | null; baseCost: number | null; eventCosts: (number | null)[]; revenue: number | null }): StatsFigures {
+  const bases: Record<RateBase, number> = { recipients, sent: counts.sent, delivered: counts.delivered };
+  const rated = (count: number, of: RateBase): RatedCount => ({ count, rate: rate(count, bases[of]), of });
+  const tracked = (all: number, human: number, machine: number): TrackedCount => ({
+    ...rated(all, 'delivered'),
+    human: rated(human, 'delivered'),
+    machine: rated(machine, 'delivered'),
+  });
+  const derived = deriveStats({
+    baseCost: money.baseCost,
+    eventCosts: money.eventCosts,
+    revenue: money.revenue,
+    leads: counts.lead,
+    purchasers: counts.purchase,
+  });
+  return {
+    ownCost: money.ownCost,
+    totalCost: derived.totalCost,
+    revenue: money.revenue,
+    profit: derived.profit,
+    roi: derived.roi,
+    costPerLead: derived.costPerLead,
+    costPerPurchaser: derived.costPerPurchaser,
+    recipients,
+    leads: rated(counts.lead, 'recipients'),
+    purchasers: rated(counts.purchase, 'recipients'),
+    websiteVisitors: counts.clicked_human,
+    sent: rated(counts.sent, 'recipients'),
+    delivered: rated(counts.delivered, 'sent'),
+    bounced: rated(counts.bounced, 'sent'),
+    hardBounced: rated(counts.hard, 'sent'),
+    softBounced: rated(counts.soft, 'sent'),
+    failed: rated(counts.failed, 'recipients'),
+    skipped: rated(counts.skipped, 'recipients'),
+    opened: tracked(counts.opened, counts.opened_human, counts.opened_machine),
+    clickedThrough: tracked(counts.clicked, counts.clicked_human, counts.clicked_machine),
+    responded: rated(counts.responded, 'recipients'),
+    unsubscribed: rated(counts.unsubscribe, 'recipients'),
+  };
+}
+
+export const sumOrNull = (values: (number | null)[]) => {
+  const entered = values.filter((v): v is number => v !== null);
+  return entered.length === 0 ? null : Math.round(entered.reduce((a, b) => a + b, 0) * 100) / 100;
+};
+
+
+export type StoredStats = Omit<CampaignStats, 'asOf' | 'nextRefreshAt'>;
+export type StoredSummary = Omit<ResponseSummary, 'asOf' | 'nextRefreshAt'>;
+
+/** The statistics of a campaign from its counts: `countsOf(eventId)` per event, `countsOf(null)` for the whole. */
+export function assembleStats(head: CampaignHead, countsOf: (eventId: string | null) => Counts, timeline: TimelineDay[]): StoredStats {
+  const eventCosts = head.events.map((e) => e.cost);
+  const events: EventStats[] = head.events.map((e) => ({
+    eventId: e.id,
+    name: e.name,
+    channel: e.channel,
+    date: e.date,
+    ...figures(countsOf(e.id), head.recipients, { ownCost: e.cost, baseCost: null, eventCosts: [e.cost], revenue: e.revenue }),
+  }));
+  return {
+    campaignId: head.id,
+    title: head.title,
+    currency: head.currency,
+    totals: figures(countsOf(null), head.recipients, {
+      ownCost: head.baseCost,
+      baseCost: head.baseCost,
+      eventCosts,
+      revenue: sumOrNull(head.events.map((e) => e.revenue)),
+    }),
+    events,
+    timeline,
+  };
+}
+
+/** Counts read from rows whose columns are named as the figures; zeros for a missing row. */
+export function countsFromRow(row: Record<string, unknown> | undefined): Counts {
+  return row ? (Object.fromEntries(COUNT_NAMES.map((name) => [name, Number(row[name] ?? 0)])) as Counts) : EMPTY_COUNTS;
+}
+
+/** One row of the summary: a cell (event and detail), or a total over a level (no event, no detail, no category). */
+export interface SummaryRow {
+  eventId: string | null;
+  detailId: string | null;
+  categoryId: string | null;
+  lines: number;
+  recipients: number;
+}
+
+export async function assembleSummary(db: Queryable, head: CampaignHead, rows: SummaryRow[]): Promise<StoredSummary> {
+  // Vocabulary order for details and categories, date order for events: the order a table shows.
+  const order = new Map<string, number>();
+  for (const row of await db.query<{ id: string; position: number }>('SELECT id, position FROM response_details')) order.set(`d:${row.id}`, row.position);
+  for (const row of await db.query<{ id: string; position: number }>('SELECT id, position FROM response_categories')) order.set(`c:${row.id}`, row.position);
+  head.events.forEach((e, i) => order.set(`e:${e.id}`, i));
+  const rank = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
+  const pick = (event: boolean, detail: boolean, category: boolean) =>
+    rows.filter((r) => (r.eventId !== null) === event && (r.detailId !== null) === detail && (r.categoryId !== null) === category);
+  const count = (r: SummaryRow) => ({ lines: r.lines, recipients: r.recipients });
+  const [total] = pick(false, false, false);
+  return {
+    campaignId: head.id,
+    events: head.events.map((e) => ({ id: e.id, name: e.name, channel: e.channel, date: e.date })),
+    cells: pick(true, true, true)
+      .map((r) => ({ eventId: String(r.eventId), detailId: String(r.detailId), categoryId: String(r.categoryId), ...count(r) }))
+      .sort((a, b) => rank(`e:${a.eventId}`) - rank(`e:${b.eventId}`) || rank(`d:${a.detailId}`) - rank(`d:${b.detailId}`)),
+    byDetail: pick(false, true, true)
+      .map((r) => ({ detailId: String(r.detailId), categoryId: String(r.categoryId), ...count(r) }))
+      .sort((a, b) => rank(`d:${a.detailId}`) - rank(`d:${b.detailId}`)),
+    byCategory: pick(false, false, true)
+      .map((r) => ({ categoryId: String(r.categoryId), ...count(r) }))
+      .sort((a, b) => rank(`c:${a.categoryId}`) - rank(`c:${b.categoryId}`)),
+    byEvent: pick(true, false, false)
+      .map((r) => ({ eventId: String(r.eventId), ...count(r) }))
+      .sort((a, b) => rank(`e:${a.eventId}`) - rank(`e:${b.eventId}`)),
+    total: total ? count(total) : { lines: 0, recipients: 0 },
+  };
+}
