@@ -16,7 +16,9 @@ describe('embedding from plain HTML: the single-file bundle', () => {
   let kit: typeof Kit;
   let container: HTMLDivElement;
 
-  before(async () => {
+  before(async function () {
+    // The runner builds the bundle and its chunks on this first request: seconds, more on a busy machine.
+    this.timeout(90_000);
     kit = (await import(BUNDLE_URL)) as typeof Kit;
   });
 
