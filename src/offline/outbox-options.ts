@@ -17,6 +17,12 @@ export interface OutboxOptions {
   leaseMs?: number;
   /** Operations claimed per transaction at full speed. Default 50. */
   batchSize?: number;
+  /**
+   * Send the adds of a claim in one request through the sender's `addResponses` (the backend
+   * declares `batchAdd`). Each line stays idempotent by its id, so a batch sent again after a lost
+   * answer stores nothing twice. Default false: one request per edit.
+   */
+  batchAdds?: boolean;
   /** Use Web Locks to elect one sender (default when the browser has them). Off: leases alone guard. */
   useWebLocks?: boolean;
   /**

@@ -219,6 +219,7 @@ export class Outbox {
       backoff: { ...DEFAULT_BACKOFF, ...this.#options.backoff },
       leaseMs: this.#options.leaseMs ?? 30_000,
       batchSize: this.#options.batchSize ?? 50,
+      batchAdds: this.#options.batchAdds === true && typeof sender.addResponses === 'function',
       exclusive: locks !== undefined,
       emit: (event) => this.#publish(event),
       fetchConflictVersion: this.#options.fetchConflictVersion,

@@ -9,6 +9,7 @@ import type { OutboxEvent } from './events.js';
 import { countOps } from './queries.js';
 import { claimSendable, removeConfirmed, updateOp, type Claimed } from './store.js';
 import { expiryOf, sendOp } from './send-op.js';
+import { sendAddBatch } from './send-batch.js';
 
 /** Confirmations removed per transaction. */
 const CONFIRM_BATCH = 10;
@@ -22,6 +23,8 @@ export interface SendLoopDeps {
   backoff: BackoffOptions;
   leaseMs: number;
   batchSize: number;
+  /** The adds of a claim go in one request (`sender.addResponses`). */
+  batchAdds: boolean;
   /** Holding the Web Lock: an inflight operation claimed by anyone else is an orphan of a gone sender. */
   exclusive: boolean;
   emit(event: OutboxEvent): void;
@@ -119,7 +122,7 @@ export class SendLoop {
    * other, so each answer is recorded in its own transaction while the next request is already
    * out: recording never waits on the network, and the network never waits on a commit.
    */
-  async #sendClaimed(claims: Claim[], claimId: string, signal: AbortSignal): Promise<void> {
+  async #sendClaimed(all: Claim[], claimId: string, signal: AbortSignal): Promise<void> {
     const records: Promise<void>[] = [];
     // Confirmations are removed a few per transaction: a page that dies before that re-sends them
     // under the same key and the server replays its answer, so batching them costs nothing real.
@@ -128,6 +131,22 @@ export class SendLoop {
       if (confirmed.length > 0) records.push(this.#confirm(confirmed));
       confirmed = [];
     };
+    const confirm = (op: OutboxOp, result: unknown) => {
+      confirmed.push({ op, result });
+      if (confirmed.length >= CONFIRM_BATCH) flush();
+    };
+    let claims = all;
+    const adds = this.#deps.batchAdds ? claims.filter(({ op }) => op.kind === 'add' && op.payload.line && !expiryOf(op, this.#deps.clock.now(), this.#deps.sender)) : [];
+    // The claim holds no two edits that depend on each other, so its adds may go first, together.
+    if (adds.length > 1 && !signal.aborted && !this.#authPaused && this.#backoffUntil <= this.#deps.clock.now()) {
+      const answer = await sendAddBatch(this.#deps.sender, adds, signal);
+      this.#afterAnswer(answer.kind === 'failed' ? answer.outcome : { kind: 'done' });
+      for (const line of answer.kind === 'failed' ? adds.map((claim) => ({ claim, outcome: answer.outcome, result: undefined })) : answer.lines) {
+        if (line.outcome.kind === 'done') confirm(line.claim.op, line.result);
+        else records.push(this.#recordAnswer(line.claim.op, claimId, line.outcome));
+      }
+      claims = claims.filter((claim) => !adds.includes(claim));
+    }
     for (let i = 0; i < claims.length; i += 1) {
       if (signal.aborted || this.#authPaused || this.#backoffUntil > this.#deps.clock.now()) {
         // Unsent: give them back as they were, the server has not seen them through us.
@@ -150,19 +169,20 @@ export class SendLoop {
         outcome = classify(error);
       }
       this.#afterAnswer(outcome);
-      if (outcome.kind === 'done') {
-        confirmed.push({ op, result });
-        if (confirmed.length >= CONFIRM_BATCH) flush();
-        continue;
-      }
-      let serverVersion: unknown;
-      if (outcome.kind === 'conflict' && this.#deps.fetchConflictVersion) {
-        serverVersion = await this.#deps.fetchConflictVersion(op).catch(() => undefined);
-      }
-      records.push(this.#record(op, claimId, outcome, true, serverVersion));
+      if (outcome.kind === 'done') confirm(op, result);
+      else records.push(this.#recordAnswer(op, claimId, outcome));
     }
     flush();
     await Promise.all(records);
+  }
+
+  /** Records an answer that is not a confirmation; for a conflict, with what the server holds. */
+  async #recordAnswer(op: OutboxOp, claimId: string, outcome: Outcome): Promise<void> {
+    let serverVersion: unknown;
+    if (outcome.kind === 'conflict' && this.#deps.fetchConflictVersion) {
+      serverVersion = await this.#deps.fetchConflictVersion(op).catch(() => undefined);
+    }
+    await this.#record(op, claimId, outcome, true, serverVersion);
   }
 
   async #confirm(items: { op: OutboxOp; result: unknown }[]): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { DeleteAllResult, NewResponseLine, ResponseLine } from '../model/types.js';
 import type { Problem } from '../adapter/errors.js';
+import type { BatchLineOutcome } from '../adapter/bulk-operations.js';
 
 /** What an operation does on the server. */
 export type OpKind = 'add' | 'deleteAll' | 'deleteLine';
@@ -110,6 +111,11 @@ export interface OutboxSender {
   ): Promise<DeleteAllResult>;
   /** Needed only by a queue that holds single-line deletes. */
   deleteResponse?(id: string, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<DeleteAllResult>;
+  /**
+   * Many adds in one request, each idempotent by its line id (the adapter's batch operation): used
+   * only when the outbox is opened with `batchAdds`. Resolves with each line's outcome in order.
+   */
+  addResponses?(lines: readonly NewResponseLine[], options?: { signal?: AbortSignal }): Promise<BatchLineOutcome[]>;
   /** How long an edit is tried before it fails as `expired` (ms); default `DEFAULT_MAX_OPERATION_AGE_MS`. */
   readonly maxOperationAgeMs?: number;
 }

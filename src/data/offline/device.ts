@@ -17,6 +17,7 @@ import type { DataChange } from '../changes.js';
 import { ServerAnswers } from '../server-answers.js';
 import type { Connectivity, OfflineMode, SyncEvent, SyncListener } from '../sync.js';
 import type { OfflineOptions } from './options.js';
+import { capabilitiesOf } from '../../adapter/capabilities.js';
 
 /** Did the request reach a server that answered? Undefined: nothing to learn (aborted). */
 function reachedServer(error: unknown): boolean | undefined {
@@ -60,6 +61,8 @@ export class OfflineDevice {
         dbName: options.dbName,
         indexedDB: options.indexedDB,
         sender: this.#adapter,
+        // Queued adds (a booth's bulk entry, a day offline) drain in batches where the backend can.
+        batchAdds: capabilitiesOf(this.#adapter).batchAdd === true,
         fetchConflictVersion: (op) => this.#serverVersionOf(op),
       });
       this.outbox = outbox;
