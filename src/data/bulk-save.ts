@@ -8,6 +8,7 @@ import type { CallOptions } from '../adapter/types.js';
 import type { NewResponseLine, ResponseLine } from '../model/types.js';
 import type { CampaignDataClient } from './data-client.js';
 import { queuedOpOf } from './marks.js';
+import { batchAddOf } from './parts.js';
 
 export type LineOutcome =
   /** Stored by the backend, or (`queued`) durable in this device's outbox. */
@@ -24,36 +25,35 @@ export interface BulkSaveOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Lines on their way at once without a batch endpoint: a browser's connections per host, less one. */
+/**
+ * Lines per call to the client when they go to the backend, small enough for progress and Cancel
+ * between them: a batch request each, or (no batch endpoint) a browser's connections per host, less one.
+ */
+const LINES_PER_BATCH = 100;
 const LINES_AT_ONCE = 4;
 
-/**
- * Writes a group of lines and answers each one's outcome. The one place that knows how lines reach
- * the client: a batch endpoint (`addResponses`) replaces this loop, and nothing else changes.
- */
+/** Writes a group of lines through the client, and answers each one's outcome. */
 async function writeLines(client: CampaignDataClient, lines: readonly NewResponseLine[], options: CallOptions): Promise<LineOutcome[]> {
-  return Promise.all(
-    lines.map(async (line): Promise<LineOutcome> => {
-      try {
-        const saved = await client.addResponse(line, options);
-        return { status: 'saved', line, saved, queued: queuedOpOf(saved) !== undefined };
-      } catch (error) {
-        return { status: 'failed', line, error };
-      }
-    }),
-  );
+  const results = await client.addResponses(lines, options);
+  return results.map((result, index): LineOutcome => {
+    const line = lines[index];
+    return 'saved' in result ? { status: 'saved', line, saved: result.saved, queued: queuedOpOf(result.saved) !== undefined } : { status: 'failed', line, error: result.error };
+  });
 }
 
 /** Saves `lines` in groups, reporting progress; after Cancel the rest are `cancelled`. In `lines`' order. */
 export async function saveBulkLines(client: CampaignDataClient, lines: readonly NewResponseLine[], options: BulkSaveOptions = {}): Promise<LineOutcome[]> {
   const outcomes: LineOutcome[] = [];
-  for (let start = 0; start < lines.length; start += LINES_AT_ONCE) {
+  // Queued on this device, the whole entry goes into the outbox in one transaction: durable
+  // together, and drained later in batches where the backend has them.
+  const group = client.offlineMode === 'on' ? Math.max(1, lines.length) : batchAddOf(client.adapter) ? LINES_PER_BATCH : LINES_AT_ONCE;
+  for (let start = 0; start < lines.length; start += group) {
     if (options.signal?.aborted) {
       for (const line of lines.slice(start)) outcomes.push({ status: 'cancelled', line });
       break;
     }
     // No signal down to the requests: a line already sent finishes, so its outcome is known.
-    outcomes.push(...(await writeLines(client, lines.slice(start, start + LINES_AT_ONCE), {})));
+    outcomes.push(...(await writeLines(client, lines.slice(start, start + group), {})));
     options.onProgress?.(outcomes.length, lines.length);
   }
   return outcomes;

@@ -17,8 +17,9 @@ import { PendingDeletions } from './pending-deletions.js';
 import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
 import { capabilitiesOf } from '../adapter/capabilities.js';
 import type { Action } from '../model/principal.js';
-import { directParts, type ClientParts, type ClientPartsFactory } from './parts.js';
+import { directParts, type ClientParts, type ClientPartsFactory, type ManyLineResult } from './parts.js';
 import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
+import { addMany, lastSavedPerCampaign } from './add-many.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -154,6 +155,18 @@ export class CampaignDataClient {
     const saved = await this.#parts.writes.addResponse(line, options);
     this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
     return saved;
+  }
+
+  /**
+   * Adds many lines (a bulk entry) in one outbox transaction or one batch request where it can, else
+   * a few at a time; a Delete waiting on one of their campaigns goes first. Each line's result in
+   * order: a refused line does not refuse the others.
+   */
+  async addResponses(lines: readonly NewResponseLine[], options: CallOptions = {}): Promise<ManyLineResult[]> {
+    for (const line of lines) await this.#pendingDeletions.get(line.recipientId, line.campaignId)?.commitNow();
+    const results = await addMany(this.#parts.writes, lines, options);
+    for (const saved of lastSavedPerCampaign(results)) this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
+    return results;
   }
 
   /**

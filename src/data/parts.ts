@@ -11,6 +11,8 @@ import { BadRequestError } from '../adapter/errors.js';
 import type { DataChange } from './changes.js';
 import { queuedOpOf } from './marks.js';
 import { EMPTY_SYNC_STATUS, type OfflineMode, type SyncListener, type SyncStatus } from './sync.js';
+import type { BulkResponseOperations } from '../adapter/bulk-operations.js';
+import { capabilitiesOf } from '../adapter/capabilities.js';
 
 /** Where the lists come from: the network, or the device's cache merged with the edits queued there. */
 export interface ClientReads {
@@ -25,11 +27,19 @@ export interface ClientWrites {
   /** `lineIds` bounds the delete to the lines the person saw (where the backend can). */
   deleteAll(recipientId: string, campaignId: string, lineIds?: readonly string[]): Promise<DeleteAllResult>;
   deleteLine(line: ResponseLine): Promise<DeleteAllResult>;
+  /**
+   * Many lines in as few requests as the backend allows (its batch endpoint), or in one outbox
+   * transaction: each line's result, in order. Absent: the client adds them one by one.
+   */
+  addResponses?(lines: readonly NewResponseLine[], options: CallOptions): Promise<ManyLineResult[]>;
   /** Drops a queued delete no server has seen; false when nothing was queued (or it went out). */
   discardUnsentDelete(opId: string): Promise<boolean>;
   /** The server's answer to a delete once it has it (a queued one: when the outbox delivered it). */
   deliveredDeletion(result: DeleteAllResult, options: CallOptions): Promise<DeleteAllResult>;
 }
+
+/** One line's result in a write of many: the line as saved (or queued), or why it was not. */
+export type ManyLineResult = { saved: ResponseLine } | { error: unknown };
 
 /** What the client tells about edits not yet delivered, and what a person may do about them. */
 export interface ClientSync {
@@ -72,8 +82,20 @@ export function networkReads(adapter: CampaignResponseAdapter): ClientReads {
   };
 }
 
+/** The backend's batch add, where it declares one (`batchAdd`) and the adapter has the method. */
+export function batchAddOf(adapter: CampaignResponseAdapter): BulkResponseOperations['addResponses'] {
+  const bulk = adapter as BulkResponseOperations;
+  return capabilitiesOf(adapter).batchAdd === true && typeof bulk.addResponses === 'function' ? bulk.addResponses.bind(adapter) : undefined;
+}
+
 export function directWrites(adapter: CampaignResponseAdapter): ClientWrites {
+  const batch = batchAddOf(adapter);
   return {
+    // Each line idempotent by its id on the backend, as a single add is.
+    ...(batch
+      ? { addResponses: async (lines: readonly NewResponseLine[], options: CallOptions) =>
+          (await batch(lines, options)).map((answer): ManyLineResult => (answer.outcome === 'refused' ? { error: answer.error } : { saved: answer.line })) }
+      : {}),
     // The line's own id is the key: a retried save after a lost answer is applied once.
     addResponse: (line, options) => adapter.addResponse(line, { ...options, idempotencyKey: line.id }),
     deleteAll: (recipientId, campaignId, lineIds) =>

@@ -18,6 +18,15 @@ export const TOKEN = 'test-token-6f1c2a';
 export const ALLOWED_ORIGIN = 'https://crm.example.com';
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
+/**
+ * For a heavy test whose subject is not the database engine (streaming back-pressure, a body
+ * limit): it runs once per `npm test`, in the PostgreSQL pass when the run has one (CI), else on
+ * PGlite. Everything else runs on both engines.
+ */
+export const ONCE_ACROSS_ENGINES = {
+  skip: !onPostgres && Boolean(process.env.CR_TEST_DATABASE_URL) ? 'not engine-specific: runs in this run’s PostgreSQL pass' : false,
+} as const;
+
 export interface TestDb {
   db: Db;
   /** Drops the test schema (PostgreSQL) and closes the database. */

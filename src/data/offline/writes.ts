@@ -4,7 +4,7 @@
  */
 import type { ClientWrites } from '../parts.js';
 import type { DeleteAllResult } from '../../model/types.js';
-import type { OutboxEdit } from '../../offline/types.js';
+import type { OutboxEdit, OutboxOp } from '../../offline/types.js';
 import { queuedOpOf, withQueuedOp } from '../marks.js';
 import { localResponseLine } from '../merge.js';
 import type { OfflineDevice } from './device.js';
@@ -25,6 +25,34 @@ export function outboxWrites(device: OfflineDevice, direct: ClientWrites): Clien
         device.vocabulary,
       );
       return withQueuedOp(local, op.opId);
+    },
+
+    /**
+     * Many lines queued in one transaction (a booth's bulk entry): durable together, or, when the
+     * device cannot store them, each rejected with the reason (the entry keeps them to retry).
+     */
+    async addResponses(lines, options) {
+      await device.ready;
+      const outbox = device.queue;
+      if (!outbox) {
+        if (direct.addResponses) return device.track(direct.addResponses(lines, options));
+        return Promise.all(lines.map((line) => device.track(direct.addResponse(line, options)).then((saved) => ({ saved }), (error: unknown) => ({ error }))));
+      }
+      let ops: OutboxOp[];
+      try {
+        ops = await outbox.enqueueMany(lines.map((line) => ({ kind: 'add' as const, line })));
+      } catch (error) {
+        return lines.map(() => ({ error }));
+      }
+      for (const recipientId of new Set(lines.map((line) => line.recipientId))) device.serverAnswers.changedLocally(recipientId);
+      return lines.map((line, index) => {
+        const op = ops[index];
+        const local = localResponseLine(
+          { id: line.id, recipientId: line.recipientId, campaignId: line.campaignId, opId: op.opId, seq: op.seq, line, createdAt: op.createdAt, state: op.state },
+          device.vocabulary,
+        );
+        return { saved: withQueuedOp(local, op.opId) };
+      });
     },
 
     /** After the undo time: queues the delete (the lines stay hidden until it is confirmed). */
