@@ -2,25 +2,25 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { NewResponseLine, RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
-import { ValidationError } from '../../adapter/errors.js';
 import { toZonedLocal } from '../../i18n/datetime.js';
 import { ResponseSubmitEvent } from '../../events/response-submit.js';
 import { ResponseSavedEvent } from '../../events/response-saved.js';
 import { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { queuedOpOf } from '../../data/marks.js';
-import { OutboxStorageError } from '../../offline/errors.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
 import type { CloseReason } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
 import { LoadController } from '../base/load-controller.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { MenuButtonController } from '../base/menu-button.js';
-import { errorMessage, renderFailure, renderLoading } from '../base/states.js';
+import { renderFailure, renderLoading } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './add-response-dialog.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { renderFields } from './response-fields.js';
-import { FIELD_ORDER, draftFromForm, fieldOfServerError, sameValues, validateResponseForm } from './response-form.js';
+import { FIELD_ORDER, draftFromForm, sameValues, validateResponseForm } from './response-form.js';
+import { deepActiveElement, saveErrorOutcome } from './save-error.js';
+import { renderFooter } from './dialog-footer.js';
 import type { FieldErrors, ResponseFormValues } from './response-form.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enDialog } from '../../i18n/en/dialog.js';
@@ -262,32 +262,18 @@ export class AddResponseDialog extends CrDataElement {
   }
 
   #showSaveError(error: unknown): void {
-    if (error instanceof OutboxStorageError) {
-      // Not stored on this device: nothing was saved, and the form keeps every entry.
-      this.formError =
-        error.kind === 'quota' ? this.t('offline.saveFailed.quota') : this.t('offline.saveFailed.other', { message: error.message });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
-      return;
-    }
-    if (error instanceof ValidationError && error.fields.length > 0) {
-      const errors: FieldErrors = {};
-      const unplaced: string[] = [];
-      for (const { field, message } of error.fields) {
-        const name = fieldOfServerError(field);
-        if (name) errors[name] = message;
-        else unplaced.push(message);
+    const outcome = saveErrorOutcome(error, this.localizer);
+    if (outcome.report) {
+      try {
+        this.reportFailure(error, () => this.renderRoot.querySelector('form')?.requestSubmit());
+      } catch {
+        // reportFailure rethrows after telling the host; here the message is what matters.
       }
-      this.errors = errors;
-      this.formError = unplaced.length ? this.t('dialog.saveFailed', { message: unplaced.join('; ') }) : this.t('dialog.fixErrors');
-      void this.updateComplete.then(() => this.#focusFirstInvalid());
-      return;
     }
-    try {
-      this.reportFailure(error, () => this.renderRoot.querySelector('form')?.requestSubmit());
-    } catch {
-      // reportFailure rethrows after telling the host; here the message is what matters.
-    }
-    this.formError = this.t('dialog.saveFailed', { message: errorMessage(error, this.localizer) });
+    if (outcome.errors) this.errors = outcome.errors;
+    this.formError = outcome.formError;
+    if (outcome.focus === 'form-error') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
+    else if (outcome.focus === 'invalid') void this.updateComplete.then(() => this.#focusFirstInvalid());
   }
 
   #focusFirstInvalid(): void {
@@ -345,7 +331,6 @@ export class AddResponseDialog extends CrDataElement {
     this.emit(new DeleteRequestEvent(this.recipientId, campaignId));
   }
 
-
   // A closed dialog renders no fields: every tab holds one, and its campaign and detail options
   // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
   override render(): TemplateResult {
@@ -394,29 +379,18 @@ export class AddResponseDialog extends CrDataElement {
    * `type="submit"` button inside the form.
    */
   protected renderFooter(): TemplateResult {
-    if (this.askingDiscard) {
-      return html`<footer part="footer discard">
-        <p id="discard-question" part="discard-question" role="alert">${this.t('dialog.discard.question')}</p>
-        <button type="button" part="discard-confirm-button" data-discard="confirm" class="danger" @click=${() => this.dialog.close()}>${this.t('dialog.discard.confirm')}</button>
-        <button type="button" part="discard-keep-button" data-discard="keep" @click=${() => this.#keepEditing()}>${this.t('dialog.discard.keep')}</button>
-      </footer>`;
-    }
-    const saveLabel = this.saving ? this.t('dialog.saving') : this.mode === 'new' ? this.t('dialog.save') : this.t('dialog.saveNew');
-    return html`<footer part="footer">
-      ${this.mode === 'update' && this.dataClient?.can('delete') !== false
-        ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
-        : nothing}
-      <slot name="footer"></slot>
-      <span class="spacer"></span>
-      <button type="button" part="cancel-button" @click=${() => this.#requestClose('cancel-button')}>${this.t('dialog.cancel')}</button>
-      <button type="submit" part="save-button" class="primary" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'}>${saveLabel}</button>
-    </footer>`;
+    return renderFooter({
+      l: this.localizer,
+      askingDiscard: this.askingDiscard,
+      saving: this.saving,
+      mode: this.mode,
+      actions:
+        this.mode === 'update' && this.dataClient?.can('delete') !== false
+          ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
+          : nothing,
+      onDiscard: () => this.dialog.close(),
+      onKeepEditing: () => this.#keepEditing(),
+      onCancel: () => this.#requestClose('cancel-button'),
+    });
   }
-}
-
-/** The focused element, looking into open shadow roots (the opener is often inside one). */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }
