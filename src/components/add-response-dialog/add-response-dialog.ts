@@ -8,7 +8,6 @@ import { ResponseSavedEvent } from '../../events/response-saved.js';
 import { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { queuedOpOf } from '../../data/marks.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
-import type { CloseReason } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
 import { LoadController } from '../base/load-controller.js';
 import { CrDataElement } from '../base/cr-data-element.js';
@@ -21,6 +20,7 @@ import { renderFields } from './response-fields.js';
 import { FIELD_ORDER, draftFromForm, sameValues, validateResponseForm } from './response-form.js';
 import { deepActiveElement, saveErrorOutcome } from './save-error.js';
 import { renderFooter } from './dialog-footer.js';
+import { DiscardGuard } from './discard-guard.js';
 import type { FieldErrors, ResponseFormValues } from './response-form.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enDialog } from '../../i18n/en/dialog.js';
@@ -127,7 +127,6 @@ export class AddResponseDialog extends CrDataElement {
   @state() private errors: FieldErrors = {};
   @state() private formError = '';
   @state() private saving = false;
-  @state() private askingDiscard = false;
   /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
   @state() private opened = false;
 
@@ -138,6 +137,12 @@ export class AddResponseDialog extends CrDataElement {
   /** The last line sent, reused while the input is unchanged so a retry keeps its id. */
   #lastAttempt: { values: ResponseFormValues; line: NewResponseLine } | undefined;
   #actions = new MenuButtonController(this, 'actions');
+  #discard = new DiscardGuard(this, {
+    dirty: () => this.dirty,
+    announce: (reason) => this.emit(new RequestCloseEvent(reason, this.dirty)),
+    close: () => this.dialog.close(),
+    focus: (selector) => this.renderRoot.querySelector<HTMLElement>(selector)?.focus(),
+  });
 
   /** Whether the dialog is open. */
   get open(): boolean {
@@ -171,7 +176,7 @@ export class AddResponseDialog extends CrDataElement {
     this.#initial = this.values;
     this.errors = {};
     this.formError = '';
-    this.askingDiscard = false;
+    this.#discard.reset();
     this.#lastAttempt = undefined;
     this.opened = true;
     await this.updateComplete;
@@ -282,41 +287,8 @@ export class AddResponseDialog extends CrDataElement {
     (control ?? this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]'))?.focus();
   }
 
-  /** Escape, Cancel, ×: asks the host (cancelable event), then the person if input would be lost. */
-  #requestClose(reason: CloseReason): void {
-    if (this.askingDiscard) {
-      if (reason === 'escape') this.#keepEditing();
-      return;
-    }
-    if (!this.emit(new RequestCloseEvent(reason, this.dirty))) return;
-    if (this.dirty) {
-      this.askingDiscard = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-discard="keep"]')?.focus());
-    } else {
-      this.dialog.close();
-    }
-  }
-
-  #keepEditing(): void {
-    this.askingDiscard = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#respondedAt')?.focus());
-  }
-
-  #onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    // Handled here rather than on `cancel`: a prevented keydown never reaches the dialog's close
-    // request, whereas `cancel` is not cancelable on a second Escape without user activation.
-    event.preventDefault();
-    this.#requestClose('escape');
-  };
-
-  #onCancel = (event: Event) => {
-    event.preventDefault();
-    this.#requestClose('escape');
-  };
-
   #onClose = () => {
-    this.askingDiscard = false;
+    this.#discard.reset();
     this.opened = false;
     this.#actions.close(false);
     const opener = this.#opener;
@@ -335,7 +307,7 @@ export class AddResponseDialog extends CrDataElement {
   // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
   override render(): TemplateResult {
     const title = this.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
-    return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#discard.onKeydown} @cancel=${this.#discard.onCancel} @close=${this.#onClose}>
       <form part="form" novalidate @submit=${this.#submit}>
         ${this.renderHeader(title)}
         <div class="body" part="body">
@@ -351,7 +323,7 @@ export class AddResponseDialog extends CrDataElement {
   protected renderHeader(title: string): TemplateResult {
     return html`<header part="header">
       <h2 id="title" part="title">${title}</h2>
-      <button type="button" part="close-button" aria-label=${this.t('dialog.close')} @click=${() => this.#requestClose('close-button')}>
+      <button type="button" part="close-button" aria-label=${this.t('dialog.close')} @click=${() => this.#discard.request('close-button')}>
         <span aria-hidden="true">×</span>
       </button>
     </header>`;
@@ -381,7 +353,7 @@ export class AddResponseDialog extends CrDataElement {
   protected renderFooter(): TemplateResult {
     return renderFooter({
       l: this.localizer,
-      askingDiscard: this.askingDiscard,
+      askingDiscard: this.#discard.asking,
       saving: this.saving,
       mode: this.mode,
       actions:
@@ -389,8 +361,8 @@ export class AddResponseDialog extends CrDataElement {
           ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
           : nothing,
       onDiscard: () => this.dialog.close(),
-      onKeepEditing: () => this.#keepEditing(),
-      onCancel: () => this.#requestClose('cancel-button'),
+      onKeepEditing: () => this.#discard.keepEditing(),
+      onCancel: () => this.#discard.request('cancel-button'),
     });
   }
 }
