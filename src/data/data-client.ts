@@ -1,7 +1,8 @@
 import type { AuditQuery, CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
 import type { AuditPage, RestoreResult } from '../model/audit.js';
 import { BadRequestError } from '../adapter/errors.js';
-import { linesSeen, restoreDeleted } from './deletions.js';
+import { countLines, linesSeen, restoreDeleted } from './deletions.js';
+import { ChangeFeed } from './change-feed.js';
 import type {
   DeleteAllResult,
   NewResponseLine,
@@ -51,7 +52,7 @@ export class CampaignDataClient {
   readonly undoDelayMs: number;
   readonly historyPageSize: number;
   #vocabulary: Promise<ResponseVocabulary> | undefined;
-  #listeners = new Set<{ recipientId: string | undefined; listener: DataChangeListener }>();
+  #changes = new ChangeFeed();
   #pendingDeletions = new PendingDeletions((change) => this.#notify(change));
   /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
@@ -132,15 +133,7 @@ export class CampaignDataClient {
 
   /** How many lines a recipient has for a campaign (for Delete's confirmation). */
   async countResponses(recipientId: string, campaignId: string, options: CallOptions = {}): Promise<number> {
-    let cursor: string | undefined;
-    let count = 0;
-    do {
-      const page = await this.#parts.reads.historyPage(recipientId, { campaignId, cursor, limit: 500, signal: options.signal });
-      if (page.total !== undefined) return page.total;
-      count += page.items.length;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    return count;
+    return countLines((query) => this.#parts.reads.historyPage(recipientId, query), campaignId, options.signal);
   }
 
   /** A line ready to send: the draft with a new UUID. Keep it to retry with the same id. */
@@ -240,15 +233,11 @@ export class CampaignDataClient {
 
   /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */
   subscribe(listener: DataChangeListener, recipientId?: string): () => void {
-    const entry = { recipientId, listener };
-    this.#listeners.add(entry);
-    return () => this.#listeners.delete(entry);
+    return this.#changes.subscribe(listener, recipientId);
   }
 
   #notify(change: DataChange): void {
-    for (const { recipientId, listener } of [...this.#listeners]) {
-      if (recipientId === undefined || recipientId === change.recipientId) listener(change);
-    }
+    this.#changes.notify(change);
   }
 
   // Edits not yet delivered: the sync part answers (with offline parts, the outbox; else nothing waits).

@@ -65,3 +65,19 @@ export async function restoreDeleted(deps: RestoreDeps, result: DeleteAllResult,
   }
   throw new BadRequestError('this delete cannot be restored: the backend gave no deletion to restore');
 }
+
+/**
+ * How many lines a recipient has for a campaign (for Delete's confirmation): the backend's total
+ * when it gives one, else counted page by page.
+ */
+export async function countLines(readPage: (query: HistoryQuery) => Promise<Page<ResponseLine>>, campaignId: string, signal?: AbortSignal): Promise<number> {
+  let cursor: string | undefined;
+  let count = 0;
+  do {
+    const page = await readPage({ campaignId, cursor, limit: 500, signal });
+    if (page.total !== undefined) return page.total;
+    count += page.items.length;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return count;
+}

@@ -5,20 +5,19 @@
  * `navigator.storage` exist in both).
  */
 import type { NewResponseLine } from '../model/types.js';
-import { DEFAULT_BACKOFF } from './backoff.js';
 import { OutboxConnection } from './connection.js';
 import { defaultFactory, outboxDbName, type OutboxDb } from './db.js';
 import { OutboxStorageError } from './errors.js';
-import { askPersistence, runAsSender } from './election.js';
+import { askPersistence } from './election.js';
 import { OutboxEmitter, type OutboxEvent, type OutboxListener } from './events.js';
-import { SendLoop } from './sender.js';
+import type { SendLoop } from './sender.js';
+import { startSending } from './sending.js';
 import { enqueueEdits } from './enqueue.js';
 import { countOps, listOps, readLocalState } from './queries.js';
 import { discardOp, updateOp } from './store.js';
 import { TabChannel } from './tab-channel.js';
 import { systemClock, type OutboxOptions } from './outbox-options.js';
 import type { LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp } from './types.js';
-import { watchWakeHints } from './wake-hints.js';
 import { renewedForRetry } from './send-op.js';
 
 export type { OutboxOptions } from './outbox-options.js';
@@ -210,24 +209,19 @@ export class Outbox {
     this.#channel = new TabChannel(this.dbName, (event) => this.#onRemote(event));
     const { sender } = this.#options;
     if (!sender) return;
-    const locks = this.#options.useWebLocks === false ? undefined : globalThis.navigator?.locks;
-    const loop = new SendLoop({
-      db: () => this.#connection.get(),
+    const sending = startSending({
+      dbName: this.dbName,
+      options: this.#options,
       sender,
       clock: this.#clock,
-      random: this.#options.random ?? Math.random,
-      backoff: { ...DEFAULT_BACKOFF, ...this.#options.backoff },
-      leaseMs: this.#options.leaseMs ?? 30_000,
-      batchSize: this.#options.batchSize ?? 50,
-      batchAdds: this.#options.batchAdds === true && typeof sender.addResponses === 'function',
-      exclusive: locks !== undefined,
-      emit: (event) => this.#publish(event),
-      fetchConflictVersion: this.#options.fetchConflictVersion,
+      db: () => this.#connection.get(),
+      publish: (event) => this.#publish(event),
+      onLeader: (isLeader) => this.#setLeader(isLeader),
+      signal: this.#closing.signal,
     });
-    this.#loop = loop;
-    this.#stopWakeHints = watchWakeHints(() => this.#loop?.poke({ probeNow: true }));
-    const signal = this.#closing.signal;
-    this.#running = runAsSender({ dbName: this.dbName, locks, signal, run: () => loop.run(signal), onLeader: (isLeader) => this.#setLeader(isLeader) });
+    this.#loop = sending.loop;
+    this.#stopWakeHints = sending.stopWakeHints;
+    this.#running = sending.running;
   }
 
   #setLeader(isLeader: boolean): void {

@@ -2,25 +2,25 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { NewResponseLine, RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
-import { ValidationError } from '../../adapter/errors.js';
 import { toZonedLocal } from '../../i18n/datetime.js';
 import { ResponseSubmitEvent } from '../../events/response-submit.js';
 import { ResponseSavedEvent } from '../../events/response-saved.js';
 import { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { queuedOpOf } from '../../data/marks.js';
-import { OutboxStorageError } from '../../offline/errors.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
-import type { CloseReason } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
 import { LoadController } from '../base/load-controller.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { MenuButtonController } from '../base/menu-button.js';
-import { errorMessage, renderFailure, renderLoading } from '../base/states.js';
+import { renderFailure, renderLoading } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './add-response-dialog.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { renderFields } from './response-fields.js';
-import { FIELD_ORDER, draftFromForm, fieldOfServerError, sameValues, validateResponseForm } from './response-form.js';
+import { FIELD_ORDER, draftFromForm, sameValues, validateResponseForm } from './response-form.js';
+import { deepActiveElement, saveErrorOutcome } from './save-error.js';
+import { renderFooter } from './dialog-footer.js';
+import { DiscardGuard } from './discard-guard.js';
 import type { FieldErrors, ResponseFormValues } from './response-form.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enDialog } from '../../i18n/en/dialog.js';
@@ -127,7 +127,6 @@ export class AddResponseDialog extends CrDataElement {
   @state() private errors: FieldErrors = {};
   @state() private formError = '';
   @state() private saving = false;
-  @state() private askingDiscard = false;
   /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
   @state() private opened = false;
 
@@ -138,6 +137,12 @@ export class AddResponseDialog extends CrDataElement {
   /** The last line sent, reused while the input is unchanged so a retry keeps its id. */
   #lastAttempt: { values: ResponseFormValues; line: NewResponseLine } | undefined;
   #actions = new MenuButtonController(this, 'actions');
+  #discard = new DiscardGuard(this, {
+    dirty: () => this.dirty,
+    announce: (reason) => this.emit(new RequestCloseEvent(reason, this.dirty)),
+    close: () => this.dialog.close(),
+    focus: (selector) => this.renderRoot.querySelector<HTMLElement>(selector)?.focus(),
+  });
 
   /** Whether the dialog is open. */
   get open(): boolean {
@@ -171,7 +176,7 @@ export class AddResponseDialog extends CrDataElement {
     this.#initial = this.values;
     this.errors = {};
     this.formError = '';
-    this.askingDiscard = false;
+    this.#discard.reset();
     this.#lastAttempt = undefined;
     this.opened = true;
     await this.updateComplete;
@@ -262,32 +267,18 @@ export class AddResponseDialog extends CrDataElement {
   }
 
   #showSaveError(error: unknown): void {
-    if (error instanceof OutboxStorageError) {
-      // Not stored on this device: nothing was saved, and the form keeps every entry.
-      this.formError =
-        error.kind === 'quota' ? this.t('offline.saveFailed.quota') : this.t('offline.saveFailed.other', { message: error.message });
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
-      return;
-    }
-    if (error instanceof ValidationError && error.fields.length > 0) {
-      const errors: FieldErrors = {};
-      const unplaced: string[] = [];
-      for (const { field, message } of error.fields) {
-        const name = fieldOfServerError(field);
-        if (name) errors[name] = message;
-        else unplaced.push(message);
+    const outcome = saveErrorOutcome(error, this.localizer);
+    if (outcome.report) {
+      try {
+        this.reportFailure(error, () => this.renderRoot.querySelector('form')?.requestSubmit());
+      } catch {
+        // reportFailure rethrows after telling the host; here the message is what matters.
       }
-      this.errors = errors;
-      this.formError = unplaced.length ? this.t('dialog.saveFailed', { message: unplaced.join('; ') }) : this.t('dialog.fixErrors');
-      void this.updateComplete.then(() => this.#focusFirstInvalid());
-      return;
     }
-    try {
-      this.reportFailure(error, () => this.renderRoot.querySelector('form')?.requestSubmit());
-    } catch {
-      // reportFailure rethrows after telling the host; here the message is what matters.
-    }
-    this.formError = this.t('dialog.saveFailed', { message: errorMessage(error, this.localizer) });
+    if (outcome.errors) this.errors = outcome.errors;
+    this.formError = outcome.formError;
+    if (outcome.focus === 'form-error') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
+    else if (outcome.focus === 'invalid') void this.updateComplete.then(() => this.#focusFirstInvalid());
   }
 
   #focusFirstInvalid(): void {
@@ -296,41 +287,8 @@ export class AddResponseDialog extends CrDataElement {
     (control ?? this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]'))?.focus();
   }
 
-  /** Escape, Cancel, ×: asks the host (cancelable event), then the person if input would be lost. */
-  #requestClose(reason: CloseReason): void {
-    if (this.askingDiscard) {
-      if (reason === 'escape') this.#keepEditing();
-      return;
-    }
-    if (!this.emit(new RequestCloseEvent(reason, this.dirty))) return;
-    if (this.dirty) {
-      this.askingDiscard = true;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-discard="keep"]')?.focus());
-    } else {
-      this.dialog.close();
-    }
-  }
-
-  #keepEditing(): void {
-    this.askingDiscard = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#respondedAt')?.focus());
-  }
-
-  #onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    // Handled here rather than on `cancel`: a prevented keydown never reaches the dialog's close
-    // request, whereas `cancel` is not cancelable on a second Escape without user activation.
-    event.preventDefault();
-    this.#requestClose('escape');
-  };
-
-  #onCancel = (event: Event) => {
-    event.preventDefault();
-    this.#requestClose('escape');
-  };
-
   #onClose = () => {
-    this.askingDiscard = false;
+    this.#discard.reset();
     this.opened = false;
     this.#actions.close(false);
     const opener = this.#opener;
@@ -345,12 +303,11 @@ export class AddResponseDialog extends CrDataElement {
     this.emit(new DeleteRequestEvent(this.recipientId, campaignId));
   }
 
-
   // A closed dialog renders no fields: every tab holds one, and its campaign and detail options
   // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
   override render(): TemplateResult {
     const title = this.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
-    return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#onKeydown} @cancel=${this.#onCancel} @close=${this.#onClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#discard.onKeydown} @cancel=${this.#discard.onCancel} @close=${this.#onClose}>
       <form part="form" novalidate @submit=${this.#submit}>
         ${this.renderHeader(title)}
         <div class="body" part="body">
@@ -366,7 +323,7 @@ export class AddResponseDialog extends CrDataElement {
   protected renderHeader(title: string): TemplateResult {
     return html`<header part="header">
       <h2 id="title" part="title">${title}</h2>
-      <button type="button" part="close-button" aria-label=${this.t('dialog.close')} @click=${() => this.#requestClose('close-button')}>
+      <button type="button" part="close-button" aria-label=${this.t('dialog.close')} @click=${() => this.#discard.request('close-button')}>
         <span aria-hidden="true">×</span>
       </button>
     </header>`;
@@ -394,29 +351,18 @@ export class AddResponseDialog extends CrDataElement {
    * `type="submit"` button inside the form.
    */
   protected renderFooter(): TemplateResult {
-    if (this.askingDiscard) {
-      return html`<footer part="footer discard">
-        <p id="discard-question" part="discard-question" role="alert">${this.t('dialog.discard.question')}</p>
-        <button type="button" part="discard-confirm-button" data-discard="confirm" class="danger" @click=${() => this.dialog.close()}>${this.t('dialog.discard.confirm')}</button>
-        <button type="button" part="discard-keep-button" data-discard="keep" @click=${() => this.#keepEditing()}>${this.t('dialog.discard.keep')}</button>
-      </footer>`;
-    }
-    const saveLabel = this.saving ? this.t('dialog.saving') : this.mode === 'new' ? this.t('dialog.save') : this.t('dialog.saveNew');
-    return html`<footer part="footer">
-      ${this.mode === 'update' && this.dataClient?.can('delete') !== false
-        ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
-        : nothing}
-      <slot name="footer"></slot>
-      <span class="spacer"></span>
-      <button type="button" part="cancel-button" @click=${() => this.#requestClose('cancel-button')}>${this.t('dialog.cancel')}</button>
-      <button type="submit" part="save-button" class="primary" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'}>${saveLabel}</button>
-    </footer>`;
+    return renderFooter({
+      l: this.localizer,
+      askingDiscard: this.#discard.asking,
+      saving: this.saving,
+      mode: this.mode,
+      actions:
+        this.mode === 'update' && this.dataClient?.can('delete') !== false
+          ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
+          : nothing,
+      onDiscard: () => this.dialog.close(),
+      onKeepEditing: () => this.#discard.keepEditing(),
+      onCancel: () => this.#discard.request('cancel-button'),
+    });
   }
-}
-
-/** The focused element, looking into open shadow roots (the opener is often inside one). */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }

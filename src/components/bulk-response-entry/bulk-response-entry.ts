@@ -4,7 +4,6 @@ import { enBulk } from '../../i18n/en/bulk.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, Recipient, ResponseVocabulary } from '../../model/types.js';
-import { parsePastedKeysInSlices, type BulkRow } from '../../bulk/rows.js';
 import { countPreview } from '../../bulk/preview.js';
 import { toZonedLocal, zonedLocalToInstant } from '../../i18n/datetime.js';
 import { BulkSavedEvent } from '../../events/bulk-saved.js';
@@ -16,10 +15,8 @@ import { BulkFlow } from './bulk-flow.js';
 import { renderScope, type ScopeValues } from './scope-fields.js';
 import { renderRecipients, type ImportedCsv } from './recipients-input.js';
 import { renderPreview } from './preview-list.js';
-import { renderProgress, renderSummary, summaryText } from './outcome.js';
-
-/** The live region speaks progress in tenths, not at every row. */
-const tenths = (done: number, total: number) => (total === 0 ? 0 : Math.floor((done / total) * 10) * Math.floor(total / 10));
+import { announcement, renderProgress, renderSummary } from './outcome.js';
+import { importCsvFile, rowsToCheck } from './csv-import.js';
 
 /**
  * @tagname bulk-response-entry
@@ -140,21 +137,10 @@ export class BulkResponseEntry extends CrDataElement {
     this.csv = undefined;
     if (!file) return;
     try {
-      // Papa Parse is loaded only when a file is imported: a pasted list does not need it.
-      const [{ decodeFileBytes }, { parseCsv, keyColumns }] = await Promise.all([import('../../bulk/decode.js'), import('../../bulk/csv.js')]);
-      const table = parseCsv(decodeFileBytes(await file.arrayBuffer()));
-      this.csv = { fileName: file.name, table, columns: keyColumns(table), chosen: 0 };
+      this.csv = await importCsvFile(file);
     } catch (error) {
       this.fileError = this.t('bulk.fileError', { file: file.name, message: errorMessage(error, this.localizer) });
     }
-  }
-
-  async #rowsToCheck(signal?: AbortSignal): Promise<BulkRow[]> {
-    const csv = this.csv;
-    if (!csv) return parsePastedKeysInSlices(this.paste, { signal });
-    const { rowsFromColumn } = await import('../../bulk/csv.js');
-    const column = csv.columns[csv.chosen];
-    return column ? rowsFromColumn(csv.table, column) : [];
   }
 
   #check = async (event?: Event) => {
@@ -170,7 +156,7 @@ export class BulkResponseEntry extends CrDataElement {
     this.message = undefined;
     await this.updateComplete;
     this.#focus('[part~="cancel-button"]');
-    await this.flow.check(client, (signal) => this.#rowsToCheck(signal), { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
+    await this.flow.check(client, (signal) => rowsToCheck(this.paste, this.csv, signal), { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
     this.#focus(this.flow.phase === 'preview' ? '#bulk-preview-title' : '[part~="check-button"]');
   };
 
@@ -222,20 +208,10 @@ export class BulkResponseEntry extends CrDataElement {
     target?.focus();
   }
 
-  /** What the live region says: the step's progress in tenths, the preview's counts, the summary. */
-  #announcement(): string {
-    const { phase, progress } = this.flow;
-    if (phase === 'checking') return this.t('bulk.matching', { done: tenths(progress.done, progress.total), total: progress.total });
-    if (phase === 'saving') return this.t('bulk.saving', { done: tenths(progress.done, progress.total), total: progress.total });
-    if (phase === 'preview') return this.t('bulk.counts', { ...countPreview(this.flow.preview) });
-    if (phase === 'done') return [summaryText(this.localizer, this.flow.outcomes, this.flow.skipped), this.undoMessage].filter(Boolean).join(' ');
-    return '';
-  }
-
   override render(): TemplateResult {
     if (!this.data.client) return renderNoClient(this.localizer);
     return html`<h2 part="title">${this.t('bulk.title')}</h2>
-      <p part="status" class="status" role="status">${this.#announcement()}</p>
+      <p part="status" class="status" role="status">${announcement(this.localizer, this.flow, this.undoMessage)}</p>
       ${this.#renderBody()}`;
   }
 

@@ -4,6 +4,8 @@ import type { TemplateResult } from 'lit';
 import type { LineOutcome } from '../../data/bulk-save.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import { errorMessage } from '../base/states.js';
+import { countPreview } from '../../bulk/preview.js';
+import type { BulkFlow } from './bulk-flow.js';
 
 export interface ProgressContext {
   l: Localizer;
@@ -81,4 +83,17 @@ export function renderSummary(context: SummaryContext): TemplateResult {
       <button type="button" part="new-button" @click=${context.onNew}>${l.t('bulk.newList')}</button>
     </div>
   </section>`;
+}
+
+/** The live region speaks progress in tenths, not at every row. */
+const tenths = (done: number, total: number) => (total === 0 ? 0 : Math.floor((done / total) * 10) * Math.floor(total / 10));
+
+/** What the live region says: the step's progress in tenths, the preview's counts, the summary. */
+export function announcement(l: Localizer, flow: Pick<BulkFlow, 'phase' | 'progress' | 'preview' | 'outcomes' | 'skipped'>, undoMessage: string | undefined): string {
+  const { phase, progress } = flow;
+  if (phase === 'checking') return l.t('bulk.matching', { done: tenths(progress.done, progress.total), total: progress.total });
+  if (phase === 'saving') return l.t('bulk.saving', { done: tenths(progress.done, progress.total), total: progress.total });
+  if (phase === 'preview') return l.t('bulk.counts', { ...countPreview(flow.preview) });
+  if (phase === 'done') return [summaryText(l, flow.outcomes, flow.skipped), undoMessage].filter(Boolean).join(' ');
+  return '';
 }

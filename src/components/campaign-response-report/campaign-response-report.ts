@@ -1,30 +1,25 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CampaignResponseRow, ResponseFilters, ResponseSummary } from '../../model/campaign-stats.js';
+import type { ResponseFilters, ResponseSummary } from '../../model/campaign-stats.js';
 import type { ResponseVocabulary } from '../../model/types.js';
 import { DEFAULT_VOCABULARY } from '../../model/vocabulary.js';
 import type { CampaignChange } from '../../data/reports-client.js';
 import { LoadController } from '../base/load-controller.js';
 import { CrCampaignElement } from '../base/cr-campaign-element.js';
-import { errorMessage, renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
+import { renderEmpty, renderLoading, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { reportTableStyles } from '../../styles/report-table.styles.js';
 import { styles } from './campaign-response-report.styles.js';
 import { CsvExportController } from './csv-export.js';
+import { renderExportStatus } from './export-status.js';
 import { datesReversed, EMPTY_FILTERS, renderFilterForm, toResponseFilters, type FilterValues } from './report-filters.js';
 import { renderReportFailure } from './report-parts.js';
-import { renderRowsTable } from './report-rows.js';
+import { renderRowsSection } from './rows-section.js';
+import type { ReportRows } from './rows-section.js';
 import { renderSummaryTable } from './summary-table.js';
 
 /** How long typing in the note filter pauses before the server is asked. */
-/** The detail report's rows loaded so far, and what the server said about them. */
-interface ReportRows {
-  rows: CampaignResponseRow[];
-  nextCursor: string | null;
-  total: number | undefined;
-}
-
 const NOTE_FILTER_DELAY_MS = 300;
 
 /** The contract's page cap. */
@@ -312,59 +307,18 @@ export class CampaignResponseReport extends CrCampaignElement {
           </button>`}
       ${exporting ? html`<button type="button" part="export-cancel" @click=${() => this.cancelExport()}>${this.t('report.export.cancel')}</button>` : nothing}
       <slot name="actions"></slot>
-      ${this.#renderExportStatus(total)}
+      ${renderExportStatus(this.localizer, this.#export.state, shown?.total === undefined ? undefined : total)}
     </div>`;
   }
 
-  #renderExportStatus(total: number): TemplateResult | typeof nothing {
-    const state = this.#export.state;
-    switch (state.phase) {
-      case 'idle':
-        return nothing;
-      case 'running':
-        return html`<p class="export-status" part="export-status" role="status">
-          <span>${this.t('report.export.progress', { rows: state.rows, size: this.localizer.bytes(state.bytes) })}</span>
-          ${this.#rows.value?.total !== undefined
-            ? html`<progress part="export-progress" max=${Math.max(total, 1)} .value=${Math.min(state.rows, total)} aria-label=${this.t('report.export')}></progress>`
-            : nothing}
-        </p>`;
-      case 'done':
-        return html`<p class="export-status" part="export-status" role="status">
-          ${this.t('report.export.done', { rows: this.localizer.count(state.rows), size: this.localizer.bytes(state.bytes) })}
-        </p>`;
-      case 'cancelled':
-        return html`<p class="export-status" part="export-status" role="status">${this.t('report.export.cancelled')}</p>`;
-      case 'failed':
-        return html`<p class="export-status failed" part="export-status" role="alert">
-          ${this.t('report.export.failed', { message: errorMessage(state.error, this.localizer) })}
-        </p>`;
-    }
-  }
-
   #renderRows(): TemplateResult {
-    const shown = this.#rows.value;
-    const rowsState = this.#rows.render({
-      initial: () => renderLoading(this.localizer, 6),
-      pending: () => renderLoading(this.localizer, 6),
-      error: (error) => renderReportFailure(this.localizer, error, () => void this.#rows.run(), 'report.notFound'),
-      complete: ({ rows }) =>
-        renderRowsTable(rows, {
-          l: this.localizer,
-          vocabulary: this.vocabulary,
-          events: this.#summary.value?.events ?? [],
-          sort: this.filterValues.sort,
-          busy: this.#rows.pending,
-        }),
-    }) as TemplateResult;
-    const failedReload = shown !== undefined && this.#rows.status === 'error';
-    const moreError = this.#rows.moreError;
-    return html`${rowsState}
-      ${failedReload ? renderReportFailure(this.localizer, this.#rows.error, () => void this.#rows.run(), 'report.notFound') : nothing}
-      ${shown?.nextCursor && !moreError
-        ? html`<button type="button" class="more" part="load-more" ?disabled=${this.#rows.loadingMore} @click=${() => void this.loadMore()}>
-            ${this.#rows.loadingMore ? this.t('report.loadingMore') : this.t('report.loadMore')}
-          </button>`
-        : nothing}
-      ${moreError ? renderReportFailure(this.localizer, moreError, () => void this.loadMore(), 'report.notFound') : nothing}`;
+    return renderRowsSection({
+      l: this.localizer,
+      rows: this.#rows,
+      vocabulary: this.vocabulary,
+      events: this.#summary.value?.events ?? [],
+      sort: this.filterValues.sort,
+      loadMore: () => void this.loadMore(),
+    });
   }
 }

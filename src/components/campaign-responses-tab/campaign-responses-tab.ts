@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import type { RecipientCampaign, RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
-import type { CampaignDataClient } from '../../data/data-client.js';
 import type { DataChange } from '../../data/changes.js';
 import type { DeleteRequestEvent } from '../../events/delete-request.js';
 import type { ResponseQueuedEvent } from '../../events/response-queued.js';
@@ -11,11 +10,9 @@ import { CrDataElement } from '../base/cr-data-element.js';
 import { LoadController } from '../base/load-controller.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
 import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
-import type { AddResponseDialog } from '../add-response-dialog/add-response-dialog.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
 import { narrowStyles } from './narrow.styles.js';
-import { DIALOG_EXPORTPARTS } from '../add-response-dialog/dialog-parts.js';
 import {
   CAMPAIGN_ATTRIBUTE,
   EVENT_ATTRIBUTE,
@@ -29,8 +26,10 @@ import {
 import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteFlow } from './delete-flow.js';
 import { SavedNotice } from './saved-notice.js';
-import { loadElement, preloadElements } from '../base/lazy-elements.js';
-import { DIALOG_TAG, HISTORY_TAG, TabPreloader } from './preload.js';
+import { preloadElements } from '../base/lazy-elements.js';
+import { HISTORY_TAG, TabPreloader } from './preload.js';
+import { DialogOpener } from './dialog-opener.js';
+import { renderToolbar } from './toolbar.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enTab } from '../../i18n/en/tab.js';
 
@@ -224,10 +223,6 @@ export class CampaignResponsesTab extends CrDataElement {
   static override styles = [sharedStyles, styles, narrowStyles, syncMarkStyles];
 
   @state() private expanded: ReadonlySet<string> = new Set();
-  /** Whether Add Response or Update Status has been asked for yet (see #dialog). */
-  @state() private dialogWanted = false;
-  @query('add-response-dialog') private dialogElement!: AddResponseDialog;
-  /** Set when a save was queued on this device rather than sent: said once, politely. */
 
   /**
    * How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's
@@ -248,6 +243,8 @@ export class CampaignResponsesTab extends CrDataElement {
     () => (this.undoDelayMs !== undefined && Number.isFinite(this.undoDelayMs) && this.undoDelayMs >= 0 ? this.undoDelayMs : undefined),
   );
   #focusTargetAfterDelete: HTMLElement | null = null;
+  /** Add Response and Update Status open the dialog, rendered the first time one is asked for. */
+  #dialog = new DialogOpener(this, () => this.performUpdate());
 
   #load = new LoadController(this, {
     args: () => [this.data.client, this.recipientId, this.token] as const,
@@ -306,32 +303,13 @@ export class CampaignResponsesTab extends CrDataElement {
 
   #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
     this.#focusTargetAfterDelete = opener;
-    this.#withDialog((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
+    this.#dialog.open((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
   }
 
   #addResponse = (event: Event) => {
     const opener = event.currentTarget as HTMLElement;
-    this.#withDialog((dialog) => void dialog.showNew(opener));
+    this.#dialog.open((dialog) => void dialog.showNew(opener));
   };
-
-  /**
-   * The dialog is rendered the first time someone asks for it, not on every mount: closed, it is
-   * an element, a shadow root and a form that the table's first paint would wait for. The update
-   * that adds it runs at once, so the dialog is there when the click that asked for it returns.
-   * Its module loads on demand: on a warm page it is defined and `show` runs in the same task; on
-   * a cold one the element in the tab upgrades when the module arrives, and `show` runs then.
-   */
-  #withDialog(show: (dialog: AddResponseDialog) => void): void {
-    if (!this.dialogWanted) {
-      this.dialogWanted = true;
-      this.performUpdate();
-    }
-    if (customElements.get(DIALOG_TAG)) return show(this.dialogElement);
-    loadElement(DIALOG_TAG).then(
-      () => show(this.dialogElement),
-      (error: unknown) => console.warn('campaign-response-kit: the dialog did not load', error),
-    );
-  }
 
   #onDeleteRequest = async (event: DeleteRequestEvent) => {
     // Runs after every listener (the host's included) has seen the event, so a host can cancel it.
@@ -346,36 +324,16 @@ export class CampaignResponsesTab extends CrDataElement {
     const client = this.data.client;
     if (!client) return renderNoClient(this.localizer);
     const shown = this.#shown;
-    const add = client.check('write');
-    return html`<div part="toolbar" class="toolbar">
-        <button
-          type="button"
-          part="add-button"
-          class="primary"
-          ?disabled=${!shown || !add.allowed}
-          aria-describedby=${add.allowed ? nothing : 'read-only-reason'}
-          @click=${this.#addResponse}
-        >
-          ${this.t('tab.addResponse')}
-        </button>
-        ${add.allowed
-          ? nothing
-          : html`<span id="read-only-reason" part="read-only-reason">${this.t(add.by === 'backend' && add.reason ? add.reason : 'tab.readOnly')}</span>`}
-        <slot name="actions"></slot>
-        ${this.#renderNotices(client)}
-      </div>
+    return html`${renderToolbar({ l: this.localizer, client, loaded: shown !== undefined, asOf: asOfOf(shown), saved: this.#savedNotice.state, onAdd: this.#addResponse })}
       <div class="content" aria-busy=${this.#load.pending ? 'true' : 'false'}>${this.#renderContent()}</div>
-      ${this.dialogWanted
-        ? html`<add-response-dialog
-            exportparts=${DIALOG_EXPORTPARTS}
-            .dataClient=${client}
-            .campaigns=${shown?.campaigns}
-            .vocabulary=${shown?.vocabulary}
-            recipient-id=${this.recipientId ?? ''}
-            @cr-delete-request=${this.#onDeleteRequest}
-            @cr-response-queued=${this.#onQueued}
-          ></add-response-dialog>`
-        : nothing}
+      ${this.#dialog.render({
+        client,
+        campaigns: shown?.campaigns,
+        vocabulary: shown?.vocabulary,
+        recipientId: this.recipientId,
+        onDeleteRequest: this.#onDeleteRequest,
+        onQueued: this.#onQueued,
+      })}
       ${this.#deleteFlow.render()}`;
   }
 
@@ -385,22 +343,6 @@ export class CampaignResponsesTab extends CrDataElement {
     const client = this.data.client;
     if (client) this.#savedNotice.queued(client, event.opId);
   };
-
-  /**
-   * What a person must know about where their data is: only when it applies (the plain client
-   * never has any, and the first paint pays one property read).
-   */
-  #renderNotices(client: CampaignDataClient): unknown {
-    const asOf = asOfOf(this.#shown);
-    const unavailable = client.offlineMode === 'unavailable';
-    const saved = this.#savedNotice.state;
-    if (asOf === undefined && !unavailable && saved === 'none') return nothing;
-    return html`${unavailable ? html`<p part="offline-notice" class="notice" role="note">${this.t('offline.unavailable')}</p>` : nothing}
-      ${asOf !== undefined
-        ? html`<p part="stale-notice" class="notice" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(asOf).toISOString()) })}</p>`
-        : nothing}
-      <p part="queued-notice" class="notice" role="status">${saved === 'none' ? nothing : this.t(saved === 'saved' ? 'offline.saved' : 'offline.queued')}</p>`;
-  }
 
   /**
    * The header cells, one per column. A subclass adds a column by adding a `<th scope="col">` here

@@ -12,6 +12,7 @@ import { moneyItems, reachItems, renderFigureList } from './figures.js';
 import { formatsFor, type Formats } from './format.js';
 import { funnelSteps, renderFunnel } from './funnel-chart.js';
 import { styles } from './campaign-stats-panel.styles.js';
+import { tableStyles } from './tables.styles.js';
 import { renderTimeline } from './timeline-chart.js';
 
 /**
@@ -110,7 +111,7 @@ import { renderTimeline } from './timeline-chart.js';
  * @fires {AuthRequiredEvent} cr-auth-required - The backend answered 401/403; `retryAfter()` retries.
  */
 export class CampaignStatsPanel extends CrCampaignElement {
-  static override styles = [sharedStyles, styles];
+  static override styles = [sharedStyles, styles, tableStyles];
 
   /** Shows opens and clicks judged human only (mail privacy proxies and link scanners left out). */
   @property({ type: Boolean, reflect: true, attribute: 'exclude-machines' }) excludeMachines = false;

@@ -9,7 +9,8 @@ import { claimSyncNews, syncDomEvent } from '../base/sync-news.js';
 import { errorMessage, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-sync-status.styles.js';
-import { renderProblem } from './sync-problem.js';
+import { renderProblemList } from './sync-problem.js';
+import { renderSyncSummary } from './sync-summary.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enSync } from '../../i18n/en/sync.js';
 
@@ -252,59 +253,21 @@ export class CampaignSyncStatus extends CrDataClientElement {
             <button type="button" part="resume-button" @click=${() => client.resumeSync()}>${this.t('sync.resume')}</button>
           </p>`
         : nothing}
-      ${this.#renderProblems(status)}
+      ${renderProblemList(status.problems, {
+        l: this.localizer,
+        vocabulary: this.vocabulary,
+        expanded: this.expanded,
+        confirming: this.confirming,
+        busy: this.busy,
+        onToggle: () => (this.expanded = !this.expanded),
+        onClick: this.#onClick,
+      })}
       <p part="action-error" class="action-error" role="alert">${this.actionError}</p>
     </div>`;
   }
 
   /** The one-line status (a polite live region): connectivity, waiting, sending, failed, conflicts, last sync. */
   protected renderSummary(status: SyncStatus): TemplateResult {
-    const connectivity = status.connectivity;
-    const glyph = connectivity === 'online' ? '●' : connectivity === 'offline' ? '○' : '◌';
-    const waiting = status.pending + status.syncing;
-    const age = status.oldestPendingAt === null ? undefined : this.localizer.age(Math.max(0, this.now - status.oldestPendingAt));
-    return html`<p part="summary" class="summary" role="status" aria-live="polite">
-      <span part="connectivity" class="connectivity-${connectivity}" data-connectivity=${connectivity}
-        ><span aria-hidden="true">${glyph}</span> ${this.t(`sync.${connectivity}`)}</span
-      >${waiting > 0
-        ? html`<span part="pending" data-count=${waiting}
-            >${age ? this.t('sync.pendingAndOldest', { pending: this.localizer.tPlural('sync.pending', waiting), oldest: this.t('sync.oldest', { age }) }) : this.localizer.tPlural('sync.pending', waiting)}</span
-          >`
-        : status.failed + status.conflict === 0
-          ? html`<span part="pending" data-count="0">${this.t('sync.allSent')}</span>`
-          : nothing}${status.syncing > 0 ? html`<span part="syncing">${this.t('sync.syncing')}</span>` : nothing}${status.failed > 0
-        ? html`<span part="failed" data-count=${status.failed}>${this.localizer.tPlural('sync.failed', status.failed)}</span>`
-        : nothing}${status.conflict > 0
-        ? html`<span part="conflict" data-count=${status.conflict}>${this.localizer.tPlural('sync.conflict', status.conflict)}</span>`
-        : nothing}${status.lastSyncAt !== null
-        ? this.#renderLastSync(new Date(status.lastSyncAt).toISOString())
-        : nothing}
-    </p>`;
-  }
-
-  /** "Last synced <time>", with the time where the translation puts it. */
-  #renderLastSync(instant: string): TemplateResult {
-    const time = html`<time datetime=${instant}>${this.localizer.instant(instant)}</time>`;
-    return html`<span part="last-sync">${this.localizer.tParts('sync.lastSync', { when: time })}</span>`;
-  }
-
-  #renderProblems(status: SyncStatus): TemplateResult | typeof nothing {
-    const problems = status.problems;
-    if (problems.length === 0) return nothing;
-    return html`<button
-        type="button"
-        part="toggle"
-        class="toggle"
-        aria-expanded=${this.expanded ? 'true' : 'false'}
-        aria-controls="problems"
-        @click=${() => (this.expanded = !this.expanded)}
-      >
-        ${this.t('sync.showProblems', { count: problems.length })}
-      </button>
-      <ul id="problems" part="problems" class="problems" ?hidden=${!this.expanded} @click=${this.#onClick}>
-        ${problems.map((problem) =>
-          renderProblem(problem, { l: this.localizer, vocabulary: this.vocabulary, confirming: this.confirming === problem.opId, busy: this.busy === problem.opId }),
-        )}
-      </ul>`;
+    return renderSyncSummary(this.localizer, status, this.now);
   }
 }

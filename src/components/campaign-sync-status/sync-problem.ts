@@ -109,3 +109,29 @@ export function renderProblem(problem: SyncProblem, context: ProblemContext): Te
         </div>`}
   </li>`;
 }
+
+/** What the toggle and the list of edits that need a person show, handed over on each render. */
+export interface ProblemListContext {
+  l: Localizer;
+  vocabulary: ResponseVocabulary | undefined;
+  expanded: boolean;
+  /** The edit whose Discard is being asked about, and the one whose action runs. */
+  confirming: string | undefined;
+  busy: string | undefined;
+  onToggle: () => void;
+  /** The list's one click listener (Retry, Discard, Keep, confirm), by the button's data. */
+  onClick: (event: Event) => void;
+}
+
+/** The toggle and the list of the edits that need a person; nothing when there are none. */
+export function renderProblemList(problems: readonly SyncProblem[], ctx: ProblemListContext): TemplateResult | typeof nothing {
+  if (problems.length === 0) return nothing;
+  return html`<button type="button" part="toggle" class="toggle" aria-expanded=${ctx.expanded ? 'true' : 'false'} aria-controls="problems" @click=${ctx.onToggle}>
+      ${ctx.l.t('sync.showProblems', { count: problems.length })}
+    </button>
+    <ul id="problems" part="problems" class="problems" ?hidden=${!ctx.expanded} @click=${ctx.onClick}>
+      ${problems.map((problem) =>
+        renderProblem(problem, { l: ctx.l, vocabulary: ctx.vocabulary, confirming: ctx.confirming === problem.opId, busy: ctx.busy === problem.opId }),
+      )}
+    </ul>`;
+}

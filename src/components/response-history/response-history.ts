@@ -22,6 +22,7 @@ import { renderLineActions, renderLineNotice } from './line-actions-view.js';
 import { lineActionStyles } from './line-actions.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { findDetail } from '../../model/vocabulary.js';
+import { renderFilterBar, renderHistoryNotices } from './history-filters.js';
 
 /** How close to the end of the loaded lines scrolling asks for the next page. */
 const LOAD_AHEAD = 30;
@@ -282,13 +283,8 @@ export class ResponseHistory extends CrDataElement {
     };
     // A backend that keeps only the current status (Salesforce) has no earlier lines to show: say so.
     const read = this.data.client?.check('read');
-    const note = read?.allowed ? read.note : undefined;
     return html`${this.renderFilters(lines.length)}
-      ${note ? html`<p part="history-note" class="history-note">${this.t(note)}</p>` : nothing}
-      ${asOf !== undefined
-        ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.asOf', { when: this.localizer.instant(new Date(asOf).toISOString()) })}</p>`
-        : nothing}
-      ${localOnly ? html`<p part="stale-notice" class="stale" role="status">${this.t('offline.historyLocalOnly')}</p>` : nothing}
+      ${renderHistoryNotices(this.localizer, read?.allowed ? read.note : undefined, asOf, localOnly)}
       ${lines.length === 0 && localOnly
         ? nothing
         : lines.length === 0 && !this.#load.loadingMore
@@ -325,29 +321,18 @@ export class ResponseHistory extends CrDataElement {
 
   /** The filter bar: category, note text, the recipient's time zone, and the count. `shown` is the number of lines loaded. */
   protected renderFilters(shown: number): TemplateResult {
-    const zone = this.recipient?.timeZone;
-    const total = this.#shown.total ?? this.#shown.lines.length;
-    return html`<div class="filters" part="filters">
-      <label>
-        <span>${this.t('history.filterCategory')}</span>
-        <select part="category-filter" .value=${this.categoryFilter} @change=${(e: Event) => (this.categoryFilter = (e.target as HTMLSelectElement).value)}>
-          <option value="">${this.t('history.allCategories')}</option>
-          ${(this.vocabulary?.categories ?? []).map(
-            (c) => html`<option value=${c.id} ?selected=${c.id === this.categoryFilter}>${this.localizer.categoryLabel(c)}</option>`,
-          )}
-        </select>
-      </label>
-      <label>
-        <span>${this.t('history.filterNote')}</span>
-        <input type="search" part="note-filter" .value=${this.noteFilter} @input=${this.#onNoteInput} />
-      </label>
-      ${zone
-        ? html`<label part="zone-toggle" class="toggle">
-            <input type="checkbox" .checked=${this.showRecipientZone} @change=${(e: Event) => (this.showRecipientZone = (e.target as HTMLInputElement).checked)} />
-            <span>${this.t('history.showRecipientZone', { zone })}</span>
-          </label>`
-        : nothing}
-      <span class="count" part="count">${this.t('history.count', { shown, total })}</span>
-    </div>`;
+    return renderFilterBar({
+      l: this.localizer,
+      vocabulary: this.vocabulary,
+      categoryFilter: this.categoryFilter,
+      noteFilter: this.noteFilter,
+      recipientZone: this.recipient?.timeZone,
+      showRecipientZone: this.showRecipientZone,
+      shown,
+      total: this.#shown.total ?? this.#shown.lines.length,
+      onCategory: (e: Event) => (this.categoryFilter = (e.target as HTMLSelectElement).value),
+      onNoteInput: this.#onNoteInput,
+      onZoneToggle: (e: Event) => (this.showRecipientZone = (e.target as HTMLInputElement).checked),
+    });
   }
 }
