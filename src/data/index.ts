@@ -23,7 +23,7 @@ export {
 } from './reports-configure.js';
 export type { CampaignReportsConfig } from './reports-configure.js';
 export { directParts } from './parts.js';
-export type { ClientParts, ClientPartsFactory, ClientReads, ClientSync, ClientWrites, PartsContext } from './parts.js';
+export type { ClientParts, ClientPartsFactory, ClientReads, ClientSync, ClientWrites, ManyLineResult, PartsContext } from './parts.js';
 export { offlineParts } from './offline/parts.js';
 export type { OfflineParts } from './offline/parts.js';
 export type { OfflineOptions } from './offline/options.js';
