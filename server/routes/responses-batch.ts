@@ -7,12 +7,12 @@
 import type { Context } from 'hono';
 import * as v from 'valibot';
 import { fieldIssues } from '../../src/model/schemas.js';
-import type { NewResponseLine } from '../../src/model/types.js';
+import type { NewResponseLine, ResponseLine } from '../../src/model/types.js';
 import { readJsonBody } from '../http/http.js';
 import { ProblemError, validationProblem, type ProblemBody } from '../http/problems.js';
 import { principalOf } from '../auth/principal.js';
 import { actorOf } from '../audit/audit-log.js';
-import { addResponseLine, parseNewLine } from './add-line.js';
+import { addResponseLine, afterAdding, parseNewLine } from './add-line.js';
 import { referenceLookups } from './reference-lookups.js';
 import { findLines } from '../db/repo.js';
 import type { Api, RouteDeps } from './context.js';
@@ -80,9 +80,10 @@ export function registerBatchRoute(api: Api, { db, now }: RouteDeps): void {
     await db.transaction(async (tx) => {
       const lookups = referenceLookups(tx);
       const known = await findLines(tx, valid.map(({ line }) => line.id));
+      const deferred: ResponseLine[] = [];
       for (const { index, line } of valid) {
         // A line's audit record carries its id as its key: what makes the line idempotent here.
-        const context = { author, actor: actorOf(c, line.id), at, lookups, stored: known.get(line.id) ?? null };
+        const context = { author, actor: actorOf(c, line.id), at, lookups, stored: known.get(line.id) ?? null, deferred };
         try {
           const added = await addResponseLine(tx, line, context);
           // The same id later in this batch is then a repeat (or a conflict) of this line.
@@ -93,6 +94,7 @@ export function registerBatchRoute(api: Api, { db, now }: RouteDeps): void {
           results[index] = { id: line.id, outcome: 'refused', problem: error.body };
         }
       }
+      await afterAdding(tx, deferred, at);
     });
     const count = (outcome: BatchLineResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
     const answer: BatchAnswer = { results, stored: count('stored'), alreadyStored: count('already-stored'), refused: count('refused') };

@@ -7,7 +7,7 @@ import type { Queryable } from '../db/db.js';
 import { applyToRollups, type RollupLine } from '../stats/rollups.js';
 import { SKIPPED_DETAIL } from '../stats/stats-sql.js';
 import { sha256 } from '../http/http.js';
-import { recordChange, trackedKind } from '../live/change-log.js';
+import { recordChange, trackedKind, type Change } from '../live/change-log.js';
 import { judgeClick, type Judgement } from './machine-detect.js';
 import { recordOpens } from './open-batch.js';
 export { OPEN_REPEAT_WINDOW_MS } from './open-batch.js';
@@ -72,7 +72,6 @@ async function insertTrackedLine(
       line.link?.id ?? null, line.link?.url ?? null, evidence ? (line.userAgent ?? null) : null,
       evidence ? (line.seconds ?? null) : null, evidence ? line.judgement?.machine : null, evidence ? line.judgement?.reason : null],
   );
-  await recordChange(tx, { kind: trackedKind(line.detailId), recipientId: line.recipientId, campaignId: line.campaignId, lineIds: [id], at: line.at });
   const rollup = { ...line, respondedAt: line.at, machine: evidence && line.judgement?.machine === true };
   return { id, rollup };
 }
@@ -145,6 +144,10 @@ export async function sendEvent(tx: Queryable, campaignId: string, eventId: stri
       [eventId, now.toISOString()],
     );
   }
+  // The change log last: its lock is held until commit, and taken after every row lock, as every
+  // writer does (taken before the roll-ups' rows here, a send and an add waited on each other: a
+  // deadlock). Each line's recipient and campaign are read from the lines.
+  await recordChange(tx, { kind: 'line-added', recipientId: null, campaignId: null, lineIds, at: now });
   return {
     deliveries,
     withoutEmail: recipients.filter((r) => !r.email).map((r) => ({ recipientId: r.id, recipientName: r.display_name })),
@@ -195,6 +198,8 @@ export async function recordClick(
   linkId: string,
   userAgent: string | null,
   now: Date,
+  /** As for recordOpens: the change-log entry, collected for the caller to record last. */
+  deferred?: Change[],
 ): Promise<string | undefined> {
   const [link] = await db.query<{ url: string }>('SELECT url FROM event_links WHERE event_id = $1 AND id = $2', [claims.eventId, linkId]);
   if (!link || !isWebUrl(link.url)) return undefined;
@@ -212,5 +217,8 @@ export async function recordClick(
     link: { id: linkId, url: link.url }, userAgent, seconds, judgement: judgeClick(userAgent, seconds, sincePrevious),
   });
   await applyToRollups(db, [line.rollup], 1);
+  const change: Change = { kind: trackedKind('clicked-through'), recipientId: claims.recipientId, campaignId: mail.campaignId, lineIds: [line.id], at: now };
+  if (deferred) deferred.push(change);
+  else await recordChange(db, change);
   return link.url;
 }

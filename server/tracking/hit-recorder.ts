@@ -9,6 +9,7 @@ import type { Db } from '../db/db.js';
 import { recordClick } from './delivery.js';
 import { recordOpens, type OpenHit } from './open-batch.js';
 import type { TrackingClaims } from './tracking-token.js';
+import { recordChange, type Change } from '../live/change-log.js';
 
 export interface ClickHit {
   claims: TrackingClaims;
@@ -82,11 +83,14 @@ export class HitRecorder {
   async #commit(batch: Job[]): Promise<void> {
     try {
       const results = await this.#db.transaction(async (tx) => {
+        // The change log is written last, once the batch's rows are locked: its lock waits for commit.
+        const changes: Change[] = [];
         const opens = batch.filter((job) => job.kind === 'open');
-        const delivered = await recordOpens(tx, opens.map((job) => job.hit));
+        const delivered = await recordOpens(tx, opens.map((job) => job.hit), changes);
         const answers = new Map<Job, boolean | string | undefined>(opens.map((job, i) => [job, delivered[i]]));
         // Clicks one by one, in order: each is judged by the time since the click before it.
-        for (const job of batch) if (job.kind === 'click') answers.set(job, await recordClick(tx, job.hit.claims, job.hit.linkId, job.hit.userAgent, job.hit.at));
+        for (const job of batch) if (job.kind === 'click') answers.set(job, await recordClick(tx, job.hit.claims, job.hit.linkId, job.hit.userAgent, job.hit.at, changes));
+        for (const change of changes) await recordChange(tx, change);
         return answers;
       });
       for (const job of batch) {

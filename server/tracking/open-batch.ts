@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { sha256 } from '../http/http.js';
-import { recordChange } from '../live/change-log.js';
+import { recordChange, type Change } from '../live/change-log.js';
 import { applyToRollups, PLAN_FOR_FEW_ROWS, type RollupLine } from '../stats/rollups.js';
 import { judgeOpen } from './machine-detect.js';
 import type { TrackingClaims } from './tracking-token.js';
@@ -31,7 +31,11 @@ const secondsBetween = (from: Date, to: Date) => Math.max(0, (to.getTime() - fro
  * rule in the order they came: the batch is cut into rounds, the n-th hit of each reader in round n,
  * since one statement may touch a reader's row only once.
  */
-export async function recordOpens(tx: Queryable, hits: readonly OpenHit[]): Promise<boolean[]> {
+/**
+ * `deferred`: a caller with more writes in its transaction collects the change-log entry there and
+ * records it last (its lock is held until commit; taken before other row locks, it can deadlock).
+ */
+export async function recordOpens(tx: Queryable, hits: readonly OpenHit[], deferred?: Change[]): Promise<boolean[]> {
   const delivered = new Array<boolean>(hits.length).fill(false);
   if (hits.length === 0) return delivered;
   await tx.exec(PLAN_FOR_FEW_ROWS);
@@ -62,14 +66,17 @@ export async function recordOpens(tx: Queryable, hits: readonly OpenHit[]): Prom
     seen.set(key, round + 1);
     (rounds[round] ??= []).push(h);
   }
-  for (const round of rounds) await recordRound(tx, round);
+  const changes = deferred ?? [];
+  for (const round of rounds) await recordRound(tx, round, changes);
+  // Last, after every round's rows: the change log's lock is held until commit.
+  if (!deferred) for (const change of changes) await recordChange(tx, change);
   return delivered;
 }
 
 type CountedHit = { hit: OpenHit; clientHash: string; mail: { campaignId: string; deliveredAt: Date } };
 
 /** One round: distinct readers, so one upsert decides for all of them which get a line. */
-async function recordRound(tx: Queryable, round: readonly CountedHit[]): Promise<void> {
+async function recordRound(tx: Queryable, round: readonly CountedHit[], changes: Change[]): Promise<void> {
   // A row comes back when the client is new or its last line is a minute old; none otherwise. One
   // statement decides, so two batches at once cannot both write a line (the row's lock orders them).
   const fresh = await tx.query<{ ord: string }>(
@@ -105,5 +112,6 @@ async function recordRound(tx: Queryable, round: readonly CountedHit[]): Promise
   }));
   await applyToRollups(tx, rollups, 1);
   // Each line's recipient and campaign are read from the lines: a batch spans both.
-  await recordChange(tx, { kind: 'tracked-open', recipientId: null, campaignId: null, lineIds: lines.map((l) => l.id), at: lines[lines.length - 1].hit.at });
+  const change: Change = { kind: 'tracked-open', recipientId: null, campaignId: null, lineIds: lines.map((l) => l.id), at: lines[lines.length - 1].hit.at };
+  changes.push(change);
 }
