@@ -32,11 +32,13 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
     vocabulary: () => read('vocabulary', undefined, () => network.vocabulary()).then(({ value }) => (device.vocabulary = value)),
 
     async recipientCampaigns(recipientId: string, options: CallOptions) {
-      // The queue before the server: an edit confirmed between the two is then either still in the
-      // queue read here, or already in the server's answer. Read the other way round, a delete
-      // confirmed in between is in neither, and the deleted line shows again until the next read.
-      const local = await device.localState(recipientId);
-      const { value, asOf } = await read(`campaigns:${recipientId}`, recipientId, (signal) => network.recipientCampaigns(recipientId, { ...options, signal }), options.signal);
+      // Side by side: the queue read here and the server's answer (or the last one, reused). An edit
+      // the server confirms in between can be in neither for a moment; its confirmation forgets the
+      // server's last answers at once and reads again (news.ts), which brings the view right.
+      const [{ value, asOf }, local] = await Promise.all([
+        read(`campaigns:${recipientId}`, recipientId, (signal) => network.recipientCampaigns(recipientId, { ...options, signal }), options.signal),
+        device.localState(recipientId),
+      ]);
       for (const campaign of value.campaigns) device.titles.set(campaign.id, campaign.title);
       const merged = mergeCampaigns(value, local, await context.vocabulary(options.signal));
       return asOf === undefined ? merged : withAsOf(merged, asOf);
@@ -45,7 +47,6 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
     async historyPage(recipientId: string, query: HistoryQuery) {
       const fetch = (signal?: AbortSignal) => network.historyPage(recipientId, { ...query, signal });
       // Only first pages are kept: they are what a person sees on opening; a cursor belongs to one answer.
-      const local = await device.localState(recipientId); // before the server, as for the campaigns
       const answer = query.cursor
         ? device.track(fetch(query.signal)).then((value) => ({ value, asOf: undefined }))
         : read(historyKey(recipientId, query), recipientId, fetch, query.signal);
@@ -54,7 +55,7 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
         if (query.cursor || !device.outbox || !isUnreachable(error)) throw error;
         return { value: { items: [], nextCursor: null } as Page<ResponseLine>, asOf: undefined, localOnly: true };
       };
-      const got = await answer.catch(localOnly);
+      const [got, local] = await Promise.all([answer.catch(localOnly), device.localState(recipientId)]);
       const merged = mergeHistoryPage(got.value, local, query, await context.vocabulary(query.signal));
       if ('localOnly' in got) return withLocalOnly(merged);
       return got.asOf === undefined ? merged : withAsOf(merged, got.asOf);
