@@ -58,7 +58,10 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
     async responseShown(title) {
       const cell = campaignRow(title).locator('td[part="response"]');
       const detail = cell.locator('[part="response-detail"]');
-      return (await detail.count()) ? (await detail.first().innerText()).trim() : null;
+      // One read that does not wait: between a count and a read, a line being deleted can go, and
+      // a read that waits for it then waits its whole timeout.
+      const [text] = await detail.allInnerTexts();
+      return text === undefined ? null : text.trim();
     },
     async updateStatus({ campaign, event, detail, note }: StatusUpdate) {
       await campaignRow(campaign).getByRole('button', { name: `Update Status: ${event}` }).click();
