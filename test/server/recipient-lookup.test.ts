@@ -3,8 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
-import { AUDIENCE, startLocalIssuer, type LocalIssuer } from './oidc-fixture.js';
-import { call, ContractChecker, openTestDb, testApp, type TestDb } from './helpers.js';
+import { type LocalIssuer } from './oidc-fixture.js';
+import { openIssuerApp } from './issuer-app.js';
+import type { ContractChecker} from './helpers.js';
+import { call, type TestDb } from './helpers.js';
 import type { LookupItem } from '../../server/routes/recipient-lookup.js';
 
 let testDb: TestDb;
@@ -13,10 +15,7 @@ let contract: ContractChecker;
 let idp: LocalIssuer;
 
 before(async () => {
-  testDb = await openTestDb();
-  idp = await startLocalIssuer();
-  app = testApp(testDb.db, { oidc: { issuer: idp.issuer, audience: AUDIENCE } });
-  contract = await ContractChecker.load(app);
+  ({ testDb, idp, app, contract } = await openIssuerApp());
   // A recipient whose id is another one's email, and two people sharing one address: both ambiguous.
   await testDb.db.query(
     `INSERT INTO recipients (id, display_name, email, time_zone) VALUES

@@ -3,8 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
-import { AUDIENCE, startLocalIssuer, type LocalIssuer } from './oidc-fixture.js';
-import { call, ContractChecker, newLine, openTestDb, testApp, type TestDb } from './helpers.js';
+import { type LocalIssuer } from './oidc-fixture.js';
+import { openIssuerApp } from './issuer-app.js';
+import type { ContractChecker} from './helpers.js';
+import { call, newLine, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -12,10 +14,7 @@ let contract: ContractChecker;
 let idp: LocalIssuer;
 
 before(async () => {
-  testDb = await openTestDb();
-  idp = await startLocalIssuer();
-  app = testApp(testDb.db, { oidc: { issuer: idp.issuer, audience: AUDIENCE } });
-  contract = await ContractChecker.load(app);
+  ({ testDb, idp, app, contract } = await openIssuerApp());
 });
 after(async () => {
   await idp.close();

@@ -6,8 +6,10 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { NOTE_MAX_LENGTH, type ResponseLine } from '../../src/model/types.js';
 import { BATCH_BODY_BYTES, MAX_BATCH_LINES, type BatchAnswer } from '../../server/routes/responses-batch.js';
-import { AUDIENCE, startLocalIssuer, type LocalIssuer } from './oidc-fixture.js';
-import { call, ContractChecker, ONCE_ACROSS_ENGINES, countLines, newLine, openTestDb, testApp, type TestDb } from './helpers.js';
+import { type LocalIssuer } from './oidc-fixture.js';
+import { openIssuerApp } from './issuer-app.js';
+import type { ContractChecker} from './helpers.js';
+import { call, ONCE_ACROSS_ENGINES, countLines, newLine, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -15,10 +17,7 @@ let contract: ContractChecker;
 let idp: LocalIssuer;
 
 before(async () => {
-  testDb = await openTestDb();
-  idp = await startLocalIssuer();
-  app = testApp(testDb.db, { oidc: { issuer: idp.issuer, audience: AUDIENCE } });
-  contract = await ContractChecker.load(app);
+  ({ testDb, idp, app, contract } = await openIssuerApp());
 });
 after(async () => {
   await idp.close();

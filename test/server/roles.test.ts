@@ -4,8 +4,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import type { Me } from '../../src/model/principal.js';
-import { AUDIENCE, startLocalIssuer, type LocalIssuer } from './oidc-fixture.js';
-import { call, ContractChecker, countLines, newLine, openTestDb, testApp, type Answer, type TestDb } from './helpers.js';
+import { AUDIENCE, type LocalIssuer } from './oidc-fixture.js';
+import { openIssuerApp } from './issuer-app.js';
+import type { ContractChecker} from './helpers.js';
+import { call, countLines, newLine, testApp, type Answer, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let idp: LocalIssuer;
@@ -13,10 +15,7 @@ let app: Hono;
 let contract: ContractChecker;
 
 before(async () => {
-  testDb = await openTestDb();
-  idp = await startLocalIssuer();
-  app = testApp(testDb.db, { oidc: { issuer: idp.issuer, audience: AUDIENCE } });
-  contract = await ContractChecker.load(app);
+  ({ testDb, idp, app, contract } = await openIssuerApp());
 });
 after(async () => {
   await idp.close();
