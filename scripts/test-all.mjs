@@ -50,7 +50,7 @@ function run(command, args, { env = process.env, capture = false } = {}) {
 const capture = lanes > 1;
 
 async function nodeSuite(name, pattern, env = {}, concurrency = 1) {
-  const files = globSync(pattern);
+  const files = Array.isArray(pattern) ? pattern : globSync(pattern);
   if (files.length === 0) return;
   const started = Date.now();
   const countsFile = join(work, `${name.replace(/\W+/gu, '-')}.json`);
@@ -123,49 +123,56 @@ process.env.CR_PGLITE_TEMPLATE ??= await pgliteTemplatePath();
 
 // Two server files at a time: each has a database of its own (PGlite in memory, or a schema) and
 // servers on ports of their own, and most of a file's time is PGlite's start, which one core does.
-const serverSuites = async () => {
-  if (want('server')) await nodeSuite('server (PGlite)', 'test/server/*.test.ts', { DATABASE_URL: '' }, 2);
-  if (want('server') && process.env.CR_TEST_DATABASE_URL) {
-    await nodeSuite('server (PostgreSQL)', 'test/server/*.test.ts', { DATABASE_URL: process.env.CR_TEST_DATABASE_URL }, 2);
-  }
-};
-const nodeSuites = async () => {
-  if (want('node')) await nodeSuite('node', 'test/node/*.test.ts');
-};
-const browsers = async () => {
-  if (want('browser')) await browserSuite();
-  await inFirefox('firefox', () => browserSuite('firefox', ['--config', 'web-test-runner.firefox.config.mjs']));
-  await inWebKit('webkit', () => browserSuite('webkit', ['--config', 'web-test-runner.webkit.config.mjs']));
-};
-const endToEnd = {
-  chromium: async () => (want('e2e') ? nodeSuite('e2e', 'test/e2e/*.test.ts') : undefined),
-  firefox: () => inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts')),
-  webkit: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')),
-};
+const serverFiles = 'test/server/*.test.ts';
+/**
+ * Server files whose subject is HTTP, not the database (headers, CORS, tokens, roles, the dev
+ * server, start-up checks, input fuzzing): with a PostgreSQL pass in the run (CI), they run there
+ * only, as ONCE_ACROSS_ENGINES does for single tests (test/server/helpers.ts). PGlite is PostgreSQL
+ * built to WebAssembly; what differs between the engines (connections, locks, folders, NOTIFY) is in
+ * the files that stay in both passes. Run alone (`npm test` without CR_TEST_DATABASE_URL), PGlite
+ * runs them all.
+ */
+const ENGINE_INDEPENDENT = ['cache-control', 'demo-sign-in', 'fuzz', 'http', 'identity-jwt', 'machine-cause', 'production', 'rate-limit', 'roles', 'security-demo', 'security-devserver', 'tracking-keys']
+  .map((name) => `test/server/${name}.test.ts`);
+for (const file of ENGINE_INDEPENDENT) if (!existsSync(file)) throw new Error(`${file} is named in ENGINE_INDEPENDENT but does not exist`);
+const pgliteFiles = () =>
+  process.env.CR_TEST_DATABASE_URL ? globSync(serverFiles).filter((file) => !ENGINE_INDEPENDENT.includes(file)) : serverFiles;
+const firefoxConfig = ['--config', 'web-test-runner.firefox.config.mjs'];
+const webkitConfig = ['--config', 'web-test-runner.webkit.config.mjs'];
+
+/**
+ * Every suite with its seconds in CI's last run (PGlite's estimated without the files above), and its
+ * `step` in the numbered list above, the order one after the other. With lanes, each lane takes the
+ * longest suite left when its last one ends, which keeps the lanes' ends close whatever a change
+ * adds to one suite.
+ */
+const suites = [
+  { step: 1, seconds: 260, run: async () => want('server') && nodeSuite('server (PGlite)', pgliteFiles(), { DATABASE_URL: '' }, 2) },
+  { step: 7, seconds: 330, run: async () => want('e2e') && nodeSuite('e2e', 'test/e2e/*.test.ts') },
+  { step: 5, seconds: 300, run: () => inFirefox('firefox', () => browserSuite('firefox', firefoxConfig)) },
+  { step: 4, seconds: 225, run: async () => want('browser') && browserSuite() },
+  { step: 8, seconds: 175, run: () => inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts')) },
+  {
+    step: 2,
+    seconds: 160,
+    run: async () =>
+      want('server') && process.env.CR_TEST_DATABASE_URL && nodeSuite('server (PostgreSQL)', serverFiles, { DATABASE_URL: process.env.CR_TEST_DATABASE_URL }, 2),
+  },
+  { step: 6, seconds: 115, run: () => inWebKit('webkit', () => browserSuite('webkit', webkitConfig)) },
+  { step: 3, seconds: 65, run: async () => want('node') && nodeSuite('node', 'test/node/*.test.ts') },
+  { step: 9, seconds: 60, run: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')) },
+];
 
 if (lanes > 1) {
-  // Two lanes of about equal length (measured: server passes and e2e ~930 s; the browsers, node and
-  // the other engines' e2e ~880 s), each one suite at a time: a browser suite spends much of its
-  // time waiting (timers, the network), which the other lane's work fills.
-  await Promise.all([
-    (async () => {
-      await serverSuites();
-      await endToEnd.chromium();
-    })(),
-    (async () => {
-      await browsers();
-      await nodeSuites();
-      await endToEnd.firefox();
-      await endToEnd.webkit();
-    })(),
-  ]);
+  // A browser suite spends much of its time waiting (timers, the network), which the other lane's
+  // work fills; on two cores, two lanes end about when the longer half does.
+  const queue = [...suites].sort((a, b) => b.seconds - a.seconds);
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await next.run();
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
 } else {
-  await serverSuites();
-  await nodeSuites();
-  await browsers();
-  await endToEnd.chromium();
-  await endToEnd.firefox();
-  await endToEnd.webkit();
+  for (const suite of [...suites].sort((a, b) => a.step - b.step)) await suite.run();
 }
 
 rmSync(work, { recursive: true, force: true });
