@@ -25,6 +25,7 @@ import { DEMO_PAGE_HEADERS } from './http/secure-headers.js';
 import { seed } from './db/seed.js';
 import { HitRecorder } from './tracking/hit-recorder.js';
 import { ensureRollups } from './stats/rollups.js';
+import { scheduleAnalyze } from './db/analyze.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
 import { loadTrackingSecret } from './tracking/tracking-token.js';
 
@@ -69,11 +70,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let snapshots: { stop(): Promise<void> } | undefined;
   let hits: HitRecorder | undefined;
   let purge: { stop(): Promise<void> } | undefined;
+  let analyze: { stop(): Promise<void> } | undefined;
   try {
     await migrate(db);
     if (options.seed ?? true) await seed(db);
     // Roll-ups added by a migration, or lines loaded around them, are rebuilt before the first request.
     await ensureRollups(db);
+    // The planner's statistics, which PGlite (no autovacuum) would otherwise never update.
+    analyze = await scheduleAnalyze(db);
     // Deleted lines past the restore window, audit records past retention, old idempotency keys.
     purge = schedulePurge(db, { restoreDays: options.restoreDays, auditRetentionDays: options.auditRetentionDays, changeLogDays: options.changeLogDays, intervalMs: options.purgeIntervalMs, now: options.now });
 
@@ -170,6 +174,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const close = () =>
       (closing ??= (async () => {
         await purge?.stop();
+        await analyze?.stop();
         await snapshots?.stop();
         draining = true;
         await new Promise<void>((resolve) => {
@@ -186,6 +191,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     return { url, token, tokenSource, storage, db, close };
   } catch (error) {
     await purge?.stop();
+    await analyze?.stop();
     await snapshots?.stop();
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;

@@ -22,6 +22,14 @@ type Job =
   | { kind: 'open'; hit: OpenHit; resolve: (delivered: boolean) => void; reject: (error: unknown) => void }
   | { kind: 'click'; hit: ClickHit; resolve: (url: string | undefined) => void; reject: (error: unknown) => void };
 
+/**
+ * Waits for the event loop's next turn. PGlite runs each statement synchronously on this thread, so
+ * a transaction started at once would run to its commit before the server reads the requests that
+ * arrived with this one: every hit would be a batch of one (measured: 447 transactions for 447 hits
+ * from 20 clients). After the turn's I/O, every request already received has queued its hit.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Hits per transaction at most: a burst is cut into batches that each commit soon. */
 export const DEFAULT_MAX_BATCH = 500;
 
@@ -67,7 +75,7 @@ export class HitRecorder {
    */
   #kick(): void {
     if (this.#running || this.#queue.length === 0) return;
-    this.#running = this.#drain().finally(() => {
+    this.#running = nextTurn().then(() => this.#drain()).finally(() => {
       this.#running = undefined;
       this.#kick();
     });
@@ -77,6 +85,7 @@ export class HitRecorder {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, this.#maxBatch);
       await this.#commit(batch);
+      await nextTurn();
     }
   }
 

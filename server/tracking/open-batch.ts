@@ -42,7 +42,10 @@ export async function recordOpens(tx: Queryable, hits: readonly OpenHit[], defer
   const mails = await tx.query<{ ord: string; campaign_id: string; delivered_at: Date }>(
     `SELECT i.ord, e.campaign_id, dl.delivered_at
        FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS i(event_id, recipient_id, ord)
-       JOIN event_deliveries dl ON dl.event_id = i.event_id AND dl.recipient_id = i.recipient_id AND dl.detail_id = 'sent'
+       -- Looked up by both key columns from each hit: joined plainly, a planner without statistics
+       -- (PGlite never runs autovacuum) walked every delivery of the event once per hit.
+       CROSS JOIN LATERAL (SELECT d.event_id, d.recipient_id, d.delivered_at FROM event_deliveries d
+         WHERE d.event_id = i.event_id AND d.recipient_id = i.recipient_id AND d.detail_id = 'sent' OFFSET 0) dl
        JOIN campaign_events e ON e.id = dl.event_id
        JOIN campaign_recipients cr ON cr.campaign_id = e.campaign_id AND cr.recipient_id = dl.recipient_id`,
     [hits.map((h) => h.claims.eventId), hits.map((h) => h.claims.recipientId)],

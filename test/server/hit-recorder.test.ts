@@ -65,6 +65,20 @@ test('200 concurrent opens of distinct mails: far fewer transactions than hits, 
   assert.deepEqual(await readStats(testDb.db, CAMPAIGN), await computeStats(testDb.db, CAMPAIGN), 'the roll-ups moved with the batch');
 });
 
+test('hits that arrive each in a turn of the event loop of their own, as requests over HTTP do, share a transaction', async () => {
+  // PGlite runs a transaction on this thread: begun at once by the first hit, it would commit before
+  // the requests that came with it were read, and each hit would be a transaction of its own.
+  const { db, transactions } = counting(testDb.db);
+  const recorder = new HitRecorder(db);
+  const recipients = delivered.slice(340, 360);
+  const answers = await Promise.all(
+    recipients.map((r) => new Promise<boolean>((resolve, reject) => setImmediate(() => recorder.open(open(r, 60)).then(resolve, reject)))),
+  );
+  assert.deepEqual(answers, recipients.map(() => true));
+  assert.ok(transactions() <= 2, `${transactions()} transactions for ${recipients.length} hits`);
+  assert.equal(await rawHits(recipients), recipients.length);
+});
+
 test('close() flushes: every hit handed in before it is stored', async () => {
   const recorder = new HitRecorder(testDb.db);
   const recipients = delivered.slice(200, 260);
@@ -79,7 +93,9 @@ test('one reader opening one mail four times, three in one batch: four raw hits,
   const { db, transactions } = counting(testDb.db);
   const recorder = new HitRecorder(db);
   const [r] = delivered.slice(260, 261);
-  await Promise.all([recorder.open(open(r, 30)), recorder.open(open(r, 30.2)), recorder.open(open(r, 30.5)), recorder.open(open(r, 31.5))]);
+  const first = recorder.open(open(r, 30));
+  await new Promise((resolve) => setImmediate(resolve)); // the first hit's batch has begun
+  await Promise.all([first, recorder.open(open(r, 30.2)), recorder.open(open(r, 30.5)), recorder.open(open(r, 31.5))]);
   // The first hit commits alone (nothing waits behind a lone hit); the three that came meanwhile share
   // the next transaction. A batch that failed would be retried hit by hit: more transactions.
   assert.equal(transactions(), 2);

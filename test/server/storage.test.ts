@@ -107,6 +107,12 @@ if (!onPostgres) {
 
       const second = await startServer({ port: 0, host: '127.0.0.1', dataDir, token: TOKEN, vite: false });
       try {
+        // PGlite has no autovacuum: the server keeps the planner's statistics itself, from its start.
+        // (ANALYZE sets pg_class.reltuples; never analyzed, a table the seed filled says -1 or 0.)
+        const analyzed = await second.db.query<{ relname: string }>(
+          "SELECT relname FROM pg_class WHERE relname IN ('all_response_lines', 'event_deliveries') AND reltuples > 0 ORDER BY 1",
+        );
+        assert.deepEqual(analyzed.map((r) => r.relname), ['all_response_lines', 'event_deliveries'], 'the tables analyzed at start');
         const [row] = await second.db.query<{ note: string }>('SELECT note FROM response_lines WHERE id = $1', [line.id]);
         assert.equal(row?.note, line.note, 'the line written before the restart');
         const [{ n }] = await second.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
