@@ -24,7 +24,7 @@ import {
   rowContext,
 } from './campaign-rows.js';
 import type { CampaignRowContext } from './campaign-rows.js';
-import { DeleteFlow } from './delete-flow.js';
+import type { DeleteFlow } from './delete-flow.js';
 import { SavedNotice } from './saved-notice.js';
 import { preloadElements } from '../base/lazy-elements.js';
 import { HISTORY_TAG, TabPreloader } from './preload.js';
@@ -32,6 +32,9 @@ import { DialogOpener } from './dialog-opener.js';
 import { renderToolbar } from './toolbar.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enTab } from '../../i18n/en/tab.js';
+
+// Nothing before the first Delete needs it: a chunk of its own in a bundler, out of the first paint.
+const loadDeleteFlow = () => import('./delete-flow.js');
 
 type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
@@ -236,12 +239,8 @@ export class CampaignResponsesTab extends CrDataElement {
     return this.#load.value;
   }
 
-  #deleteFlow = new DeleteFlow(
-    this,
-    () => this.#focusTargetAfterDelete,
-    () => this.localizer,
-    () => (this.undoDelayMs !== undefined && Number.isFinite(this.undoDelayMs) && this.undoDelayMs >= 0 ? this.undoDelayMs : undefined),
-  );
+  /** The Delete flow (confirmation, Undo, Restore): loaded with Update Status, the dialog it starts from. */
+  #deleteFlow: DeleteFlow | undefined;
   #focusTargetAfterDelete: HTMLElement | null = null;
   /** Add Response and Update Status open the dialog, rendered the first time one is asked for. */
   #dialog = new DialogOpener(this, () => this.performUpdate());
@@ -303,6 +302,7 @@ export class CampaignResponsesTab extends CrDataElement {
 
   #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
     this.#focusTargetAfterDelete = opener;
+    loadDeleteFlow().catch(() => undefined);
     this.#dialog.open((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
   }
 
@@ -317,6 +317,13 @@ export class CampaignResponsesTab extends CrDataElement {
     const client = this.data.client;
     const campaign = this.#shown?.campaigns.find((c) => c.id === event.campaignId);
     if (event.defaultPrevented || !client || !campaign) return;
+    const { DeleteFlow } = await loadDeleteFlow();
+    this.#deleteFlow ??= new DeleteFlow(
+      this,
+      () => this.#focusTargetAfterDelete,
+      () => this.localizer,
+      () => (this.undoDelayMs !== undefined && Number.isFinite(this.undoDelayMs) && this.undoDelayMs >= 0 ? this.undoDelayMs : undefined),
+    );
     void this.#deleteFlow.request(client, event.recipientId, campaign);
   };
 
@@ -334,7 +341,7 @@ export class CampaignResponsesTab extends CrDataElement {
         onDeleteRequest: this.#onDeleteRequest,
         onQueued: this.#onQueued,
       })}
-      ${this.#deleteFlow.render()}`;
+      ${this.#deleteFlow?.render() ?? nothing}`;
   }
 
   #savedNotice = new SavedNotice(this);
