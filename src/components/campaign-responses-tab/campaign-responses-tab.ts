@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RecipientCampaign, RecipientCampaigns, ResponseVocabulary } from '../../model/types.js';
+import type { RecipientCampaign } from '../../model/types.js';
 import type { DataChange } from '../../data/changes.js';
-import type { DeleteRequestEvent } from '../../events/delete-request.js';
 import type { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { asOfOf } from '../../data/marks.js';
 import { CrDataElement } from '../base/cr-data-element.js';
@@ -13,18 +12,10 @@ import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
 import { narrowStyles } from './narrow.styles.js';
-import {
-  CAMPAIGN_ATTRIBUTE,
-  EVENT_ATTRIBUTE,
-  renderCampaignCells,
-  renderCampaignRow,
-  renderCampaignRowInline,
-  renderCampaignTable,
-  renderColumnHeaders,
-  rowContext,
-} from './campaign-rows.js';
+import { CAMPAIGN_ATTRIBUTE, EVENT_ATTRIBUTE, rowContext, renderCampaignCells, renderCampaignRow, renderCampaignRowInline, renderCampaignTable, renderColumnHeaders } from './campaign-rows.js';
 import type { CampaignRowContext } from './campaign-rows.js';
-import type { DeleteFlow } from './delete-flow.js';
+import { DeleteLauncher } from './delete-launcher.js';
+import { loadTabData, type TabData } from './tab-data.js';
 import { SavedNotice } from './saved-notice.js';
 import { preloadElements } from '../base/lazy-elements.js';
 import { HISTORY_TAG, TabPreloader } from './preload.js';
@@ -32,11 +23,6 @@ import { DialogOpener } from './dialog-opener.js';
 import { renderToolbar } from './toolbar.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enTab } from '../../i18n/en/tab.js';
-
-// Nothing before the first Delete needs it: a chunk of its own in a bundler, out of the first paint.
-const loadDeleteFlow = () => import('./delete-flow.js');
-
-type TabData = RecipientCampaigns & { vocabulary: ResponseVocabulary };
 
 /**
  * @tagname campaign-responses-tab
@@ -138,24 +124,18 @@ export class CampaignResponsesTab extends CrDataElement {
     return this.#load.value;
   }
 
-  /** The Delete flow (confirmation, Undo, Restore): loaded with Update Status, the dialog it starts from. */
-  #deleteFlow: DeleteFlow | undefined;
-  #focusTargetAfterDelete: HTMLElement | null = null;
+  #delete = new DeleteLauncher(this, {
+    localizer: () => this.localizer,
+    undoDelayMs: () => this.undoDelayMs,
+    client: () => this.data.client,
+    campaigns: () => this.#shown?.campaigns,
+  });
   /** Add Response and Update Status open the dialog, rendered the first time one is asked for. */
   #dialog = new DialogOpener(this, () => this.performUpdate());
 
   #load = new LoadController(this, {
     args: () => [this.data.client, this.recipientId, this.token] as const,
-    load: async ([client, recipientId], signal): Promise<TabData | undefined> => {
-      if (!client || !recipientId) return undefined;
-      const [vocabulary, answer] = await Promise.all([
-        client.getVocabulary({ signal }),
-        client.getRecipientCampaigns(recipientId, { signal }),
-        // Who may add a response: asked once per client, beside the first load.
-        client.permissions.load({ signal }),
-      ]);
-      return { ...answer, vocabulary };
-    },
+    load: async ([client, recipientId], signal) => (client && recipientId ? loadTabData(client, recipientId, signal) : undefined),
     failed: (error, retry) => this.announceFailure(error, retry),
   });
 
@@ -200,30 +180,13 @@ export class CampaignResponsesTab extends CrDataElement {
   };
 
   #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
-    this.#focusTargetAfterDelete = opener;
-    loadDeleteFlow().catch(() => undefined);
+    this.#delete.preload(opener);
     this.#dialog.open((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
   }
 
   #addResponse = (event: Event) => {
     const opener = event.currentTarget as HTMLElement;
     this.#dialog.open((dialog) => void dialog.showNew(opener));
-  };
-
-  #onDeleteRequest = async (event: DeleteRequestEvent) => {
-    // Runs after every listener (the host's included) has seen the event, so a host can cancel it.
-    await Promise.resolve();
-    const client = this.data.client;
-    const campaign = this.#shown?.campaigns.find((c) => c.id === event.campaignId);
-    if (event.defaultPrevented || !client || !campaign) return;
-    const { DeleteFlow } = await loadDeleteFlow();
-    this.#deleteFlow ??= new DeleteFlow(
-      this,
-      () => this.#focusTargetAfterDelete,
-      () => this.localizer,
-      () => (this.undoDelayMs !== undefined && Number.isFinite(this.undoDelayMs) && this.undoDelayMs >= 0 ? this.undoDelayMs : undefined),
-    );
-    void this.#deleteFlow.request(client, event.recipientId, campaign);
   };
 
   override render(): TemplateResult {
@@ -237,10 +200,10 @@ export class CampaignResponsesTab extends CrDataElement {
         campaigns: shown?.campaigns,
         vocabulary: shown?.vocabulary,
         recipientId: this.recipientId,
-        onDeleteRequest: this.#onDeleteRequest,
+        onDeleteRequest: this.#delete.onRequest,
         onQueued: this.#onQueued,
       })}
-      ${this.#deleteFlow?.render() ?? nothing}`;
+      ${this.#delete.render()}`;
   }
 
   #savedNotice = new SavedNotice(this);
