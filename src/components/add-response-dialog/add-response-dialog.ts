@@ -1,12 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { NewResponseLine, RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
+import type { RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
 import { toZonedLocal } from '../../i18n/datetime.js';
-import { ResponseSubmitEvent } from '../../events/response-submit.js';
-import { ResponseSavedEvent } from '../../events/response-saved.js';
-import { ResponseQueuedEvent } from '../../events/response-queued.js';
-import { queuedOpOf } from '../../data/marks.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
 import { LoadController } from '../base/load-controller.js';
@@ -17,11 +13,12 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './add-response-dialog.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { renderFields } from './response-fields.js';
-import { FIELD_ORDER, draftFromForm, sameValues, validateResponseForm } from './response-form.js';
-import { deepActiveElement, saveErrorOutcome } from './save-error.js';
+import { sameValues } from './response-form.js';
+import { deepActiveElement } from './save-error.js';
 import { renderFooter } from './dialog-footer.js';
 import { DiscardGuard } from './discard-guard.js';
-import type { FieldErrors, ResponseFormValues } from './response-form.js';
+import { SaveFlow } from './save-flow.js';
+import type { ResponseFormValues } from './response-form.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enDialog } from '../../i18n/en/dialog.js';
 
@@ -95,9 +92,6 @@ export class AddResponseDialog extends CrDataElement {
 
   @state() private mode: 'new' | 'update' = 'new';
   @state() private values: ResponseFormValues = EMPTY;
-  @state() private errors: FieldErrors = {};
-  @state() private formError = '';
-  @state() private saving = false;
   /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
   @state() private opened = false;
 
@@ -105,8 +99,20 @@ export class AddResponseDialog extends CrDataElement {
 
   #initial: ResponseFormValues = EMPTY;
   #opener: HTMLElement | null = null;
-  /** The last line sent, reused while the input is unchanged so a retry keeps its id. */
-  #lastAttempt: { values: ResponseFormValues; line: NewResponseLine } | undefined;
+  #save = new SaveFlow(this, {
+    client: () => this.data.client,
+    recipientId: () => this.recipientId,
+    localizer: () => this.localizer,
+    values: () => this.values,
+    campaigns: () => this.campaigns,
+    root: () => this.renderRoot,
+    emit: (event) => this.emit(event),
+    report: (error, retry) => this.reportFailure(error, retry),
+    saved: () => {
+      this.#initial = this.values;
+      this.dialog.close();
+    },
+  });
   #actions = new MenuButtonController(this, 'actions');
   #discard = new DiscardGuard(this, {
     dirty: () => this.dirty,
@@ -145,10 +151,8 @@ export class AddResponseDialog extends CrDataElement {
     this.mode = mode;
     this.values = { ...values, respondedAtLocal: toZonedLocal(Date.now(), this.localizer.timeZone) };
     this.#initial = this.values;
-    this.errors = {};
-    this.formError = '';
     this.#discard.reset();
-    this.#lastAttempt = undefined;
+    this.#save.reset();
     this.opened = true;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
@@ -192,71 +196,8 @@ export class AddResponseDialog extends CrDataElement {
     if (name === 'campaignId' || name === 'eventId') next.detailId = '';
     this.values = next;
     const field = name === 'respondedAtLocal' ? 'respondedAt' : name;
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.#save.edited(field);
   };
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.saving) return;
-    const client = this.data.client;
-    const errors = validateResponseForm(this.localizer, this.values, this.localizer.timeZone, {
-      campaigns: this.campaigns,
-      dateIncomplete: this.renderRoot.querySelector<HTMLInputElement>('#respondedAt')?.validity.badInput ?? false,
-    });
-    if (!this.recipientId) errors.campaignId ??= this.t('validation.required');
-    this.errors = errors;
-    if (Object.values(errors).some(Boolean)) {
-      this.formError = this.t('dialog.fixErrors');
-      await this.updateComplete;
-      this.#focusFirstInvalid();
-      return;
-    }
-    if (!client || !this.recipientId) return;
-    const line =
-      this.#lastAttempt && sameValues(this.#lastAttempt.values, this.values)
-        ? this.#lastAttempt.line
-        : client.createResponseLine(draftFromForm(this.recipientId, this.values, this.localizer.timeZone));
-    this.#lastAttempt = { values: this.values, line };
-    if (!this.emit(new ResponseSubmitEvent(line))) return;
-    this.saving = true;
-    this.formError = '';
-    try {
-      const saved = await client.addResponse(line);
-      this.#initial = this.values;
-      this.dialog.close();
-      const queued = queuedOpOf(saved);
-      this.emit(
-        queued
-          ? new ResponseQueuedEvent({ kind: 'add', opId: queued, recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved })
-          : new ResponseSavedEvent(saved),
-      );
-    } catch (error) {
-      this.#showSaveError(error);
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  #showSaveError(error: unknown): void {
-    const outcome = saveErrorOutcome(error, this.localizer);
-    if (outcome.report) {
-      try {
-        this.reportFailure(error, () => this.renderRoot.querySelector('form')?.requestSubmit());
-      } catch {
-        // reportFailure rethrows after telling the host; here the message is what matters.
-      }
-    }
-    if (outcome.errors) this.errors = outcome.errors;
-    this.formError = outcome.formError;
-    if (outcome.focus === 'form-error') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
-    else if (outcome.focus === 'invalid') void this.updateComplete.then(() => this.#focusFirstInvalid());
-  }
-
-  #focusFirstInvalid(): void {
-    const first = FIELD_ORDER.find((name) => this.errors[name]);
-    const control = first && this.renderRoot.querySelector<HTMLElement>(`#${first}`);
-    (control ?? this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]'))?.focus();
-  }
 
   #onClose = () => {
     this.#discard.reset();
@@ -279,10 +220,10 @@ export class AddResponseDialog extends CrDataElement {
   override render(): TemplateResult {
     const title = this.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
     return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#discard.onKeydown} @cancel=${this.#discard.onCancel} @close=${this.#onClose}>
-      <form part="form" novalidate @submit=${this.#submit}>
+      <form part="form" novalidate @submit=${this.#save.submit}>
         ${this.renderHeader(title)}
         <div class="body" part="body">
-          <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.formError}</div>
+          <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.#save.formError}</div>
           ${this.opened ? this.renderBody() : nothing}
         </div>
         ${this.renderFooter()}
@@ -307,7 +248,7 @@ export class AddResponseDialog extends CrDataElement {
     return renderFields({
       mode: this.mode,
       values: this.values,
-      errors: this.errors,
+      errors: this.#save.errors,
       campaigns: this.campaigns,
       vocabulary: this.vocabulary,
       l: this.localizer,
@@ -325,7 +266,7 @@ export class AddResponseDialog extends CrDataElement {
     return renderFooter({
       l: this.localizer,
       askingDiscard: this.#discard.asking,
-      saving: this.saving,
+      saving: this.#save.saving,
       mode: this.mode,
       actions:
         this.mode === 'update' && this.dataClient?.can('delete') !== false
