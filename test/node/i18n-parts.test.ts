@@ -29,6 +29,17 @@ describe('the English table in parts', () => {
     assert.deepEqual(Object.keys(parts).sort(), Object.keys(PARTS).sort());
   });
 
+  test('each German part has exactly the keys of its English part, and de is their union', async () => {
+    const union: Record<string, string> = {};
+    for (const [id, part] of Object.entries(parts)) {
+      const name = `de${id[0].toUpperCase()}${id.slice(1)}`;
+      const german = ((await import(`../../src/i18n/de/${id}.js`)) as Record<string, Record<string, string>>)[name];
+      assert.deepEqual(Object.keys(german).sort(), Object.keys(part).sort(), `src/i18n/de/${id}.ts`);
+      Object.assign(union, german);
+    }
+    assert.deepEqual(union, { ...de });
+  });
+
   test('the union has exactly the keys of the German table', () => {
     assert.deepEqual(Object.keys(en).sort(), Object.keys(de).sort());
   });
