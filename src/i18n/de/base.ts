@@ -38,17 +38,6 @@ export const deBase = {
   'sync.retry': 'Erneut versuchen',
   'sync.retryFor': 'Erneut senden: {what}',
   'sync.lineHint': 'Unter Synchronisierungsstatus erneut versuchen oder verwerfen.',
-  'machine.no-user-agent': 'Kein User-Agent: kein Programm, mit dem eine Person liest oder klickt',
-  'machine.image-proxy': 'Bildvorabruf durch einen Proxy ({vendor})',
-  'machine.apple-privacy-proxy': 'Vorabruf durch einen Datenschutz-Proxy (Apple Mail-Datenschutz)',
-  'machine.opened-too-soon': '{seconds} s nach der Zustellung geöffnet: ein Proxy, der Bilder vorab lädt',
-  'machine.link-scanner': 'Link-Scanner ({vendor})',
-  'machine.security-gateway': 'Linkprüfung durch ein Sicherheits-Gateway ({vendor})',
-  'machine.security-gateway-unnamed': 'Linkprüfung durch ein Sicherheits-Gateway',
-  'machine.automated-client': 'Automatisierter Client (kein Browser)',
-  'machine.clicked-too-soon':
-    '{seconds} s nach der Zustellung geklickt: ein Sicherheitsscanner, der Links prüft',
-  'machine.click-burst': '{seconds} s nach dem vorigen Klick geklickt: schneller als ein Mensch',
   'capability.readOnly':
     'Dieses Backend ist schreibgeschützt: Antworten lassen sich hier ansehen, aber weder hinzufügen noch löschen.',
   'capability.noAdd': 'Dieses Backend nimmt von hier keine neuen Antworten an.',

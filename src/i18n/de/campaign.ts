@@ -185,4 +185,15 @@ export const deCampaign = {
   'clicks.machineReason': 'Maschine: {reason}',
   'clicks.noClicks': 'Diesen Link hat noch niemand geklickt.',
   'clicks.notWebUrl': 'Keine Webadresse: als Text gezeigt, nicht als Link.',
+  'machine.no-user-agent': 'Kein User-Agent: kein Programm, mit dem eine Person liest oder klickt',
+  'machine.image-proxy': 'Bildvorabruf durch einen Proxy ({vendor})',
+  'machine.apple-privacy-proxy': 'Vorabruf durch einen Datenschutz-Proxy (Apple Mail-Datenschutz)',
+  'machine.opened-too-soon': '{seconds} s nach der Zustellung geöffnet: ein Proxy, der Bilder vorab lädt',
+  'machine.link-scanner': 'Link-Scanner ({vendor})',
+  'machine.security-gateway': 'Linkprüfung durch ein Sicherheits-Gateway ({vendor})',
+  'machine.security-gateway-unnamed': 'Linkprüfung durch ein Sicherheits-Gateway',
+  'machine.automated-client': 'Automatisierter Client (kein Browser)',
+  'machine.clicked-too-soon':
+    '{seconds} s nach der Zustellung geklickt: ein Sicherheitsscanner, der Links prüft',
+  'machine.click-burst': '{seconds} s nach dem vorigen Klick geklickt: schneller als ein Mensch',
 } as const satisfies Record<keyof typeof enCampaign, string>;
