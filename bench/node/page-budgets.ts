@@ -59,7 +59,10 @@ export async function measurePage(entry: string, { root, tsconfigRaw, plugins }:
   });
   const files = new Map(result.outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => [relative(root, file.path), file.contents]));
   const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((out) => outputs[out].entryPoint !== undefined && out.endsWith('.js'))!;
+  // The entry's own output, by its entry point: the chunks behind an import() have entry points too,
+  // and come first when their hashed names sort first.
+  const entryPoint = relative(root, resolve(root, entry));
+  const entryOut = Object.keys(outputs).find((out) => outputs[out].entryPoint === entryPoint && out.endsWith('.js'))!;
   // What only another language loads (the English vocabulary labels, fetched with German): apart, as German is.
   const languageOnly = (out: string) => {
     const inputs = Object.entries(outputs[out]?.inputs ?? {}).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
