@@ -8,14 +8,15 @@ import { asOfOf } from '../../data/marks.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { LoadController } from '../base/load-controller.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
-import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
+import { syncMarkStyles } from '../base/sync-mark.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-responses-tab.styles.js';
 import { narrowStyles } from './narrow.styles.js';
-import { CAMPAIGN_ATTRIBUTE, EVENT_ATTRIBUTE, rowContext, renderCampaignCells, renderCampaignRow, renderCampaignRowInline, renderCampaignTable, renderColumnHeaders } from './campaign-rows.js';
+import { rowContext, renderCampaignCells, renderCampaignRow, renderCampaignRowInline, renderCampaignTable, renderColumnHeaders } from './campaign-rows.js';
 import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteLauncher } from './delete-launcher.js';
 import { loadTabData, type TabData } from './tab-data.js';
+import { tableAction } from './table-click.js';
 import { SavedNotice } from './saved-notice.js';
 import { preloadElements } from '../base/lazy-elements.js';
 import { HISTORY_TAG, TabPreloader } from './preload.js';
@@ -164,19 +165,11 @@ export class CampaignResponsesTab extends CrDataElement {
     this.expanded = next;
   }
 
-  /** The table's one click listener: a disclosure button or an Update Status button, by its data. */
   #onTableClick = (event: Event) => {
-    const button = (event.target as Element).closest('button');
-    const campaignId = button?.closest('tbody')?.getAttribute(CAMPAIGN_ATTRIBUTE);
-    if (!button || !campaignId) return;
-    const retryOp = button.getAttribute(SYNC_RETRY_ATTRIBUTE);
-    if (retryOp) {
-      void this.data.client?.retryEdit(retryOp).catch(() => void this.#load.run());
-      return;
-    }
-    const eventId = button.getAttribute(EVENT_ATTRIBUTE);
-    if (eventId) this.#updateStatus(campaignId, eventId, button);
-    else if (button.classList.contains('disclosure')) this.#toggle(campaignId);
+    const action = tableAction(event);
+    if (action?.kind === 'retry') void this.data.client?.retryEdit(action.opId).catch(() => void this.#load.run());
+    else if (action?.kind === 'update') this.#updateStatus(action.campaignId, action.eventId, action.button);
+    else if (action?.kind === 'toggle') this.#toggle(action.campaignId);
   };
 
   #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
