@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { sharedDocsPlugin } from './scripts/manifest-shared-docs.mjs';
 
 // The repository's address lives in package.json alone.
 const repository = JSON.parse(readFileSync('package.json', 'utf8')).repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
@@ -18,6 +19,7 @@ export default {
   dependencies: false,
   packagejson: true,
   plugins: [
+    sharedDocsPlugin(),
     {
       // The analyzer reads files concurrently, so its module order varies from run to run; sorted,
       // the manifest is the same bytes for the same sources (CI compares it byte for byte).

@@ -21,7 +21,7 @@ export const PARTS = {
   base: {
     name: 'enBase',
     about: 'what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks',
-    prefixes: ['state', 'error', 'machine', 'capability', 'offline', 'restore'],
+    prefixes: ['state', 'error', 'capability', 'offline', 'restore'],
   },
   sync: { name: 'enSync', about: '<campaign-sync-status>: the outbox\'s status and its problems', prefixes: ['sync'] },
   // Needed only under another language, to tell the built-in labels from a backend's own: loaded
@@ -31,7 +31,8 @@ export const PARTS = {
   dialog: { name: 'enDialog', about: '<add-response-dialog>: the form and its validation', prefixes: ['dialog', 'validation'] },
   history: { name: 'enHistory', about: '<response-history>', prefixes: ['history'] },
   bulk: { name: 'enBulk', about: '<bulk-response-entry>: many recipients at once', prefixes: ['bulk'] },
-  campaign: { name: 'enCampaign', about: 'the campaign side: statistics, the response report, the click report', prefixes: ['stats', 'report', 'clicks'] },
+  // `machine`: why a tracked line looks like a machine, shown only by the two reports.
+  campaign: { name: 'enCampaign', about: 'the campaign side: statistics, the response report, the click report', prefixes: ['stats', 'report', 'clicks', 'machine'] },
 };
 
 /**

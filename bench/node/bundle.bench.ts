@@ -23,7 +23,7 @@
  * 4. The npm tarball: `npm pack` (prepack builds), packed and unpacked, beside its budget.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LAZY_LANGUAGES, languagesApart } from '../../scripts/build-bundle.mjs';
@@ -186,7 +186,16 @@ async function pageBudgets(peers: string): Promise<void> {
     PEERS.map((p) => `${(r.gzipped / p.gzipped).toFixed(2)}× ${p.name}`).join(', '),
   ]));
   console.log(`  The tab's chunks on demand: ${tab.lazyChunks.length ? tab.lazyChunks.map((c) => relative('bench-results/pages', c)).join(', ') : 'none (everything loads before the first paint)'}.`);
-  console.log('\n  The recipient subtab: its largest modules (minified bytes in the output, before gzip):');
+  // Each page's metafile, for esbuild's analyzer (https://esbuild.github.io/analyze/) or a script.
+  const pages = { 'campaign-responses-tab': tab, 'add-response-dialog': dialog, kit };
+  mkdirSync(resolve(ROOT, 'bench-results/pages'), { recursive: true });
+  for (const [name, page] of Object.entries(pages)) writeFileSync(resolve(ROOT, `bench-results/pages/${name}.meta.json`), JSON.stringify(page.metafile));
+  console.log(`  Metafiles: ${Object.keys(pages).map((name) => `bench-results/pages/${name}.meta.json`).join(', ')}.`);
+  for (const [name, page] of [['<campaign-responses-tab>', tab], ['<add-response-dialog>', dialog]] as const) {
+    console.log(`\n  ${name}: the largest modules of its first paint (minified bytes in the output, before gzip):`);
+    table(['module', 'minified'], largestInputs(page.metafile, page.staticChunks, 20).map(([input, bytes]) => [input.replace(/^node_modules\//, ''), kb(bytes)]));
+  }
+  console.log('\n  The recipient subtab, every chunk: its largest modules (minified bytes in the output, before gzip):');
   const chunks = [...tab.staticChunks, ...tab.lazyChunks];
   table(['module', 'minified', 'on demand'], largestInputs(tab.metafile, chunks, 15).map(([input, bytes]) => [
     input.replace(/^node_modules\//, ''), kb(bytes), tab.lazyChunks.some((c) => tab.metafile.outputs[c].inputs[input]) ? 'yes' : '—',

@@ -14,8 +14,8 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { resolve, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Modules a page loads only under another language than English. */
-const LANGUAGE_MODULES = ['src/i18n/de.ts', 'src/i18n/en/vocabulary.ts'];
+/** Modules a page loads only under another language than English (German: de.ts and its parts in de/). */
+const isLanguageModule = (input: string) => input === 'src/i18n/de.ts' || input.startsWith('src/i18n/de/') || input === 'src/i18n/en/vocabulary.ts';
 
 export interface PageSize {
   /** gzipped bytes of the chunks a first paint needs */
@@ -59,11 +59,14 @@ export async function measurePage(entry: string, { root, tsconfigRaw, plugins }:
   });
   const files = new Map(result.outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => [relative(root, file.path), file.contents]));
   const outputs = result.metafile.outputs;
-  const entryOut = Object.keys(outputs).find((out) => outputs[out].entryPoint !== undefined && out.endsWith('.js'))!;
+  // The entry's own output, by its entry point: the chunks behind an import() have entry points too,
+  // and come first when their hashed names sort first.
+  const entryPoint = relative(root, resolve(root, entry));
+  const entryOut = Object.keys(outputs).find((out) => outputs[out].entryPoint === entryPoint && out.endsWith('.js'))!;
   // What only another language loads (the English vocabulary labels, fetched with German): apart, as German is.
   const languageOnly = (out: string) => {
     const inputs = Object.entries(outputs[out]?.inputs ?? {}).filter(([, { bytesInOutput }]) => bytesInOutput > 0);
-    return inputs.length > 0 && inputs.every(([input]) => LANGUAGE_MODULES.includes(input));
+    return inputs.length > 0 && inputs.every(([input]) => isLanguageModule(input));
   };
   const reach = (withDynamic: boolean): Set<string> => {
     const seen = new Set<string>();

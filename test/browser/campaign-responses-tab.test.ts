@@ -217,8 +217,8 @@ describe('<campaign-responses-tab>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await until(() => text(deepActive() ?? tab) === 'Delete');
     await sendKeys({ press: 'Enter' });
+    await until(() => tab.shadowRoot?.querySelector<HTMLDialogElement>('[part="confirm-dialog"]')?.open && text($(tab, '[part="confirm-dialog"]')).includes('2 responses'));
     const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
-    await until(() => confirm.open && text(confirm).includes('2 responses'));
     expect(text(confirm)).to.contain('Delete all 2 responses of this recipient to “Spring Launch”?');
     await expect(tab).to.be.accessible();
     $<HTMLButtonElement>(tab, '[part~="confirm-delete-button"]').click();

@@ -51,7 +51,10 @@ export async function askToDeleteAll(tab: CampaignResponsesTab, eventId: string,
   $<HTMLButtonElement>(dialog, '[part="menu-button"]').dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
   await until(() => dialog.shadowRoot?.querySelector('[role="menu"]:not([hidden])'));
   $(dialog, '[role="menuitem"][data-item="delete"]').click();
-  const confirm = $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
-  await until(() => confirm.open && text(confirm).includes(expected));
-  return confirm;
+  // The confirmation comes with the Delete flow, which the tab loads on demand.
+  await until(() => {
+    const confirm = tab.shadowRoot?.querySelector<HTMLDialogElement>('[part="confirm-dialog"]');
+    return confirm?.open && text(confirm).includes(expected);
+  });
+  return $<HTMLDialogElement>(tab, '[part="confirm-dialog"]');
 }

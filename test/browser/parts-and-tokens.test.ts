@@ -198,7 +198,7 @@ describe('parts and tokens: rendered as documented', () => {
     dialogOf(tab).close();
     // Actions → Delete in the dialog asks the tab; confirmed, the snackbar offers Undo.
     dialogOf(tab).dispatchEvent(new DeleteRequestEvent('42', 'spring-pending'));
-    await until(() => !$<HTMLButtonElement>(tab, '[part="confirm-delete-button"]').disabled);
+    await until(() => tab.shadowRoot?.querySelector<HTMLButtonElement>('[part="confirm-delete-button"]')?.disabled === false);
     $(tab, '[part="confirm-delete-button"]').click();
     await until(hasPart(tab, 'undo-button'));
     seen.collect(tab);
@@ -219,7 +219,7 @@ describe('parts and tokens: rendered as documented', () => {
     await until(() => dialogOf(sent).shadowRoot?.querySelector('[part~="save-button"]'));
     dialogOf(sent).close();
     dialogOf(sent).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
-    await until(() => !$<HTMLButtonElement>(sent, '[part="confirm-delete-button"]').disabled);
+    await until(() => sent.shadowRoot?.querySelector<HTMLButtonElement>('[part="confirm-delete-button"]')?.disabled === false);
     $(sent, '[part="confirm-delete-button"]').click();
     await until(hasPart(sent, 'undo-button'));
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -184,7 +184,7 @@ describe('right to left (dir="rtl")', () => {
     const { DeleteRequestEvent } = await import('../../src/events/delete-request.js');
     dialogOf(tab).close();
     dialogOf(tab).dispatchEvent(new DeleteRequestEvent('42', 'spring'));
-    await until(() => !$<HTMLButtonElement>(tab, '[part="confirm-delete-button"]').disabled);
+    await until(() => tab.shadowRoot?.querySelector<HTMLButtonElement>('[part="confirm-delete-button"]')?.disabled === false);
     $(tab, '[part="confirm-delete-button"]').click();
     await until(() => tab.shadowRoot?.querySelector('[part="snackbar"]'));
     const snackbar = box($(tab, '[part="snackbar"]'));

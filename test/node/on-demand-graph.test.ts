@@ -1,8 +1,8 @@
 /**
  * Loading on demand, as rules on esbuild's module graph with code splitting (what a host's bundler
  * and the single-file bundle do): the chunks a page needs before <campaign-responses-tab> paints hold
- * neither the dialog, nor the history, nor the virtualizer, nor the outbox, nor German; those come
- * through `import()`. And the single-file bundle exports what the package root exports, but the two
+ * neither the dialog, nor the history, nor the virtualizer, nor the Delete flow, nor the outbox, nor
+ * German; those come through `import()`. And the single-file bundle exports what the package root exports, but the two
  * classes it loads on demand.
  */
 import { describe, test } from 'node:test';
@@ -51,7 +51,10 @@ const ON_DEMAND = [
   'src/components/response-history/response-history.ts',
   'node_modules/@lit-labs/virtualizer/',
   'src/offline/outbox.ts',
-  'src/i18n/de.ts',
+  // Delete's confirmation, Undo and Restore: nothing shows them before the first Delete.
+  'src/components/campaign-responses-tab/delete-flow.ts',
+  // German: de.ts and its parts in de/.
+  'src/i18n/de',
   // The English labels of the built-in vocabulary, needed only under another language.
   'src/i18n/en/vocabulary.ts',
 ];

@@ -1,12 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { NewResponseLine, RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
+import type { RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
 import { toZonedLocal } from '../../i18n/datetime.js';
-import { ResponseSubmitEvent } from '../../events/response-submit.js';
-import { ResponseSavedEvent } from '../../events/response-saved.js';
-import { ResponseQueuedEvent } from '../../events/response-queued.js';
-import { queuedOpOf } from '../../data/marks.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
 import { LoadController } from '../base/load-controller.js';
@@ -17,11 +13,12 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './add-response-dialog.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { renderFields } from './response-fields.js';
-import { FIELD_ORDER, draftFromForm, sameValues, validateResponseForm } from './response-form.js';
-import { deepActiveElement, saveErrorOutcome } from './save-error.js';
+import { sameValues } from './response-form.js';
+import { deepActiveElement } from './save-error.js';
 import { renderFooter } from './dialog-footer.js';
 import { DiscardGuard } from './discard-guard.js';
-import type { FieldErrors, ResponseFormValues } from './response-form.js';
+import { SaveFlow } from './save-flow.js';
+import type { ResponseFormValues } from './response-form.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enDialog } from '../../i18n/en/dialog.js';
 
@@ -70,36 +67,7 @@ const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLoca
  * @cssprop [--cr-add-response-dialog-padding=var(--cr-space-l)] - Space around the fields and in the header and footer.
  * @cssprop [--cr-add-response-dialog-body-min-height=18rem] - Height kept for the fields while they load.
  * @cssprop [--cr-add-response-dialog-backdrop=var(--cr-color-backdrop)] - The backdrop behind the modal dialog.
- * @cssprop [--cr-color-surface=#fff] - Global: background of the element, fields and buttons.
- * @cssprop [--cr-color-surface-alt=#f3f4f6] - Global: header rows, skeleton, hovered items.
- * @cssprop [--cr-color-text=#1b1b1b] - Global: text.
- * @cssprop [--cr-color-text-muted=#4a4a4a] - Global: secondary text (at least 4.5:1 on the surfaces).
- * @cssprop [--cr-color-border=#c4c7cc] - Global: dividing lines and frames.
- * @cssprop [--cr-color-border-control=#767b84] - Global: borders of buttons and form controls (at least 3:1).
- * @cssprop [--cr-color-accent=#0b5cad] - Global: primary buttons, links, the first chart series.
- * @cssprop [--cr-color-on-accent=#fff] - Global: text on the accent.
- * @cssprop [--cr-color-danger=#a4001d] - Global: errors, failed edits, destructive buttons.
- * @cssprop [--cr-color-on-danger=#fff] - Global: text on the danger colour.
- * @cssprop [--cr-color-success=#2e7d32] - Global: status colour for good news (online, a chart series).
- * @cssprop [--cr-color-warning=#8a4b00] - Global: status colour for caution (offline, conflicts, a chart series).
- * @cssprop [--cr-color-focus=#1a5fd0] - Global: the focus ring.
- * @cssprop [--cr-color-inverse-surface=#1f1f1f] - Global: background of snackbars.
- * @cssprop [--cr-color-on-inverse=#fff] - Global: text on the inverse surface.
- * @cssprop [--cr-color-backdrop=rgb(0 0 0 / 0.4)] - Global: behind modal dialogs.
- * @cssprop [--cr-shadow-raised=0 2px 8px rgb(0 0 0 / 0.2)] - Global: shadow of menus and snackbars.
- * @cssprop [--cr-font-family=inherit] - Global: the font (the page's by default).
- * @cssprop [--cr-font-size-s=0.875em] - Global: small text (notes, hints, marks).
- * @cssprop [--cr-font-size-heading=1.15rem] - Global: section and dialog headings.
- * @cssprop [--cr-font-size-title=1.25rem] - Global: an element's title.
- * @cssprop [--cr-font-weight-strong=600] - Global: emphasised text (labels, titles, totals).
- * @cssprop [--cr-space=0.5rem] - Global: the base unit of space; the steps below follow it.
- * @cssprop [--cr-space-xs=calc(var(--cr-space) * 0.25)] - Global: the smallest gap.
- * @cssprop [--cr-space-s=calc(var(--cr-space) * 0.5)] - Global: small gaps, block padding of buttons.
- * @cssprop [--cr-space-m=var(--cr-space)] - Global: the usual gap and padding.
- * @cssprop [--cr-space-l=calc(var(--cr-space) * 2)] - Global: space between sections.
- * @cssprop [--cr-radius-s=2px] - Global: small corners (legend swatches).
- * @cssprop [--cr-radius-m=4px] - Global: corners of buttons, fields, frames.
- * @cssprop [--cr-radius-round=999px] - Global: round buttons.
+ * @cssprop-globals The kit's global tokens, documented once in scripts/manifest-shared-docs.mjs.
  *
  * @fires {ResponseSubmitEvent} cr-response-submit - Before saving; cancelable. `event.line` is the line.
  * @fires {ResponseSavedEvent} cr-response-saved - The backend stored the line; `event.line`. (With offline edits the dialog fires `cr-response-queued` instead, and `<campaign-sync-status>` fires this once the line is delivered.)
@@ -124,9 +92,6 @@ export class AddResponseDialog extends CrDataElement {
 
   @state() private mode: 'new' | 'update' = 'new';
   @state() private values: ResponseFormValues = EMPTY;
-  @state() private errors: FieldErrors = {};
-  @state() private formError = '';
-  @state() private saving = false;
   /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
   @state() private opened = false;
 
@@ -134,8 +99,20 @@ export class AddResponseDialog extends CrDataElement {
 
   #initial: ResponseFormValues = EMPTY;
   #opener: HTMLElement | null = null;
-  /** The last line sent, reused while the input is unchanged so a retry keeps its id. */
-  #lastAttempt: { values: ResponseFormValues; line: NewResponseLine } | undefined;
+  #save = new SaveFlow(this, {
+    client: () => this.data.client,
+    recipientId: () => this.recipientId,
+    localizer: () => this.localizer,
+    values: () => this.values,
+    campaigns: () => this.campaigns,
+    root: () => this.renderRoot,
+    emit: (event) => this.emit(event),
+    report: (error, retry) => this.reportFailure(error, retry),
+    saved: () => {
+      this.#initial = this.values;
+      this.dialog.close();
+    },
+  });
   #actions = new MenuButtonController(this, 'actions');
   #discard = new DiscardGuard(this, {
     dirty: () => this.dirty,
@@ -174,10 +151,8 @@ export class AddResponseDialog extends CrDataElement {
     this.mode = mode;
     this.values = { ...values, respondedAtLocal: toZonedLocal(Date.now(), this.localizer.timeZone) };
     this.#initial = this.values;
-    this.errors = {};
-    this.formError = '';
     this.#discard.reset();
-    this.#lastAttempt = undefined;
+    this.#save.reset();
     this.opened = true;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
@@ -221,71 +196,8 @@ export class AddResponseDialog extends CrDataElement {
     if (name === 'campaignId' || name === 'eventId') next.detailId = '';
     this.values = next;
     const field = name === 'respondedAtLocal' ? 'respondedAt' : name;
-    if (this.errors[field]) this.errors = { ...this.errors, [field]: undefined };
+    this.#save.edited(field);
   };
-
-  async #submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.saving) return;
-    const client = this.data.client;
-    const errors = validateResponseForm(this.localizer, this.values, this.localizer.timeZone, {
-      campaigns: this.campaigns,
-      dateIncomplete: this.renderRoot.querySelector<HTMLInputElement>('#respondedAt')?.validity.badInput ?? false,
-    });
-    if (!this.recipientId) errors.campaignId ??= this.t('validation.required');
-    this.errors = errors;
-    if (Object.values(errors).some(Boolean)) {
-      this.formError = this.t('dialog.fixErrors');
-      await this.updateComplete;
-      this.#focusFirstInvalid();
-      return;
-    }
-    if (!client || !this.recipientId) return;
-    const line =
-      this.#lastAttempt && sameValues(this.#lastAttempt.values, this.values)
-        ? this.#lastAttempt.line
-        : client.createResponseLine(draftFromForm(this.recipientId, this.values, this.localizer.timeZone));
-    this.#lastAttempt = { values: this.values, line };
-    if (!this.emit(new ResponseSubmitEvent(line))) return;
-    this.saving = true;
-    this.formError = '';
-    try {
-      const saved = await client.addResponse(line);
-      this.#initial = this.values;
-      this.dialog.close();
-      const queued = queuedOpOf(saved);
-      this.emit(
-        queued
-          ? new ResponseQueuedEvent({ kind: 'add', opId: queued, recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved })
-          : new ResponseSavedEvent(saved),
-      );
-    } catch (error) {
-      this.#showSaveError(error);
-    } finally {
-      this.saving = false;
-    }
-  }
-
-  #showSaveError(error: unknown): void {
-    const outcome = saveErrorOutcome(error, this.localizer);
-    if (outcome.report) {
-      try {
-        this.reportFailure(error, () => this.renderRoot.querySelector('form')?.requestSubmit());
-      } catch {
-        // reportFailure rethrows after telling the host; here the message is what matters.
-      }
-    }
-    if (outcome.errors) this.errors = outcome.errors;
-    this.formError = outcome.formError;
-    if (outcome.focus === 'form-error') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus());
-    else if (outcome.focus === 'invalid') void this.updateComplete.then(() => this.#focusFirstInvalid());
-  }
-
-  #focusFirstInvalid(): void {
-    const first = FIELD_ORDER.find((name) => this.errors[name]);
-    const control = first && this.renderRoot.querySelector<HTMLElement>(`#${first}`);
-    (control ?? this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]'))?.focus();
-  }
 
   #onClose = () => {
     this.#discard.reset();
@@ -308,10 +220,10 @@ export class AddResponseDialog extends CrDataElement {
   override render(): TemplateResult {
     const title = this.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
     return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#discard.onKeydown} @cancel=${this.#discard.onCancel} @close=${this.#onClose}>
-      <form part="form" novalidate @submit=${this.#submit}>
+      <form part="form" novalidate @submit=${this.#save.submit}>
         ${this.renderHeader(title)}
         <div class="body" part="body">
-          <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.formError}</div>
+          <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.#save.formError}</div>
           ${this.opened ? this.renderBody() : nothing}
         </div>
         ${this.renderFooter()}
@@ -336,7 +248,7 @@ export class AddResponseDialog extends CrDataElement {
     return renderFields({
       mode: this.mode,
       values: this.values,
-      errors: this.errors,
+      errors: this.#save.errors,
       campaigns: this.campaigns,
       vocabulary: this.vocabulary,
       l: this.localizer,
@@ -354,7 +266,7 @@ export class AddResponseDialog extends CrDataElement {
     return renderFooter({
       l: this.localizer,
       askingDiscard: this.#discard.asking,
-      saving: this.saving,
+      saving: this.#save.saving,
       mode: this.mode,
       actions:
         this.mode === 'update' && this.dataClient?.can('delete') !== false
