@@ -96,6 +96,27 @@ function putResponse(req, send) {
   });
 }
 
+/**
+ * POST /api/responses/batch (the outbox's batch bench): every line answered `stored`, in the reference
+ * server's shape, storing nothing, like putResponse: the bench weighs requests and the outbox, not a
+ * database (bench/node/batch.bench.ts weighs the real server).
+ */
+function batchResponses(req, send) {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    let lines;
+    try {
+      lines = JSON.parse(Buffer.concat(chunks).toString('utf8')).lines;
+    } catch {
+      return send(400, 'application/problem+json', JSON.stringify({ title: 'Bad Request', status: 400 }));
+    }
+    const recordedAt = new Date().toISOString();
+    const results = lines.map((line) => ({ id: line.id, outcome: 'stored', line: { ...line, categoryId: 'responded', recordedAt, author: 'bench', source: 'manual', link: null, evidence: null } }));
+    send(200, 'application/json', JSON.stringify({ results, stored: results.length, alreadyStored: 0, refused: 0 }));
+  });
+}
+
 function startServer(routes, scripts, pages) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
@@ -109,6 +130,7 @@ function startServer(routes, scripts, pages) {
         return send(401, 'application/problem+json', JSON.stringify({ title: 'Unauthorized', status: 401 }));
       }
       if (req.method === 'PUT' && /^\/responses\/[^/]+$/.test(url.pathname.slice(API.length))) return putResponse(req, send);
+      if (req.method === 'POST' && url.pathname === `${API}/responses/batch`) return batchResponses(req, send);
       const body = routes.get(url.pathname.slice(API.length));
       return body === undefined
         ? send(404, 'application/problem+json', JSON.stringify({ title: 'Not Found', status: 404 }))
