@@ -7,7 +7,8 @@
 // A page exports `run(context)` and resolves with results (see bench/browser/harness.ts); the runner
 // prints one table and writes bench-results/latest.json. Benchmarks measure, they do not assert: the
 // exit code is 0 unless the harness itself fails. `npm run bench -- adapter` runs only matching files;
-// `BENCH_QUICK=1` runs few rounds, to check that the harness works.
+// `BENCH_QUICK=1` runs few rounds, to check that the harness works. `BENCH_BROWSER=firefox` runs the
+// pages in Firefox instead (scripts/bench-browser.mjs), writing bench-results/latest-firefox.json.
 // Then every `bench/node/*.bench.ts` (the server's: stats, summary and CSV at scale), each in its own
 // Node process through tsx, printing its own table; the same name filter applies.
 import { spawnSync } from 'node:child_process';
@@ -15,8 +16,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
+import { benchEngine, launchBenchBrowser } from './bench-browser.mjs';
 import { globSync } from './glob.mjs';
 
 const TOKEN = 'bench-token';
@@ -214,15 +214,13 @@ async function main() {
 
   const server = await startServer(routes, scripts, new Set(pages));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: findBrowser('chromium'),
-    args: CHROMIUM_ARGS,
-  });
+  const engine = benchEngine();
+  const { browser, label } = await launchBenchBrowser(engine);
   const started = Date.now();
   const results = [];
   const failures = [];
   try {
-    console.log(`Benchmarks in ${browser.browserType().name()} ${browser.version()}, ${context.rounds} rounds × ${context.callsPerRound} calls${quick ? ' (BENCH_QUICK)' : ''}`);
+    console.log(`Benchmarks in ${label}, ${context.rounds} rounds × ${context.callsPerRound} calls${quick ? ' (BENCH_QUICK)' : ''}`);
     for (const name of pages) {
       process.stdout.write(`  ${name} … `);
       try {
@@ -243,15 +241,17 @@ async function main() {
   printTable(results);
   console.log(`\nMedians (times per call unless a unit is given); ratio = ours ÷ baseline. ${((Date.now() - started) / 1000).toFixed(1)} s in the browser.`);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/latest.json', `${JSON.stringify({
+  // Chromium's figures stay in latest.json; another engine's go beside them.
+  const written = engine === 'chromium' ? 'bench-results/latest.json' : `bench-results/latest-${engine}.json`;
+  writeFileSync(written, `${JSON.stringify({
     at: new Date().toISOString(),
-    browser: `${browser.browserType().name()} ${browser.version()}`,
+    browser: label,
     node: process.version,
     context,
     results: results.map((r) => ({ ...r, ...judge(r) })),
     failures,
   }, null, 2)}\n`);
-  console.log('Written to bench-results/latest.json');
+  console.log(`Written to ${written}`);
   if (failures.length) throw new Error(`${failures.length} bench page(s) failed:\n${failures.join('\n')}`);
 }
 
@@ -275,5 +275,6 @@ main()
     process.exitCode = 1;
   })
   .then(() => {
-    if (runNodeBenches(process.argv.slice(2)) > 0) process.exitCode = 1;
+    // The server benches do not depend on the browser: run once, with Chromium's.
+    if (benchEngine() === 'chromium' && runNodeBenches(process.argv.slice(2)) > 0) process.exitCode = 1;
   });
