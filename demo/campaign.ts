@@ -15,7 +15,7 @@ import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
 import { dt } from './demo-strings.js';
 import { registerDemoWorker, replaceUrlParam, showSavedNote } from './offline-shell.js';
-import { networkFirst } from './saved-data.js';
+import { networkFirst, savedRecipients } from './saved-data.js';
 
 installSwitchers();
 registerDemoWorker();
@@ -52,6 +52,12 @@ async function main(): Promise<void> {
   // Kept per person like the record page's recipients: the page starts offline from the saved list.
   const { value: campaigns, savedAt } = await networkFirst(`${config.userKey}:campaigns`, async () => (await client.listCampaigns()).items);
   showSavedNote(status, config.savedAt, savedAt);
+  // The bulk entry matches names (and, offline, emails) against the person's saved list; without
+  // one (a first visit with no network) it still takes ids.
+  savedRecipients(config).then(
+    ({ value }) => void ($<HTMLElementTagNameMap['bulk-response-entry']>('bulk-entry').recipients = value),
+    (error: unknown) => console.warn('No recipient list for the bulk entry:', error),
+  );
   for (const campaign of campaigns) campaignSelect.append(new Option(campaign.title, campaign.id));
   const wanted = new URLSearchParams(location.search).get('campaign') ?? DEFAULT_CAMPAIGN;
   campaignSelect.value = campaigns.some((c) => c.id === wanted) ? wanted : campaigns[0]?.id ?? '';
