@@ -65,8 +65,8 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
       await entry.getByRole('button', { name: 'Check the list' }).click();
       await entry.locator('[part~="preview"]').waitFor();
       const counts = (await entry.locator('[part~="counts"]').innerText()).trim();
-      const unchecked = entry.locator('[part~="row"]').filter({ has: page.locator('[part~="reason-unchecked"]') }).getByRole('checkbox');
-      for (const box of await unchecked.all()) await box.check();
+      const keepUnchecked = entry.getByRole('button', { name: /^Save the \d+ rows? not checked \(offline\) too$/ });
+      if (await keepUnchecked.isVisible()) await keepUnchecked.click();
       await entry.getByRole('button', { name: /^Save \d+ responses?$/ }).click();
       await entry.locator('[part~="summary"]').waitFor();
       return { counts, summary: (await entry.locator('[part~="status"]').innerText()).trim() };

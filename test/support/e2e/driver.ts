@@ -61,8 +61,9 @@ export interface E2ePage {
   addResponse(edit: Edit): Promise<void>;
   /**
    * In the page's <bulk-response-entry>, as a person does it: New list (when a summary is shown),
-   * Campaign event, Response Detail, Note, the list pasted → Check the list → each row marked
-   * "Not checked (offline)" put back in (its checkbox) → Save → until the summary.
+   * Campaign event, Response Detail, Note, the list pasted → Check the list → the rows marked
+   * "Not checked (offline)" put back in (Save the N rows not checked (offline) too, when shown) →
+   * Save → until the summary.
    */
   recordInBulk(entry: BulkEntry): Promise<BulkOutcome>;
   /** The record page's name of the recipient (the demo's heading). */

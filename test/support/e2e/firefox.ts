@@ -185,10 +185,8 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
       await (await buttonNamed(page, 'bulk-response-entry >>> button', 'Check the list')).click();
       const countsShown = await present(async () => (await inBulk('[part~="counts"]'))[0] ?? null, 'the preview');
       const counts = await countsShown.evaluate((element) => element.textContent?.trim() ?? '');
-      for (const row of await inBulk('[part~="row"]')) {
-        const box = await row.$('[part~="row-include"]');
-        if (box && (await row.evaluate((element) => Boolean(element.querySelector('[part~="reason-unchecked"]')) && !element.querySelector('input')?.checked))) await box.click();
-      }
+      const keepUnchecked = await firstWhere(await inBulk('button'), (element, pattern) => new RegExp(pattern).test(element.textContent?.trim() ?? ''), '^Save the \\d+ rows? not checked \\(offline\\) too$');
+      if (keepUnchecked) await keepUnchecked.click();
       const save = await present(async () => firstWhere(await inBulk('button'), (element, pattern) => new RegExp(pattern).test(element.textContent?.trim() ?? ''), '^Save \\d+ responses?$'), 'Save');
       await save.click();
       await present(async () => (await inBulk('[part~="summary"]'))[0] ?? null, 'the summary');

@@ -162,10 +162,10 @@ function webkitPage(session: Session, closeSession: () => Promise<void>): E2ePag
       await field(scope, 'Paste emails, ids or names, one per line'), recipients.join('\n'));
     await (await present(`${bulkEntry} return entry ? named('button', 'Check the list', entry) : null;`, 'Check the list')).click();
     const counts = await (await present(`${bulkEntry} return entry?.querySelector('[part~="counts"]') ?? null;`, 'the preview')).getText();
-    const boxes = await run<WebdriverIO.Element[]>(
-      `${bulkEntry} return [...(entry?.querySelectorAll('[part~="row"]') ?? [])].filter((row) => row.querySelector('[part~="reason-unchecked"]')).map((row) => row.querySelector('[part~="row-include"]')).filter((box) => !box.checked);`,
+    const keepUnchecked = await run<WebdriverIO.Element | null>(
+      `${bulkEntry} return [...(entry?.querySelectorAll('button') ?? [])].find((b) => /^Save the \\d+ rows? not checked \\(offline\\) too$/.test(textOf(b))) ?? null;`,
     );
-    for (const box of boxes) await (await session.$(box).getElement()).click();
+    if (keepUnchecked) await (await session.$(keepUnchecked).getElement()).click();
     const save = await present(`${bulkEntry} return [...(entry?.querySelectorAll('button') ?? [])].find((b) => /^Save \\d+ responses?$/.test(textOf(b)) && !b.disabled) ?? null;`, 'Save');
     await save.click();
     await present(`${bulkEntry} return entry?.querySelector('[part~="summary"]') ?? null;`, 'the summary');
