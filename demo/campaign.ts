@@ -6,6 +6,8 @@ import '../src/define/campaign-data-provider.js';
 import '../src/define/campaign-stats-panel.js';
 import '../src/define/bulk-response-entry.js';
 import { createRestReportsClient } from '../src/data/reports-configure.js';
+import { createRestDataClient } from '../src/data/configure.js';
+import { offlineParts } from '../src/data/offline/parts.js';
 import { errorMessage } from '../src/components/base/states.js';
 import type { Campaign } from '../src/model/types.js';
 import { demoSession } from './demo-session.js';
@@ -13,7 +15,7 @@ import { installSwitchers } from './switchers.js';
 import { renderInbox } from './inbox.js';
 import { dt } from './demo-strings.js';
 import { registerDemoWorker, replaceUrlParam, showSavedNote } from './offline-shell.js';
-import { networkFirst } from './saved-data.js';
+import { networkFirst, savedRecipients } from './saved-data.js';
 
 installSwitchers();
 registerDemoWorker();
@@ -41,13 +43,21 @@ const DEFAULT_CAMPAIGN = 'spring-launch-2026';
 async function main(): Promise<void> {
   const config = await demoSession();
   const client = createRestReportsClient({ apiBase: config.apiBase, getToken: config.getToken });
-  provider.apiBase = config.apiBase;
-  provider.getToken = config.getToken;
+  // The record page's offline parts under the same person's key: the bulk entry reads the vocabulary
+  // from this device's cache and queues its lines in the same outbox when the server is out of
+  // reach (a booth), and the record page's sync status counts them.
+  provider.dataClient = createRestDataClient({ apiBase: config.apiBase, getToken: config.getToken, parts: offlineParts({ userKey: config.userKey }) });
   provider.reportsClient = client;
 
   // Kept per person like the record page's recipients: the page starts offline from the saved list.
   const { value: campaigns, savedAt } = await networkFirst(`${config.userKey}:campaigns`, async () => (await client.listCampaigns()).items);
   showSavedNote(status, config.savedAt, savedAt);
+  // The bulk entry matches names (and, offline, emails) against the person's saved list; without
+  // one (a first visit with no network) it still takes ids.
+  savedRecipients(config).then(
+    ({ value }) => void ($<HTMLElementTagNameMap['bulk-response-entry']>('bulk-entry').recipients = value),
+    (error: unknown) => console.warn('No recipient list for the bulk entry:', error),
+  );
   for (const campaign of campaigns) campaignSelect.append(new Option(campaign.title, campaign.id));
   const wanted = new URLSearchParams(location.search).get('campaign') ?? DEFAULT_CAMPAIGN;
   campaignSelect.value = campaigns.some((c) => c.id === wanted) ? wanted : campaigns[0]?.id ?? '';

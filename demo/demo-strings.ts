@@ -47,6 +47,7 @@ const en = {
   'campaign.statistics': 'Statistics',
   'campaign.reports': 'Reports',
   'campaign.send': 'Send and inbox',
+  'campaign.bulk': 'Record in bulk',
   'send.title': 'Send an email event',
   'send.help':
     'The reference server "sends" the event: each recipient with an address gets Sent or a bounce, and a tracked message. Nothing leaves the server; the messages land in the simulated inbox below.',
@@ -122,6 +123,7 @@ const de: Record<DemoKey, string> = {
   'campaign.statistics': 'Statistik',
   'campaign.reports': 'Berichte',
   'campaign.send': 'Senden und Posteingang',
+  'campaign.bulk': 'Sammelerfassung',
   'send.title': 'Ein E-Mail-Ereignis senden',
   'send.help':
     'Der Referenzserver „sendet“ das Ereignis: Jeder Empfänger mit Adresse erhält Gesendet oder einen Bounce und eine verfolgte Nachricht. Nichts verlässt den Server; die Nachrichten landen im simulierten Posteingang unten.',

@@ -6,12 +6,11 @@ import '../src/define/campaign-sync-status.js';
 import { offlineParts } from '../src/data/offline/parts.js';
 import { createRestDataClient } from '../src/data/configure.js';
 import { wipeOfflineData } from '../src/offline/db.js';
-import type { Recipient } from '../src/model/types.js';
 import { demoSession } from './demo-session.js';
 import { installSwitchers } from './switchers.js';
 import { dt } from './demo-strings.js';
 import { registerDemoWorker, replaceUrlParam, showSavedNote } from './offline-shell.js';
-import { forgetSaved, networkFirst } from './saved-data.js';
+import { forgetSaved, savedRecipients } from './saved-data.js';
 
 installSwitchers();
 registerDemoWorker();
@@ -64,11 +63,7 @@ async function main(): Promise<void> {
 
   // The page's own list, kept per person: reloaded with the server out of reach, the page shows the
   // saved one (and says so), and the kit its own saved lists of the recipient.
-  const { value: recipients, savedAt } = await networkFirst(`${config.userKey}:recipients`, async () => {
-    const answer = await fetch(`${config.apiBase}/recipients`, { headers: { Authorization: `Bearer ${await getToken()}` } });
-    if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
-    return ((await answer.json()) as { items: Recipient[] }).items;
-  });
+  const { value: recipients, savedAt } = await savedRecipients(config);
   showSavedNote(status, config.savedAt, savedAt);
   for (const recipient of recipients) {
     select.append(new Option(`${recipient.displayName} (${recipient.timeZone})`, recipient.id));

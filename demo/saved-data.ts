@@ -9,6 +9,7 @@
 // the dev server too, where no service worker runs.
 import { openDB, type IDBPDatabase } from 'idb';
 import { AdapterError } from '../src/adapter/errors.js';
+import type { Recipient } from '../src/model/types.js';
 
 const DB_NAME = 'cr-demo-saved';
 const STORE = 'answers';
@@ -62,4 +63,17 @@ export async function forgetSaved(prefix: string): Promise<void> {
   const database = await db();
   const keys = (await database.getAllKeys(STORE)).filter((key) => String(key).startsWith(prefix));
   await Promise.all(keys.map((key) => database.delete(STORE, key)));
+}
+
+/**
+ * The recipient list, kept per person: the record page picks from it, the campaign page hands it to
+ * the bulk entry (names and emails then match with no network, and names at all: the backend looks
+ * up ids and emails only).
+ */
+export function savedRecipients(session: { apiBase: string; userKey: string; getToken(): Promise<string> }): Promise<Fetched<Recipient[]>> {
+  return networkFirst(`${session.userKey}:recipients`, async () => {
+    const answer = await fetch(`${session.apiBase}/recipients`, { headers: { Authorization: `Bearer ${await session.getToken()}` } });
+    if (!answer.ok) throw new Error(`The server answered ${answer.status} for the list of recipients.`);
+    return ((await answer.json()) as { items: Recipient[] }).items;
+  });
 }

@@ -7,7 +7,8 @@
 // A page exports `run(context)` and resolves with results (see bench/browser/harness.ts); the runner
 // prints one table and writes bench-results/latest.json. Benchmarks measure, they do not assert: the
 // exit code is 0 unless the harness itself fails. `npm run bench -- adapter` runs only matching files;
-// `BENCH_QUICK=1` runs few rounds, to check that the harness works.
+// `BENCH_QUICK=1` runs few rounds, to check that the harness works. `BENCH_BROWSER=firefox` runs the
+// pages in Firefox instead (scripts/bench-browser.mjs), writing bench-results/latest-firefox.json.
 // Then every `bench/node/*.bench.ts` (the server's: stats, summary and CSV at scale), each in its own
 // Node process through tsx, printing its own table; the same name filter applies.
 import { spawnSync } from 'node:child_process';
@@ -15,8 +16,7 @@ import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
+import { benchEngine, launchBenchBrowser } from './bench-browser.mjs';
 import { globSync } from './glob.mjs';
 
 const TOKEN = 'bench-token';
@@ -96,6 +96,27 @@ function putResponse(req, send) {
   });
 }
 
+/**
+ * POST /api/responses/batch (the outbox's batch bench): every line answered `stored`, in the reference
+ * server's shape, storing nothing, like putResponse: the bench weighs requests and the outbox, not a
+ * database (bench/node/batch.bench.ts weighs the real server).
+ */
+function batchResponses(req, send) {
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    let lines;
+    try {
+      lines = JSON.parse(Buffer.concat(chunks).toString('utf8')).lines;
+    } catch {
+      return send(400, 'application/problem+json', JSON.stringify({ title: 'Bad Request', status: 400 }));
+    }
+    const recordedAt = new Date().toISOString();
+    const results = lines.map((line) => ({ id: line.id, outcome: 'stored', line: { ...line, categoryId: 'responded', recordedAt, author: 'bench', source: 'manual', link: null, evidence: null } }));
+    send(200, 'application/json', JSON.stringify({ results, stored: results.length, alreadyStored: 0, refused: 0 }));
+  });
+}
+
 function startServer(routes, scripts, pages) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bench');
@@ -109,6 +130,7 @@ function startServer(routes, scripts, pages) {
         return send(401, 'application/problem+json', JSON.stringify({ title: 'Unauthorized', status: 401 }));
       }
       if (req.method === 'PUT' && /^\/responses\/[^/]+$/.test(url.pathname.slice(API.length))) return putResponse(req, send);
+      if (req.method === 'POST' && url.pathname === `${API}/responses/batch`) return batchResponses(req, send);
       const body = routes.get(url.pathname.slice(API.length));
       return body === undefined
         ? send(404, 'application/problem+json', JSON.stringify({ title: 'Not Found', status: 404 }))
@@ -192,15 +214,13 @@ async function main() {
 
   const server = await startServer(routes, scripts, new Set(pages));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: findBrowser('chromium'),
-    args: CHROMIUM_ARGS,
-  });
+  const engine = benchEngine();
+  const { browser, label } = await launchBenchBrowser(engine);
   const started = Date.now();
   const results = [];
   const failures = [];
   try {
-    console.log(`Benchmarks in ${browser.browserType().name()} ${browser.version()}, ${context.rounds} rounds × ${context.callsPerRound} calls${quick ? ' (BENCH_QUICK)' : ''}`);
+    console.log(`Benchmarks in ${label}, ${context.rounds} rounds × ${context.callsPerRound} calls${quick ? ' (BENCH_QUICK)' : ''}`);
     for (const name of pages) {
       process.stdout.write(`  ${name} … `);
       try {
@@ -221,15 +241,17 @@ async function main() {
   printTable(results);
   console.log(`\nMedians (times per call unless a unit is given); ratio = ours ÷ baseline. ${((Date.now() - started) / 1000).toFixed(1)} s in the browser.`);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/latest.json', `${JSON.stringify({
+  // Chromium's figures stay in latest.json; another engine's go beside them.
+  const written = engine === 'chromium' ? 'bench-results/latest.json' : `bench-results/latest-${engine}.json`;
+  writeFileSync(written, `${JSON.stringify({
     at: new Date().toISOString(),
-    browser: `${browser.browserType().name()} ${browser.version()}`,
+    browser: label,
     node: process.version,
     context,
     results: results.map((r) => ({ ...r, ...judge(r) })),
     failures,
   }, null, 2)}\n`);
-  console.log('Written to bench-results/latest.json');
+  console.log(`Written to ${written}`);
   if (failures.length) throw new Error(`${failures.length} bench page(s) failed:\n${failures.join('\n')}`);
 }
 
@@ -253,5 +275,6 @@ main()
     process.exitCode = 1;
   })
   .then(() => {
-    if (runNodeBenches(process.argv.slice(2)) > 0) process.exitCode = 1;
+    // The server benches do not depend on the browser: run once, with Chromium's.
+    if (benchEngine() === 'chromium' && runNodeBenches(process.argv.slice(2)) > 0) process.exitCode = 1;
   });

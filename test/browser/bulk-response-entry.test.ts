@@ -54,6 +54,20 @@ describe('<bulk-response-entry>', () => {
     await expect(entry).to.be.accessible();
   });
 
+  it('offline: one button keeps every row not checked, and is gone once they are kept', async () => {
+    const { entry, adapter } = await mountBulk({ recipients: PEOPLE });
+    adapter.failures.getRecipientResponses = new UnavailableError('offline');
+    await checkList(entry, 'ada@example.com\nj.weber@example.com\nada@example.com');
+    const keep = $<HTMLButtonElement>(entry, '[part~="include-unchecked-button"]');
+    expect(text(keep)).to.equal('Save the 2 rows not checked (offline) too');
+    keep.click();
+    await until(() => text($(entry, '[part~="save-button"]')) === 'Save 2 responses');
+    // The row twice in the list stays out: only "not checked" rows are put back.
+    expect(rowsShown(entry).map((row) => row.split(' | ').pop())).to.deep.equal(['in', 'in', 'out']);
+    expect(entry.shadowRoot!.querySelector('[part~="include-unchecked-button"]')).to.equal(null);
+    await expect(entry).to.be.accessible();
+  });
+
   it('saves with progress; a line the server refuses is listed with its reason; Retry failed sends it again with the same id', async () => {
     const { entry, adapter } = await mountBulk({ recipients: PEOPLE });
     adapter.failOnce.set('43', new ValidationError('The campaign was not sent to this recipient.', [], { status: 422 }));

@@ -16,9 +16,12 @@ class BatchSender extends FakeOutboxSender {
   stored = new Map<string, number>();
   loseNext = false;
   refuse = new Set<string>();
+  /** What reached the server, in order: `batch`, and what `respond` notes of single calls. */
+  log: string[] = [];
 
   async addResponses(lines: readonly NewResponseLine[]): Promise<BatchLineOutcome[]> {
     this.batches.push(lines.map((line) => line.id));
+    this.log.push('batch');
     const outcomes = lines.map((line): BatchLineOutcome => {
       if (this.refuse.has(line.id)) return { id: line.id, outcome: 'refused', error: new ValidationError('refused', [], { status: 422, problem: { detail: 'Campaign is closed' } }) };
       const already = this.lines.has(line.id);
@@ -97,6 +100,22 @@ describe('Outbox: adds drained through a batch endpoint', () => {
     expect(failed).to.include({ state: 'failed', lineId: lines[1].id });
     expect(failed.lastError?.problem?.detail).to.equal('Campaign is closed');
     expect([...sender.lines.keys()].sort()).to.deep.equal([lines[0].id, lines[2].id].sort());
+  });
+
+  it('a batch of a campaign waits for a delete-all of it queued before, even while that is in flight', async () => {
+    const sender = new BatchSender();
+    sender.respond = async (call) => {
+      sender.log.push(`${call.kind} sent`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      sender.log.push(`${call.kind} answered`);
+    };
+    const outbox = await open({ sender, batchAdds: true });
+    const lines = Array.from({ length: 3 }, () => newLine());
+    await outbox.enqueueDeleteAll(lines[0].recipientId, lines[0].campaignId);
+    await outbox.enqueueMany(addsOf(lines));
+    await eventually(async () => (await outbox.list()).length === 0);
+    expect(sender.log).to.deep.equal(['deleteAll sent', 'deleteAll answered', 'batch']);
+    expect([...sender.lines.keys()].sort(), 'the lines outlive the delete-all').to.deep.equal(lines.map((line) => line.id).sort());
   });
 
   it('without batchAdds, each add is its own request (control)', async () => {

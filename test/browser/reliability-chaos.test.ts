@@ -13,6 +13,9 @@
  * Size: CR_CHAOS_OPERATIONS (default 200 in `npm test`; `npm run test:soak` runs 1,000). Seed: fixed,
  * or CR_CHAOS_SEED to replay one. Faults are drawn per request path from the seed, so a replay meets
  * the same faults on the same operations; the interleaving with the sender's timing may differ.
+ *
+ * Adds drained through the batch endpoint (partial failures, lost answers, reloads mid-batch):
+ * reliability-chaos-batch.test.ts.
  */
 import { expect } from '@open-wc/testing';
 import type { OutboxOp } from '../../src/offline/index.js';

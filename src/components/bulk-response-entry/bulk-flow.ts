@@ -120,6 +120,13 @@ export class BulkFlow implements ReactiveController {
     this.#update();
   }
 
+  /** The person keeps every row left out only because the backend could not be asked (offline). */
+  includeUnchecked(): void {
+    for (const row of this.preview) if (row.duplicate === 'unchecked' && !row.included) this.#choices.set(row.row.index, true);
+    this.#rebuild();
+    this.#update();
+  }
+
   /** The person picks one of an ambiguous row's choices; who already has the response is asked for them. */
   async resolve(client: CampaignDataClient, index: number, recipient: Recipient): Promise<void> {
     this.#matches[index] = { status: 'matched', recipient };

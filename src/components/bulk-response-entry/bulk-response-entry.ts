@@ -52,6 +52,7 @@ import { importCsvFile, rowsToCheck } from './csv-import.js';
  * @csspart preview - The preview section.
  * @csspart preview-title - Its heading.
  * @csspart counts - Found, not found, ambiguous, duplicates, to be saved.
+ * @csspart include-unchecked-button - Keep every row not checked (offline): shown while some are left out.
  * @csspart list - The scrolling (virtualized) list of rows.
  * @csspart row - One row.
  * @csspart row-include - Its checkbox: saved or left out.
@@ -248,6 +249,10 @@ export class BulkResponseEntry extends CrDataElement {
       return renderPreview({
         l: this.localizer, preview: this.flow.preview, counts: countPreview(this.flow.preview), unverified: this.flow.unverified,
         onInclude: (index, included) => this.flow.include(index, included),
+        onIncludeUnchecked: () => {
+          this.flow.includeUnchecked();
+          void this.#focus('[part~="save-button"]');
+        },
         onChoose: (index, recipientId) => this.#choose(index, recipientId),
         onSave: this.#save,
         onBack: () => this.flow.back(),

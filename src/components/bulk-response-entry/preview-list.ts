@@ -16,6 +16,8 @@ export interface PreviewContext {
   /** Ids typed while the backend could not say who they are. */
   unverified: ReadonlySet<string>;
   onInclude: (index: number, included: boolean) => void;
+  /** Puts back in every row left out only because it could not be checked (offline). */
+  onIncludeUnchecked: () => void;
   onChoose: (index: number, recipientId: string) => void;
   onSave: () => void;
   onBack: () => void;
@@ -53,9 +55,14 @@ function renderRow(l: Localizer, row: PreviewRow, context: PreviewContext): Temp
 
 export function renderPreview(context: PreviewContext): TemplateResult {
   const { l, counts } = context;
+  // Offline, every row of a booth's list is "not checked": one step to keep them all, not a tick per row.
+  const unchecked = context.preview.filter((row) => row.duplicate === 'unchecked' && !row.included).length;
   return html`<section part="preview" class="preview" aria-labelledby="bulk-preview-title">
     <h3 id="bulk-preview-title" part="preview-title">${l.t('bulk.preview')}</h3>
     <p part="counts">${l.t('bulk.counts', { ...counts })}</p>
+    ${unchecked > 0
+      ? html`<button type="button" part="include-unchecked-button" @click=${context.onIncludeUnchecked}>${l.tPlural('bulk.includeUnchecked', unchecked)}</button>`
+      : nothing}
     <div class="list" part="list" role="list" aria-labelledby="bulk-preview-title">
       ${virtualize({
         items: context.preview as PreviewRow[],

@@ -39,6 +39,8 @@ export const deBulk = {
   'bulk.duplicate.repeated': 'Duplikat: zweimal in der Liste',
   'bulk.duplicate.existing': 'Duplikat: hat diese Antwort zu diesem Ereignis bereits',
   'bulk.duplicate.unchecked': 'Nicht geprüft (offline)',
+  'bulk.includeUnchecked.one': 'Die 1 nicht geprüfte Zeile (offline) auch speichern',
+  'bulk.includeUnchecked.other': 'Die {count} nicht geprüften Zeilen (offline) auch speichern',
   'bulk.save.one': '1 Antwort speichern',
   'bulk.save.other': '{count} Antworten speichern',
   'bulk.saving': 'Speichere {done} von {total}…',

@@ -39,6 +39,8 @@ export const enBulk = {
   'bulk.duplicate.repeated': 'Duplicate: twice in the list',
   'bulk.duplicate.existing': 'Duplicate: already has this response on this event',
   'bulk.duplicate.unchecked': 'Not checked (offline)',
+  'bulk.includeUnchecked.one': 'Save the 1 row not checked (offline) too',
+  'bulk.includeUnchecked.other': 'Save the {count} rows not checked (offline) too',
   'bulk.save.one': 'Save 1 response',
   'bulk.save.other': 'Save {count} responses',
   'bulk.saving': 'Saving {done} of {total}…',

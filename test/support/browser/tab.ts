@@ -43,8 +43,17 @@ export interface TabConfig {
    * 10th add is confirmed without being sent (lost). `repeatDeleteAll`: each delete-all is sent a
    * second time, under a fresh key, after the next add of its campaign (applied twice, deleting later lines).
    */
-  sabotage?: 'ackWithoutSending' | 'repeatDeleteAll';
+  sabotage?: 'ackWithoutSending' | 'repeatDeleteAll' | BatchSabotage;
+  /** Adds drained through the adapter's batch endpoint (POST /responses/batch), as the outbox's `batchAdds`. */
+  batchAdds?: boolean;
 }
+
+/**
+ * Negative controls of the batch chaos. `batchFreshIds`: every batch is sent under fresh line ids,
+ * so a batch sent again after its answer was lost is stored again (applied twice).
+ * `ackBatchWithoutSending`: every 2nd batch is confirmed without being sent (lost).
+ */
+export type BatchSabotage = 'batchFreshIds' | 'ackBatchWithoutSending';
 
 export interface HeldCall {
   kind: 'add' | 'deleteAll';
@@ -147,6 +156,17 @@ const api: TabApi = {
         return result;
       },
     };
+    let batches = 0;
+    if (config.batchAdds) {
+      sender.addResponses = async (lines, options) => {
+        if (config.sabotage === 'ackBatchWithoutSending' && ++batches % 2 === 0) {
+          return lines.map((line) => ({ id: line.id, outcome: 'stored' as const, line: { ...line, categoryId: 'responded', recordedAt: new Date().toISOString(), author: null, source: 'manual' as const, link: null, evidence: null } }));
+        }
+        const sent = config.sabotage === 'batchFreshIds' ? lines.map((line) => ({ ...line, id: crypto.randomUUID() })) : lines;
+        const outcomes = await adapter.addResponses!(sent, options);
+        return outcomes.map((outcome, index) => ({ ...outcome, id: lines[index].id }));
+      };
+    }
     const scale = config.clockScale ?? 1;
     outbox = await Outbox.open({
       dbName: config.dbName,
@@ -156,6 +176,7 @@ const api: TabApi = {
       backoff: config.backoff,
       leaseMs: config.leaseMs,
       requestPersistence: false,
+      batchAdds: config.batchAdds,
     });
     outbox.subscribe((event) => {
       if (!event.remote) api.events.push(event);

@@ -5,7 +5,8 @@
  * 1. Both pages are visited once; the SERVER IS STOPPED (it no longer listens: no emulation of the
  *    browser's offline mode, which can miss a service worker's own requests), and both pages load
  *    again: from the worker, with the page's saved lists and the kit's cache, saying so.
- * 2. Responses are recorded by hand (Add Response), the page reloaded: they show pending.
+ * 2. Responses are recorded by hand (Add Response) and in bulk (<bulk-response-entry> on the campaign
+ *    page, booth-bulk.ts), the page reloaded: they show pending.
  * 3. The server starts again on the same port with the same database (PGlite folder or PostgreSQL
  *    schema): each line reaches it once.
  *
@@ -19,7 +20,8 @@ import { after, before, test } from 'node:test';
 import type { Page as ResultPage, ResponseLine } from '../../../src/model/types.js';
 import { buildDemo, serveBuiltDemo, type BuiltDemoServer } from './built-demo.js';
 import { STEP_MS, waitFor } from './driver.js';
-import type { E2eBrowser, E2ePage, Edit } from './driver.js';
+import type { E2eBrowser, E2ePage } from './driver.js';
+import { recordInBulk, type StoredLine } from './booth-bulk.js';
 
 const RECIPIENT = '42';
 /** A campaign of the recipient's, shown on the record page. */
@@ -30,16 +32,6 @@ const BY_HAND: [string, string][] = [
   ['Industry Expo Berlin 2026', 'Trade show booth B12'],
   ['Annual Renewal Calls', 'Renewal calls, round 1'],
 ];
-
-/**
- * THE PLACE FOR THE BULK ENTRY: the 20 responses recorded in bulk, offline, through
- * <bulk-response-entry>, returned with their notes so that the checks below count them like the
- * three entered by hand (pending after the reload, then on the server exactly once). The element is
- * not on main yet; until it is, no line is added here.
- */
-async function recordInBulk(_page: E2ePage, _tag: string): Promise<Edit[]> {
-  return [];
-}
 
 /** Text of the page's element with this id. */
 const textOf = (page: E2ePage, id: string) => page.evaluate<string>(`(document.getElementById(${JSON.stringify(id)})?.textContent ?? '').trim()`);
@@ -70,8 +62,8 @@ export function boothOfflineFlow(launch: () => Promise<E2eBrowser>): void {
     if (built) await rm(built, { recursive: true, force: true });
   });
 
-  async function storedWithNote(note: string): Promise<number> {
-    const page = await server.api<ResultPage<ResponseLine>>(`/recipients/${RECIPIENT}/responses?q=${encodeURIComponent(note)}&limit=500`);
+  async function storedWithNote({ recipient, note }: StoredLine): Promise<number> {
+    const page = await server.api<ResultPage<ResponseLine>>(`/recipients/${recipient}/responses?q=${encodeURIComponent(note)}&limit=500`);
     return page.items.filter((line) => line.note === note).length;
   }
 
@@ -119,10 +111,12 @@ export function boothOfflineFlow(launch: () => Promise<E2eBrowser>): void {
       const tag = `Booth (${browser.name}) ${Date.now()}`;
       const byHand = BY_HAND.map(([campaign, event], i) => ({ campaign, event, note: `${tag} by hand ${i + 1}` }));
       for (const edit of byHand) await page.addResponse(edit);
-      const edits = [...byHand, ...(await recordInBulk(page, tag))];
       for (const edit of byHand) await page.waitForCampaign(edit.campaign, 'pending');
-
-      await page.reload();
+      // The campaign page's bulk entry, with the server still stopped; then back to the record page.
+      const inBulk = await recordInBulk(page, server.url, tag);
+      phase(`${inBulk.length} recorded in bulk`);
+      const edits: StoredLine[] = [...byHand.map(({ note }) => ({ recipient: RECIPIENT, note })), ...inBulk];
+      await page.goto(recordUrl);
       await savedNoteShown(page);
       for (const edit of byHand) await page.waitForCampaign(edit.campaign, 'pending');
       await waitFor(async () => (await page.pendingCount()) === String(edits.length), `the sync status to count ${edits.length} pending after the reload`);
@@ -136,12 +130,12 @@ export function boothOfflineFlow(launch: () => Promise<E2eBrowser>): void {
       phase('the responses pending across a reload');
       await server.start();
       phase('the server started again');
-      await waitFor(async () => (await Promise.all(edits.map((e) => storedWithNote(e.note)))).every((n) => n === 1), 'every line on the server', 120_000);
+      await waitFor(async () => (await Promise.all(edits.map(storedWithNote))).every((n) => n === 1), 'every line on the server', 120_000);
       phase('every line on the server');
       await waitFor(async () => (await page.pendingCount()) === null || (await page.pendingCount()) === '0', 'the sync status to say all sent', STEP_MS * 2);
       phase('the sync status says all sent');
       await delay(1000); // anything sent twice would land meanwhile
-      for (const edit of edits) assert.equal(await storedWithNote(edit.note), 1, `${edit.note}: once`);
+      for (const edit of edits) assert.equal(await storedWithNote(edit), 1, `${edit.note} (recipient ${edit.recipient}): once`);
     } finally {
       await page.close();
       phase('the page closed');

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from '../../../scripts/find-browser.mjs';
 import { STEP_MS } from './driver.js';
-import type { E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
+import type { BulkEntry, E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
 
 export async function launchChromium(): Promise<E2eBrowser> {
   const browser = await chromium.launch({ executablePath: findBrowser('chromium'), args: CHROMIUM_ARGS });
@@ -53,6 +53,23 @@ function chromiumPage(context: BrowserContext, page: Page): E2ePage {
       await dialog.getByLabel('Note').fill(note);
       await dialog.getByRole('button', { name: 'Save', exact: true }).click();
       await dialog.waitFor({ state: 'hidden' });
+    },
+    async recordInBulk({ event, detail, note, recipients }: BulkEntry) {
+      const entry = page.locator('bulk-response-entry');
+      const newList = entry.getByRole('button', { name: 'New list' });
+      if (await newList.isVisible()) await newList.click();
+      await entry.getByLabel('Campaign event').selectOption({ label: event });
+      await entry.getByLabel('Response Detail').selectOption({ label: detail });
+      await entry.getByLabel('Note').fill(note);
+      await entry.getByLabel('Paste emails, ids or names, one per line').fill(recipients.join('\n'));
+      await entry.getByRole('button', { name: 'Check the list' }).click();
+      await entry.locator('[part~="preview"]').waitFor();
+      const counts = (await entry.locator('[part~="counts"]').innerText()).trim();
+      const keepUnchecked = entry.getByRole('button', { name: /^Save the \d+ rows? not checked \(offline\) too$/ });
+      if (await keepUnchecked.isVisible()) await keepUnchecked.click();
+      await entry.getByRole('button', { name: /^Save \d+ responses?$/ }).click();
+      await entry.locator('[part~="summary"]').waitFor();
+      return { counts, summary: (await entry.locator('[part~="status"]').innerText()).trim() };
     },
     recordName: async () => (await page.locator('#record-name').textContent())?.trim() ?? '',
     async responseShown(title) {

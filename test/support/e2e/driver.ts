@@ -24,6 +24,21 @@ export interface StatusUpdate {
   note: string;
 }
 
+/** One list recorded through <bulk-response-entry>: what applies to every line, and the pasted recipients. */
+export interface BulkEntry {
+  event: string;
+  detail: string;
+  note: string;
+  /** Ids or emails, pasted one per line. */
+  recipients: string[];
+}
+
+/** What <bulk-response-entry> said: its preview's counts (before Save) and its summary (after). */
+export interface BulkOutcome {
+  counts: string;
+  summary: string;
+}
+
 /** One page of the demo in a fresh browser context (its own storage: IndexedDB, the outbox). */
 export interface E2ePage {
   goto(url: string): Promise<void>;
@@ -44,6 +59,13 @@ export interface E2ePage {
   evaluate<T>(expression: string): Promise<T>;
   /** Add Response → New Campaign Response → Campaign, Campaign event, Responded, Note → Save, as a person does it. */
   addResponse(edit: Edit): Promise<void>;
+  /**
+   * In the page's <bulk-response-entry>, as a person does it: New list (when a summary is shown),
+   * Campaign event, Response Detail, Note, the list pasted → Check the list → the rows marked
+   * "Not checked (offline)" put back in (Save the N rows not checked (offline) too, when shown) →
+   * Save → until the summary.
+   */
+  recordInBulk(entry: BulkEntry): Promise<BulkOutcome>;
   /** The record page's name of the recipient (the demo's heading). */
   recordName(): Promise<string>;
   /** The campaign's Response cell: its response detail, or null while it says there is none. */

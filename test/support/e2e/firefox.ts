@@ -21,7 +21,7 @@ import puppeteer from 'puppeteer-core';
 import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { findBrowser } from '../../../scripts/find-browser.mjs';
 import { STEP_MS, waitFor } from './driver.js';
-import type { E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
+import type { BulkEntry, E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
 
 /**
  * The preload script that keeps Vite's HMR client from ever connecting: its socket (protocol
@@ -102,6 +102,24 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
     await select.select(value);
   }
 
+  /** Every match of `selector` inside the page's <bulk-response-entry>. */
+  const inBulk = (selector: string) => page.$$(`bulk-response-entry >>> ${selector}`);
+
+  /** The bulk entry's control that the <label> with exactly this text labels. */
+  async function bulkField(label: string): Promise<ElementHandle> {
+    const labelElement = await present(async () => firstWhere(await inBulk('label'), textIs, label), `the field ${label}`);
+    const control = (await labelElement.evaluateHandle((element) => (element as HTMLLabelElement).control)).asElement();
+    if (!control) throw new Error(`the label ${label} labels no control`);
+    return control as ElementHandle;
+  }
+
+  /** Types `text` into a text field in place of what it held. */
+  async function replaceText(field: ElementHandle, text: string): Promise<void> {
+    await field.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await field.type(text);
+  }
+
   /** The open <dialog> of the tab that the heading `name` labels. */
   const dialogNamed = async (name: string) =>
     present(
@@ -156,6 +174,24 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
       await (await labelled(dialog, 'Note')).type(note);
       await (await buttonNamed(dialog, 'button', 'Save')).click();
       await closed(dialog);
+    },
+    async recordInBulk({ event, detail, note, recipients }: BulkEntry) {
+      const newList = await firstWhere(await inBulk('button'), textIs, 'New list');
+      if (newList) await newList.click();
+      await selectByLabel(await bulkField('Campaign event'), event);
+      await selectByLabel(await bulkField('Response Detail'), detail);
+      await replaceText(await bulkField('Note'), note);
+      await replaceText(await bulkField('Paste emails, ids or names, one per line'), recipients.join('\n'));
+      await (await buttonNamed(page, 'bulk-response-entry >>> button', 'Check the list')).click();
+      const countsShown = await present(async () => (await inBulk('[part~="counts"]'))[0] ?? null, 'the preview');
+      const counts = await countsShown.evaluate((element) => element.textContent?.trim() ?? '');
+      const keepUnchecked = await firstWhere(await inBulk('button'), (element, pattern) => new RegExp(pattern).test(element.textContent?.trim() ?? ''), '^Save the \\d+ rows? not checked \\(offline\\) too$');
+      if (keepUnchecked) await keepUnchecked.click();
+      const save = await present(async () => firstWhere(await inBulk('button'), (element, pattern) => new RegExp(pattern).test(element.textContent?.trim() ?? ''), '^Save \\d+ responses?$'), 'Save');
+      await save.click();
+      await present(async () => (await inBulk('[part~="summary"]'))[0] ?? null, 'the summary');
+      const summary = await (await inBulk('[part~="status"]'))[0]!.evaluate((element) => element.textContent?.trim() ?? '');
+      return { counts, summary };
     },
     recordName: async () => (await page.$eval('#record-name', (element) => element.textContent?.trim() ?? '')),
     async responseShown(title) {

@@ -22,7 +22,7 @@ import { findWebKit, startWebKitDriver, webkitCapabilities, WEBKIT_HOW_TO } from
 import { startRelay } from './relay.js';
 import type { Relay } from './relay.js';
 import { STEP_MS, waitFor } from './driver.js';
-import type { E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
+import type { BulkEntry, E2eBrowser, E2ePage, Edit, StatusUpdate } from './driver.js';
 
 type Session = WebdriverIO.Browser;
 
@@ -144,7 +144,37 @@ function webkitPage(session: Session, closeSession: () => Promise<void>): E2ePag
   }
 
 
+  /** Sets `entry`: the page's <bulk-response-entry>'s shadow root. */
+  const bulkEntry = `const entry = deep('bulk-response-entry')[0]?.shadowRoot;`;
+
+  async function recordInBulk({ event, detail, note, recipients }: BulkEntry) {
+    const scope = await present(`${bulkEntry} return entry?.querySelector('form') ?? null;`, 'the bulk entry');
+    const newList = await run<WebdriverIO.Element | null>(`${bulkEntry} return entry ? named('button', 'New list', entry) : null;`);
+    if (newList) await (await session.$(newList).getElement()).click();
+    await selectByLabel(await field(scope, 'Campaign event'), event);
+    await selectByLabel(await field(scope, 'Response Detail'), detail);
+    const noteField = await field(scope, 'Note');
+    await noteField.clearValue();
+    await noteField.addValue(note);
+    // Pasted, as a person pastes a list: the whole text at once, then the input event (Send Keys
+    // has no portable way to type a line break).
+    await run(`const field = args[0]; field.value = args[1]; field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));`,
+      await field(scope, 'Paste emails, ids or names, one per line'), recipients.join('\n'));
+    await (await present(`${bulkEntry} return entry ? named('button', 'Check the list', entry) : null;`, 'Check the list')).click();
+    const counts = await (await present(`${bulkEntry} return entry?.querySelector('[part~="counts"]') ?? null;`, 'the preview')).getText();
+    const keepUnchecked = await run<WebdriverIO.Element | null>(
+      `${bulkEntry} return [...(entry?.querySelectorAll('button') ?? [])].find((b) => /^Save the \\d+ rows? not checked \\(offline\\) too$/.test(textOf(b))) ?? null;`,
+    );
+    if (keepUnchecked) await (await session.$(keepUnchecked).getElement()).click();
+    const save = await present(`${bulkEntry} return [...(entry?.querySelectorAll('button') ?? [])].find((b) => /^Save \\d+ responses?$/.test(textOf(b)) && !b.disabled) ?? null;`, 'Save');
+    await save.click();
+    await present(`${bulkEntry} return entry?.querySelector('[part~="summary"]') ?? null;`, 'the summary');
+    const summary = await run<string>(`${bulkEntry} return textOf(entry.querySelector('[part~="status"]'));`);
+    return { counts: counts.trim(), summary };
+  }
+
   return {
+    recordInBulk,
     async goto(url) {
       relay ??= await startRelay(new URL(url).origin);
       await session.url(relay.through(url));
