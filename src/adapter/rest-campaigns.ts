@@ -14,6 +14,7 @@ import { createRestCaller, identity, queryString } from './caller.js';
 import { getMe, ME_PATH } from './me.js';
 import type { RestAdapterConfig } from './config.js';
 import type { CampaignOperation, CampaignReportsAdapter, ReportQuery } from './types.js';
+import { liveOperations } from './rest-live.js';
 
 /** The reference server's paths of the campaign side. */
 export const DEFAULT_CAMPAIGN_PATHS: Readonly<Record<CampaignOperation, string>> = {
@@ -25,6 +26,7 @@ export const DEFAULT_CAMPAIGN_PATHS: Readonly<Record<CampaignOperation, string>>
   exportCampaignResponsesCsv: '/campaigns/{campaignId}/responses.csv',
   getClickthrough: '/campaigns/{campaignId}/clickthrough',
   sendCampaignEvent: '/campaigns/{campaignId}/events/{eventId}/send',
+  followChanges: '/changes',
 };
 
 const CampaignPageSchema = pageSchema(CampaignSchema);
@@ -73,5 +75,6 @@ export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignRe
         idempotencyKey,
         signal,
       }),
+    ...(config.live === false ? {} : liveOperations({ stream, mapLine }, config.live)),
   };
 }
