@@ -27,7 +27,7 @@ describe('<campaign-sync-status> live', () => {
     await until(() => status.shadowRoot?.querySelector('[part="live"][data-live="live"]'));
     const shown = $(status, '[part="live"]');
     expect(text(shown)).to.equal('◉ Live: changes show as they happen');
-    expect(shown.querySelector('[aria-hidden="true"]')).to.exist;
+    expect(shown.querySelector('[aria-hidden="true"]')).to.not.equal(null);
     await expect(status).to.be.accessible();
     live.push({ recipientId: '42' }, { kind: 'retrying', attempt: 1, delayMs: 1000, error: new Error('gone') });
     await until(() => status.shadowRoot?.querySelector('[part="live"][data-live="reconnecting"]'));
