@@ -84,6 +84,14 @@ export interface RestAdapterConfig {
 
 /** Timing of the change stream's connection. */
 export interface LiveSettings {
+  /**
+   * `stream` (default): GET /changes as Server-Sent Events. `poll`: for a backend without it, the
+   * record's list (a recipient's campaigns, a campaign's statistics) is asked every `pollMs` with
+   * If-None-Match, and a new ETag makes the elements read everything again.
+   */
+  mode?: 'stream' | 'poll';
+  /** How often `poll` asks. Default 15000. */
+  pollMs?: number;
   /** A stream silent this long (the server sends a heartbeat every 15 s) is taken as lost. Default 45000. */
   idleMs?: number;
   /** The ceiling of the first reconnect's wait, doubling up to `retryCapMs`. Default 1000. */

@@ -7,8 +7,9 @@ import * as v from 'valibot';
 import { ResponseLineSchema } from '../model/schemas.js';
 import type { RestCaller } from './caller.js';
 import { queryString } from './caller.js';
-import type { LiveSettings } from './config.js';
-import type { LiveChange, LiveOperations } from './live-types.js';
+import type { RestAdapterConfig } from './config.js';
+import type { LiveChange, LiveFilter, LiveOperations } from './live-types.js';
+import { pollOperations } from './live-poll.js';
 import { follow } from './sse-follow.js';
 
 const ChangeSchema = v.object({
@@ -21,7 +22,23 @@ const ChangeSchema = v.object({
   line: v.optional(v.unknown()),
 });
 
-export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine'>, settings: LiveSettings = {}): LiveOperations {
+/**
+ * The change stream of a REST backend, or (`live.mode: 'poll'`) a poll of the record's list with
+ * If-None-Match; none when `live` is false.
+ */
+export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | 'http'>, config: RestAdapterConfig): LiveOperations | Record<string, never> {
+  if (config.live === false) return {};
+  const settings = config.live ?? {};
+  const backoff = { baseMs: settings.retryBaseMs ?? 1_000, capMs: settings.retryCapMs ?? 30_000 };
+  if (settings.mode === 'poll') {
+    const recipientPath = config.paths?.getRecipientCampaigns ?? '/recipients/{recipientId}/campaigns';
+    const campaignPath = config.paths?.getCampaignStats ?? '/campaigns/{campaignId}/stats';
+    const pathOf = (filter: LiveFilter) =>
+      filter.recipientId !== undefined
+        ? recipientPath.replace('{recipientId}', encodeURIComponent(filter.recipientId))
+        : campaignPath.replace('{campaignId}', encodeURIComponent(filter.campaignId ?? ''));
+    return pollOperations({ http: caller.http, pathOf, pollMs: settings.pollMs ?? 15_000, backoff });
+  }
   const parseChange = (data: unknown): LiveChange | undefined => {
     const checked = v.safeParse(ChangeSchema, data);
     if (!checked.success) return undefined;
@@ -46,7 +63,7 @@ export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine'>, s
             }),
           parseChange,
           idleMs: settings.idleMs ?? 45_000,
-          backoff: { baseMs: settings.retryBaseMs ?? 1_000, capMs: settings.retryCapMs ?? 30_000 },
+          backoff,
         },
         signal,
       ),

@@ -62,7 +62,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter & Required<BulkResponseOperations> {
   const mappers = config.mappers ?? {};
-  const { call, stream, mapLine } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
+  const { call, stream, mapLine, http } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
   const mapLatestResponse = (campaign: unknown) =>
     isRecord(campaign) && campaign.latestResponse != null
       ? { ...campaign, latestResponse: mapLine(campaign.latestResponse) }
@@ -127,7 +127,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
     ...auditOperations(call, mapLine, mappers),
     ...bulkOperations(call, mapLine, mappers),
-    ...(config.live === false ? {} : liveOperations({ stream, mapLine }, config.live)),
+    ...liveOperations({ stream, mapLine, http }, config),
     ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }

@@ -1,16 +1,17 @@
 // The REST adapter's change stream (`followChanges`): read with fetch and a bearer header, each
 // change validated with its line; after the server goes away it reconnects with backoff and
 // resumes from the last id, so a change made while it was down arrives; an expired token is
-// followed at once by a request with fresh headers; a reset says to reload in full.
+// followed at once by a request with fresh headers; a reset says to reload in full. Without a
+// stream, it polls with If-None-Match.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDb, type Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { seed } from '../../server/db/seed.js';
 import { startServer, type RunningServer } from '../../server/start.js';
-import { call, newLine, testApp } from '../server/helpers.js';
+import { call, newLine, testApp, TOKEN } from '../server/helpers.js';
 import { AUDIENCE, startLocalIssuer, type LocalIssuer } from '../server/oidc-fixture.js';
-import { createRestAdapter, type LiveNews } from '../../src/adapter/index.js';
+import { createCampaignRestAdapter, createRestAdapter, type LiveNews } from '../../src/adapter/index.js';
 
 let db: Db;
 let idp: LocalIssuer;
@@ -140,4 +141,40 @@ test('a reset says to reload in full, and the next connection resumes from its i
   assert.ok(change?.kind === 'change');
   assert.equal(change.change.kind, 'tracked-open');
   assert.equal(change.change.line, undefined, 'a line that fails validation is left out (the client re-reads)');
+});
+
+test('without a stream (live.mode poll): the record is asked with If-None-Match, 304 while unchanged, a reset when it changed', async () => {
+  const app = testApp(db);
+  const statuses: number[] = [];
+  const config = {
+    baseUrl: 'http://in-process/api',
+    headers: { Authorization: `Bearer ${TOKEN}` },
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const answer = await app.request(String(input), init);
+      if (String(input).includes('/campaigns')) statuses.push(answer.status);
+      return answer;
+    },
+    live: { mode: 'poll' as const, pollMs: 50 },
+  };
+  for (const [follow, filter, campaignId] of [
+    [createRestAdapter(config).followChanges!, { recipientId: '42' }, 'renewal-calls'],
+    [createCampaignRestAdapter(config).followChanges!, { campaignId: 'renewal-calls' }, 'renewal-calls'],
+  ] as const) {
+    statuses.length = 0;
+    const stop = new AbortController();
+    const news = recorder();
+    const following = follow(filter, news.listener, { signal: stop.signal });
+    try {
+      await news.waitFor((n) => n.kind === 'ready');
+      await news.waitFor(() => statuses.filter((s) => s === 304).length >= 2);
+      assert.equal(news.heard.filter((n) => n.kind === 'reset').length, 0, 'nothing changed yet');
+      const line = newLine({ recipientId: '42', campaignId });
+      assert.equal((await call(app, 'PUT', `/api/responses/${line.id}`, { body: line })).status, 201);
+      await news.waitFor((n) => n.kind === 'reset');
+      assert.equal(news.heard.filter((n) => n.kind === 'retrying').length, 0, 'a 304 is no failure');
+    } finally {
+      stop.abort();
+      await following;
+    }
+  }
 });
