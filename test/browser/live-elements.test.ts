@@ -91,6 +91,17 @@ describe('live elements', () => {
     expect(live.connections).to.have.length(0);
   });
 
+  it("a host's followChanges that rejects costs only its stream: the page says it is not live", async () => {
+    const adapter = new FakeAdapter([line({ id: 'first' })]);
+    adapter.followChanges = () => Promise.reject(new Error('a host adapter broke its promise'));
+    const client = new CampaignDataClient({ adapter });
+    const states: string[] = [];
+    client.subscribeLive((news) => news.kind === 'state' && states.push(news.state));
+    const tab = await fixture<CampaignResponsesTab>(html`<campaign-responses-tab recipient-id="42" .dataClient=${client}></campaign-responses-tab>`);
+    await until(() => tab.shadowRoot?.querySelector('table') && states.includes('off'));
+    expect(states).to.deep.equal(['connecting', 'off']);
+  });
+
   it('the last element gone closes the stream', async () => {
     const on = await recordPage();
     await until(() => on.live.open.length === 1);

@@ -63,7 +63,9 @@ export class LiveHub {
       const created: Topic = { listeners: new Set(), stop: new AbortController(), state: 'connecting', linger: undefined };
       topic = created;
       this.#topics.set(key, created);
-      void follow(filter, (news) => this.#hear(created, news), { signal: created.stop.signal });
+      // followChanges never rejects by contract; an adapter of a host's that does costs only its topic.
+      follow(filter, (news) => this.#hear(created, news), { signal: created.stop.signal }).catch((error: unknown) =>
+        this.#hear(created, { kind: 'stopped', error }));
       this.#update();
     }
     clearTimeout(topic.linger);
