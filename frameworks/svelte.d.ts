@@ -18,6 +18,8 @@ export interface AddResponseDialogSvelteProps extends HTMLAttributes<AddResponse
   token?: AddResponseDialog["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: AddResponseDialog["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: AddResponseDialog["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: AddResponseDialog["timeZone"];
   /** Attribute of the `recipientId` property. */
@@ -60,6 +62,8 @@ export interface BulkResponseEntrySvelteProps extends HTMLAttributes<BulkRespons
   token?: BulkResponseEntry["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: BulkResponseEntry["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: BulkResponseEntry["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: BulkResponseEntry["timeZone"];
   /** Attribute of the `eventId` property. */
@@ -90,6 +94,8 @@ export interface CampaignClickthroughReportSvelteProps extends HTMLAttributes<Ca
   token?: CampaignClickthroughReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignClickthroughReport["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignClickthroughReport["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignClickthroughReport["timeZone"];
   /** Attribute of the `eventId` property. */
@@ -120,6 +126,8 @@ export interface CampaignDataProviderSvelteProps extends HTMLAttributes<Campaign
   reportsClient?: CampaignDataProvider["reportsClient"];
   /** Any adapter implementing CampaignReportsAdapter, for the campaign side; used when no reportsClient is set. */
   reportsAdapter?: CampaignDataProvider["reportsAdapter"];
+  /** Whether the clients the provider makes follow the backend's change stream, so others' changes and tracked hits show as they happen; `false` (attribute `live="off"`) turns it off. A client handed in (`dataClient`, `reportsClient`) keeps its own setting. */
+  live?: CampaignDataProvider["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignDataProvider["timeZone"];
   /** Attribute of the `apiBase` property. */
@@ -152,6 +160,8 @@ export interface CampaignResponseReportSvelteProps extends HTMLAttributes<Campai
   token?: CampaignResponseReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponseReport["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignResponseReport["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponseReport["timeZone"];
   /** Attribute of the `pageSize` property. */
@@ -180,6 +190,8 @@ export interface CampaignResponsesTabSvelteProps extends HTMLAttributes<Campaign
   token?: CampaignResponsesTab["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponsesTab["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignResponsesTab["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponsesTab["timeZone"];
   /** Attribute of the `undoDelayMs` property. */
@@ -220,6 +232,8 @@ export interface CampaignStatsPanelSvelteProps extends HTMLAttributes<CampaignSt
   token?: CampaignStatsPanel["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignStatsPanel["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignStatsPanel["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignStatsPanel["timeZone"];
   /** Attribute of the `excludeMachines` property. */
@@ -246,6 +260,8 @@ export interface CampaignSyncStatusSvelteProps extends HTMLAttributes<CampaignSy
   token?: CampaignSyncStatus["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignSyncStatus["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignSyncStatus["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignSyncStatus["timeZone"];
   /** Attribute of the `apiBase` property. */
@@ -284,6 +300,8 @@ export interface ResponseHistorySvelteProps extends HTMLAttributes<ResponseHisto
   token?: ResponseHistory["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: ResponseHistory["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: ResponseHistory["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: ResponseHistory["timeZone"];
   /** Attribute of the `campaignId` property. */

@@ -18,6 +18,8 @@ export interface AddResponseDialogVueProps {
   token?: AddResponseDialog["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: AddResponseDialog["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: AddResponseDialog["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: AddResponseDialog["timeZone"];
   /** Before saving; cancelable. `event.line` is the line. */
@@ -54,6 +56,8 @@ export interface BulkResponseEntryVueProps {
   token?: BulkResponseEntry["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: BulkResponseEntry["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: BulkResponseEntry["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: BulkResponseEntry["timeZone"];
   /** A save or Retry ended: each line's outcome, and how many duplicates were skipped. */
@@ -76,6 +80,8 @@ export interface CampaignClickthroughReportVueProps {
   token?: CampaignClickthroughReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignClickthroughReport["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignClickthroughReport["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignClickthroughReport["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -98,6 +104,8 @@ export interface CampaignDataProviderVueProps {
   reportsClient?: CampaignDataProvider["reportsClient"];
   /** Any adapter implementing CampaignReportsAdapter, for the campaign side; used when no reportsClient is set. */
   reportsAdapter?: CampaignDataProvider["reportsAdapter"];
+  /** Whether the clients the provider makes follow the backend's change stream, so others' changes and tracked hits show as they happen; `false` (attribute `live="off"`) turns it off. A client handed in (`dataClient`, `reportsClient`) keeps its own setting. */
+  live?: CampaignDataProvider["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignDataProvider["timeZone"];
   /** A queued response line reached the backend (`event.line`, as stored), when no `<campaign-sync-status>` shows this client. */
@@ -126,6 +134,8 @@ export interface CampaignResponseReportVueProps {
   token?: CampaignResponseReport["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponseReport["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignResponseReport["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponseReport["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -146,6 +156,8 @@ export interface CampaignResponsesTabVueProps {
   token?: CampaignResponsesTab["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignResponsesTab["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignResponsesTab["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignResponsesTab["timeZone"];
   /** From the dialog, before saving; cancelable. */
@@ -178,6 +190,8 @@ export interface CampaignStatsPanelVueProps {
   token?: CampaignStatsPanel["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignStatsPanel["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignStatsPanel["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignStatsPanel["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */
@@ -196,6 +210,8 @@ export interface CampaignSyncStatusVueProps {
   token?: CampaignSyncStatus["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: CampaignSyncStatus["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: CampaignSyncStatus["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: CampaignSyncStatus["timeZone"];
   /** A queued response line reached the backend (`event.line`, as stored); fired by the status of the tab that sent it, once. (Without offline edits the dialog fires it when it saves.) */
@@ -230,6 +246,8 @@ export interface ResponseHistoryVueProps {
   token?: ResponseHistory["token"];
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   getToken?: ResponseHistory["getToken"];
+  /** Whether others' changes and tracked hits show as they happen (the data client's change stream, where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this page's own changes. */
+  live?: ResponseHistory["live"];
   /** IANA time zone in which dates and times are shown and entered (e.g. `Europe/Berlin`); else `time-zone` on the nearest ancestor, else the kit's (`setDefaultTimeZone()`), else the browser's. */
   timeZone?: ResponseHistory["timeZone"];
   /** The backend answered 401/403; `retryAfter()` retries. */

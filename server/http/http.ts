@@ -31,10 +31,13 @@ export const REVALIDATE = 'no-cache';
 /**
  * A JSON answer to a GET, with an ETag; 304 when the client already holds this version. no-store
  * still allows a client that keeps its own copy (the kit's read cache) to revalidate it by its tag.
+ * `version`, when given, is what the tag stands for instead of the whole body: an answer stamped
+ * with the time of the read (live statistics' `asOf`) is the same version while its figures are,
+ * so a client that polls with If-None-Match gets 304 until they move. Such a tag is weak.
  */
-export function jsonWithEtag(c: Context, value: unknown, cacheControl: string = NO_STORE): Response {
+export function jsonWithEtag(c: Context, value: unknown, cacheControl: string = NO_STORE, version?: unknown): Response {
   const body = JSON.stringify(value);
-  const etag = etagOf(body);
+  const etag = version === undefined ? etagOf(body) : `W/${etagOf(JSON.stringify(version))}`;
   const headers = { ETag: etag, 'Cache-Control': cacheControl };
   if (ifNoneMatchHits(c.req.header('If-None-Match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': JSON_CONTENT_TYPE } });

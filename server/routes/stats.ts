@@ -55,12 +55,12 @@ export function registerStatsRoutes(api: Api, { db, now, statsRefreshMs, statsSn
   api.get('/campaigns/:campaignId/stats', async (c) => {
     const { snapshot, times } = await snapshotOf(c);
     const answer: CampaignStats = { ...snapshot.stats, ...times };
-    return jsonWithEtag(c, answer);
+    return jsonWithEtag(c, answer, undefined, statsSnapshot ? undefined : snapshot.stats);
   });
 
   api.get('/campaigns/:campaignId/responses/summary', async (c) => {
     const { snapshot, times } = await snapshotOf(c);
     const answer: ResponseSummary = { ...snapshot.summary, ...times };
-    return jsonWithEtag(c, answer);
+    return jsonWithEtag(c, answer, undefined, statsSnapshot ? undefined : snapshot.summary);
   });
 }

@@ -49,6 +49,11 @@ export interface BackendCapabilities {
   recipientLookup?: boolean;
   /** Who already has a response can be asked for many recipients at once (`alreadyResponded`). Absent: false. */
   respondedQuery?: boolean;
+  /**
+   * The backend pushes changes (`followChanges`): open pages show others' edits and tracked hits as
+   * they happen. Absent or false: the data client polls where it can.
+   */
+  live?: boolean;
 }
 
 /** The kit's own backend (the reference server): everything. */
@@ -68,6 +73,7 @@ export const FULL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   batchAdd: true,
   recipientLookup: true,
   respondedQuery: true,
+  live: true,
 });
 
 /** A backend whose data can only be read (Mailchimp's activity, an export). */

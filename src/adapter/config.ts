@@ -75,4 +75,27 @@ export interface RestAdapterConfig {
   /** An answer larger than this fails with a `MalformedResponseError`. Default 10 MB. */
   maxResponseBytes?: number;
   mappers?: RestMappers;
+  /**
+   * The change stream (`followChanges`, path `/changes`): `false` for a backend without one (the
+   * adapter then declares no `live` capability, and the data client polls instead); or its timing.
+   */
+  live?: false | LiveSettings;
+}
+
+/** Timing of the change stream's connection. */
+export interface LiveSettings {
+  /**
+   * `stream` (default): GET /changes as Server-Sent Events. `poll`: for a backend without it, the
+   * record's list (a recipient's campaigns, a campaign's statistics) is asked every `pollMs` with
+   * If-None-Match, and a new ETag makes the elements read everything again.
+   */
+  mode?: 'stream' | 'poll';
+  /** How often `poll` asks. Default 15000. */
+  pollMs?: number;
+  /** A stream silent this long (the server sends a heartbeat every 15 s) is taken as lost. Default 45000. */
+  idleMs?: number;
+  /** The ceiling of the first reconnect's wait, doubling up to `retryCapMs`. Default 1000. */
+  retryBaseMs?: number;
+  /** The longest wait between reconnects. Default 30000. */
+  retryCapMs?: number;
 }

@@ -64,7 +64,8 @@ export async function send<T = unknown>(
       // lost with the page is the outbox's to send again.
       keepalive: request.method === 'DELETE',
     });
-    if (response.ok) return await read(response);
+    // A 304 answers a request that asked for it (If-None-Match): the caller's copy is current.
+    if (response.ok || (response.status === 304 && request.headers['If-None-Match'] !== undefined)) return await read(response);
     throw await errorFromResponse(response, settings.errorFromServer, operation);
   } catch (error) {
     // The caller's abort and the timeout win over whatever the aborted fetch or read threw.

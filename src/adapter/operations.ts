@@ -25,6 +25,8 @@ export interface OperationArgs {
   addResponses: { lines: readonly NewResponseLine[] };
   lookupRecipients: { keys: readonly string[]; cursor?: string };
   alreadyResponded: { campaignId: string; eventId: string; detailId: string; recipientIds: readonly string[] };
+  /** The stream's query (`recipientId`, `campaignId`, `lastEventId`); an override's `run` is not used for it. */
+  followChanges: Record<string, never>;
 }
 
 /** What an override gets: the call's values, the HTTP helper, and the caller's signal. */

@@ -14,6 +14,7 @@ import { createRestCaller, identity, queryString } from './caller.js';
 import { getMe, ME_PATH } from './me.js';
 import type { RestAdapterConfig } from './config.js';
 import type { CampaignOperation, CampaignReportsAdapter, ReportQuery } from './types.js';
+import { liveOperations } from './rest-live.js';
 
 /** The reference server's paths of the campaign side. */
 export const DEFAULT_CAMPAIGN_PATHS: Readonly<Record<CampaignOperation, string>> = {
@@ -25,6 +26,7 @@ export const DEFAULT_CAMPAIGN_PATHS: Readonly<Record<CampaignOperation, string>>
   exportCampaignResponsesCsv: '/campaigns/{campaignId}/responses.csv',
   getClickthrough: '/campaigns/{campaignId}/clickthrough',
   sendCampaignEvent: '/campaigns/{campaignId}/events/{eventId}/send',
+  followChanges: '/changes',
 };
 
 const CampaignPageSchema = pageSchema(CampaignSchema);
@@ -40,7 +42,7 @@ function reportQuery({ signal: _signal, ...query }: ReportQuery): string {
  * the model. `mappers.responseLine` also maps the detail report's rows.
  */
 export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignReportsAdapter {
-  const { call, stream, mapLine } = createRestCaller(config, { ...DEFAULT_CAMPAIGN_PATHS, getMe: ME_PATH });
+  const { call, stream, mapLine, http } = createRestCaller(config, { ...DEFAULT_CAMPAIGN_PATHS, getMe: ME_PATH });
   const mapRows =
     mapLine === identity
       ? identity
@@ -73,5 +75,6 @@ export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignRe
         idempotencyKey,
         signal,
       }),
+    ...liveOperations({ stream, mapLine, http }, config),
   };
 }

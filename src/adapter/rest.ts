@@ -22,6 +22,7 @@ import type { CampaignResponseAdapter, Operation } from './types.js';
 import { AUDIT_PATHS, auditOperations, emptyDeleteAnswer } from './rest-audit.js';
 import { BULK_PATHS, bulkOperations } from './rest-bulk.js';
 import type { BulkResponseOperations } from './bulk-operations.js';
+import { liveOperations } from './rest-live.js';
 
 export type { FromServer, RestAdapterConfig, RestMappers } from './config.js';
 export type { HeadersSource } from './http-helper.js';
@@ -36,6 +37,7 @@ export const DEFAULT_PATHS: Readonly<Record<Operation, string>> = {
   deleteAllResponses: '/recipients/{recipientId}/campaigns/{campaignId}/responses',
   ...AUDIT_PATHS,
   ...BULK_PATHS,
+  followChanges: '/changes',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -60,7 +62,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter & Required<BulkResponseOperations> {
   const mappers = config.mappers ?? {};
-  const { call, mapLine } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
+  const { call, stream, mapLine, http } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
   const mapLatestResponse = (campaign: unknown) =>
     isRecord(campaign) && campaign.latestResponse != null
       ? { ...campaign, latestResponse: mapLine(campaign.latestResponse) }
@@ -125,6 +127,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
     ...auditOperations(call, mapLine, mappers),
     ...bulkOperations(call, mapLine, mappers),
+    ...liveOperations({ stream, mapLine, http }, config),
     ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }

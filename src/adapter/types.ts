@@ -18,6 +18,7 @@ import type {
 import type { AuditFilters, AuditPage, RestoreResult } from '../model/audit.js';
 import type { BackendCapabilities } from './capabilities.js';
 import type { Me } from '../model/principal.js';
+import type { LiveOperations } from './live-types.js';
 
 /** Options every call accepts. */
 export interface CallOptions {
@@ -95,6 +96,8 @@ export interface CampaignResponseAdapter {
   readonly capabilities?: BackendCapabilities;
   /** Who the caller is and what they may do; undefined (or no method) when the backend does not say. */
   getMe?(options?: CallOptions): Promise<Me | undefined>;
+  /** Follows the backend's changes (capability `live`): see `LiveOperations`. */
+  followChanges?: LiveOperations['followChanges'];
 }
 
 /** The operations, by the names path templates and mappers use. */
@@ -110,7 +113,8 @@ export type Operation =
   | 'getAudit'
   | 'addResponses'
   | 'lookupRecipients'
-  | 'alreadyResponded';
+  | 'alreadyResponded'
+  | 'followChanges';
 
 // ---- The campaign side: statistics, reports, clickthrough and (reference server) sending ----------
 
@@ -149,6 +153,8 @@ export interface CampaignReportsAdapter {
   sendCampaignEvent(campaignId: string, eventId: string, options?: SendOptions): Promise<SendResult>;
   /** As on CampaignResponseAdapter: who the caller is, undefined when the backend does not say. */
   getMe?(options?: CallOptions): Promise<Me | undefined>;
+  /** As on CampaignResponseAdapter: the backend's changes, here followed per campaign. */
+  followChanges?: LiveOperations['followChanges'];
 }
 
 export type CampaignOperation =
@@ -159,4 +165,5 @@ export type CampaignOperation =
   | 'getCampaignResponses'
   | 'exportCampaignResponsesCsv'
   | 'getClickthrough'
-  | 'sendCampaignEvent';
+  | 'sendCampaignEvent'
+  | 'followChanges';

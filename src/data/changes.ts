@@ -1,3 +1,4 @@
+import type { LiveChange } from '../adapter/live-types.js';
 import type { ResponseLine } from '../model/types.js';
 
 /** What changed in a recipient's data; elements showing that recipient re-read. */
@@ -16,6 +17,11 @@ export type DataChange =
   /** An offline edit of this recipient was queued, changed state, was confirmed or discarded (any tab). */
   | { kind: 'sync'; recipientId: string; campaignId: string }
   /** A list shown from the device's cache was refreshed from the server: read it again. */
-  | { kind: 'refreshed'; recipientId: string };
+  | { kind: 'refreshed'; recipientId: string }
+  /**
+   * Someone else changed this recipient's data, or a tracked open or click arrived (the change
+   * stream): the changes of one burst, the newest last. Not the echo of this page's own writes.
+   */
+  | { kind: 'remote'; recipientId: string; campaignId: string; changes: LiveChange[] };
 
 export type DataChangeListener = (change: DataChange) => void;

@@ -21,6 +21,8 @@ import type { Action } from '../model/principal.js';
 import { directParts, type ClientParts, type ClientPartsFactory, type ManyLineResult } from './parts.js';
 import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 import { addMany, lastSavedPerCampaign } from './add-many.js';
+import { RecipientLive, type LiveNewsListener } from './live/recipient-live.js';
+import type { LiveState } from './live/live-hub.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -33,6 +35,17 @@ export interface CampaignDataClientOptions {
    * to keep edits on this device first and show the last known lists offline.
    */
   parts?: ClientPartsFactory;
+  /**
+   * Whether elements show others' changes as they happen, over the backend's change stream (one
+   * connection per recipient shown, shared by its elements). Default true where the adapter has
+   * `followChanges` and the `live` capability.
+   */
+  live?: boolean;
+}
+
+/** How an element follows a recipient: `live: false` hears this page's own changes only. */
+export interface SubscribeOptions {
+  live?: boolean;
 }
 
 /** What a person fills in; the client adds the line's id. */
@@ -59,6 +72,7 @@ export class CampaignDataClient {
   /** Resolves when the client's parts can serve (the device's store opened); never rejects. */
   readonly ready: Promise<void>;
   readonly #parts: ClientParts;
+  readonly #live: RecipientLive;
 
   constructor(options: CampaignDataClientOptions) {
     this.adapter = options.adapter;
@@ -72,6 +86,27 @@ export class CampaignDataClient {
       notify: (change) => this.#notify(change),
     });
     this.ready = this.#parts.ready;
+    const follow = capabilitiesOf(this.adapter).live === false ? undefined : this.adapter.followChanges?.bind(this.adapter);
+    this.#live = new RecipientLive({ follow, enabled: options.live ?? true, notify: (change) => this.#notify(change) });
+  }
+
+  /** Whether the elements follow the change stream (see the `live` option); false closes it. */
+  get live(): boolean {
+    return this.#live.enabled;
+  }
+
+  set live(on: boolean) {
+    this.#live.enabled = on;
+  }
+
+  /** Whether the page is live now: `off`, `connecting`, `live` or `reconnecting`. */
+  get liveState(): LiveState {
+    return this.#live.state;
+  }
+
+  /** Hears when `liveState` changes and when others' lines arrive (once per burst); returns the unsubscribe. */
+  subscribeLive(listener: LiveNewsListener): () => void {
+    return this.#live.subscribe(listener);
   }
 
   /**
@@ -145,6 +180,7 @@ export class CampaignDataClient {
   async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
     const waiting = this.#pendingDeletions.get(line.recipientId, line.campaignId);
     if (waiting) await waiting.commitNow();
+    this.#live.ownWrites.markLine(line.id);
     const saved = await this.#parts.writes.addResponse(line, options);
     this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
     return saved;
@@ -157,6 +193,7 @@ export class CampaignDataClient {
    */
   async addResponses(lines: readonly NewResponseLine[], options: CallOptions = {}): Promise<ManyLineResult[]> {
     for (const line of lines) await this.#pendingDeletions.get(line.recipientId, line.campaignId)?.commitNow();
+    for (const line of lines) this.#live.ownWrites.markLine(line.id);
     const results = await addMany(this.#parts.writes, lines, options);
     for (const saved of lastSavedPerCampaign(results)) this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
     return results;
@@ -172,13 +209,18 @@ export class CampaignDataClient {
     // Read before the lines are hidden, without the hiding: what the person saw when they chose Delete.
     const seen = linesSeen(this.adapter, (query) => this.#parts.reads.historyPage(recipientId, query), campaignId);
     seen.catch(() => undefined);
-    return this.#pendingDeletions.hold(recipientId, campaignId, undefined, options.undoDelayMs ?? this.undoDelayMs, async () =>
-      this.#parts.writes.deleteAll(recipientId, campaignId, await seen.catch(() => undefined)));
+    return this.#pendingDeletions.hold(recipientId, campaignId, undefined, options.undoDelayMs ?? this.undoDelayMs, async () => {
+      this.#live.ownWrites.markCampaign(recipientId, campaignId);
+      return this.#parts.writes.deleteAll(recipientId, campaignId, await seen.catch(() => undefined));
+    });
   }
 
   /** Deletes one line after the undo time, as `deleteAllResponses` does a campaign's (capability `deleteLine`). */
   deleteResponse(line: ResponseLine, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => this.#parts.writes.deleteLine(line));
+    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => {
+      this.#live.ownWrites.markLine(line.id);
+      return this.#parts.writes.deleteLine(line);
+    });
   }
 
   /**
@@ -194,6 +236,8 @@ export class CampaignDataClient {
    * deletion, or the one line (capability `restore`). Needs a connection.
    */
   async restoreDeletion(deletion: PendingDeletion, result: DeleteAllResult): Promise<RestoreResult> {
+    if (deletion.lineId === undefined) this.#live.ownWrites.markCampaign(deletion.recipientId, deletion.campaignId);
+    else this.#live.ownWrites.markLine(deletion.lineId);
     const restored = await restoreDeleted(
       {
         adapter: this.adapter,
@@ -211,6 +255,7 @@ export class CampaignDataClient {
   /** Brings back one line shown as deleted (a history read with `include: 'deleted'`). Needs a connection. */
   async restoreResponse(line: ResponseLine): Promise<ResponseLine> {
     if (!this.adapter.restoreResponse) throw new BadRequestError('this backend cannot restore a line');
+    this.#live.ownWrites.markLine(line.id);
     const restored = await this.adapter.restoreResponse(line.id, { idempotencyKey: crypto.randomUUID() });
     this.#notify({ kind: 'restored', recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id });
     return restored;
@@ -231,9 +276,17 @@ export class CampaignDataClient {
     return this.#pendingDeletions.flush();
   }
 
-  /** Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). */
-  subscribe(listener: DataChangeListener, recipientId?: string): () => void {
-    return this.#changes.subscribe(listener, recipientId);
+  /**
+   * Calls `listener` on every change of `recipientId`'s data (of any recipient when omitted). For a
+   * recipient, it also follows the change stream (unless `live: false`), so others' changes come too.
+   */
+  subscribe(listener: DataChangeListener, recipientId?: string, options: SubscribeOptions = {}): () => void {
+    const stop = this.#changes.subscribe(listener, recipientId);
+    const leave = recipientId !== undefined && options.live !== false ? this.#live.join(recipientId) : undefined;
+    return () => {
+      stop();
+      leave?.();
+    };
   }
 
   #notify(change: DataChange): void {
@@ -288,6 +341,7 @@ export class CampaignDataClient {
 
   /** Stops sending in this tab (another tab takes over) and closes the device's stores, if any. */
   close(): Promise<void> {
+    this.#live.close();
     return this.#parts.close();
   }
 }

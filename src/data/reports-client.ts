@@ -22,6 +22,9 @@ import type {
 } from '../model/campaign-stats.js';
 import type { Campaign, Page } from '../model/types.js';
 import { raceAbort, RequestSlots } from './abort.js';
+import type { LiveChange } from '../adapter/live-types.js';
+import { CampaignLive } from './live/campaign-live.js';
+import type { LiveState } from './live/live-hub.js';
 
 /** What changed about a campaign; elements showing it re-read (a panel, a report). */
 export type CampaignChange =
@@ -30,12 +33,19 @@ export type CampaignChange =
   /** Someone asked for fresh statistics: the snapshot was recomputed, reports may read it too. */
   | { kind: 'refreshed'; campaignId: string; stats: CampaignStats }
   /** The host knows new responses arrived (a tracked open or click, an import): `notifyChanged()`. */
-  | { kind: 'responses'; campaignId: string };
+  | { kind: 'responses'; campaignId: string }
+  /**
+   * Lines of the campaign changed elsewhere, tracked hits arrived, or its statistics moved (the
+   * change stream), gathered over a short burst; `changes` is empty after a reset.
+   */
+  | { kind: 'remote'; campaignId: string; changes: LiveChange[] };
 
 export type CampaignChangeListener = (change: CampaignChange) => void;
 
 export interface CampaignReportsClientOptions {
   adapter: CampaignReportsAdapter;
+  /** Whether panels and reports follow the campaign's changes as they happen (where the adapter can). Default true. */
+  live?: boolean;
 }
 
 /**
@@ -51,6 +61,7 @@ export class CampaignReportsClient {
   readonly adapter: CampaignReportsAdapter;
   #campaigns: Promise<Page<Campaign>> | undefined;
   #listeners = new Set<{ campaignId: string | undefined; listener: CampaignChangeListener }>();
+  readonly #live: CampaignLive;
 
   /** What the caller may do, as on CampaignDataClient. */
   readonly permissions: Permissions;
@@ -63,6 +74,30 @@ export class CampaignReportsClient {
   constructor(options: CampaignReportsClientOptions) {
     this.adapter = options.adapter;
     this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
+    this.#live = new CampaignLive({
+      follow: this.adapter.followChanges?.bind(this.adapter),
+      enabled: options.live ?? true,
+      notify: (campaignId, changes) => this.#notify({ kind: 'remote', campaignId, changes }),
+    });
+  }
+
+  /** Whether panels and reports follow the change stream; false closes it. */
+  get live(): boolean {
+    return this.#live.enabled;
+  }
+
+  set live(on: boolean) {
+    this.#live.enabled = on;
+  }
+
+  /** Whether the campaign side is live now: `off`, `connecting`, `live` or `reconnecting`. */
+  get liveState(): LiveState {
+    return this.#live.state;
+  }
+
+  /** Closes the change streams. */
+  close(): void {
+    this.#live.close();
   }
 
   /**
@@ -130,11 +165,18 @@ export class CampaignReportsClient {
     this.#notify({ kind: 'responses', campaignId });
   }
 
-  /** Calls `listener` on every change of `campaignId` (of any campaign when omitted); returns the unsubscribe. */
-  subscribe(listener: CampaignChangeListener, campaignId?: string): () => void {
+  /**
+   * Calls `listener` on every change of `campaignId` (of any campaign when omitted); for a campaign,
+   * also follows its change stream unless `live: false`. Returns the unsubscribe.
+   */
+  subscribe(listener: CampaignChangeListener, campaignId?: string, options: { live?: boolean } = {}): () => void {
     const entry = { campaignId, listener };
     this.#listeners.add(entry);
-    return () => this.#listeners.delete(entry);
+    const leave = campaignId !== undefined && options.live !== false ? this.#live.join(campaignId) : undefined;
+    return () => {
+      this.#listeners.delete(entry);
+      leave?.();
+    };
   }
 
   #notify(change: CampaignChange): void {

@@ -71,6 +71,8 @@ export function line(overrides: Partial<ResponseLine> & Pick<ResponseLine, 'id'>
  */
 export class FakeAdapter extends FakeCalls<Method> implements CampaignResponseAdapter {
   vocabulary: ResponseVocabulary = DEFAULT_VOCABULARY;
+  /** A change stream, where a test gives one (`FakeLive.follow`). */
+  followChanges?: CampaignResponseAdapter['followChanges'];
   recipients = new Map<string, Recipient>([[RECIPIENT.id, RECIPIENT]]);
   campaigns: RecipientCampaign[] = structuredClone(CAMPAIGNS);
   lines: ResponseLine[] = [];

@@ -26,6 +26,7 @@ import type { CampaignResponseReport } from '../../src/components/campaign-respo
 import { DeleteRequestEvent } from '../../src/events/delete-request.js';
 import { CapableFakeAdapter, FakeAdapter, gate, line, until } from './fake-adapter.js';
 import { READ_ONLY_CAPABILITIES } from '../../src/adapter/capabilities.js';
+import { FakeLive } from '../support/browser/fake-live.js';
 import { BARE_STATS, FakeReportsAdapter, reportRow, SPRING_STATS } from '../support/browser/fake-reports-adapter.js';
 import { captureDownloads, withPicker } from '../support/browser/csv-download.js';
 import { $, dialogOf } from './helpers.js';
@@ -474,6 +475,12 @@ describe('parts and tokens: rendered as documented', () => {
     $(status, '[data-op="f1"] [part~="discard-button"]').click();
     await until(hasPart(status, 'discard-confirmation'));
     seen.collect(status);
+    const liveAdapter = new FakeAdapter();
+    liveAdapter.followChanges = new FakeLive().follow;
+    const liveClient = new CampaignDataClient({ adapter: liveAdapter });
+    const leave = liveClient.subscribe(() => undefined, '42');
+    await state(seen, html`<campaign-sync-status .dataClient=${liveClient}></campaign-sync-status>`, (el) => hasPart(el, 'live')());
+    leave();
     expectMatches('campaign-sync-status', seen);
   });
 

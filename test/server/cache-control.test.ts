@@ -56,3 +56,19 @@ test('the contract and the vocabulary, the same for everyone, are kept and reval
     assert.equal(answer.headers.get('Cache-Control'), 'no-cache', path);
   }
 });
+
+test('live statistics keep their ETag while their figures stand (asOf is the time of the read), and change it when a line moves them', async () => {
+  for (const path of ['/api/campaigns/renewal-calls/stats', '/api/campaigns/renewal-calls/responses/summary']) {
+    const first = await call(app, 'GET', path);
+    const etag = first.headers.get('ETag');
+    assert.ok(etag, path);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await call(app, 'GET', path, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304, `${path}: polled again with nothing changed`);
+    const line = newLine({ campaignId: 'renewal-calls' });
+    assert.equal((await call(app, 'PUT', `/api/responses/${line.id}`, { body: line })).status, 201);
+    const moved = await call(app, 'GET', path, { headers: { 'If-None-Match': etag } });
+    assert.equal(moved.status, 200, `${path}: a new line moved the figures`);
+    assert.notEqual(moved.headers.get('ETag'), etag);
+  }
+});

@@ -4,7 +4,7 @@ import { onDefaultDataClientChange } from '../../data/configure.js';
 
 /** What every kit client offers its elements: changes of one record. */
 export interface KitClient<Change> {
-  subscribe(listener: (change: Change) => void, key?: string): () => void;
+  subscribe(listener: (change: Change) => void, key?: string, options?: { live?: boolean }): () => void;
 }
 
 /** What an element offers the controller to find its client. */
@@ -12,6 +12,8 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
   apiBase: string | undefined;
   token: string | undefined;
   getToken: (() => Promise<string | null | undefined>) | undefined;
+  /** Whether others' changes are followed as they happen (the client's change stream). */
+  live: boolean;
 }
 
 /** Where a kind of client comes from: the recipient side's data client, or the campaign side's. */
@@ -37,7 +39,7 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
   #source: ClientSource<Client>;
   #fromContext: Client | undefined;
   #own: { apiBase: string; client: Client } | undefined;
-  #subscription: { client: Client; key: string; unsubscribe: () => void } | undefined;
+  #subscription: { client: Client; key: string; live: boolean; unsubscribe: () => void } | undefined;
   #stopDefault: (() => void) | undefined;
   #onChange: (change: Change) => void;
   #key: () => string | undefined;
@@ -88,11 +90,13 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
   hostUpdated(): void {
     const client = this.client;
     const key = this.#key();
+    const live = this.#host.live;
     const current = this.#subscription;
-    if (current?.client === client && current?.key === key) return;
-    current?.unsubscribe();
+    if (current?.client === client && current?.key === key && current?.live === live) return;
+    // Subscribed anew before the old one is left, so a shared stream is not closed and reopened.
     this.#subscription =
-      client && key ? { client, key, unsubscribe: client.subscribe((change) => this.#onChange(change), key) } : undefined;
+      client && key ? { client, key, live, unsubscribe: client.subscribe((change) => this.#onChange(change), key, { live }) } : undefined;
+    current?.unsubscribe();
   }
 
   hostDisconnected(): void {

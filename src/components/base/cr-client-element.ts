@@ -18,6 +18,13 @@ export class CrClientElement extends CrElement {
   /** Supplies the bearer token per request, for the element's own REST client (with `api-base`). */
   @property({ attribute: false }) getToken: (() => Promise<string | null | undefined>) | undefined;
 
+  /**
+   * Whether others' changes and tracked hits show as they happen (the data client's change stream,
+   * where the backend has one). `false` (attribute `live="off"`) shows what was loaded, and this
+   * page's own changes.
+   */
+  @property({ converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } }) live = true;
+
   /** Tells the host when `error` is an AuthError, with a way to retry (a LoadController's `failed`). */
   protected announceFailure(error: unknown, retry: () => void): void {
     if (error instanceof AuthError) this.emit(new AuthRequiredEvent(error, retry));

@@ -57,6 +57,13 @@ export class CampaignDataProvider extends CrElement {
   /** Any adapter implementing CampaignReportsAdapter, for the campaign side; used when no reportsClient is set. */
   @property({ attribute: false }) reportsAdapter: CampaignReportsAdapter | undefined;
 
+  /**
+   * Whether the clients the provider makes follow the backend's change stream, so others' changes
+   * and tracked hits show as they happen; `false` (attribute `live="off"`) turns it off. A client
+   * handed in (`dataClient`, `reportsClient`) keeps its own setting.
+   */
+  @property({ converter: { fromAttribute: (value: string | null) => value !== 'off' && value !== 'false' } }) live = true;
+
   #provider = new ContextProvider(this, { context: dataClientContext });
   #made: { from: CampaignResponseAdapter | string; client: CampaignDataClient } | undefined;
 
@@ -74,6 +81,7 @@ export class CampaignDataProvider extends CrElement {
         typeof from === 'string'
           ? createRestDataClient({ apiBase: from, getToken: async () => this.token ?? (await this.getToken?.()) })
           : new CampaignDataClient({ adapter: from });
+      client.live = this.live;
       this.#made = { from, client };
     }
     return this.#made.client;
@@ -103,6 +111,7 @@ export class CampaignDataProvider extends CrElement {
           : { adapter: from };
       const client = makeReportsClient(source);
       if (!client) return undefined;
+      client.live = this.live;
       this.#madeReports = { from, source, client };
     }
     return this.#madeReports.client;
@@ -110,6 +119,8 @@ export class CampaignDataProvider extends CrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.#made && !this.dataClient) this.#made.client.live = this.live;
+    if (this.#madeReports && !this.reportsClient) this.#madeReports.client.live = this.live;
     this.#provider.setValue(this.client);
     this.#reportsProvider.setValue(this.currentReportsClient);
     this.#listenToSync(this.isConnected ? this.client : undefined);

@@ -5,9 +5,18 @@ export const styles = css`
     --_gap: var(--cr-campaign-sync-status-gap, var(--_space-m));
     --_online: var(--cr-campaign-sync-status-online-color, var(--_success));
     --_offline: var(--cr-campaign-sync-status-offline-color, var(--_warning));
+    --_live: var(--cr-campaign-sync-status-live-color, var(--_success));
   }
   .summary {
     margin: 0;
+  }
+  .live {
+    margin: 0;
+    margin-block-start: var(--_gap);
+    color: var(--_muted);
+  }
+  .live-live .live-glyph {
+    color: var(--_live);
   }
   /* Each item is a phrase of its own: isolated, the items follow the paragraph's direction even
      when their words run the other way. */

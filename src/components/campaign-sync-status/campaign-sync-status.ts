@@ -11,6 +11,9 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-sync-status.styles.js';
 import { renderProblemList } from './sync-problem.js';
 import { renderSyncSummary } from './sync-summary.js';
+import { renderArrival, renderLiveState } from './live-status.js';
+import type { LiveState } from '../../data/live/live-hub.js';
+import type { LiveArrival } from '../../data/live/recipient-live.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enSync } from '../../i18n/en/sync.js';
 
@@ -19,7 +22,8 @@ const AGE_TICK_MS = 15_000;
 
 /**
  * @tagname campaign-sync-status
- * @summary Where a person's edits stand: online or offline (by what requests do), how many edits
+ * @summary Whether the page is live (others' changes show as they happen), and where a person's
+ * edits stand: online or offline (by what requests do), how many edits
  * wait to be sent and since when, whether sending runs, failed and conflicted edits, and when the
  * last sync was. The edits that need a person expand into a list with the server's reason, the
  * server's version beside ours for a conflict, Retry and Discard (which asks first).
@@ -57,10 +61,13 @@ const AGE_TICK_MS = 15_000;
  * @csspart keep-button - Keep it.
  * @csspart action-error - A Retry or Discard that did not work.
  * @csspart error - No data client was found (see `configureCampaignKit()`).
+ * @csspart live - Live, connecting or reconnecting, with its glyph (absent when the page is not live).
+ * @csspart live-announcement - Visually hidden polite region: "3 new responses arrived", once per burst.
  *
  * @cssprop [--cr-campaign-sync-status-gap=var(--cr-space-m)] - Space between its parts.
  * @cssprop [--cr-campaign-sync-status-online-color=var(--cr-color-success)] - The online glyph (always with the word, too).
  * @cssprop [--cr-campaign-sync-status-offline-color=var(--cr-color-warning)] - Offline (always with the word and a glyph, too).
+ * @cssprop [--cr-campaign-sync-status-live-color=var(--cr-color-success)] - The live glyph (always with the words, too).
  * @cssprop-globals The kit's global tokens, documented once in scripts/manifest-shared-docs.mjs.
  *
  * @fires {ResponseSavedEvent} cr-response-saved - A queued response line reached the backend (`event.line`, as stored); fired by the status of the tab that sent it, once. (Without offline edits the dialog fires it when it saves.)
@@ -85,6 +92,8 @@ export class CampaignSyncStatus extends CrDataClientElement {
   @state() private busy: string | undefined;
   @state() private actionError = '';
   @state() private vocabulary: ResponseVocabulary | undefined;
+  @state() private liveState: LiveState = 'off';
+  @state() private arrival = '';
 
   #subscription: { client: CampaignDataClient; unsubscribe: () => void } | undefined;
   #ticker: ReturnType<typeof setInterval> | undefined;
@@ -144,7 +153,12 @@ export class CampaignSyncStatus extends CrDataClientElement {
     if (client) {
       const stopSync = client.subscribeSync((event) => this.#onSync(client, event));
       const release = claimSyncNews(client, this);
-      this.#subscription = { client, unsubscribe: () => (stopSync(), release()) };
+      const stopLive = client.subscribeLive((news) => {
+        if (news.kind === 'state') this.liveState = news.state;
+        else void this.#announce(news.arrival);
+      });
+      this.liveState = client.liveState;
+      this.#subscription = { client, unsubscribe: () => (stopSync(), release(), stopLive()) };
     } else {
       this.#subscription = undefined;
     }
@@ -158,6 +172,13 @@ export class CampaignSyncStatus extends CrDataClientElement {
     this.#subscription = undefined;
     clearInterval(this.#ticker);
     this.#ticker = undefined;
+  }
+
+  /** Emptied first, so the same words for the next burst are announced again. */
+  async #announce(arrival: LiveArrival): Promise<void> {
+    this.arrival = '';
+    await this.updateComplete;
+    this.arrival = this.localizer.tPlural('sync.live.arrived', arrival.lines + arrival.tracked);
   }
 
   #onSync(client: CampaignDataClient, event: SyncEvent): void {
@@ -212,6 +233,10 @@ export class CampaignSyncStatus extends CrDataClientElement {
   override render(): TemplateResult {
     const client = this.data.client;
     if (!client) return renderNoClient(this.localizer);
+    return html`${this.#renderEdits(client)}${renderLiveState(this.localizer, this.liveState)}${renderArrival(this.arrival)}`;
+  }
+
+  #renderEdits(client: CampaignDataClient): TemplateResult {
     const status = this.status;
     if (!status || status.mode === 'opening') return html`<p part="summary" class="summary" role="status">${this.t('sync.opening')}</p>`;
     if (status.mode === 'off') return html`<p part="notice" class="notice">${this.t('sync.off')}</p>`;

@@ -40,4 +40,9 @@ export const enSync = {
   'sync.discardConfirm': 'Discard edit',
   'sync.keep': 'Keep it',
   'sync.actionFailed': 'That did not work: {message}',
+  'sync.live.live': 'Live: changes show as they happen',
+  'sync.live.connecting': 'Connecting to live changes…',
+  'sync.live.reconnecting': 'Live changes paused: reconnecting…',
+  'sync.live.arrived.one': 'A new response arrived',
+  'sync.live.arrived.other': '{count} new responses arrived',
 } as const;

@@ -24,6 +24,8 @@ type Method = keyof CampaignReportsAdapter;
  */
 export class FakeReportsAdapter extends FakeCalls<Method> implements CampaignReportsAdapter {
   campaigns: Campaign[] = structuredClone(REPORT_CAMPAIGNS);
+  /** A change stream, where a test gives one (`FakeLive.follow`). */
+  followChanges?: CampaignReportsAdapter['followChanges'];
   stats = new Map<string, CampaignStats>([
     ['spring', structuredClone(SPRING_STATS)],
     ['bare', structuredClone(BARE_STATS)],

@@ -1,0 +1,139 @@
+/**
+ * The reconnecting loop under `followChanges`: open a Server-Sent Events stream, parse it, tell the
+ * follower, and after a lost connection open it again from the last event id, with backoff. The
+ * parser is `eventsource-parser` (the SSE grammar, split chunks and all); `EventSource` cannot be
+ * used because it sends no Authorization header.
+ */
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { AdapterError, RateLimitedError, UnavailableError } from './errors.js';
+import type { LiveChange, LiveListener } from './live-types.js';
+
+export interface FollowSettings {
+  /** Opens the stream after `lastEventId` (undefined: from now); rejects with an AdapterError. */
+  open(lastEventId: string | undefined, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  /** Reads one `change` event's data; undefined when it is not one. */
+  parseChange(data: unknown): LiveChange | undefined;
+  /** A stream silent this long (not even a heartbeat) is taken as lost. */
+  idleMs: number;
+  /** The first retry's ceiling and the largest wait, in ms. */
+  backoff: { baseMs: number; capMs: number };
+  random?: () => number;
+}
+
+/**
+ * Answers that trying again will not change: the request itself is wrong (a bad filter, no
+ * permission). A 401 is not among them: the host may hand a new token meanwhile.
+ */
+const isFinal = (error: unknown) => error instanceof AdapterError && !error.retryable && error.kind !== 'auth' && error.kind !== 'malformed';
+
+export async function follow(listener: LiveListener, settings: FollowSettings, signal: AbortSignal): Promise<void> {
+  let lastEventId: string | undefined;
+  let attempt = 0;
+  let started = false;
+  while (!signal.aborted) {
+    listener({ kind: 'connecting' });
+    let error: unknown;
+    let expired = false;
+    try {
+      const body = await settings.open(lastEventId, signal);
+      const outcome = await readEvents(body, settings, signal, (message) => {
+        if (message.id !== undefined && message.id !== '') lastEventId = message.id;
+        switch (message.event) {
+          case 'ready':
+            attempt = 0;
+            listener({ kind: 'ready', resumed: started });
+            started = true;
+            break;
+          case 'reset':
+            attempt = 0;
+            started = true;
+            listener({ kind: 'reset' });
+            break;
+          case 'change': {
+            const change = settings.parseChange(parseJson(message.data));
+            if (change) listener({ kind: 'change', change });
+            break;
+          }
+          case 'expired':
+            expired = true;
+            break;
+        }
+      });
+      if (outcome === 'idle') error = new Error('the change stream went silent');
+      else if (!expired) error = new Error('the change stream ended');
+    } catch (thrown) {
+      error = thrown;
+    }
+    if (signal.aborted) return;
+    // An expired token: the next request reads fresh headers, so go on at once.
+    if (expired) continue;
+    if (isFinal(error)) {
+      listener({ kind: 'stopped', error });
+      return;
+    }
+    attempt += 1;
+    const ceiling = Math.min(settings.backoff.capMs, settings.backoff.baseMs * 2 ** (attempt - 1));
+    // Half fixed, half jitter: pages that lost the same server do not all come back at once.
+    const retryAfter = error instanceof RateLimitedError || error instanceof UnavailableError ? (error.retryAfterMs ?? 0) : 0;
+    const delayMs = Math.max(retryAfter, Math.floor(ceiling / 2 + (settings.random ?? Math.random)() * (ceiling / 2)));
+    listener({ kind: 'retrying', attempt, delayMs, error });
+    await sleep(delayMs, signal);
+  }
+}
+
+/** Feeds the body to the parser until it ends, goes silent, or `signal` aborts. */
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  settings: FollowSettings,
+  signal: AbortSignal,
+  onEvent: (message: EventSourceMessage) => void,
+): Promise<'ended' | 'idle'> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parser = createParser({ onEvent });
+  let idle = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => void reader.cancel().catch(() => undefined);
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      idle = true;
+      stop();
+    }, settings.idleMs);
+  };
+  signal.addEventListener('abort', stop);
+  try {
+    arm();
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done || signal.aborted) break;
+      arm();
+      parser.feed(decoder.decode(chunk.value, { stream: true }));
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
+    stop();
+  }
+  return idle ? 'idle' : 'ended';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}

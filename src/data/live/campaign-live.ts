@@ -1,0 +1,70 @@
+/**
+ * The campaign side's live part: joins the stream of each campaign a panel or report shows, and
+ * tells its subscribers once per burst (debounced: a mailing's opens come in bursts, and each
+ * re-read of the statistics is a request), so they re-read.
+ */
+import type { LiveChange, LiveOperations } from '../../adapter/live-types.js';
+import { LiveHub, type LiveState } from './live-hub.js';
+
+export interface CampaignLiveOptions {
+  follow: LiveOperations['followChanges'] | undefined;
+  /** Tells the campaign's subscribers: the changes of one burst, or a reset (read everything again). */
+  notify(campaignId: string, changes: LiveChange[]): void;
+  enabled: boolean;
+  /** How long a burst gathers before its subscribers hear of it. Default 400 ms. */
+  debounceMs?: number;
+}
+
+export class CampaignLive {
+  readonly #hub: LiveHub;
+  readonly #options: CampaignLiveOptions;
+  #enabled: boolean;
+  #bursts = new Map<string, { changes: LiveChange[]; timer: ReturnType<typeof setTimeout> }>();
+
+  constructor(options: CampaignLiveOptions) {
+    this.#options = options;
+    this.#hub = new LiveHub({ follow: options.follow });
+    this.#enabled = options.enabled;
+  }
+
+  get state(): LiveState {
+    return this.#hub.state;
+  }
+
+  get enabled(): boolean {
+    return this.#enabled;
+  }
+
+  set enabled(on: boolean) {
+    this.#enabled = on;
+    if (!on) this.#hub.closeAll();
+  }
+
+  join(campaignId: string): () => void {
+    if (!this.#enabled || !this.#hub.available) return () => undefined;
+    return this.#hub.join({ campaignId }, (news) => {
+      if (news.kind === 'change') this.#gather(campaignId, [news.change]);
+      else if (news.kind === 'reset') this.#gather(campaignId, []);
+    });
+  }
+
+  close(): void {
+    this.#hub.closeAll();
+    for (const burst of this.#bursts.values()) clearTimeout(burst.timer);
+    this.#bursts.clear();
+  }
+
+  #gather(campaignId: string, changes: LiveChange[]): void {
+    const burst = this.#bursts.get(campaignId);
+    if (burst) {
+      burst.changes.push(...changes);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const gathered = this.#bursts.get(campaignId);
+      this.#bursts.delete(campaignId);
+      if (gathered) this.#options.notify(campaignId, gathered.changes);
+    }, this.#options.debounceMs ?? 400);
+    this.#bursts.set(campaignId, { changes: [...changes], timer });
+  }
+}
