@@ -90,7 +90,7 @@ describe('<bulk-response-entry>: files, keyboard, offline, large lists', () => {
     await until(() => deepActive()?.id === 'bulk-paste');
   });
 
-  it('offline with the outbox: every line is taken by this device and said to wait; the outbox sends them later', async () => {
+  it('offline with the outbox: every line is taken by this device and said to wait; the outbox sends them later, and the summary follows', async () => {
     const clients = new OfflineClients();
     try {
       const adapter = new BulkFakeAdapter();
@@ -107,6 +107,8 @@ describe('<bulk-response-entry>: files, keyboard, offline, large lists', () => {
       expect(summaryOf(entry)).to.equal('Saved 2, of which 2 wait on this device to be sent. Skipped as duplicates: 0. Failed: 0. Not sent (cancelled): 0.');
       delete adapter.failures.addResponse;
       await until(() => adapter.lines.length === 2, 5000);
+      // Sent, the lines no longer wait on this device, and the summary says so.
+      await until(() => summaryOf(entry).startsWith('Saved 2, of which 0 wait on this device'), 5000);
     } finally {
       await clients.cleanUp();
     }

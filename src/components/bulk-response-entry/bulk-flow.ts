@@ -13,6 +13,7 @@ import type { BulkRow } from '../../bulk/rows.js';
 import { forEachSliced } from '../../bulk/yielding.js';
 import { findRecipients, findResponded, unverifiedRecipient, type BulkScope } from '../../data/bulk-lookup.js';
 import { batchUndoOf, saveBulkLines, type LineOutcome } from '../../data/bulk-save.js';
+import { queuedOpOf } from '../../data/marks.js';
 
 export type BulkPhase = 'input' | 'checking' | 'preview' | 'saving' | 'done';
 
@@ -49,6 +50,7 @@ export class BulkFlow implements ReactiveController {
   #abort: AbortController | undefined;
   #undoTimer: ReturnType<typeof setInterval> | undefined;
   #undo: (() => Promise<void>) | undefined;
+  #stopFollowing: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -58,6 +60,7 @@ export class BulkFlow implements ReactiveController {
   hostDisconnected(): void {
     this.#abort?.abort();
     this.#stopUndo();
+    this.#unfollow();
   }
 
   #update(): void {
@@ -158,6 +161,7 @@ export class BulkFlow implements ReactiveController {
 
   async #send(client: CampaignDataClient, previous: LineOutcome[], which: 'failed' | 'cancelled'): Promise<void> {
     this.#stopUndo();
+    this.#unfollow();
     const again = previous.filter((outcome) => outcome.status === which);
     const abort = (this.#abort = new AbortController());
     this.phase = 'saving';
@@ -168,7 +172,33 @@ export class BulkFlow implements ReactiveController {
     if (this.#abort === abort) this.#abort = undefined;
     this.phase = 'done';
     this.#offerUndo(client);
+    this.#followDelivery(client);
     this.#update();
+  }
+
+  /**
+   * Lines saved into this device's outbox are sent moments later when the backend answers: the
+   * outcome follows them, so that "wait on this device" counts only those still waiting.
+   */
+  #followDelivery(client: CampaignDataClient): void {
+    this.#unfollow();
+    const waiting = () => this.outcomes.some((outcome) => outcome.status === 'saved' && outcome.queued);
+    if (!waiting()) return;
+    this.#stopFollowing = client.subscribeSync((event) => {
+      if (event.type !== 'delivered') return;
+      const index = this.outcomes.findIndex((outcome) => outcome.status === 'saved' && outcome.queued && queuedOpOf(outcome.saved) === event.opId);
+      if (index < 0) return;
+      const outcomes = [...this.outcomes];
+      outcomes[index] = { status: 'saved', line: outcomes[index].line, saved: event.line, queued: false };
+      this.outcomes = outcomes;
+      if (!waiting()) this.#unfollow();
+      this.#update();
+    });
+  }
+
+  #unfollow(): void {
+    this.#stopFollowing?.();
+    this.#stopFollowing = undefined;
   }
 
   #offerUndo(client: CampaignDataClient): void {
@@ -210,6 +240,7 @@ export class BulkFlow implements ReactiveController {
   back(): void {
     this.#abort?.abort();
     this.#stopUndo();
+    this.#unfollow();
     this.phase = 'input';
     this.#update();
   }
