@@ -93,6 +93,11 @@ export async function rebuildRollups(db: Db, campaignId?: string): Promise<void>
     );
     await tx.query(contributionsSql(`SELECT DISTINCT campaign_id, recipient_id FROM rollup_recipient_lines ${where}`, '1'), params);
     await tx.query(`DELETE FROM rollup_recipient_lines WHERE lines = 0 ${campaignId === undefined ? '' : 'AND campaign_id = $1'}`, params);
+    await tx.query(
+      `UPDATE campaigns c SET recipient_count = (SELECT count(*) FROM campaign_recipients cr WHERE cr.campaign_id = c.id)
+        ${campaignId === undefined ? '' : 'WHERE c.id = $1'}`,
+      params,
+    );
     if (campaignId === undefined) await tx.query('DELETE FROM server_settings WHERE key = $1', [STALE_KEY]);
   });
 }

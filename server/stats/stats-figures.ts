@@ -20,9 +20,8 @@ export interface CampaignHead {
 
 export async function readHead(db: Queryable, campaignId: string): Promise<CampaignHead | undefined> {
   const [campaign] = await db.query<Record<string, unknown>>(
-    `SELECT c.id, c.title, c.currency, c.base_cost,
-            (SELECT count(*)::int FROM campaign_recipients cr WHERE cr.campaign_id = c.id) AS recipients
-       FROM campaigns c WHERE c.id = $1`,
+    // recipient_count is kept by triggers on campaign_recipients (migration 010), and set again by the repair.
+    'SELECT c.id, c.title, c.currency, c.base_cost, c.recipient_count AS recipients FROM campaigns c WHERE c.id = $1',
     [campaignId],
   );
   if (!campaign) return undefined;

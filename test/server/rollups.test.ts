@@ -166,3 +166,23 @@ test('every seeded campaign: the roll-ups built at seed equal the live recomputa
   assert.ok(campaigns.length > 0);
   for (const { id } of campaigns) await assertRollupsMatch(id);
 });
+
+test("a campaign's recipient count follows its recipients: added in bulk, removed, moved, erased with their person, and rebuilt by the repair", async () => {
+  const db = testDb.db;
+  const count = async (id: string) => (await readStats(db, id))?.totals.recipients;
+  const truth = async (id: string) => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM campaign_recipients WHERE campaign_id = $1', [id]))[0].n;
+  const [a, b] = [`rc-a-${randomUUID()}`, `rc-b-${randomUUID()}`];
+  for (const id of [a, b]) await db.query(`INSERT INTO campaigns (id, title, currency) VALUES ($1, 'Recipient count', 'EUR')`, [id]);
+  const people = Array.from({ length: 6 }, () => `rc-p-${randomUUID()}`);
+  await db.query(`INSERT INTO recipients (id, display_name, email, time_zone) SELECT p, p, p || '@rc.example', 'UTC' FROM unnest($1::text[]) p`, [people]);
+  await db.query('INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT $1, p FROM unnest($2::text[]) p', [a, people]);
+  assert.deepEqual([await count(a), await count(b)], [6, 0], 'six added in one statement');
+  await db.query('DELETE FROM campaign_recipients WHERE campaign_id = $1 AND recipient_id = $2', [a, people[0]]);
+  await db.query('UPDATE campaign_recipients SET campaign_id = $1 WHERE campaign_id = $2 AND recipient_id = ANY($3::text[])', [b, a, people.slice(1, 3)]);
+  await db.query('DELETE FROM recipients WHERE id = $1', [people[5]]);
+  assert.deepEqual([await count(a), await count(b)], [await truth(a), await truth(b)]);
+  assert.deepEqual([await count(a), await count(b)], [2, 2], 'one removed, two moved, one erased with its person');
+  await db.query('UPDATE campaigns SET recipient_count = 99 WHERE id = $1', [a]);
+  await rebuildRollups(db, a);
+  assert.equal(await count(a), 2, 'the repair counts again');
+});
