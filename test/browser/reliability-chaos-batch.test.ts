@@ -19,7 +19,9 @@ import type { BatchSabotage } from '../support/browser/tab.js';
 import { CLOCK_SCALE, TEST_BACKOFF, drained, lineOf, removeTabs, sleep, startBackend, testDbName, until, withSeed, type Backend, Tab } from '../support/browser/harness.js';
 import { between, mulberry32, seededUuid } from '../support/browser/prng.js';
 
-const SEED = 20260601;
+// Not the other chaos suite's seed: the same seed draws the same line ids, which the shared server then
+// already holds with other content (409) when both files run against it.
+const SEED = 20260611;
 const CAMPAIGNS = 6;
 const RATES = { dropBefore: 0.08, loseAfter: 0.08, serverError: 0.08, rateLimited: 0.06 };
 /** Hand entry of a detail only tracking may set: the server refuses the line, alone. */
