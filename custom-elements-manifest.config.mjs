@@ -40,6 +40,18 @@ export default {
         }
       },
     },
+    {
+      // The shipped manifest describes the elements and their events. The modules of their inner
+      // parts (controllers, render helpers, base classes) are analysed, so that inherited members
+      // reach each element, and then left out: no one's API, and half the manifest's bytes in the
+      // package (50.7 KB gzipped with them, 24.2 KB without).
+      name: 'elements-and-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules = customElementsManifest.modules.filter(
+          (module) => module.path.startsWith('src/events/') || (module.declarations ?? []).some((declaration) => declaration.customElement),
+        );
+      },
+    },
     customElementVsCodePlugin({
       outdir: 'editors',
       htmlFileName: 'vscode.html-custom-data.json',

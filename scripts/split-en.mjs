@@ -84,7 +84,7 @@ function partSource(id, entries) {
     const line = `  ${quote(key)}: ${quote(text)},`;
     return line.length <= 110 ? line : `  ${quote(key)}:\n    ${quote(text)},`;
   });
-  return `/**\n * English strings of ${about}.\n * Elements register the parts they show (\`registerEnglish()\`); \`../en.ts\` is their union. Add a key\n * beside its element's keys, and to the German table.\n */\nexport const ${name} = {\n${lines.join('\n')}\n} as const;\n`;
+  return `/**\n * English strings of ${about}.\n * Elements register the parts they show (\`registerEnglish()\`); \`../en.ts\` is their union. Add a key\n * beside its element's keys, and to the German table.\n */\nexport const ${name} = {\n${lines.join('\n')}\n} satisfies Record<string, string>;\n`;
 }
 
 const UNION = (ids) => `/**
@@ -98,7 +98,7 @@ const UNION = (ids) => `/**
  */
 ${ids.map((id) => `import { ${PARTS[id].name} } from './en/${id}.js';`).join('\n')}
 
-export const en = { ${ids.map((id) => `...${PARTS[id].name}`).join(', ')} } as const;
+export const en = { ${ids.map((id) => `...${PARTS[id].name}`).join(', ')} };
 
 export type MessageKey = keyof typeof en;
 

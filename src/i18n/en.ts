@@ -16,7 +16,7 @@ import { enHistory } from './en/history.js';
 import { enBulk } from './en/bulk.js';
 import { enCampaign } from './en/campaign.js';
 
-export const en = { ...enBase, ...enSync, ...enVocabulary, ...enTab, ...enDialog, ...enHistory, ...enBulk, ...enCampaign } as const;
+export const en = { ...enBase, ...enSync, ...enVocabulary, ...enTab, ...enDialog, ...enHistory, ...enBulk, ...enCampaign };
 
 export type MessageKey = keyof typeof en;
 

@@ -1,7 +1,7 @@
 import type { enBase } from '../en/base.js';
 
 /** German strings of what every element may show: states, errors and their causes, what the backend cannot do, offline and sync marks: the keys of `enBase`, no more, no fewer. `../de.ts` is their union. */
-export const deBase = {
+export const deBase: Record<keyof typeof enBase, string> = {
   'state.loading': 'Wird geladen…',
   'state.error': 'Etwas ist schiefgegangen: {message}',
   'state.retry': 'Erneut versuchen',
@@ -50,4 +50,4 @@ export const deBase = {
     'Löschen entfernt die Person aus der Kampagne, nicht nur ihre Antworten.',
   'capability.noRestore': 'Dieses Backend kann gelöschte Antworten nicht wiederherstellen.',
   'capability.noAudit': 'Dieses Backend zeichnet nicht auf, wer was geändert hat.',
-} as const satisfies Record<keyof typeof enBase, string>;
+};

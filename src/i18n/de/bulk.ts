@@ -1,7 +1,7 @@
 import type { enBulk } from '../en/bulk.js';
 
 /** German strings of <bulk-response-entry>: many recipients at once: the keys of `enBulk`, no more, no fewer. `../de.ts` is their union. */
-export const deBulk = {
+export const deBulk: Record<keyof typeof enBulk, string> = {
   'bulk.title': 'Antworten gesammelt erfassen',
   'bulk.scope': 'Antwort für jede Zeile',
   'bulk.event': 'Kampagnenereignis',
@@ -55,4 +55,4 @@ export const deBulk = {
   'bulk.sendRest.one': 'Die 1 nicht gesendete Zeile senden',
   'bulk.sendRest.other': 'Die {count} nicht gesendeten Zeilen senden',
   'bulk.newList': 'Neue Liste',
-} as const satisfies Record<keyof typeof enBulk, string>;
+};

@@ -1,7 +1,7 @@
 import type { enCampaign } from '../en/campaign.js';
 
 /** German strings of the campaign side: statistics, the response report, the click report: the keys of `enCampaign`, no more, no fewer. `../de.ts` is their union. */
-export const deCampaign = {
+export const deCampaign: Record<keyof typeof enCampaign, string> = {
   'stats.label': 'Kampagnenstatistik',
   'stats.asOf': 'Stand {asOf}, nächste Aktualisierung etwa {next}',
   'stats.refresh': 'Aktualisieren',
@@ -196,4 +196,4 @@ export const deCampaign = {
   'machine.clicked-too-soon':
     '{seconds} s nach der Zustellung geklickt: ein Sicherheitsscanner, der Links prüft',
   'machine.click-burst': '{seconds} s nach dem vorigen Klick geklickt: schneller als ein Mensch',
-} as const satisfies Record<keyof typeof enCampaign, string>;
+};

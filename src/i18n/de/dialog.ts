@@ -1,7 +1,7 @@
 import type { enDialog } from '../en/dialog.js';
 
 /** German strings of <add-response-dialog>: the form and its validation: the keys of `enDialog`, no more, no fewer. `../de.ts` is their union. */
-export const deDialog = {
+export const deDialog: Record<keyof typeof enDialog, string> = {
   'dialog.title.new': 'Neue Kampagnenantwort',
   'dialog.title.update': 'Kampagnenantwort',
   'dialog.campaign': 'Kampagne',
@@ -35,4 +35,4 @@ export const deDialog = {
     'Die Antwort darf nicht vor dem ersten Kampagnenereignis liegen ({event}, {date}).',
   'validation.beforeFloor': 'Die Antwort darf nicht vor dem {date} liegen.',
   'validation.noteTooLong': 'Die Notiz darf höchstens {max} Zeichen lang sein.',
-} as const satisfies Record<keyof typeof enDialog, string>;
+};

@@ -1,7 +1,7 @@
 import type { enHistory } from '../en/history.js';
 
 /** German strings of <response-history>: the keys of `enHistory`, no more, no fewer. `../de.ts` is their union. */
-export const deHistory = {
+export const deHistory: Record<keyof typeof enHistory, string> = {
   'history.label': 'Antwortverlauf',
   'history.filterCategory': 'Antwort',
   'history.allCategories': 'Alle Antworten',
@@ -42,4 +42,4 @@ export const deHistory = {
   'history.audit.restore': 'Wiederhergestellt von {name}, {when}',
   'history.audit.purge': 'Endgültig entfernt von {name}, {when}',
   'history.audit.erase': 'Personenbezogene Daten gelöscht von {name}, {when}',
-} as const satisfies Record<keyof typeof enHistory, string>;
+};

@@ -1,7 +1,7 @@
 import type { enSync } from '../en/sync.js';
 
 /** German strings of <campaign-sync-status>: the outbox's status and its problems: the keys of `enSync`, no more, no fewer. `../de.ts` is their union. */
-export const deSync = {
+export const deSync: Record<keyof typeof enSync, string> = {
   'sync.label': 'Synchronisierungsstatus',
   'sync.online': 'Online',
   'sync.offline': 'Offline: Der Server ist nicht erreichbar',
@@ -44,4 +44,4 @@ export const deSync = {
   'sync.discardConfirm': 'Änderung verwerfen',
   'sync.keep': 'Behalten',
   'sync.actionFailed': 'Das hat nicht geklappt: {message}',
-} as const satisfies Record<keyof typeof enSync, string>;
+};

@@ -1,7 +1,7 @@
 import type { enTab } from '../en/tab.js';
 
 /** German strings of <campaign-responses-tab>: the table, Delete and Undo: the keys of `enTab`, no more, no fewer. `../de.ts` is their union. */
-export const deTab = {
+export const deTab: Record<keyof typeof enTab, string> = {
   'tab.caption': 'An diesen Empfänger gesendete Kampagnen',
   'tab.addResponse': 'Antwort hinzufügen',
   'tab.readOnly': 'Sie dürfen diese Antworten lesen, aber keine hinzufügen.',
@@ -34,4 +34,4 @@ export const deTab = {
   'delete.counting': 'Antworten werden gezählt…',
   'delete.confirmButton': 'Löschen',
   'delete.cancel': 'Abbrechen',
-} as const satisfies Record<keyof typeof enTab, string>;
+};

@@ -1,7 +1,7 @@
 import type { enVocabulary } from '../en/vocabulary.js';
 
 /** German strings of the built-in response vocabulary (categories and details): the keys of `enVocabulary`, no more, no fewer. `../de.ts` is their union. */
-export const deVocabulary = {
+export const deVocabulary: Record<keyof typeof enVocabulary, string> = {
   'vocabulary.category.bounced': 'Unzustellbar',
   'vocabulary.category.clicked-through': 'Durchgeklickt',
   'vocabulary.category.failed': 'Fehlgeschlagen',
@@ -39,4 +39,4 @@ export const deVocabulary = {
   'vocabulary.detail.too-many-recipients': 'Zu viele Empfänger',
   'vocabulary.detail.skipped-previous-hard-bounce': 'Übersprungen wegen früheren harten Bounces',
   'vocabulary.detail.unsubscribed-feedback-loop': 'Abgemeldet über Feedback-Loop',
-} as const satisfies Record<keyof typeof enVocabulary, string>;
+};

@@ -47,4 +47,4 @@ export const enBase = {
     'Deleting removes the person from the campaign, not only their responses.',
   'capability.noRestore': 'This backend cannot restore deleted responses.',
   'capability.noAudit': 'This backend keeps no record of who changed what.',
-} as const;
+} satisfies Record<string, string>;

@@ -54,4 +54,4 @@ export const enBulk = {
   'bulk.sendRest.one': 'Send the 1 line not sent',
   'bulk.sendRest.other': 'Send the {count} lines not sent',
   'bulk.newList': 'New list',
-} as const;
+} satisfies Record<string, string>;

@@ -196,4 +196,4 @@ export const enCampaign = {
   'machine.automated-client': 'Automated client (not a browser)',
   'machine.clicked-too-soon': 'Clicked {seconds} s after delivery: a security scanner checking links',
   'machine.click-burst': 'Clicked {seconds} s after the previous click: faster than a person',
-} as const;
+} satisfies Record<string, string>;

@@ -35,4 +35,4 @@ export const enDialog = {
     'The response cannot be before the campaign’s first event ({event}, {date}).',
   'validation.beforeFloor': 'The response cannot be before {date}.',
   'validation.noteTooLong': 'The note may have at most {max} characters.',
-} as const;
+} satisfies Record<string, string>;

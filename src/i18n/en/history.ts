@@ -44,4 +44,4 @@ export const enHistory = {
   'history.audit.restore': 'Restored by {name}, {when}',
   'history.audit.purge': 'Removed for good by {name}, {when}',
   'history.audit.erase': 'Personal data erased by {name}, {when}',
-} as const;
+} satisfies Record<string, string>;

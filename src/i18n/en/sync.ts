@@ -45,4 +45,4 @@ export const enSync = {
   'sync.live.reconnecting': 'Live changes paused: reconnecting…',
   'sync.live.arrived.one': 'A new response arrived',
   'sync.live.arrived.other': '{count} new responses arrived',
-} as const;
+} satisfies Record<string, string>;

@@ -36,4 +36,4 @@ export const enTab = {
   'delete.counting': 'Counting the responses…',
   'delete.confirmButton': 'Delete',
   'delete.cancel': 'Cancel',
-} as const;
+} satisfies Record<string, string>;

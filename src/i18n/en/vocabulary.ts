@@ -41,4 +41,4 @@ export const enVocabulary = {
   'vocabulary.detail.too-many-recipients': 'Too Many Recipients',
   'vocabulary.detail.skipped-previous-hard-bounce': 'Skipped Due to Previous Hard Bounce',
   'vocabulary.detail.unsubscribed-feedback-loop': 'Unsubscribed by Feedback Loop',
-} as const;
+} satisfies Record<string, string>;
