@@ -7,6 +7,7 @@
 import { AdapterError } from './errors.js';
 import type { HttpHelper } from './http-helper.js';
 import type { LiveFilter, LiveOperations } from './live-types.js';
+import { sleep } from './sse-follow.js';
 
 export interface PollSettings {
   http: Pick<HttpHelper, 'request'>;
@@ -53,16 +54,4 @@ export function pollOperations(settings: PollSettings): LiveOperations {
       }
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
 }
