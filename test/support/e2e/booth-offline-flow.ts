@@ -108,6 +108,10 @@ export function boothOfflineFlow(launch: () => Promise<E2eBrowser>): void {
       await page.waitForCampaign(SEEN);
 
       phase('both pages loaded with the server stopped');
+      // The dialog's module loads on demand (warmed when the page is first idle): from the worker's
+      // cache here, as the server is stopped. Waited for, so that a click is not the first to ask
+      // (Firefox in CI once showed no dialog 15 s after the click; a module the worker lacks fails here).
+      await waitFor(() => page.evaluate<boolean>("Boolean(customElements.get('add-response-dialog'))"), 'the dialog loaded from the service worker');
       const tag = `Booth (${browser.name}) ${Date.now()}`;
       const byHand = BY_HAND.map(([campaign, event], i) => ({ campaign, event, note: `${tag} by hand ${i + 1}` }));
       for (const edit of byHand) await page.addResponse(edit);
