@@ -251,6 +251,33 @@ describe('OfflineDataClient', () => {
     expect(text(springRow(tab).querySelector('[part="response"]')!)).to.equal('No response yet');
   });
 
+  it('a view read while a delete is confirmed is read again, so the delete is not lost between the server\'s answer and the queue', async () => {
+    const adapter = new FakeAdapter([line({ id: 'a' })]);
+    adapter.failures.deleteAllResponses = networkDown();
+    const client = await clients.open(adapter, { undoDelayMs: 0 });
+    await client.deleteAllResponses('42', 'spring').done;
+    const outbox = client.outbox!;
+    // The queue is read late, after the delete has left it; the server's answer was taken before it landed.
+    const readLocalState = outbox.readLocalState.bind(outbox);
+    let release!: () => void;
+    const late = new Promise<void>((resolve) => (release = resolve));
+    outbox.readLocalState = async (recipientId) => {
+      await late;
+      return readLocalState(recipientId);
+    };
+    const asked = adapter.callsOf('getRecipientCampaigns').length;
+    const view = client.getRecipientCampaigns('42');
+    await until(() => adapter.callsOf('getRecipientCampaigns').length > asked);
+    await new Promise((resolve) => setTimeout(resolve));
+    delete adapter.failures.deleteAllResponses;
+    outbox.poke();
+    await until(() => adapter.lines.length === 0, 4000);
+    await until(async () => (await outbox.list()).length === 0);
+    outbox.readLocalState = readLocalState;
+    release();
+    expect((await view).campaigns[0].latestResponse).to.equal(null);
+  });
+
   it('a failed line offers Retry in the tab, which sends it again under the same operation', async () => {
     const adapter = new FakeAdapter();
     adapter.failures.addResponse = new ValidationError('refused', [], { status: 422, problem: { detail: 'Campaign is closed' } });

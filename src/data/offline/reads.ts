@@ -8,7 +8,11 @@ import { isUnreachable, type CachedAnswer } from '../cached-reads.js';
 import { withAsOf, withLocalOnly } from '../marks.js';
 import { mergeCampaigns, mergeHistoryPage } from '../merge.js';
 import type { ClientReads, PartsContext } from '../parts.js';
+import type { LocalState } from '../../offline/types.js';
 import type { OfflineDevice } from './device.js';
+
+/** Reads of one view while confirmations keep landing; past it, the next confirmation's re-read follows. */
+const MAX_READS = 3;
 
 function historyKey(recipientId: string, query: HistoryQuery): string {
   const parts = [query.campaignId, query.eventId, query.categoryId, query.q, query.include].map((part) => encodeURIComponent(part ?? ''));
@@ -28,17 +32,26 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
     return answer;
   }
 
+  /**
+   * The server's answer (or the last one, reused) and the queue, read side by side. An edit the
+   * server confirms in between can be in neither: the answer was asked before it landed, the queue
+   * read after it left. Its confirmation bumps the recipient's generation, so a pair read across one
+   * is read again (the stored answer is forgotten by then: the server is asked) instead of shown.
+   */
+  async function besideQueue<T extends object>(recipientId: string, answer: () => Promise<T>): Promise<T & { local: LocalState }> {
+    for (let attempt = 1; ; attempt += 1) {
+      const generation = device.serverAnswers.generation(recipientId);
+      const [got, local] = await Promise.all([answer(), device.localState(recipientId)]);
+      if (generation === device.serverAnswers.generation(recipientId) || attempt === MAX_READS) return { ...got, local };
+    }
+  }
+
   return {
     vocabulary: () => read('vocabulary', undefined, () => network.vocabulary()).then(({ value }) => (device.vocabulary = value)),
 
     async recipientCampaigns(recipientId: string, options: CallOptions) {
-      // Side by side: the queue read here and the server's answer (or the last one, reused). An edit
-      // the server confirms in between can be in neither for a moment; its confirmation forgets the
-      // server's last answers at once and reads again (news.ts), which brings the view right.
-      const [{ value, asOf }, local] = await Promise.all([
-        read(`campaigns:${recipientId}`, recipientId, (signal) => network.recipientCampaigns(recipientId, { ...options, signal }), options.signal),
-        device.localState(recipientId),
-      ]);
+      const { value, asOf, local } = await besideQueue(recipientId, () =>
+        read(`campaigns:${recipientId}`, recipientId, (signal) => network.recipientCampaigns(recipientId, { ...options, signal }), options.signal));
       for (const campaign of value.campaigns) device.titles.set(campaign.id, campaign.title);
       const merged = mergeCampaigns(value, local, await context.vocabulary(options.signal));
       return asOf === undefined ? merged : withAsOf(merged, asOf);
@@ -47,7 +60,7 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
     async historyPage(recipientId: string, query: HistoryQuery) {
       const fetch = (signal?: AbortSignal) => network.historyPage(recipientId, { ...query, signal });
       // Only first pages are kept: they are what a person sees on opening; a cursor belongs to one answer.
-      const answer = query.cursor
+      const answer = () => query.cursor
         ? device.track(fetch(query.signal)).then((value) => ({ value, asOf: undefined }))
         : read(historyKey(recipientId, query), recipientId, fetch, query.signal);
       // Offline with nothing kept on this device: the edits waiting here are still worth showing.
@@ -55,7 +68,7 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
         if (query.cursor || !device.outbox || !isUnreachable(error)) throw error;
         return { value: { items: [], nextCursor: null } as Page<ResponseLine>, asOf: undefined, localOnly: true };
       };
-      const [got, local] = await Promise.all([answer.catch(localOnly), device.localState(recipientId)]);
+      const { local, ...got } = await besideQueue(recipientId, () => answer().catch(localOnly));
       const merged = mergeHistoryPage(got.value, local, query, await context.vocabulary(query.signal));
       if ('localOnly' in got) return withLocalOnly(merged);
       return got.asOf === undefined ? merged : withAsOf(merged, got.asOf);
