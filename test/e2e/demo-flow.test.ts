@@ -529,6 +529,10 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
       // The campaign's history, opened with Space on its disclosure button.
       await tabTo(page, `the ${campaign.title} row`, byPart('disclosure', campaign.title));
       await keyboard.press('Space');
+      // The history and its first page load on demand: as a person would, wait until the list is
+      // drawn, since a Tab before that moves on past the row (CI once saw it land on the page's
+      // inputs far below).
+      await campaignRow(page, campaign.title).locator('response-history [part="list"]').waitFor();
       // Into the list (which scrolls it into view: it is virtualized against the window too).
       await tabTo(page, 'the history list', byPart('list'));
       await waitForNewestLine(page, campaign.title, 'Received', firstNote);
