@@ -6,6 +6,7 @@ import { CampaignDataProvider } from '../../src/components/campaign-data-provide
 import type { CampaignResponsesTab } from '../../src/components/campaign-responses-tab/campaign-responses-tab.js';
 import { CampaignDataClient } from '../../src/data/data-client.js';
 import { configureCampaignKit, resetCampaignKit } from '../../src/data/configure.js';
+import { PROVIDER_WAIT_MS } from '../../src/components/base/client-controller.js';
 import { FakeAdapter, until } from './fake-adapter.js';
 import { $, $$ } from './helpers.js';
 
@@ -25,6 +26,29 @@ describe('<campaign-data-provider> and configureCampaignKit', () => {
     expect(adapter.callsOf('getResponseTypes')).to.have.length(1);
     expect(adapter.callsOf('getRecipientCampaigns')).to.have.length(2);
     await expect(wrapper).to.be.accessible();
+  });
+
+  it('inside a provider that has no client yet (the host signs in first) an element shows itself loading, then its data; past the wait, the configuration error', async () => {
+    const wrapper = await fixture<CampaignDataProvider>(html`<campaign-data-provider>
+      <campaign-responses-tab recipient-id="42"></campaign-responses-tab>
+    </campaign-data-provider>`);
+    const tab = wrapper.querySelector('campaign-responses-tab')!;
+    await tab.updateComplete;
+    expect(tab.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? null, 'no error while the host makes its client').to.equal(null);
+    expect(tab.shadowRoot!.querySelector('[part="loading"][role="status"]')?.textContent).to.contain('Loading');
+    await expect(tab).to.be.accessible();
+    const realNow = Date.now;
+    try {
+      Date.now = () => realNow() + PROVIDER_WAIT_MS + 1;
+      tab.requestUpdate();
+      await tab.updateComplete;
+      expect(tab.shadowRoot!.querySelector('[role="alert"]')?.textContent, 'a provider never given a client is a configuration error').to.contain('No data source');
+    } finally {
+      Date.now = realNow;
+    }
+    const adapter = new FakeAdapter();
+    wrapper.dataClient = new CampaignDataClient({ adapter });
+    await until(() => hasTable(tab));
   });
 
   it('a provider that upgrades after the elements still reaches them (ContextRoot)', async () => {

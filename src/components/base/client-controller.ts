@@ -2,6 +2,12 @@ import { ContextConsumer, type Context } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { onDefaultDataClientChange } from '../../data/configure.js';
 
+/**
+ * How long an element inside a provider that has no client yet shows itself loading rather than a
+ * configuration error: a host often makes the client only after its own sign-in.
+ */
+export const PROVIDER_WAIT_MS = 10_000;
+
 /** What every kit client offers its elements: changes of one record. */
 export interface KitClient<Change> {
   subscribe(listener: (change: Change) => void, key?: string, options?: { live?: boolean }): () => void;
@@ -43,6 +49,8 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
   #stopDefault: (() => void) | undefined;
   #onChange: (change: Change) => void;
   #key: () => string | undefined;
+  #providerAnsweredAt: number | undefined;
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ClientHost, source: ClientSource<Client>, key: () => string | undefined, onChange: (change: Change) => void) {
     this.#host = host;
@@ -55,6 +63,7 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
       subscribe: true,
       callback: (client) => {
         this.#fromContext = client;
+        this.#providerAnsweredAt ??= Date.now();
         host.requestUpdate();
       },
     });
@@ -81,6 +90,22 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
     return this.#own.client;
   }
 
+  /**
+   * True while a provider above has answered without a client, for a while (`PROVIDER_WAIT_MS`):
+   * the element shows itself loading; past it, or with no provider at all, the configuration error.
+   */
+  get waiting(): boolean {
+    const since = this.#providerAnsweredAt;
+    if (since === undefined || this.client) return false;
+    const left = since + PROVIDER_WAIT_MS - Date.now();
+    if (left <= 0) return false;
+    this.#waitTimer ??= setTimeout(() => {
+      this.#waitTimer = undefined;
+      this.#host.requestUpdate();
+    }, left);
+    return true;
+  }
+
   hostConnected(): void {
     this.#stopDefault = onDefaultDataClientChange(() => this.#host.requestUpdate());
     // Re-evaluate the client after a move in the DOM (it may now sit under another provider).
@@ -101,6 +126,10 @@ export class ClientController<Client extends KitClient<Change>, Change> implemen
 
   hostDisconnected(): void {
     this.#stopDefault?.();
+    clearTimeout(this.#waitTimer);
+    this.#waitTimer = undefined;
+    // Moved elsewhere, it may sit under another provider, or none: it waits anew only if one answers.
+    this.#providerAnsweredAt = undefined;
     this.#subscription?.unsubscribe();
     this.#subscription = undefined;
   }

@@ -53,7 +53,10 @@ export function renderFailure(l: Localizer, error: unknown, retry: () => void): 
 /**
  * No client: neither the element's property (`property`: `dataClient` or `reportsClient`; or
  * api-base), nor a provider, nor configureCampaignKit. Names all three, and where the README says how.
+ * `waiting`: a provider above has no client yet (ClientController.waiting).
  */
-export function renderNoClient(l: Localizer, property: 'dataClient' | 'reportsClient' = 'dataClient'): TemplateResult {
+export function renderNoClient(l: Localizer, property: 'dataClient' | 'reportsClient', waiting: boolean): TemplateResult {
+  // Inside a provider still without a client: the host is making one (after its sign-in, say).
+  if (waiting) return renderLoading(l);
   return html`<div class="state error" part="error"><p role="alert">${l.t('state.noClient', { property })}</p></div>`;
 }

@@ -210,7 +210,7 @@ export class BulkResponseEntry extends CrDataElement {
   }
 
   override render(): TemplateResult {
-    if (!this.data.client) return renderNoClient(this.localizer);
+    if (!this.data.client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
     return html`<h2 part="title">${this.t('bulk.title')}</h2>
       <p part="status" class="status" role="status">${announcement(this.localizer, this.flow, this.undoMessage)}</p>
       ${this.#renderBody()}`;

@@ -104,7 +104,7 @@ export class CampaignClickthroughReport extends CrCampaignElement {
   }
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
+    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient', this.reports.waiting);
     return this.#load.render({
       initial: () => this.#renderLoading(),
       pending: () => this.#renderLoading(),

@@ -223,7 +223,7 @@ export class CampaignResponseReport extends CrCampaignElement {
   }
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
+    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient', this.reports.waiting);
     const summary = this.#summary.value;
     if (!summary) {
       return this.#summary.render({

@@ -184,7 +184,7 @@ export class CampaignResponsesTab extends CrDataElement {
 
   override render(): TemplateResult {
     const client = this.data.client;
-    if (!client) return renderNoClient(this.localizer);
+    if (!client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
     const shown = this.#shown;
     return html`${renderToolbar({ l: this.localizer, client, loaded: shown !== undefined, asOf: asOfOf(shown), saved: this.#savedNotice.state, onAdd: this.#addResponse })}
       <div class="content" aria-busy=${this.#load.pending ? 'true' : 'false'}>${this.#renderContent()}</div>

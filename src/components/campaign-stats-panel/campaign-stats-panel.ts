@@ -148,7 +148,7 @@ export class CampaignStatsPanel extends CrCampaignElement {
   };
 
   override render(): TemplateResult {
-    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient');
+    if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient', this.reports.waiting);
     const pending = this.#load.pending;
     return html`<section class="panel" aria-label=${this.t('stats.label')} aria-busy=${pending ? 'true' : 'false'}>
       ${this.#shown ? this.#renderStats(this.#shown, pending) : this.#renderState()}

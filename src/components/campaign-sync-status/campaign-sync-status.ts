@@ -232,7 +232,7 @@ export class CampaignSyncStatus extends CrDataClientElement {
 
   override render(): TemplateResult {
     const client = this.data.client;
-    if (!client) return renderNoClient(this.localizer);
+    if (!client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
     return html`${this.#renderEdits(client)}${renderLiveState(this.localizer, this.liveState)}${renderArrival(this.arrival)}`;
   }
 

@@ -229,7 +229,7 @@ export class ResponseHistory extends CrDataElement {
   };
 
   override render(): TemplateResult {
-    if (!this.data.client) return renderNoClient(this.localizer);
+    if (!this.data.client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
     return this.#load.render({
       initial: () => renderLoading(this.localizer, 4),
       pending: () => renderLoading(this.localizer, 4),
