@@ -10,6 +10,8 @@ import { AdapterError, BadRequestError, MalformedResponseError, ValidationError,
 import { send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
 import { problemFromBody } from './http-problem.js';
 import { createHttpHelper, resolveBaseUrl, resolveHeaders, type HttpHelper } from './http-helper.js';
+import { readJson } from './http-body.js';
+import { withChangeId } from './change-id.js';
 import type { OperationSettings } from './operations.js';
 import type { FromServer, RestAdapterConfig } from './config.js';
 
@@ -90,9 +92,13 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
     http,
     async call(operation, params, schema, fromServer, init = {}) {
       const run = operations[operation]?.run;
+      let changeId: string | undefined;
       const body = run
         ? await runOverride(() => run({ args: { ...params, ...init.args }, http, signal: init.signal, operation }), operation)
-        : await send(await request(operation, params, init, 'application/json, application/problem+json'), settings);
+        : await send(await request(operation, params, init, 'application/json, application/problem+json'), settings, (response) => {
+          changeId = response.headers.get('Last-Change-Id') ?? undefined;
+          return readJson(response, settings.maxResponseBytes, operation);
+        });
       let mapped: unknown;
       try {
         mapped = fromServer(body, mapLine);
@@ -100,7 +106,7 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
         throw new MalformedResponseError(`${operation}: the answer could not be mapped`, [], { cause: error });
       }
       const result = v.safeParse(schema, mapped);
-      if (result.success) return result.output;
+      if (result.success) return withChangeId(result.output, changeId);
       throw new MalformedResponseError(`${operation}: the answer does not match the contract`, fieldIssues(result.issues));
     },
     async stream(operation, params, mediaType, init = {}) {

@@ -36,7 +36,10 @@ export function pollOperations(settings: PollSettings): LiveOperations {
             if (etag !== undefined && tag !== etag) listener({ kind: 'reset' });
             etag = tag;
           }
-          if (!started || attempt > 0) listener({ kind: 'ready', resumed: started });
+          // A poll starts from now (its first answer), so a first read older than that may have missed
+          // something: `lastId` (the reference server's Last-Change-Id) lets the data client tell.
+          const lastId = answer.headers.get('Last-Change-Id') ?? undefined;
+          if (!started || attempt > 0) listener({ kind: 'ready', resumed: started, ...(lastId === undefined ? {} : { lastId }) });
           started = true;
           attempt = 0;
           await sleep(settings.pollMs, signal);

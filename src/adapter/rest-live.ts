@@ -52,7 +52,7 @@ export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | '
     return result;
   };
   return {
-    followChanges: (filter, listener, { signal }) =>
+    followChanges: (filter, listener, { signal, after }) =>
       follow(
         listener,
         {
@@ -66,6 +66,7 @@ export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | '
           backoff,
         },
         signal,
+        after,
       ),
   };
 }

@@ -145,7 +145,7 @@ export class CampaignDataClient {
 
   /** The campaigns sent to a recipient, each with its latest response (none while a Delete waits). */
   async getRecipientCampaigns(recipientId: string, options: CallOptions = {}): Promise<RecipientCampaigns> {
-    const answer = await this.#parts.reads.recipientCampaigns(recipientId, options);
+    const answer = await this.#live.read(recipientId, () => this.#parts.reads.recipientCampaigns(recipientId, options));
     return {
       ...answer,
       campaigns: answer.campaigns.map((campaign) =>
@@ -159,7 +159,7 @@ export class CampaignDataClient {
     if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
       return { items: [], nextCursor: null, total: 0 };
     }
-    const page = await this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
+    const page = await this.#live.read(recipientId, () => this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize }));
     const items = page.items.filter(
       (line) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id),
     );

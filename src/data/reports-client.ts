@@ -130,18 +130,18 @@ export class CampaignReportsClient {
    * Refresh action); its subscribers then hear `refreshed`, so reports of the campaign re-read too.
    */
   async getCampaignStats(campaignId: string, options: StatsOptions = {}): Promise<CampaignStats> {
-    const stats = await this.readStats(campaignId, options);
+    const stats = await this.#live.read(campaignId, () => this.readStats(campaignId, options));
     if (options.fresh) this.#notify({ kind: 'refreshed', campaignId, stats });
     return stats;
   }
 
   getResponseSummary(campaignId: string, options: StatsOptions = {}): Promise<ResponseSummary> {
-    return this.readSummary(campaignId, options);
+    return this.#live.read(campaignId, () => this.readSummary(campaignId, options));
   }
 
   /** One page of the detail report (filters, sort, cursor). */
   getCampaignResponses(campaignId: string, query: ReportQuery = {}): Promise<CampaignResponsePage> {
-    return this.readResponses(campaignId, query);
+    return this.#live.read(campaignId, () => this.readResponses(campaignId, query));
   }
 
   /** The detail report as a CSV stream, exactly the rows `query` selects (no cursor, no limit). */
@@ -150,7 +150,7 @@ export class CampaignReportsClient {
   }
 
   getClickthrough(campaignId: string, options: ClickthroughOptions = {}): Promise<Clickthrough> {
-    return this.readClickthrough(campaignId, options);
+    return this.#live.read(campaignId, () => this.readClickthrough(campaignId, options));
   }
 
   /** Sends an email event (reference server); subscribers of the campaign hear `sent`. */

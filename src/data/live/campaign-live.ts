@@ -48,6 +48,11 @@ export class CampaignLive {
     });
   }
 
+  /** Runs a read of the campaign's statistics or reports, so its stream starts after it (see LiveHub.read). */
+  read<T>(campaignId: string, run: () => Promise<T>): Promise<T> {
+    return this.#enabled ? this.#hub.read({ campaignId }, run) : run();
+  }
+
   close(): void {
     this.#hub.closeAll();
     for (const burst of this.#bursts.values()) clearTimeout(burst.timer);

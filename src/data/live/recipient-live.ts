@@ -64,6 +64,11 @@ export class RecipientLive {
     return this.#hub.join({ recipientId }, (news) => this.#hear(recipientId, news));
   }
 
+  /** Runs a read of `recipientId`'s lists, so its stream starts after it (see LiveHub.read). */
+  read<T>(recipientId: string, run: () => Promise<T>): Promise<T> {
+    return this.#enabled ? this.#hub.read({ recipientId }, run) : run();
+  }
+
   subscribe(listener: LiveNewsListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
