@@ -23,6 +23,7 @@ import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 import { addMany, lastSavedPerCampaign } from './add-many.js';
 import { RecipientLive, type LiveNewsListener } from './live/recipient-live.js';
 import type { LiveState } from './live/live-hub.js';
+import type { LiveChange } from '../adapter/live-types.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -102,6 +103,11 @@ export class CampaignDataClient {
   /** Whether the page is live now: `off`, `connecting`, `live` or `reconnecting`. */
   get liveState(): LiveState {
     return this.#live.state;
+  }
+
+  /** Whether `change` (from a change stream) is the echo of this client's own write: a campaign-side client drops it too. */
+  isOwnWrite(change: LiveChange): boolean {
+    return this.#live.ownWrites.isEcho(change);
   }
 
   /** Hears when `liveState` changes and when others' lines arrive (once per burst); returns the unsubscribe. */
