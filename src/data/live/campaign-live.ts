@@ -1,11 +1,11 @@
 /**
  * The campaign side's live part: joins the stream of each campaign a panel or report shows, and
- * tells its subscribers once per burst (debounced: a mailing's opens come in bursts, and each
- * re-read of the statistics is a request), so they re-read. The page's own writes join the burst
- * (one re-read for them), and their echo on the stream is dropped (no second one).
+ * tells its subscribers once per burst (400 ms: each re-read of the statistics is a request), so
+ * they re-read. The page's own writes join the burst (one re-read for them), and their echo on
+ * the stream is dropped (no second one).
  */
-import type { LiveChange, LiveOperations } from '../../adapter/live-types.js';
-import { LiveHub, type LiveState } from './live-hub.js';
+import type { LiveChange, LiveFilter, LiveNews, LiveOperations } from '../../adapter/live-types.js';
+import { LiveSide, type Burst } from './live-side.js';
 
 export interface CampaignLiveOptions {
   follow: LiveOperations['followChanges'] | undefined;
@@ -20,70 +20,30 @@ export interface CampaignLiveOptions {
   debounceMs?: number;
 }
 
-export class CampaignLive {
-  readonly #hub: LiveHub;
+export class CampaignLive extends LiveSide {
   readonly #options: CampaignLiveOptions;
-  #enabled: boolean;
-  #bursts = new Map<string, { changes: LiveChange[]; others: boolean; timer: ReturnType<typeof setTimeout> }>();
 
   constructor(options: CampaignLiveOptions) {
+    super({ follow: options.follow, enabled: options.enabled, burstMs: options.debounceMs ?? 400 });
     this.#options = options;
-    this.#hub = new LiveHub({ follow: options.follow });
-    this.#enabled = options.enabled;
-  }
-
-  get state(): LiveState {
-    return this.#hub.state;
-  }
-
-  get enabled(): boolean {
-    return this.#enabled;
-  }
-
-  set enabled(on: boolean) {
-    this.#enabled = on;
-    if (!on) this.#hub.closeAll();
-  }
-
-  join(campaignId: string): () => void {
-    if (!this.#enabled || !this.#hub.available) return () => undefined;
-    return this.#hub.join({ campaignId }, (news) => {
-      if (news.kind === 'change' && !this.#options.isEcho(news.change)) this.#gather(campaignId, [news.change], true);
-      else if (news.kind === 'reset') this.#gather(campaignId, [], true);
-    });
   }
 
   /** This page wrote to the campaign (a send, a bulk entry, a delete): its subscribers re-read once. */
   ownWrite(campaignId: string): void {
-    this.#gather(campaignId, [], false);
+    this.gather(campaignId, [], false);
   }
 
-  /** Runs a read of the campaign's statistics or reports, so its stream starts after it (see LiveHub.read). */
-  read<T>(campaignId: string, run: () => Promise<T>): Promise<T> {
-    return this.#enabled ? this.#hub.read({ campaignId }, run) : run();
+  protected override filterOf(campaignId: string): LiveFilter {
+    return { campaignId };
   }
 
-  close(): void {
-    this.#hub.closeAll();
-    for (const burst of this.#bursts.values()) clearTimeout(burst.timer);
-    this.#bursts.clear();
+  protected override hear(campaignId: string, news: LiveNews): void {
+    if (news.kind === 'change' && !this.#options.isEcho(news.change)) this.gather(campaignId, [news.change], true);
+    else if (news.kind === 'reset') this.gather(campaignId, [], true);
   }
 
-  /** `others`: news from the stream (others' changes, a reset), not only this page's writes. */
-  #gather(campaignId: string, changes: LiveChange[], others: boolean): void {
-    const burst = this.#bursts.get(campaignId);
-    if (burst) {
-      burst.changes.push(...changes);
-      burst.others ||= others;
-      return;
-    }
-    const timer = setTimeout(() => {
-      const gathered = this.#bursts.get(campaignId);
-      this.#bursts.delete(campaignId);
-      if (!gathered) return;
-      if (gathered.others) this.#options.notify(campaignId, gathered.changes);
-      else this.#options.notifyOwn(campaignId);
-    }, this.#options.debounceMs ?? 400);
-    this.#bursts.set(campaignId, { changes: [...changes], others, timer });
+  protected override flush(campaignId: string, burst: Burst): void {
+    if (burst.others) this.#options.notify(campaignId, burst.changes);
+    else this.#options.notifyOwn(campaignId);
   }
 }
