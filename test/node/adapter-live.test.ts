@@ -209,3 +209,46 @@ test("a read's answer says its change id; a stream opened after it brings what c
     await following;
   }
 });
+
+test("polling (live.mode poll) takes the page's own re-read after its save as known: no reset for it, one for another's change", async () => {
+  const app = testApp(db);
+  let gate: Promise<void> | undefined;
+  let held = 0;
+  const adapter = createRestAdapter({
+    baseUrl: 'http://in-process/api',
+    headers: { Authorization: `Bearer ${TOKEN}` },
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      // Polls (they ask If-None-Match) wait at the gate while the test holds it; the page's reads never do.
+      if (gate && new Headers(init?.headers).has('If-None-Match')) {
+        held += 1;
+        await gate;
+      }
+      return app.request(String(input), init);
+    },
+    live: { mode: 'poll' as const, pollMs: 50 },
+  });
+  await adapter.getRecipientCampaigns('42');
+  const stop = new AbortController();
+  const news = recorder();
+  const following = adapter.followChanges!({ recipientId: '42' }, news.listener, { signal: stop.signal });
+  try {
+    const ready = await news.waitFor((n) => n.kind === 'ready');
+    assert.ok(ready.kind === 'ready' && ready.resumed, 'the first poll found the version the page had read');
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    await news.waitFor(() => held > 0);
+    // The page's own save, and the re-read its elements make, while a poll is on its way.
+    await adapter.addResponse(newLine({ recipientId: '42', note: 'my own save' }));
+    await adapter.getRecipientCampaigns('42');
+    gate = undefined;
+    open();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(news.heard.filter((n) => n.kind === 'reset').length, 0, 'the own save is no news');
+    const other = newLine({ recipientId: '42', note: "another person's" });
+    assert.equal((await call(app, 'PUT', `/api/responses/${other.id}`, { body: other })).status, 201);
+    await news.waitFor((n) => n.kind === 'reset');
+  } finally {
+    stop.abort();
+    await following;
+  }
+});
