@@ -32,6 +32,7 @@ import { registerVocabularyRoutes } from './routes/vocabulary.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerDeletionRoutes } from './routes/deletions.js';
 import { registerChangeRoutes } from './routes/changes.js';
+import { registerLastChangeId } from './live/last-change-id.js';
 import { ChangeHub } from './live/change-hub.js';
 import { DEFAULT_SSE_HEARTBEAT_MS, DEFAULT_SSE_MAX_PER_PRINCIPAL, DEFAULT_SSE_WRITE_TIMEOUT_MS } from './live/change-stream.js';
 import { requestIds } from './audit/audit-log.js';
@@ -171,6 +172,7 @@ export function createApp(options: AppOptions): Hono {
   };
   api.use('*', (c, next) => limitFor(c.req.method, c.req.path)(c, next));
   api.use('*', readableTextOnly());
+  registerLastChangeId(api, options.db);
   registerMeRoute(api);
   registerVocabularyRoutes(api, deps);
   registerRecipientRoutes(api, deps);

@@ -50,7 +50,8 @@ export interface CorsOptions {
 const ALLOW_METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 // Last-Event-ID: a page of another origin resumes its change stream with it (read with fetch).
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
-const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, Retry-After';
+// Last-Change-Id: where a page of another origin opens its change stream after its first reads.
+const EXPOSE_HEADERS = 'ETag, Location, Idempotent-Replayed, WWW-Authenticate, Retry-After, Last-Change-Id';
 
 /**
  * CORS for the listed origins only. hono/cors sends some headers to every origin; here an origin

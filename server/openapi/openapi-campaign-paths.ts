@@ -4,7 +4,7 @@
  * openapi-campaigns.ts; both are merged into openapi.ts.
  */
 import { REPORT_SORTS } from '../../src/model/campaign-stats.js';
-import { etagHeader, id, json, param, readErrors, ref, response } from './openapi-schema.js';
+import { etagHeader, id, json, liveReadHeaders, param, readErrors, ref, response } from './openapi-schema.js';
 
 export const campaignParameters = {
   eventIdPath: { name: 'eventId', in: 'path', required: true, schema: id },
@@ -41,7 +41,7 @@ const snapshotRead = (operationId: string, summary: string, schema: string) => (
     summary,
     parameters: [campaignParam, param('fresh'), param('IfNoneMatch')],
     responses: {
-      '200': { description: 'From the snapshot', headers: etagHeader, content: json(ref(schema)) },
+      '200': { description: 'From the snapshot', headers: liveReadHeaders, content: json(ref(schema)) },
       '404': response('NotFound'),
       '422': response('ValidationFailed'),
       ...readErrors,
@@ -84,7 +84,7 @@ export const campaignPaths = {
         param('IfNoneMatch'),
       ],
       responses: {
-        '200': { description: 'One page', headers: etagHeader, content: json(ref('CampaignResponsePage')) },
+        '200': { description: 'One page', headers: liveReadHeaders, content: json(ref('CampaignResponsePage')) },
         '404': response('NotFound'),
         '422': response('ValidationFailed'),
         ...readErrors,
@@ -117,7 +117,7 @@ export const campaignPaths = {
       summary: 'Per link of each email event (or of `eventId`): clicks, unique clickers, machine clicks, and who clicked when.',
       parameters: [campaignParam, { name: 'eventId', in: 'query', required: false, schema: id }, param('IfNoneMatch')],
       responses: {
-        '200': { description: 'The report', headers: etagHeader, content: json(ref('Clickthrough')) },
+        '200': { description: 'The report', headers: liveReadHeaders, content: json(ref('Clickthrough')) },
         '404': response('NotFound'),
         '422': response('ValidationFailed'),
         ...readErrors,

@@ -34,6 +34,7 @@ export const changePaths = {
         'token and Last-Event-ID). An idle stream sends a comment line (`: heartbeat`) every CR_SSE_HEARTBEAT_MS (15 s).',
         'A reader that takes nothing for CR_SSE_WRITE_TIMEOUT_MS (30 s) is disconnected; it resumes from its last id.',
         'More than CR_SSE_MAX_PER_PRINCIPAL (6) open streams of one principal on one instance: 429.',
+        'The reads a live page shows answer Last-Change-Id: a first stream opened with it as Last-Event-ID misses nothing changed since those reads.',
       ].join(' '),
       parameters: [
         query('recipientId', 'Changes to this recipient’s lines.'),

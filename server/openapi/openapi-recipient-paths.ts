@@ -1,7 +1,7 @@
 /** The recipient side of the contract's paths: vocabulary, recipients, history, add and delete-all. */
 import { MAX_BOUND_LINES } from '../routes/delete-bound.js';
 import { deleteLineOperation } from './openapi-audit.js';
-import { etagHeader, id, json, param, readErrors, ref, replayedHeader, response } from './openapi-schema.js';
+import { etagHeader, id, json, liveReadHeaders, param, readErrors, ref, replayedHeader, response } from './openapi-schema.js';
 
 export const recipientPaths = {
   '/openapi.json': {
@@ -34,7 +34,7 @@ export const recipientPaths = {
       summary: 'Campaigns sent to a recipient, each with its events and the latest response line.',
       parameters: [param('recipientId'), param('IfNoneMatch')],
       responses: {
-        '200': { description: 'The recipient and campaigns', headers: etagHeader, content: json(ref('RecipientCampaigns')) },
+        '200': { description: 'The recipient and campaigns', headers: liveReadHeaders, content: json(ref('RecipientCampaigns')) },
         '404': response('NotFound'),
         ...readErrors,
       },
@@ -62,7 +62,7 @@ export const recipientPaths = {
         param('IfNoneMatch'),
       ],
       responses: {
-        '200': { description: 'One page', headers: etagHeader, content: json(ref('ResponseLinePage')) },
+        '200': { description: 'One page', headers: liveReadHeaders, content: json(ref('ResponseLinePage')) },
         '404': response('NotFound'),
         '422': response('ValidationFailed'),
         ...readErrors,

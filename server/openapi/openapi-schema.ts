@@ -17,6 +17,14 @@ export const id = { type: 'string', minLength: 1, maxLength: 200 };
 export const text = (maxLength: number) => ({ type: 'string', maxLength });
 export const money = { type: ['number', 'null'], description: 'In the campaign currency; null when not entered.' };
 export const etagHeader = { ETag: { description: 'Strong validator of this representation.', schema: { type: 'string' } } };
+/** On the reads a live page shows: open GET /changes after this id, and nothing changed since the read is missed. */
+export const liveReadHeaders = {
+  ...etagHeader,
+  'Last-Change-Id': {
+    description: 'The newest change log id when this answer was read (read before its data): open the change stream with it as Last-Event-ID.',
+    schema: { type: 'string', pattern: '^[0-9]{1,15}$' },
+  },
+};
 /** What any read may answer besides its 200. */
 export const readErrors = { '304': response('NotModified'), '401': response('Unauthorized'), '500': response('InternalError') };
 export const replayedHeader = {

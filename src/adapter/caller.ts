@@ -10,6 +10,8 @@ import { AdapterError, BadRequestError, MalformedResponseError, ValidationError,
 import { send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
 import { problemFromBody } from './http-problem.js';
 import { createHttpHelper, resolveBaseUrl, resolveHeaders, type HttpHelper } from './http-helper.js';
+import { readJson } from './http-body.js';
+import { withChangeId } from './change-id.js';
 import type { OperationSettings } from './operations.js';
 import type { FromServer, RestAdapterConfig } from './config.js';
 
@@ -40,7 +42,15 @@ export interface RestCaller {
   mapLine: (line: unknown) => unknown;
   /** The helper overrides get: the same transport, headers and settings. */
   http: HttpHelper;
+  /**
+   * The ETag of the last answer to a GET without a query, by URL: the version of a record this
+   * page last read, so a poll of it (live mode `poll`) does not take the page's own re-read for news.
+   */
+  readTags: Map<string, string>;
 }
+
+// Enough for every record a page shows; the oldest go first.
+const MAX_READ_TAGS = 200;
 
 /** The mapper of a backend that speaks the kit's model as it is. */
 export const identity = (value: unknown) => value;
@@ -85,14 +95,34 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
     };
   }
 
+  const readTags = new Map<string, string>();
+  const noteTag = (url: string, tag: string | null) => {
+    if (tag === null) return;
+    readTags.delete(url);
+    readTags.set(url, tag);
+    for (const oldest of readTags.keys()) {
+      if (readTags.size <= MAX_READ_TAGS) break;
+      readTags.delete(oldest);
+    }
+  };
+
   return {
     mapLine,
     http,
+    readTags,
     async call(operation, params, schema, fromServer, init = {}) {
       const run = operations[operation]?.run;
-      const body = run
-        ? await runOverride(() => run({ args: { ...params, ...init.args }, http, signal: init.signal, operation }), operation)
-        : await send(await request(operation, params, init, 'application/json, application/problem+json'), settings);
+      let changeId: string | undefined;
+      let body: unknown;
+      if (run) body = await runOverride(() => run({ args: { ...params, ...init.args }, http, signal: init.signal, operation }), operation);
+      else {
+        const asked = await request(operation, params, init, 'application/json, application/problem+json');
+        body = await send(asked, settings, (response) => {
+          changeId = response.headers.get('Last-Change-Id') ?? undefined;
+          if (asked.method === 'GET' && !init.query) noteTag(asked.url, response.headers.get('ETag'));
+          return readJson(response, settings.maxResponseBytes, operation);
+        });
+      }
       let mapped: unknown;
       try {
         mapped = fromServer(body, mapLine);
@@ -100,7 +130,7 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
         throw new MalformedResponseError(`${operation}: the answer could not be mapped`, [], { cause: error });
       }
       const result = v.safeParse(schema, mapped);
-      if (result.success) return result.output;
+      if (result.success) return withChangeId(result.output, changeId);
       throw new MalformedResponseError(`${operation}: the answer does not match the contract`, fieldIssues(result.issues));
     },
     async stream(operation, params, mediaType, init = {}) {

@@ -4,6 +4,7 @@ export { createRestAdapter, DEFAULT_PATHS } from './rest.js';
 export type { FromServer, LiveSettings, RestAdapterConfig, RestMappers } from './config.js';
 export type { FollowOptions, LiveChange, LiveChangeKind, LiveFilter, LiveListener, LiveNews, LiveOperations } from './live-types.js';
 export type { HeadersSource } from './http-helper.js';
+export { changeIdOf, withChangeId } from './change-id.js';
 export { createCampaignRestAdapter, DEFAULT_CAMPAIGN_PATHS } from './rest-campaigns.js';
 export type { HistoryParams, OperationArgs, OperationSettings, OperationsConfig, OverrideContext } from './operations.js';
 export type { HttpAnswer, HttpCall, HttpHelper } from './http-helper.js';

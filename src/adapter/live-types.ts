@@ -44,10 +44,11 @@ export type LiveNews =
   /** A connection is being opened (first, and before each reconnect). */
   | { kind: 'connecting' }
   /**
-   * The stream runs. `resumed`: it went on from the last change heard, so nothing was missed;
-   * false on the first connection, where whatever was read before it may be older than its start.
+   * The stream runs. `resumed`: it went on from the last change heard (or from `after`), so
+   * nothing was missed; false where it starts from now, so whatever was read before it may be
+   * older than its start. `lastId`: where it starts, when the backend says.
    */
-  | { kind: 'ready'; resumed: boolean }
+  | { kind: 'ready'; resumed: boolean; lastId?: string }
   /** The backend could not resume where the follower stopped: read everything again. */
   | { kind: 'reset' }
   | { kind: 'change'; change: LiveChange }
@@ -61,6 +62,11 @@ export type LiveListener = (news: LiveNews) => void;
 export interface FollowOptions {
   /** Ends the following; the promise of `followChanges` then resolves. */
   signal: AbortSignal;
+  /**
+   * Start after this change id (a read's `changeIdOf`), not from now: what changed since that
+   * read comes first. A backend that cannot says `ready` with `resumed: false`.
+   */
+  after?: string;
 }
 
 /** The optional operation of an adapter whose backend pushes changes (capability `live`). */

@@ -42,7 +42,7 @@ function reportQuery({ signal: _signal, ...query }: ReportQuery): string {
  * the model. `mappers.responseLine` also maps the detail report's rows.
  */
 export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignReportsAdapter {
-  const { call, stream, mapLine, http } = createRestCaller(config, { ...DEFAULT_CAMPAIGN_PATHS, getMe: ME_PATH });
+  const { call, stream, mapLine, http, readTags } = createRestCaller(config, { ...DEFAULT_CAMPAIGN_PATHS, getMe: ME_PATH });
   const mapRows =
     mapLine === identity
       ? identity
@@ -75,6 +75,6 @@ export function createCampaignRestAdapter(config: RestAdapterConfig): CampaignRe
         idempotencyKey,
         signal,
       }),
-    ...liveOperations({ stream, mapLine, http }, config),
+    ...liveOperations({ stream, mapLine, http, readTags }, config),
   };
 }

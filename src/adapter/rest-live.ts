@@ -26,7 +26,7 @@ const ChangeSchema = v.object({
  * The change stream of a REST backend, or (`live.mode: 'poll'`) a poll of the record's list with
  * If-None-Match; none when `live` is false.
  */
-export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | 'http'>, config: RestAdapterConfig): LiveOperations | Record<string, never> {
+export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | 'http' | 'readTags'>, config: RestAdapterConfig): LiveOperations | Record<string, never> {
   if (config.live === false) return {};
   const settings = config.live ?? {};
   const backoff = { baseMs: settings.retryBaseMs ?? 1_000, capMs: settings.retryCapMs ?? 30_000 };
@@ -37,7 +37,7 @@ export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | '
       filter.recipientId !== undefined
         ? recipientPath.replace('{recipientId}', encodeURIComponent(filter.recipientId))
         : campaignPath.replace('{campaignId}', encodeURIComponent(filter.campaignId ?? ''));
-    return pollOperations({ http: caller.http, pathOf, pollMs: settings.pollMs ?? 15_000, backoff });
+    return pollOperations({ http: caller.http, pathOf, pollMs: settings.pollMs ?? 15_000, backoff, readTags: caller.readTags });
   }
   const parseChange = (data: unknown): LiveChange | undefined => {
     const checked = v.safeParse(ChangeSchema, data);
@@ -52,7 +52,7 @@ export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | '
     return result;
   };
   return {
-    followChanges: (filter, listener, { signal }) =>
+    followChanges: (filter, listener, { signal, after }) =>
       follow(
         listener,
         {
@@ -66,6 +66,7 @@ export function liveOperations(caller: Pick<RestCaller, 'stream' | 'mapLine' | '
           backoff,
         },
         signal,
+        after,
       ),
   };
 }

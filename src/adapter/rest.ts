@@ -62,7 +62,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAdapter & Required<BulkResponseOperations> {
   const mappers = config.mappers ?? {};
-  const { call, stream, mapLine, http } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
+  const { call, stream, mapLine, http, readTags } = createRestCaller(config, { ...DEFAULT_PATHS, getMe: ME_PATH });
   const mapLatestResponse = (campaign: unknown) =>
     isRecord(campaign) && campaign.latestResponse != null
       ? { ...campaign, latestResponse: mapLine(campaign.latestResponse) }
@@ -127,7 +127,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
     ...auditOperations(call, mapLine, mappers),
     ...bulkOperations(call, mapLine, mappers),
-    ...liveOperations({ stream, mapLine, http }, config),
+    ...liveOperations({ stream, mapLine, http, readTags }, config),
     ...(config.maxOperationAgeMs !== undefined ? { maxOperationAgeMs: config.maxOperationAgeMs } : {}),
   };
 }

@@ -26,27 +26,27 @@ export interface FollowSettings {
  */
 const isFinal = (error: unknown) => error instanceof AdapterError && !error.retryable && error.kind !== 'auth' && error.kind !== 'malformed';
 
-export async function follow(listener: LiveListener, settings: FollowSettings, signal: AbortSignal): Promise<void> {
-  let lastEventId: string | undefined;
+/** Follows the stream until `signal` aborts; from `after` (a change id) when given, else from now. */
+export async function follow(listener: LiveListener, settings: FollowSettings, signal: AbortSignal, after?: string): Promise<void> {
+  let lastEventId = after;
   let attempt = 0;
-  let started = false;
   while (!signal.aborted) {
     listener({ kind: 'connecting' });
     let error: unknown;
     let expired = false;
     try {
+      // Opened after an id (the last heard, or `after`), the stream goes on from there: resumed.
+      const resumed = lastEventId !== undefined;
       const body = await settings.open(lastEventId, signal);
       const outcome = await readEvents(body, settings, signal, (message) => {
         if (message.id !== undefined && message.id !== '') lastEventId = message.id;
         switch (message.event) {
           case 'ready':
             attempt = 0;
-            listener({ kind: 'ready', resumed: started });
-            started = true;
+            listener({ kind: 'ready', resumed, ...(lastEventId === undefined ? {} : { lastId: lastEventId }) });
             break;
           case 'reset':
             attempt = 0;
-            started = true;
             listener({ kind: 'reset' });
             break;
           case 'change': {

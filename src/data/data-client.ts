@@ -23,6 +23,7 @@ import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 import { addMany, lastSavedPerCampaign } from './add-many.js';
 import { RecipientLive, type LiveNewsListener } from './live/recipient-live.js';
 import type { LiveState } from './live/live-hub.js';
+import type { LiveChange } from '../adapter/live-types.js';
 
 export interface CampaignDataClientOptions {
   adapter: CampaignResponseAdapter;
@@ -104,6 +105,11 @@ export class CampaignDataClient {
     return this.#live.state;
   }
 
+  /** Whether `change` (from a change stream) is the echo of this client's own write: a campaign-side client drops it too. */
+  isOwnWrite(change: LiveChange): boolean {
+    return this.#live.ownWrites.isEcho(change);
+  }
+
   /** Hears when `liveState` changes and when others' lines arrive (once per burst); returns the unsubscribe. */
   subscribeLive(listener: LiveNewsListener): () => void {
     return this.#live.subscribe(listener);
@@ -145,7 +151,7 @@ export class CampaignDataClient {
 
   /** The campaigns sent to a recipient, each with its latest response (none while a Delete waits). */
   async getRecipientCampaigns(recipientId: string, options: CallOptions = {}): Promise<RecipientCampaigns> {
-    const answer = await this.#parts.reads.recipientCampaigns(recipientId, options);
+    const answer = await this.#live.read(recipientId, () => this.#parts.reads.recipientCampaigns(recipientId, options));
     return {
       ...answer,
       campaigns: answer.campaigns.map((campaign) =>
@@ -159,7 +165,7 @@ export class CampaignDataClient {
     if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
       return { items: [], nextCursor: null, total: 0 };
     }
-    const page = await this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize });
+    const page = await this.#live.read(recipientId, () => this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize }));
     const items = page.items.filter(
       (line) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id),
     );

@@ -25,6 +25,8 @@ import { raceAbort, RequestSlots } from './abort.js';
 import type { LiveChange } from '../adapter/live-types.js';
 import { CampaignLive } from './live/campaign-live.js';
 import type { LiveState } from './live/live-hub.js';
+import { OwnWrites } from './live/own-writes.js';
+import type { DataChange, DataChangeListener } from './changes.js';
 
 /** What changed about a campaign; elements showing it re-read (a panel, a report). */
 export type CampaignChange =
@@ -32,7 +34,10 @@ export type CampaignChange =
   | { kind: 'sent'; campaignId: string; eventId: string; result: SendResult }
   /** Someone asked for fresh statistics: the snapshot was recomputed, reports may read it too. */
   | { kind: 'refreshed'; campaignId: string; stats: CampaignStats }
-  /** The host knows new responses arrived (a tracked open or click, an import): `notifyChanged()`. */
+  /**
+   * The host knows new responses arrived (a tracked open or click, an import): `notifyChanged()`;
+   * or a linked data client of this page saved, deleted or restored lines of the campaign.
+   */
   | { kind: 'responses'; campaignId: string }
   /**
    * Lines of the campaign changed elsewhere, tracked hits arrived, or its statistics moved (the
@@ -46,7 +51,18 @@ export interface CampaignReportsClientOptions {
   adapter: CampaignReportsAdapter;
   /** Whether panels and reports follow the campaign's changes as they happen (where the adapter can). Default true. */
   live?: boolean;
+  /** The page's recipient-side client, whose writes are this page's own (see `linkDataClient`). */
+  dataClient?: LinkedDataClient;
 }
+
+/** What the campaign side needs of the page's `CampaignDataClient`. */
+export interface LinkedDataClient {
+  subscribe(listener: DataChangeListener): () => void;
+  isOwnWrite(change: LiveChange): boolean;
+}
+
+/** The data client's news that means the server's lines changed (a queued edit's delivery is `sync`). */
+const WRITES: ReadonlySet<DataChange['kind']> = new Set(['added', 'deleted', 'restored', 'sync']);
 
 /**
  * The one campaign-side client of a page: elements ask it, never the network. It hands each
@@ -62,6 +78,8 @@ export class CampaignReportsClient {
   #campaigns: Promise<Page<Campaign>> | undefined;
   #listeners = new Set<{ campaignId: string | undefined; listener: CampaignChangeListener }>();
   readonly #live: CampaignLive;
+  readonly #ownWrites = new OwnWrites();
+  #linked = new Map<LinkedDataClient, () => void>();
 
   /** What the caller may do, as on CampaignDataClient. */
   readonly permissions: Permissions;
@@ -78,7 +96,29 @@ export class CampaignReportsClient {
       follow: this.adapter.followChanges?.bind(this.adapter),
       enabled: options.live ?? true,
       notify: (campaignId, changes) => this.#notify({ kind: 'remote', campaignId, changes }),
+      notifyOwn: (campaignId) => this.#notify({ kind: 'responses', campaignId }),
+      isEcho: (change) => this.#ownWrites.isEcho(change) || [...this.#linked.keys()].some((client) => client.isOwnWrite(change)),
     });
+    if (options.dataClient) this.linkDataClient(options.dataClient);
+  }
+
+  /**
+   * Takes `dataClient`'s writes (a bulk entry, a delete, an undo) as this page's own: the
+   * campaign's panels and reports re-read once after them, gathered like a burst, and not again
+   * when the change stream echoes them. Returns the unlink.
+   */
+  linkDataClient(dataClient: LinkedDataClient): () => void {
+    const linked = this.#linked.get(dataClient);
+    if (linked) return linked;
+    const stop = dataClient.subscribe((change) => {
+      if (WRITES.has(change.kind) && 'campaignId' in change) this.#live.ownWrite(change.campaignId);
+    });
+    const unlink = () => {
+      stop();
+      this.#linked.delete(dataClient);
+    };
+    this.#linked.set(dataClient, unlink);
+    return unlink;
   }
 
   /** Whether panels and reports follow the change stream; false closes it. */
@@ -95,9 +135,10 @@ export class CampaignReportsClient {
     return this.#live.state;
   }
 
-  /** Closes the change streams. */
+  /** Closes the change streams, and unlinks the data clients. */
   close(): void {
     this.#live.close();
+    for (const unlink of [...this.#linked.values()]) unlink();
   }
 
   /**
@@ -130,18 +171,18 @@ export class CampaignReportsClient {
    * Refresh action); its subscribers then hear `refreshed`, so reports of the campaign re-read too.
    */
   async getCampaignStats(campaignId: string, options: StatsOptions = {}): Promise<CampaignStats> {
-    const stats = await this.readStats(campaignId, options);
+    const stats = await this.#live.read(campaignId, () => this.readStats(campaignId, options));
     if (options.fresh) this.#notify({ kind: 'refreshed', campaignId, stats });
     return stats;
   }
 
   getResponseSummary(campaignId: string, options: StatsOptions = {}): Promise<ResponseSummary> {
-    return this.readSummary(campaignId, options);
+    return this.#live.read(campaignId, () => this.readSummary(campaignId, options));
   }
 
   /** One page of the detail report (filters, sort, cursor). */
   getCampaignResponses(campaignId: string, query: ReportQuery = {}): Promise<CampaignResponsePage> {
-    return this.readResponses(campaignId, query);
+    return this.#live.read(campaignId, () => this.readResponses(campaignId, query));
   }
 
   /** The detail report as a CSV stream, exactly the rows `query` selects (no cursor, no limit). */
@@ -150,11 +191,13 @@ export class CampaignReportsClient {
   }
 
   getClickthrough(campaignId: string, options: ClickthroughOptions = {}): Promise<Clickthrough> {
-    return this.readClickthrough(campaignId, options);
+    return this.#live.read(campaignId, () => this.readClickthrough(campaignId, options));
   }
 
   /** Sends an email event (reference server); subscribers of the campaign hear `sent`. */
   async sendCampaignEvent(campaignId: string, eventId: string, options: SendOptions = {}): Promise<SendResult> {
+    // Marked before it goes out: the stream may bring its Sent lines before its answer comes.
+    this.#ownWrites.markSend(campaignId, eventId);
     const result = await this.writeSend(campaignId, eventId, options);
     this.#notify({ kind: 'sent', campaignId, eventId, result });
     return result;

@@ -6,6 +6,7 @@ import { createCampaignRestAdapter } from '../adapter/rest-campaigns.js';
 import type { CampaignReportsAdapter } from '../adapter/types.js';
 import {
   bearerHeaders,
+  getDefaultDataClient,
   getDefaultReportsSource,
   registerReportsClientFactory,
   setDefaultReportsSource,
@@ -60,5 +61,10 @@ export function configureCampaignReports(config: CampaignReportsConfig): Campaig
 /** The campaign-side client set by `configureCampaignKit` or `configureCampaignReports`, if any. */
 export function getDefaultReportsClient(): CampaignReportsClient | undefined {
   const source = getDefaultReportsSource();
-  return source ? reportsClientFrom(source) : undefined;
+  if (!source) return undefined;
+  const client = reportsClientFrom(source);
+  // The configured data client's writes are this page's own (linking twice is a no-op).
+  const data = getDefaultDataClient();
+  if (data) client.linkDataClient(data);
+  return client;
 }

@@ -11,7 +11,7 @@ import { seed } from '../../server/db/seed.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import { call, newLine, testApp, TOKEN } from '../server/helpers.js';
 import { AUDIENCE, startLocalIssuer, type LocalIssuer } from '../server/oidc-fixture.js';
-import { createCampaignRestAdapter, createRestAdapter, type LiveNews } from '../../src/adapter/index.js';
+import { changeIdOf, createCampaignRestAdapter, createRestAdapter, type LiveNews } from '../../src/adapter/index.js';
 
 let db: Db;
 let idp: LocalIssuer;
@@ -64,7 +64,8 @@ test("follows a recipient's changes from a real server, each with its line; afte
   const news = recorder();
   const following = adapter.followChanges!({ recipientId: '42' }, news.listener, { signal: stop.signal });
   try {
-    assert.deepEqual(await news.waitFor((n) => n.kind === 'ready'), { kind: 'ready', resumed: false });
+    const ready = await news.waitFor((n) => n.kind === 'ready');
+    assert.ok(ready.kind === 'ready' && !ready.resumed && /^\d+$/u.test(ready.lastId ?? ''), 'from now, and where now is');
     const first = await adapter.addResponse(newLine({ recipientId: '42' }));
     await adapter.addResponse(newLine({ recipientId: '44' }));
     const heard = await news.waitFor(changeOf(first.id));
@@ -79,7 +80,8 @@ test("follows a recipient's changes from a real server, each with its line; afte
     const whileDown = newLine({ recipientId: '42', note: 'while down' });
     assert.equal((await call(testApp(db), 'PUT', `/api/responses/${whileDown.id}`, { body: whileDown })).status, 201);
     server = await startServer({ port: Number(port), host: '127.0.0.1', db, vite: false, token: 'live-token', seed: false });
-    assert.deepEqual(await news.waitFor((n) => n.kind === 'ready', 8_000, before), { kind: 'ready', resumed: true });
+    const resumed = await news.waitFor((n) => n.kind === 'ready', 8_000, before);
+    assert.ok(resumed.kind === 'ready' && resumed.resumed);
     await news.waitFor(changeOf(whileDown.id));
     assert.equal(news.heard.filter((n) => n.kind === 'change' && n.change.recipientId !== '42').length, 0, "another recipient's change never comes");
   } finally {
@@ -176,5 +178,77 @@ test('without a stream (live.mode poll): the record is asked with If-None-Match,
       stop.abort();
       await following;
     }
+  }
+});
+
+test("a read's answer says its change id; a stream opened after it brings what changed between the read and the stream", async () => {
+  const app = testApp(db);
+  const adapter = createRestAdapter({
+    baseUrl: 'http://in-process/api', headers: { Authorization: `Bearer ${TOKEN}` }, fetch: async (input, init) => app.request(String(input), init),
+  });
+  const campaigns = createCampaignRestAdapter({
+    baseUrl: 'http://in-process/api', headers: { Authorization: `Bearer ${TOKEN}` }, fetch: async (input, init) => app.request(String(input), init),
+  });
+  const read = await adapter.getRecipientCampaigns('42');
+  const readAt = changeIdOf(read);
+  assert.match(readAt ?? '', /^\d+$/u);
+  assert.equal(changeIdOf(await adapter.getRecipientResponses('42')), readAt);
+  assert.equal(changeIdOf(await campaigns.getCampaignStats('spring-launch-2026')), readAt);
+  assert.equal(Object.keys(read).join(), 'recipient,campaigns', 'the model is as it was');
+  const between = newLine({ recipientId: '42', note: 'between the read and the stream' });
+  assert.equal((await call(app, 'PUT', `/api/responses/${between.id}`, { body: between })).status, 201);
+  const stop = new AbortController();
+  const news = recorder();
+  const following = adapter.followChanges!({ recipientId: '42' }, news.listener, { signal: stop.signal, after: readAt });
+  try {
+    const ready = await news.waitFor((n) => n.kind === 'ready');
+    assert.deepEqual(ready, { kind: 'ready', resumed: true, lastId: readAt });
+    await news.waitFor(changeOf(between.id));
+  } finally {
+    stop.abort();
+    await following;
+  }
+});
+
+test("polling (live.mode poll) takes the page's own re-read after its save as known: no reset for it, one for another's change", async () => {
+  const app = testApp(db);
+  let gate: Promise<void> | undefined;
+  let held = 0;
+  const adapter = createRestAdapter({
+    baseUrl: 'http://in-process/api',
+    headers: { Authorization: `Bearer ${TOKEN}` },
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      // Polls (they ask If-None-Match) wait at the gate while the test holds it; the page's reads never do.
+      if (gate && new Headers(init?.headers).has('If-None-Match')) {
+        held += 1;
+        await gate;
+      }
+      return app.request(String(input), init);
+    },
+    live: { mode: 'poll' as const, pollMs: 50 },
+  });
+  await adapter.getRecipientCampaigns('42');
+  const stop = new AbortController();
+  const news = recorder();
+  const following = adapter.followChanges!({ recipientId: '42' }, news.listener, { signal: stop.signal });
+  try {
+    const ready = await news.waitFor((n) => n.kind === 'ready');
+    assert.ok(ready.kind === 'ready' && ready.resumed, 'the first poll found the version the page had read');
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    await news.waitFor(() => held > 0);
+    // The page's own save, and the re-read its elements make, while a poll is on its way.
+    await adapter.addResponse(newLine({ recipientId: '42', note: 'my own save' }));
+    await adapter.getRecipientCampaigns('42');
+    gate = undefined;
+    open();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(news.heard.filter((n) => n.kind === 'reset').length, 0, 'the own save is no news');
+    const other = newLine({ recipientId: '42', note: "another person's" });
+    assert.equal((await call(app, 'PUT', `/api/responses/${other.id}`, { body: other })).status, 201);
+    await news.waitFor((n) => n.kind === 'reset');
+  } finally {
+    stop.abort();
+    await following;
   }
 });

@@ -204,3 +204,27 @@ test('a page of an allowed origin may resume with Last-Event-ID: the preflight a
     await stream.close();
   }
 });
+
+test("a live read answers Last-Change-Id, and a stream opened after it gets what changed between the read and the stream's start", async () => {
+  const read = await call(app, 'GET', '/api/recipients/42/campaigns');
+  assert.equal(read.status, 200);
+  contract.check('GET', '/recipients/{recipientId}/campaigns', read);
+  const readAt = read.headers.get('Last-Change-Id');
+  assert.match(readAt ?? '', /^\d+$/u);
+  for (const path of ['/api/recipients/42/responses', '/api/campaigns/renewal-calls/stats', '/api/campaigns/renewal-calls/responses/summary', '/api/campaigns/renewal-calls/responses']) {
+    const answer = await call(app, 'GET', path);
+    assert.equal(answer.headers.get('Last-Change-Id'), readAt, path);
+  }
+  const between = await add({ recipientId: '42' });
+  const stream = await openSse(app, 'recipientId=42', { headers: { 'Last-Event-ID': readAt ?? '' } });
+  try {
+    const ready = await stream.nextEvent('ready');
+    assert.equal(ready.id, readAt);
+    const change = await stream.nextEvent('change');
+    assert.equal(dataOf(change).lineId, between.id, 'the change made before the stream began is in it');
+  } finally {
+    await stream.close();
+  }
+  const later = await call(app, 'GET', '/api/recipients/42/campaigns');
+  assert.ok(Number(later.headers.get('Last-Change-Id')) > Number(readAt));
+});

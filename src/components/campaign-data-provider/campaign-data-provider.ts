@@ -18,6 +18,9 @@ import { syncDomEvent, syncNewsClaimed } from '../base/sync-news.js';
  * reports) get a campaign-side client the same way: `reportsClient`, else one made from
  * `reportsAdapter`, else from `api-base`, made when one of them first asks.
  *
+ * The two clients it shares are linked (`linkDataClient`): a save, delete or bulk entry of the data
+ * client is the page's own write, so the campaign's panels re-read once and not again for its echo.
+ *
  * With offline edits and no `<campaign-sync-status>` on the page, the provider announces the
  * client's delivery news itself, so the host hears it either way (once: a status, when present,
  * announces instead).
@@ -70,6 +73,7 @@ export class CampaignDataProvider extends CrElement {
   #syncNews: { client: CampaignDataClient; unsubscribe: () => void } | undefined;
   #reportsProvider: ContextProvider<typeof reportsClientContext>;
   #madeReports: { from: CampaignReportsAdapter | string; source: ReportsSource; client: CampaignReportsClient } | undefined;
+  #linked: { data: CampaignDataClient; reports: CampaignReportsClient; unlink: () => void } | undefined;
 
   /** The client the provider currently shares. */
   get client(): CampaignDataClient | undefined {
@@ -94,7 +98,9 @@ export class CampaignDataProvider extends CrElement {
      * then): this listener runs before the context provider's own, which then answers with it.
      */
     this.addEventListener('context-request', (event) => {
-      if (event.context === reportsClientContext) this.#reportsProvider.setValue(this.currentReportsClient);
+      if (event.context !== reportsClientContext) return;
+      this.#reportsProvider.setValue(this.currentReportsClient);
+      this.#link();
     });
     this.#reportsProvider = new ContextProvider(this, { context: reportsClientContext });
   }
@@ -124,6 +130,16 @@ export class CampaignDataProvider extends CrElement {
     this.#provider.setValue(this.client);
     this.#reportsProvider.setValue(this.currentReportsClient);
     this.#listenToSync(this.isConnected ? this.client : undefined);
+    this.#link();
+  }
+
+  /** Links the data client shared with the campaign-side one, once both exist (again when either changes). */
+  #link(): void {
+    const data = this.isConnected ? this.client : undefined;
+    const reports = data && (this.reportsClient ?? this.#madeReports?.client);
+    if (this.#linked?.data === data && this.#linked?.reports === reports) return;
+    this.#linked?.unlink();
+    this.#linked = data && reports ? { data, reports, unlink: reports.linkDataClient(data) } : undefined;
   }
 
   override connectedCallback(): void {
@@ -134,6 +150,7 @@ export class CampaignDataProvider extends CrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#listenToSync(undefined);
+    this.#link();
   }
 
   #listenToSync(client: CampaignDataClient | undefined): void {

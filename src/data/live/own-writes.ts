@@ -2,7 +2,8 @@
  * What this page itself just wrote, so that the stream's echo of it changes nothing: the page
  * already shows its own save. Marked before the request goes out, since the echo may arrive
  * before the answer does. Lines are remembered by id (a queued save may go out minutes later);
- * a delete-all by its recipient and campaign, briefly (its lines' ids are the server's to say).
+ * a delete-all by its recipient and campaign, and a send of an email event by its campaign and
+ * event, briefly (their lines' ids are the server's to say).
  */
 import type { LiveChange } from '../../adapter/live-types.js';
 
@@ -13,6 +14,7 @@ const MAX_LINES = 1000;
 export class OwnWrites {
   #lines = new Map<string, number>();
   #campaigns = new Map<string, number>();
+  #sends = new Map<string, number>();
   readonly #now: () => number;
 
   constructor(now: () => number = Date.now) {
@@ -33,11 +35,20 @@ export class OwnWrites {
     this.#campaigns.set(JSON.stringify([recipientId, campaignId]), this.#now() + CAMPAIGN_MS);
   }
 
+  /** An email event being sent: the Sent and bounce lines it adds come back on the campaign's stream. */
+  markSend(campaignId: string, eventId: string): void {
+    this.#sends.set(JSON.stringify([campaignId, eventId]), this.#now() + CAMPAIGN_MS);
+  }
+
   /** Whether `change` is the echo of something this page wrote (a tracked hit never is). */
   isEcho(change: LiveChange): boolean {
     if (change.kind === 'tracked-open' || change.kind === 'tracked-click' || change.kind === 'stats-changed') return false;
     const now = this.#now();
     if (change.lineId !== null && (this.#lines.get(change.lineId) ?? 0) > now) return true;
+    const line = change.line;
+    if (change.kind === 'line-added' && line?.source === 'tracked') {
+      return (this.#sends.get(JSON.stringify([change.campaignId, line.eventId])) ?? 0) > now;
+    }
     if (change.kind !== 'line-deleted' && change.kind !== 'line-restored') return false;
     return (this.#campaigns.get(JSON.stringify([change.recipientId, change.campaignId])) ?? 0) > now;
   }

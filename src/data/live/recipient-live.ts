@@ -5,9 +5,10 @@
  * `burstMs` of each other make one `remote` news per recipient, and one arrival for the
  * announcement. The echo of this page's own write is dropped.
  */
-import type { LiveChange, LiveNews, LiveOperations } from '../../adapter/live-types.js';
+import type { LiveFilter, LiveNews, LiveOperations } from '../../adapter/live-types.js';
 import type { DataChange } from '../changes.js';
-import { LiveHub, type LiveState } from './live-hub.js';
+import type { LiveState } from './live-hub.js';
+import { LiveSide, type Burst } from './live-side.js';
 import { OwnWrites } from './own-writes.js';
 
 /** What the page heard in one burst: lines others added (or restored), and tracked hits. */
@@ -27,41 +28,15 @@ export interface RecipientLiveOptions {
   burstMs?: number;
 }
 
-export class RecipientLive {
+export class RecipientLive extends LiveSide {
   readonly ownWrites = new OwnWrites();
-  readonly #hub: LiveHub;
   readonly #notify: (change: DataChange) => void;
-  readonly #burstMs: number;
-  #enabled: boolean;
-  #bursts = new Map<string, { changes: LiveChange[]; timer: ReturnType<typeof setTimeout> }>();
   #listeners = new Set<LiveNewsListener>();
 
   constructor(options: RecipientLiveOptions) {
-    this.#hub = new LiveHub({ follow: options.follow });
+    super({ follow: options.follow, enabled: options.enabled, burstMs: options.burstMs ?? 150 });
     this.#notify = options.notify;
-    this.#enabled = options.enabled;
-    this.#burstMs = options.burstMs ?? 150;
-    this.#hub.onState((state) => this.#tell({ kind: 'state', state }));
-  }
-
-  get state(): LiveState {
-    return this.#hub.state;
-  }
-
-  get enabled(): boolean {
-    return this.#enabled;
-  }
-
-  /** Turned off, every stream closes; turned on, the next join opens one. */
-  set enabled(on: boolean) {
-    this.#enabled = on;
-    if (!on) this.#hub.closeAll();
-  }
-
-  /** Follows `recipientId` (while `enabled`); returns the leave. */
-  join(recipientId: string): () => void {
-    if (!this.#enabled || !this.#hub.available) return () => undefined;
-    return this.#hub.join({ recipientId }, (news) => this.#hear(recipientId, news));
+    this.hub.onState((state) => this.#tell({ kind: 'state', state }));
   }
 
   subscribe(listener: LiveNewsListener): () => void {
@@ -69,29 +44,16 @@ export class RecipientLive {
     return () => this.#listeners.delete(listener);
   }
 
-  close(): void {
-    this.#hub.closeAll();
-    for (const burst of this.#bursts.values()) clearTimeout(burst.timer);
-    this.#bursts.clear();
+  protected override filterOf(recipientId: string): LiveFilter {
+    return { recipientId };
   }
 
-  #hear(recipientId: string, news: LiveNews): void {
+  protected override hear(recipientId: string, news: LiveNews): void {
     if (news.kind === 'reset') this.#notify({ kind: 'refreshed', recipientId });
-    if (news.kind !== 'change' || this.ownWrites.isEcho(news.change)) return;
-    const burst = this.#bursts.get(recipientId);
-    if (burst) {
-      burst.changes.push(news.change);
-      return;
-    }
-    const timer = setTimeout(() => this.#flush(recipientId), this.#burstMs);
-    this.#bursts.set(recipientId, { changes: [news.change], timer });
+    if (news.kind === 'change' && !this.ownWrites.isEcho(news.change)) this.gather(recipientId, [news.change], true);
   }
 
-  #flush(recipientId: string): void {
-    const burst = this.#bursts.get(recipientId);
-    this.#bursts.delete(recipientId);
-    if (!burst) return;
-    const { changes } = burst;
+  protected override flush(recipientId: string, { changes }: Burst): void {
     const last = changes[changes.length - 1];
     this.#notify({ kind: 'remote', recipientId, campaignId: last.campaignId, changes });
     const lines = changes.filter((c) => c.kind === 'line-added' || c.kind === 'line-restored').length;

@@ -6,6 +6,7 @@ import type { CallOptions, HistoryQuery } from '../../adapter/types.js';
 import type { Page, ResponseLine } from '../../model/types.js';
 import { isUnreachable, type CachedAnswer } from '../cached-reads.js';
 import { withAsOf, withLocalOnly } from '../marks.js';
+import { changeIdOf, withChangeId } from '../../adapter/change-id.js';
 import { mergeCampaigns, mergeHistoryPage } from '../merge.js';
 import type { ClientReads, PartsContext } from '../parts.js';
 import type { LocalState } from '../../offline/types.js';
@@ -54,7 +55,8 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
         read(`campaigns:${recipientId}`, recipientId, (signal) => network.recipientCampaigns(recipientId, { ...options, signal }), options.signal));
       for (const campaign of value.campaigns) device.titles.set(campaign.id, campaign.title);
       const merged = mergeCampaigns(value, local, await context.vocabulary(options.signal));
-      return asOf === undefined ? merged : withAsOf(merged, asOf);
+      // The server's answer keeps its change id (the stream starts after it); a stored one has none.
+      return asOf === undefined ? withChangeId(merged, changeIdOf(value)) : withAsOf(merged, asOf);
     },
 
     async historyPage(recipientId: string, query: HistoryQuery) {
@@ -71,7 +73,7 @@ export function cachedReads(device: OfflineDevice, network: ClientReads, context
       const { local, ...got } = await besideQueue(recipientId, () => answer().catch(localOnly));
       const merged = mergeHistoryPage(got.value, local, query, await context.vocabulary(query.signal));
       if ('localOnly' in got) return withLocalOnly(merged);
-      return got.asOf === undefined ? merged : withAsOf(merged, got.asOf);
+      return got.asOf === undefined ? withChangeId(merged, changeIdOf(got.value)) : withAsOf(merged, got.asOf);
     },
   };
 }
