@@ -101,6 +101,53 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
+/**
+ * Times the statements inside the batch's functions: each function's body gets a mark before every
+ * statement it runs at its top level, and a mark stores the time since the one before (under the
+ * label of the statement that began then) in a table of its own. Only in this throwaway database.
+ */
+async function instrumentFunctions(db: Db, names: readonly string[]): Promise<void> {
+  await db.exec(`CREATE UNLOGGED TABLE profile_marks (label text NOT NULL, ms float8 NOT NULL);
+    CREATE FUNCTION profile_mark(p_label text) RETURNS void LANGUAGE plpgsql AS $fn$
+    DECLARE
+      now_ts timestamptz := clock_timestamp();
+      previous text := nullif(current_setting('profile.last', true), '');
+    BEGIN
+      IF p_label IS NOT NULL AND previous IS NOT NULL THEN
+        INSERT INTO profile_marks VALUES (split_part(previous, '|', 2), extract(epoch FROM now_ts - split_part(previous, '|', 1)::timestamptz) * 1000);
+      END IF;
+      PERFORM set_config('profile.last', CASE WHEN p_label IS NULL OR p_label = '(end)' THEN '' ELSE now_ts::text || '|' || p_label END, false);
+    END
+    $fn$`);
+  for (const name of names) {
+    const [row] = await db.query<{ def: string }>(`SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p WHERE p.proname = $1 AND p.pronamespace = to_regnamespace(current_schema())::oid`, [name]);
+    if (!row) throw new Error(`No function ${name}`);
+    const lines = row.def.split('\n');
+    const marked: string[] = [];
+    const last = name === names[0] ? "'(end)'" : quote(`${name}: (return)`);
+    let inBody = false;
+    let previous = '';
+    for (const line of lines) {
+      if (line.startsWith('BEGIN')) {
+        marked.push(line);
+        if (name === names[0]) marked.push('  PERFORM profile_mark(NULL);');
+        inBody = true;
+        previous = 'BEGIN;';
+        continue;
+      }
+      // A statement begins at the body's first indentation, after one that ended.
+      const begins = inBody && previous.trimEnd().endsWith(';') && /^ {2}(UPDATE|FOR|IF|SELECT|INSERT|PERFORM|WITH|DELETE|RETURN)\b/u.test(line);
+      if (begins) marked.push(`  PERFORM profile_mark(${line.startsWith('  RETURN') ? last : quote(`${name}: ${line.trim().slice(0, 60)}`)});`);
+      if (inBody && line.startsWith('END')) marked.push(`  PERFORM profile_mark(${last});`);
+      marked.push(line);
+      if (!/^\s*--/u.test(line)) previous = line;
+    }
+    await db.exec(marked.join('\n'));
+  }
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
 async function profileBatches(engine: string, databaseUrl: string | undefined): Promise<void> {
   const { HitRecorder } = await import('../../server/tracking/hit-recorder.js');
   const { installRollupFunction } = await import('../../server/stats/rollups.js');
@@ -133,6 +180,12 @@ async function profileBatches(engine: string, databaseUrl: string | undefined): 
     const explaining = new HitRecorder(explainingDb(fixture.db, explained));
     await Promise.all(batchOf().map((hit) => explaining.open(hit)));
 
+    await instrumentFunctions(fixture.db, ['record_opens', 'rollup_apply', 'change_log_record']);
+    const instrumented = new HitRecorder(fixture.db);
+    for (let i = 0; i < BATCHES; i++) await Promise.all(batchOf().map((hit) => instrumented.open(hit)));
+    const marks = await fixture.db.query<{ label: string; ms: number; n: number }>(
+      'SELECT label, percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS ms, count(*)::int AS n FROM profile_marks GROUP BY label ORDER BY min(ctid)');
+
     console.log(`\n${engine}: ${BATCHES} batches of ${BATCH} opens of distinct mails; median per batch ${median(totals).toFixed(2)} ms (${(BATCH / median(totals) * 1000).toFixed(0)} hits/s if nothing else ran)`);
     console.log('  median ms  calls/batch  plan ms  exec ms  statement  [triggers: time / calls]');
     let sum = 0;
@@ -144,6 +197,8 @@ async function profileBatches(engine: string, databaseUrl: string | undefined): 
       for (const trigger of e?.triggers ?? []) console.log(`${' '.repeat(46)}[${trigger}]`);
     }
     console.log(`  ${sum.toFixed(2).padStart(9)}  (sum of the medians; the rest of the batch is JavaScript and waiting for the next turn)`);
+    console.log(`  Inside the functions (marks between statements, ${BATCHES} more batches; a segment runs from its statement's start to the next mark):`);
+    for (const mark of marks) console.log(`  ${Number(mark.ms).toFixed(2).padStart(9)}  ${(mark.n / BATCHES).toFixed(1).padStart(11)}  ${mark.label}`);
   } finally {
     await fixture.drop();
   }

@@ -29,11 +29,21 @@ before(async () => {
 });
 after(() => testDb.cleanup());
 
-/** The database, counting the transactions begun through it. */
+/**
+ * The database, counting the transactions that write through it: each transaction begun, and each
+ * batch of opens written by one statement outside a transaction (record_opens: it commits alone).
+ */
 function counting(db: Db): { db: Db; transactions: () => number } {
   let transactions = 0;
   return {
-    db: { ...db, transaction: (work) => ((transactions += 1), db.transaction(work)) },
+    db: {
+      ...db,
+      transaction: (work) => ((transactions += 1), db.transaction(work)),
+      query: <Row,>(sql: string, params?: readonly unknown[]) => {
+        if (/\brecord_opens\(/u.test(sql)) transactions += 1;
+        return db.query<Row>(sql, params);
+      },
+    },
     transactions: () => transactions,
   };
 }
