@@ -152,7 +152,7 @@ async function profileBatches(engine: string, databaseUrl: string | undefined): 
   const { HitRecorder } = await import('../../server/tracking/hit-recorder.js');
   const { installRollupFunction } = await import('../../server/stats/rollups.js');
   const { scheduleAnalyze } = await import('../../server/db/analyze.js');
-  const mails = BATCH * (BATCHES + 10);
+  const mails = BATCH * (2 * BATCHES + 10);
   const fixture = await trackingFixture(databaseUrl, mails);
   try {
     await installRollupFunction(fixture.db);
