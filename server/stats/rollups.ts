@@ -7,7 +7,7 @@
  */
 import type { ResponseLine } from '../../src/model/types.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL } from './rollup-sql.js';
+import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL, netContributionsSql } from './rollup-sql.js';
 import { CHANGE_LOG_FUNCTION } from '../live/change-log.js';
 import { OPEN_FUNCTIONS } from '../tracking/open-sql.js';
 
@@ -118,17 +118,19 @@ ${deltaSql(ARRAY_INPUT)};
 END
 $fn$`;
 
+/** What the recipients of the lines contribute now less what they did before the additive moves. */
+const NET_CONTRIBUTE_STATEMENT = netContributionsSql(ARRAY_INPUT);
+
 /**
- * What applyToRollups does, in one statement: the pairs' locks, their contributions taken away, the
- * additive moves, their contributions added back, and (−1) the per-recipient rows left at zero. Four
- * to five round trips were a third of a tracked batch's time (bench/node/tracking-profile.ts).
+ * What applyToRollups does, in one statement: the pairs' locks, the additive moves, the change in
+ * the recipients' contributions, and (−1) the per-recipient rows left at zero. Four to six round
+ * trips were a third of a tracked batch's time (bench/node/tracking-profile.ts).
  */
 const APPLY_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_apply(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   PERFORM 1 FROM (${LOCK_PAIRS_SQL}) AS locks;
-  PERFORM rollup_contribute($1, $2, -1);
   PERFORM rollup_delta($1, $2, $3, $4, $5, $6, $7);
-  PERFORM rollup_contribute($1, $2, 1);
+  ${NET_CONTRIBUTE_STATEMENT};
   IF $7 = -1 THEN
     DELETE FROM rollup_recipient_lines r USING (${ARRAY_PAIRS}) p
      WHERE r.campaign_id = p.campaign_id AND r.recipient_id = p.recipient_id AND r.lines = 0;
