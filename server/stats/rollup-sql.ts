@@ -4,10 +4,11 @@
  * - additive ones (lines per event and detail, per hour, the timeline) move by the lines written:
  *   DELTA_SQL adds +1 or −1 per line;
  * - unique recipients (every statistic, the summary's recipient columns) are not additive. They are
- *   kept through per-recipient counts (rollup_recipient_lines): a write takes away what the
- *   recipients it touches contributed (CONTRIBUTIONS_SQL with −1), moves their counts, and adds back
- *   what they contribute now (+1). What a recipient contributes is computed by the same outcome rules
- *   as the live statistics (stats-sql.ts), over their few rows instead of the campaign's lines.
+ *   kept through per-recipient counts (rollup_recipient_lines): a write moves the counts of the
+ *   recipients it touches, then adds what they contribute now less what they contributed before
+ *   (netContributionsSql); the repair adds what every recipient contributes (contributionsSql).
+ *   What a recipient contributes is computed by the same outcome rules as the live statistics
+ *   (stats-sql.ts), over their few rows instead of the campaign's lines.
  *
  * Figure names in rollup_counts (scope is an event id, or '' for the whole campaign): the statistics'
  * own names (sent, delivered, opened_human, …), `l:<detail>` lines per event and detail,

@@ -100,18 +100,12 @@ export async function markRollupsStale(db: Queryable, why: string): Promise<void
 }
 
 /**
- * The contributions statement as a PL/pgSQL function: a dozen CTEs take 6–16 ms to plan on PGlite
- * and under a millisecond to run, and a function's plan is cached per connection where a statement
+ * The roll-ups' statements as PL/pgSQL functions: their dozen CTEs take 6–16 ms to plan on PGlite
+ * and under a millisecond to run, and a function's plans are cached per connection where a statement
  * sent with parameters is planned at every call. Made from the same SQL text as the repair uses, at
- * every start (ensureRollups), so a server always runs its own version of it.
+ * every start (ensureRollups), so a server always runs its own version of them. The additive moves:
+ * four inserts in one statement.
  */
-const CONTRIBUTE_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_contribute(text[], text[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-${contributionsSql(ARRAY_PAIRS, '$3')};
-END
-$fn$`;
-
-/** The additive moves likewise (four inserts in one statement). */
 const DELTA_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_delta(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
 ${deltaSql(ARRAY_INPUT)};
@@ -146,7 +140,7 @@ export async function installRollupFunction(db: Db): Promise<void> {
   // Under the migrations' lock: two servers starting at once must not replace it at the same time.
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_FUNCTION_LOCK]);
-    for (const sql of [CONTRIBUTE_FUNCTION, DELTA_FUNCTION, APPLY_FUNCTION, CHANGE_LOG_FUNCTION, ...OPEN_FUNCTIONS]) await tx.exec(sql);
+    for (const sql of [DELTA_FUNCTION, APPLY_FUNCTION, CHANGE_LOG_FUNCTION, ...OPEN_FUNCTIONS]) await tx.exec(sql);
   });
 }
 
