@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { BENCH_EVENT, trackingFixture } from './tracking-fixture.js';
 
 const ROLE = process.env.TRACKING_BENCH_ROLE;
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -60,40 +61,28 @@ async function serveCeiling(): Promise<Ready> {
 }
 
 async function serveDatabase(databaseUrl: string | undefined): Promise<Ready> {
-  const { openDb } = await import('../../server/db/db.js');
-  const { migrate } = await import('../../server/db/migrate.js');
-  const { seedVocabulary } = await import('../../server/db/seed.js');
   const { startServer } = await import('../../server/start.js');
   const { issueToken, loadTrackingKeys } = await import('../../server/tracking/tracking-token.js');
-  const schema = databaseUrl ? `bench_tracking_${randomBytes(4).toString('hex')}` : undefined;
-  const db = await openDb({ databaseUrl, schema });
-  await migrate(db);
-  await db.transaction((tx) => seedVocabulary(tx));
-  await db.exec(`
-    INSERT INTO campaigns (id, title, currency) VALUES ('tb', 'Tracking bench', 'EUR');
-    INSERT INTO campaign_events (id, campaign_id, name, channel, date, status) VALUES ('tb-mail', 'tb', 'Mail', 'email', now() - interval '1 day', 'completed');
-    INSERT INTO recipients (id, display_name, email, time_zone) SELECT 'tb' || g, 'P' || g, 'p' || g || '@tb.example', 'UTC' FROM generate_series(1, ${MAILS}) g;
-    INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT 'tb', 'tb' || g FROM generate_series(1, ${MAILS}) g;
-    INSERT INTO event_deliveries (event_id, recipient_id, detail_id, delivered_at) SELECT 'tb-mail', 'tb' || g, 'sent', now() - interval '1 day' FROM generate_series(1, ${MAILS}) g;`);
+  const fixture = await trackingFixture(databaseUrl, MAILS);
+  const { db } = fixture;
   const keys = await loadTrackingKeys(db);
   const running = await startServer({ db, port: 0, host: '127.0.0.1', vite: false, seed: false, demoSignIn: false, production: true });
   process.on('message', (message) => {
     if (message === 'count') {
       void db.query<{ raw: number; lines: number }>(
-        `SELECT (SELECT coalesce(sum(open_hits), 0)::int FROM event_deliveries WHERE event_id = 'tb-mail') AS raw,
-                (SELECT count(*)::int FROM response_lines WHERE event_id = 'tb-mail') AS lines`,
+        `SELECT (SELECT coalesce(sum(open_hits), 0)::int FROM event_deliveries WHERE event_id = '${BENCH_EVENT}') AS raw,
+                (SELECT count(*)::int FROM response_lines WHERE event_id = '${BENCH_EVENT}') AS lines`,
       ).then(([row]) => process.send?.({ rawHits: row.raw, lines: row.lines }));
     }
     if (message === 'stop') {
       void running.close().then(async () => {
-        if (schema) await db.query(`DROP SCHEMA ${schema} CASCADE`);
-        await db.close();
+        await fixture.drop();
         process.exit(0);
       });
     }
   });
   const expiresAt = Date.now() + 86_400_000;
-  const tokens = Array.from({ length: MAILS }, (_, i) => issueToken(keys.current, { recipientId: `tb${i + 1}`, eventId: 'tb-mail', expiresAt }));
+  const tokens = Array.from({ length: MAILS }, (_, i) => issueToken(keys.current, { recipientId: `tb${i + 1}`, eventId: BENCH_EVENT, expiresAt }));
   return { port: Number(new URL(running.url).port), tokens };
 }
 

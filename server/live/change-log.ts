@@ -72,16 +72,39 @@ export async function recordChange(tx: Queryable, change: Change): Promise<void>
   const lineIds = change.lineIds.length > 0 ? [...change.lineIds] : [null];
   await tx.query(
     `WITH ordered AS (SELECT pg_advisory_xact_lock($1::bigint)),
-     written AS (
-       INSERT INTO change_log (kind, recipient_id, campaign_id, line_id, created_at)
-       SELECT $2, coalesce($3::text, l.recipient_id), coalesce($4::text, l.campaign_id), u.line_id, $6::timestamptz
-         FROM ordered, unnest($5::uuid[]) AS u(line_id)
-         LEFT JOIN all_response_lines l ON $4::text IS NULL AND l.id = u.line_id
-       RETURNING id)
+     written AS (${insertRows('$2', '$3::text', '$4::text', '$5::uuid[]', '$6::timestamptz', 'ordered, ')})
      SELECT pg_notify('${CHANGE_CHANNEL}', max(id)::text) FROM written`,
     [CHANGE_LOG_LOCK, change.kind, change.recipientId, change.campaignId, lineIds, change.at.toISOString()],
   );
 }
+
+/**
+ * The rows of one change, one per line id (a null recipient or campaign: the line's own), returning
+ * their ids; `from` joins what must come first (recordChange's lock).
+ */
+const insertRows = (kind: string, recipientId: string, campaignId: string, lineIds: string, at: string, from = '') =>
+  `INSERT INTO change_log (kind, recipient_id, campaign_id, line_id, created_at)
+   SELECT ${kind}, coalesce(${recipientId}, l.recipient_id), coalesce(${campaignId}, l.campaign_id), u.line_id, ${at}
+     FROM ${from}unnest(${lineIds}) AS u(line_id)
+     LEFT JOIN all_response_lines l ON ${campaignId} IS NULL AND l.id = u.line_id
+   RETURNING id`;
+
+/**
+ * recordChange as a PL/pgSQL function, for a write made of one statement (a batch of tracked opens,
+ * open-sql.ts): there the statement is its transaction, so the lock may come first on its own.
+ * Created with the roll-ups' functions at every start. A change with no line is not its caller's.
+ */
+export const CHANGE_LOG_FUNCTION = `CREATE OR REPLACE FUNCTION change_log_record(p_kind text, p_recipient text, p_campaign text, p_line_ids uuid[], p_at timestamptz)
+RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  last_id bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${CHANGE_LOG_LOCK});
+  WITH written AS (${insertRows('p_kind', 'p_recipient', 'p_campaign', 'p_line_ids', 'p_at')})
+  SELECT max(id) INTO last_id FROM written;
+  PERFORM pg_notify('${CHANGE_CHANNEL}', last_id::text);
+END
+$fn$`;
 
 /** Removes rows older than `before`, in batches, and moves the horizon past them; resolves with how many. */
 export async function pruneChangeLog(db: Queryable, before: Date): Promise<number> {

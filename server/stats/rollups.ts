@@ -7,7 +7,9 @@
  */
 import type { ResponseLine } from '../../src/model/types.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL } from './rollup-sql.js';
+import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL, netContributionsSql } from './rollup-sql.js';
+import { CHANGE_LOG_FUNCTION } from '../live/change-log.js';
+import { OPEN_FUNCTIONS } from '../tracking/open-sql.js';
 
 /** What the roll-ups need of a line. */
 export interface RollupLine {
@@ -34,33 +36,20 @@ export type RollupChange = 1 | -1;
 
 /**
  * Moves the roll-ups by `lines`, inside the caller's transaction `tx`, after the write itself. A
- * batch of any size costs five statements.
+ * batch of any size is one statement (rollup_apply) after the planner's setting.
  */
 export async function applyToRollups(tx: Queryable, lines: readonly RollupLine[], change: RollupChange): Promise<void> {
   if (lines.length === 0) return;
-  const campaigns = lines.map((l) => l.campaignId);
-  const recipients = lines.map((l) => l.recipientId);
-  const params = [
-    campaigns,
-    recipients,
+  await tx.exec(PLAN_FOR_FEW_ROWS);
+  await tx.query('SELECT rollup_apply($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::int)', [
+    lines.map((l) => l.campaignId),
+    lines.map((l) => l.recipientId),
     lines.map((l) => l.eventId),
     lines.map((l) => l.detailId),
     lines.map((l) => (l.respondedAt instanceof Date ? l.respondedAt.toISOString() : l.respondedAt)),
     lines.map((l) => l.machine),
     change,
-  ];
-  await tx.exec(PLAN_FOR_FEW_ROWS);
-  await tx.query(LOCK_PAIRS_SQL, [campaigns, recipients]);
-  await tx.query('SELECT rollup_contribute($1::text[], $2::text[], -1)', [campaigns, recipients]);
-  await tx.query('SELECT rollup_delta($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::boolean[], $7::int)', params);
-  await tx.query('SELECT rollup_contribute($1::text[], $2::text[], 1)', [campaigns, recipients]);
-  if (change === -1) {
-    await tx.query(
-      `DELETE FROM rollup_recipient_lines r USING (${ARRAY_PAIRS}) p
-        WHERE r.campaign_id = p.campaign_id AND r.recipient_id = p.recipient_id AND r.lines = 0`,
-      [campaigns, recipients],
-    );
-  }
+  ]);
 }
 
 /**
@@ -111,31 +100,47 @@ export async function markRollupsStale(db: Queryable, why: string): Promise<void
 }
 
 /**
- * The contributions statement as a PL/pgSQL function: a dozen CTEs take 6–16 ms to plan on PGlite
- * and under a millisecond to run, and a function's plan is cached per connection where a statement
+ * The roll-ups' statements as PL/pgSQL functions: their dozen CTEs take 6–16 ms to plan on PGlite
+ * and under a millisecond to run, and a function's plans are cached per connection where a statement
  * sent with parameters is planned at every call. Made from the same SQL text as the repair uses, at
- * every start (ensureRollups), so a server always runs its own version of it.
+ * every start (ensureRollups), so a server always runs its own version of them. The additive moves:
+ * four inserts in one statement.
  */
-const CONTRIBUTE_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_contribute(text[], text[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
-BEGIN
-${contributionsSql(ARRAY_PAIRS, '$3')};
-END
-$fn$`;
-
-/** The additive moves likewise (four inserts in one statement). */
 const DELTA_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_delta(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
 ${deltaSql(ARRAY_INPUT)};
 END
 $fn$`;
 
-/** Creates (or replaces) the functions applyToRollups calls; before any write of a line (seed, start). */
+/** What the recipients of the lines contribute now less what they did before the additive moves. */
+const NET_CONTRIBUTE_STATEMENT = netContributionsSql(ARRAY_INPUT);
+
+/**
+ * What applyToRollups does, in one statement: the pairs' locks, the additive moves, the change in
+ * the recipients' contributions, and (−1) the per-recipient rows left at zero. Four to six round
+ * trips were a third of a tracked batch's time (bench/node/tracking-profile.ts).
+ */
+const APPLY_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_apply(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM 1 FROM (${LOCK_PAIRS_SQL}) AS locks;
+  PERFORM rollup_delta($1, $2, $3, $4, $5, $6, $7);
+  ${NET_CONTRIBUTE_STATEMENT};
+  IF $7 = -1 THEN
+    DELETE FROM rollup_recipient_lines r USING (${ARRAY_PAIRS}) p
+     WHERE r.campaign_id = p.campaign_id AND r.recipient_id = p.recipient_id AND r.lines = 0;
+  END IF;
+END
+$fn$`;
+
+/**
+ * Creates (or replaces) the functions applyToRollups calls, and the tracking batch's and the change
+ * log's, which a batch of opens calls; before any write of a line (seed, start).
+ */
 export async function installRollupFunction(db: Db): Promise<void> {
   // Under the migrations' lock: two servers starting at once must not replace it at the same time.
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_FUNCTION_LOCK]);
-    await tx.exec(CONTRIBUTE_FUNCTION);
-    await tx.exec(DELTA_FUNCTION);
+    for (const sql of [DELTA_FUNCTION, APPLY_FUNCTION, CHANGE_LOG_FUNCTION, ...OPEN_FUNCTIONS]) await tx.exec(sql);
   });
 }
 

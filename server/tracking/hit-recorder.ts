@@ -91,17 +91,7 @@ export class HitRecorder {
 
   async #commit(batch: Job[]): Promise<void> {
     try {
-      const results = await this.#db.transaction(async (tx) => {
-        // The change log is written last, once the batch's rows are locked: its lock waits for commit.
-        const changes: Change[] = [];
-        const opens = batch.filter((job) => job.kind === 'open');
-        const delivered = await recordOpens(tx, opens.map((job) => job.hit), changes);
-        const answers = new Map<Job, boolean | string | undefined>(opens.map((job, i) => [job, delivered[i]]));
-        // Clicks one by one, in order: each is judged by the time since the click before it.
-        for (const job of batch) if (job.kind === 'click') answers.set(job, await recordClick(tx, job.hit.claims, job.hit.linkId, job.hit.userAgent, job.hit.at, changes));
-        for (const change of changes) await recordChange(tx, change);
-        return answers;
-      });
+      const results = batch.every((job) => job.kind === 'open') ? await this.#opens(batch) : await this.#mixed(batch);
       for (const job of batch) {
         const answer = results.get(job);
         if (job.kind === 'open') job.resolve(answer === true);
@@ -112,5 +102,28 @@ export class HitRecorder {
       // One hit that cannot be stored must not fail the others with it: each alone, so only it fails.
       for (const job of batch) await this.#commit([job]);
     }
+  }
+
+  /**
+   * Opens alone, the pixel's load: no transaction of their own, as their write is one statement (a
+   * lookup, then the write, which commits by itself): BEGIN and COMMIT would be two more round trips.
+   */
+  async #opens(batch: Job[]): Promise<Map<Job, boolean>> {
+    const delivered = await recordOpens(this.#db, batch.map((job) => job.hit as OpenHit));
+    return new Map(batch.map((job, i) => [job, delivered[i]]));
+  }
+
+  async #mixed(batch: Job[]): Promise<Map<Job, boolean | string | undefined>> {
+    return this.#db.transaction(async (tx) => {
+      // The change log is written last, once the batch's rows are locked: its lock waits for commit.
+      const changes: Change[] = [];
+      const opens = batch.filter((job) => job.kind === 'open');
+      const delivered = await recordOpens(tx, opens.map((job) => job.hit), changes);
+      const answers = new Map<Job, boolean | string | undefined>(opens.map((job, i) => [job, delivered[i]]));
+      // Clicks one by one, in order: each is judged by the time since the click before it.
+      for (const job of batch) if (job.kind === 'click') answers.set(job, await recordClick(tx, job.hit.claims, job.hit.linkId, job.hit.userAgent, job.hit.at, changes));
+      for (const change of changes) await recordChange(tx, change);
+      return answers;
+    });
   }
 }

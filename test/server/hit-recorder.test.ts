@@ -29,11 +29,21 @@ before(async () => {
 });
 after(() => testDb.cleanup());
 
-/** The database, counting the transactions begun through it. */
+/**
+ * The database, counting the transactions that write through it: each transaction begun, and each
+ * batch of opens written by one statement outside a transaction (record_opens: it commits alone).
+ */
 function counting(db: Db): { db: Db; transactions: () => number } {
   let transactions = 0;
   return {
-    db: { ...db, transaction: (work) => ((transactions += 1), db.transaction(work)) },
+    db: {
+      ...db,
+      transaction: (work) => ((transactions += 1), db.transaction(work)),
+      query: <Row,>(sql: string, params?: readonly unknown[]) => {
+        if (/\brecord_opens\(/u.test(sql)) transactions += 1;
+        return db.query<Row>(sql, params);
+      },
+    },
     transactions: () => transactions,
   };
 }
@@ -63,6 +73,27 @@ test('200 concurrent opens of distinct mails: far fewer transactions than hits, 
   assert.ok(transactions() <= 5, `${transactions()} transactions for 200 hits`);
   assert.equal(await rawHits(recipients), 200);
   assert.deepEqual(await readStats(testDb.db, CAMPAIGN), await computeStats(testDb.db, CAMPAIGN), 'the roll-ups moved with the batch');
+});
+
+test('a batch of opens of distinct mails costs two statements, whatever its size: a lookup and one write', async () => {
+  // Each statement was a parse, a plan and (on PostgreSQL) a round trip: a dozen of them per batch
+  // were most of a batch's time. A batch of opens alone needs no transaction: its write commits alone.
+  let statements = 0;
+  const db: Db = {
+    ...testDb.db,
+    query: <Row,>(sql: string, params?: readonly unknown[]) => ((statements += 1), testDb.db.query<Row>(sql, params)),
+    exec: (sql: string) => ((statements += 1), testDb.db.exec(sql)),
+    // BEGIN and COMMIT are two more.
+    transaction: (work) => ((statements += 2), testDb.db.transaction((tx) => work({
+      query: <Row,>(sql: string, params?: readonly unknown[]) => ((statements += 1), tx.query<Row>(sql, params)),
+      exec: (sql: string) => ((statements += 1), tx.exec(sql)),
+    }))),
+  };
+  const recorder = new HitRecorder(db);
+  const recipients = delivered.slice(360, 380);
+  assert.ok((await Promise.all(recipients.map((r) => recorder.open(open(r, 70))))).every(Boolean));
+  assert.equal(statements, 2);
+  assert.equal(await rawHits(recipients), recipients.length);
 });
 
 test('hits that arrive each in a turn of the event loop of their own, as requests over HTTP do, share a transaction', async () => {
