@@ -22,6 +22,8 @@ import { migrate } from '../../server/db/migrate.js';
 import { seed } from '../../server/db/seed.js';
 import { computeStats, computeSummary } from '../../server/stats/stats.js';
 import { rebuildRollups } from '../../server/stats/rollups.js';
+import { readStats } from '../../server/stats/rollup-read.js';
+import { printBreakdown, timingDb } from './read-breakdown.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const LINES = Number(process.env.BENCH_LINES ?? (QUICK ? 100_000 : 1_000_000));
@@ -148,6 +150,13 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const t of table) console.log(line(t));
+
+  const timing = timingDb(db);
+  const timedApp = createApp({ db: timing.db, token: TOKEN });
+  const timedGet = async (path: string) => (await timedApp.request(path, { headers: { Authorization: `Bearer ${TOKEN}` } })).text();
+  await printBreakdown('GET /stats', rollupRuns, timing, () => timedGet(`/api/campaigns/${CAMPAIGN}/stats`));
+  await printBreakdown('readStats() alone (no route)', rollupRuns, timing, () => readStats(timing.db, CAMPAIGN));
+  await printBreakdown('GET /responses/summary', rollupRuns, timing, () => timedGet(`/api/campaigns/${CAMPAIGN}/responses/summary`));
 
   // CSV: bench-e1 holds every tenth line.
   const [{ selected }] = await db.query<{ selected: number }>(`SELECT count(*)::int AS selected FROM response_lines WHERE event_id = 'bench-e1'`);
