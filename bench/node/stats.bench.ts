@@ -57,37 +57,43 @@ async function fill(db: Db): Promise<void> {
              timestamptz '2026-01-01' + g * interval '9 days', 'completed', 500 * g, 4000 * g FROM generate_series(1, ${EVENTS}) g;
     INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT '${CAMPAIGN}', 'b' || g FROM generate_series(1, ${RECIPIENTS}) g;`);
   // A bulk load: the lines' indexes are dropped and built once afterwards, and the foreign-key
-  // triggers are off for the insert (the rows reference what was just inserted above).
-  const indexes = await db.query<{ indexname: string; indexdef: string }>(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'all_response_lines' AND indexname <> 'response_lines_pkey'`,
-  );
-  for (const index of indexes) await db.exec(`DROP INDEX ${index.indexname}`);
-  await db.exec('SET session_replication_role = replica');
-  // Per line g: the event is g % 10 (so bench-e1 holds exactly a tenth); the detail comes from a
-  // weighted pool by channel; a seventh of opens and clicks are machines; 1 in 50 notes is a formula.
-  await db.exec(`
-    INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id, responded_at, recorded_at, note,
-      author, source, link_id, link_url, evidence_user_agent, evidence_seconds_since_delivery, evidence_machine, evidence_machine_reason)
-    SELECT gen_random_uuid(), 'b' || (1 + (g::bigint * 7919) % ${RECIPIENTS}), '${CAMPAIGN}', 'bench-e' || (1 + g % ${EVENTS}),
-           d.id, d.category_id, at, at + interval '5 seconds',
-           CASE WHEN d.entry = 'manual' THEN CASE WHEN g % 50 = 0 THEN '=SUM(A1:A9) from note ' || g ELSE 'Called back, note ' || g END ELSE '' END,
-           CASE WHEN d.entry = 'manual' THEN 'Bench author' END, CASE WHEN d.entry = 'manual' THEN 'manual' ELSE 'tracked' END,
-           CASE WHEN d.id = 'clicked-through' THEN 'l' || (g % 3) END,
-           CASE WHEN d.id = 'clicked-through' THEN 'https://shop.example.com/p/' || (g % 3) END,
-           CASE WHEN d.id IN ('opened', 'clicked-through') THEN 'Mozilla/5.0 (bench)' END,
-           CASE WHEN d.id IN ('opened', 'clicked-through') THEN (g % 90000)::float8 END,
-           CASE WHEN d.id IN ('opened', 'clicked-through') THEN g % 7 = 0 END,
-           CASE WHEN d.id IN ('opened', 'clicked-through') AND g % 7 = 0 THEN 'Bench machine' END
-      FROM generate_series(1, ${LINES}) g
-      CROSS JOIN LATERAL (SELECT timestamptz '2026-01-01' + g * interval '7 seconds' AS at,
-        CASE WHEN 1 + g % ${EVENTS} <= 8
-          THEN (ARRAY['sent','sent','sent','sent','sent','sent','opened','opened','opened','opened','opened','opened',
-                      'clicked-through','clicked-through','clicked-through','responded','purchased','mailbox-full',
-                      'mailbox-disabled','unsubscribed-feedback-loop'])[1 + (g / ${EVENTS}) % 20]
-          ELSE (ARRAY['responded','responded','responded','purchased','unsubscribed'])[1 + (g / ${EVENTS}) % 5] END AS detail) x
-      JOIN response_details d ON d.id = x.detail`);
-  await db.exec('SET session_replication_role = origin');
-  for (const index of indexes) await db.exec(index.indexdef);
+  // triggers are off for the insert (the rows reference what was just inserted above). In one
+  // transaction: on PostgreSQL each statement may take another connection of the pool, and the
+  // setting must hold for the insert and end with it. This schema's indexes only: a shared server
+  // holds other schemas with the same tables.
+  await db.transaction(async (tx) => {
+    const indexes = await tx.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename = 'all_response_lines' AND indexname <> 'response_lines_pkey'`,
+    );
+    for (const index of indexes) await tx.exec(`DROP INDEX ${index.indexname}`);
+    await tx.exec('SET LOCAL session_replication_role = replica');
+    // Per line g: the event is g % 10 (so bench-e1 holds exactly a tenth); the detail comes from a
+    // weighted pool by channel; a seventh of opens and clicks are machines; 1 in 50 notes is a formula.
+    await tx.exec(`
+      INSERT INTO response_lines (id, recipient_id, campaign_id, event_id, detail_id, category_id, responded_at, recorded_at, note,
+        author, source, link_id, link_url, evidence_user_agent, evidence_seconds_since_delivery, evidence_machine, evidence_machine_reason)
+      SELECT gen_random_uuid(), 'b' || (1 + (g::bigint * 7919) % ${RECIPIENTS}), '${CAMPAIGN}', 'bench-e' || (1 + g % ${EVENTS}),
+             d.id, d.category_id, at, at + interval '5 seconds',
+             CASE WHEN d.entry = 'manual' THEN CASE WHEN g % 50 = 0 THEN '=SUM(A1:A9) from note ' || g ELSE 'Called back, note ' || g END ELSE '' END,
+             CASE WHEN d.entry = 'manual' THEN 'Bench author' END, CASE WHEN d.entry = 'manual' THEN 'manual' ELSE 'tracked' END,
+             CASE WHEN d.id = 'clicked-through' THEN 'l' || (g % 3) END,
+             CASE WHEN d.id = 'clicked-through' THEN 'https://shop.example.com/p/' || (g % 3) END,
+             CASE WHEN d.id IN ('opened', 'clicked-through') THEN 'Mozilla/5.0 (bench)' END,
+             CASE WHEN d.id IN ('opened', 'clicked-through') THEN (g % 90000)::float8 END,
+             CASE WHEN d.id IN ('opened', 'clicked-through') THEN g % 7 = 0 END,
+             CASE WHEN d.id IN ('opened', 'clicked-through') AND g % 7 = 0 THEN 'Bench machine' END
+        FROM generate_series(1, ${LINES}) g
+        CROSS JOIN LATERAL (SELECT timestamptz '2026-01-01' + g * interval '7 seconds' AS at,
+          CASE WHEN 1 + g % ${EVENTS} <= 8
+            THEN (ARRAY['sent','sent','sent','sent','sent','sent','opened','opened','opened','opened','opened','opened',
+                        'clicked-through','clicked-through','clicked-through','responded','purchased','mailbox-full',
+                        'mailbox-disabled','unsubscribed-feedback-loop'])[1 + (g / ${EVENTS}) % 20]
+            ELSE (ARRAY['responded','responded','responded','purchased','unsubscribed'])[1 + (g / ${EVENTS}) % 5] END AS detail) x
+        JOIN response_details d ON d.id = x.detail`);
+    await tx.exec('SET LOCAL session_replication_role = origin');
+    for (const index of indexes) await tx.exec(index.indexdef);
+  });
   await db.exec('ANALYZE');
 }
 
