@@ -20,14 +20,15 @@ async function countsOf(db: Queryable, campaignId: string): Promise<Map<string, 
   return byScope;
 }
 
-/** The timeline: the hours summed into UTC days, days with no open, click or response left out. */
+/**
+ * The timeline: the campaign's UTC days (rollup_timeline_days), days with no open, click or response
+ * left out. The day is formatted from a timestamp without a zone, so the session's time zone and date
+ * style cannot change it.
+ */
 const TIMELINE_SQL = `
-  SELECT to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, sum(opened)::int AS opened, sum(opened_machine)::int AS opened_machine,
-         sum(clicked)::int AS clicked, sum(clicked_machine)::int AS clicked_machine, sum(responded)::int AS responded,
-         sum(purchased)::int AS purchased
-    FROM rollup_timeline WHERE campaign_id = $1
-   GROUP BY 1 HAVING sum(opened) + sum(clicked) + sum(responded) > 0
-   ORDER BY 1`;
+  SELECT to_char(t.day::timestamp, 'YYYY-MM-DD') AS day, opened, opened_machine, clicked, clicked_machine, responded, purchased
+    FROM rollup_timeline_days t WHERE campaign_id = $1 AND opened + clicked + responded > 0
+   ORDER BY t.day`;
 
 export async function readStats(db: Queryable, campaignId: string): Promise<StoredStats | undefined> {
   const head = await readHead(db, campaignId);
