@@ -22,7 +22,11 @@ async function campaignWithLines(lines: { at: string; detailId: string; category
   const db = testDb.db;
   const id = `tl-${randomUUID().slice(0, 8)}`;
   await db.query(`INSERT INTO campaigns (id, title, currency) VALUES ($1, $1, 'EUR')`, [id]);
-  await db.query(`INSERT INTO campaign_events (id, campaign_id, name, channel, status) VALUES ($1, $2, $1, 'email', 'completed')`, [`${id}-e`, id]);
+  // A date with microseconds and a cost with cents: the head is read as JSON, and must come out as the rows did.
+  await db.query(
+    `INSERT INTO campaign_events (id, campaign_id, name, channel, status, date, cost) VALUES ($1, $2, $1, 'email', 'completed', '2026-03-08T06:30:00.123456Z', 1234.5)`,
+    [`${id}-e`, id],
+  );
   await db.query(`INSERT INTO recipients (id, display_name, email, time_zone) VALUES ($1, $1, $2, 'UTC')`, [`${id}-r`, `r@${id}.example`]);
   await db.query('INSERT INTO campaign_recipients (campaign_id, recipient_id) VALUES ($1, $2)', [id, `${id}-r`]);
   await db.transaction(async (tx) => {
@@ -69,6 +73,7 @@ test('the timeline is by UTC day whatever the time zone of the session: half-hou
   for (const timeZone of ['UTC', 'Asia/Kolkata', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns']) {
     const stats = await statsIn(timeZone, id);
     assert.equal(JSON.stringify(stats), JSON.stringify(live), `read in ${timeZone}: byte for byte the live answer`);
+    assert.deepEqual([stats?.events[0].date, stats?.events[0].ownCost], ['2026-03-08T06:30:00.123Z', 1234.5], `the event read in ${timeZone}`);
   }
 });
 
