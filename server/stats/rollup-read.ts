@@ -3,7 +3,18 @@
  * campaign (its events × the figures), whatever the number of its lines.
  */
 import type { Queryable } from '../db/db.js';
-import { assembleStats, assembleSummary, countsFromRow, HEAD_JSON_SQL, headOf, type StoredStats, type StoredSummary, type SummaryRow } from './stats-figures.js';
+import {
+  assembleStats,
+  assembleSummary,
+  countsFromRow,
+  HEAD_JSON_SQL,
+  headOf,
+  VOCABULARY_JSON_SQL,
+  type StoredStats,
+  type StoredSummary,
+  type SummaryRow,
+  type VocabularyOrder,
+} from './stats-figures.js';
 import { toTimeline } from './stats.js';
 
 /** A campaign's non-zero roll-up counts as one JSON array of [scope, figure, n]. */
@@ -21,17 +32,18 @@ const TIMELINE_JSON_SQL = `(SELECT coalesce(json_agg(json_build_object('day', to
     FROM rollup_timeline_days t WHERE campaign_id = $1 AND opened + clicked + responded > 0)`;
 
 /**
- * Each read is one statement: on PGlite every statement and every row it returns has a cost of its
+ * Each read is one statement (the summary's with the vocabulary's order): on PGlite every statement and every row it returns has a cost of its
  * own in JavaScript, and on PostgreSQL every statement is a round trip; a few rows of JSON cost less
  * than the campaign, its events, its counts and its days as rows of four statements.
  */
 const STATS_READ_SQL = `SELECT ${HEAD_JSON_SQL} AS head, ${COUNTS_JSON_SQL} AS counts, ${TIMELINE_JSON_SQL} AS timeline`;
-const SUMMARY_READ_SQL = `SELECT ${HEAD_JSON_SQL} AS head, ${COUNTS_JSON_SQL} AS counts`;
+const SUMMARY_READ_SQL = `SELECT ${HEAD_JSON_SQL} AS head, ${COUNTS_JSON_SQL} AS counts, ${VOCABULARY_JSON_SQL} AS vocabulary`;
 
 interface ReadRow {
   head: unknown;
   counts: [string, string, number][];
   timeline?: Record<string, unknown>[];
+  vocabulary?: VocabularyOrder;
 }
 
 function countsByScope(counts: ReadRow['counts']): Map<string, Record<string, number>> {
@@ -57,9 +69,8 @@ export async function readSummary(db: Queryable, campaignId: string): Promise<St
   const head = headOf(row.head);
   if (!head) return undefined;
   const counts = countsByScope(row.counts);
-  const categoryOf = new Map(
-    (await db.query<{ id: string; category_id: string }>('SELECT id, category_id FROM response_details')).map((d) => [d.id, d.category_id]),
-  );
+  const vocabulary = row.vocabulary as VocabularyOrder;
+  const categoryOf = new Map(vocabulary.details.map(([id, categoryId]) => [id, categoryId]));
   const rows: SummaryRow[] = [];
   const byDetail = new Map<string, number>();
   const byCategory = new Map<string, number>();
@@ -85,5 +96,5 @@ export async function readSummary(db: Queryable, campaignId: string): Promise<St
   }
   for (const [categoryId, lines] of byCategory) rows.push({ eventId: null, detailId: null, categoryId, lines, recipients: whole[`uc:${categoryId}`] ?? 0 });
   if (total > 0) rows.push({ eventId: null, detailId: null, categoryId: null, lines: total, recipients: whole.ua ?? 0 });
-  return assembleSummary(db, head, rows);
+  return assembleSummary(head, rows, vocabulary);
 }

@@ -159,11 +159,27 @@ export interface SummaryRow {
   recipients: number;
 }
 
-export async function assembleSummary(db: Queryable, head: CampaignHead, rows: SummaryRow[]): Promise<StoredSummary> {
+/** What the summary needs of the vocabulary: each detail's category and position, each category's position. */
+export interface VocabularyOrder {
+  details: [id: string, categoryId: string, position: number][];
+  categories: [id: string, position: number][];
+}
+
+/** The vocabulary's order as one JSON value, for a statement that reads more beside it. */
+export const VOCABULARY_JSON_SQL = `(SELECT json_build_object(
+    'details', (SELECT coalesce(json_agg(json_build_array(id, category_id, position)), '[]') FROM response_details),
+    'categories', (SELECT coalesce(json_agg(json_build_array(id, position)), '[]') FROM response_categories)))`;
+
+export async function readVocabularyOrder(db: Queryable): Promise<VocabularyOrder> {
+  const [row] = await db.query<{ vocabulary: VocabularyOrder }>(`SELECT ${VOCABULARY_JSON_SQL} AS vocabulary`);
+  return row.vocabulary;
+}
+
+export function assembleSummary(head: CampaignHead, rows: SummaryRow[], vocabulary: VocabularyOrder): StoredSummary {
   // Vocabulary order for details and categories, date order for events: the order a table shows.
   const order = new Map<string, number>();
-  for (const row of await db.query<{ id: string; position: number }>('SELECT id, position FROM response_details')) order.set(`d:${row.id}`, row.position);
-  for (const row of await db.query<{ id: string; position: number }>('SELECT id, position FROM response_categories')) order.set(`c:${row.id}`, row.position);
+  for (const [id, , position] of vocabulary.details) order.set(`d:${id}`, Number(position));
+  for (const [id, position] of vocabulary.categories) order.set(`c:${id}`, Number(position));
   head.events.forEach((e, i) => order.set(`e:${e.id}`, i));
   const rank = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
   const pick = (event: boolean, detail: boolean, category: boolean) =>
