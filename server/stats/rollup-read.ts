@@ -32,9 +32,10 @@ const TIMELINE_JSON_SQL = `(SELECT coalesce(json_agg(json_build_object('day', to
     FROM rollup_timeline_days t WHERE campaign_id = $1 AND opened + clicked + responded > 0)`;
 
 /**
- * Each read is one statement (the summary's with the vocabulary's order): on PGlite every statement and every row it returns has a cost of its
- * own in JavaScript, and on PostgreSQL every statement is a round trip; a few rows of JSON cost less
- * than the campaign, its events, its counts and its days as rows of four statements.
+ * Each read is one statement (the summary's with the vocabulary's order): on PGlite every statement
+ * and every row it returns has a cost of its own in JavaScript, and on PostgreSQL every statement is
+ * a round trip; three JSON values cost less than the campaign, its events, its counts and its days
+ * as the rows of four statements.
  */
 const STATS_READ_SQL = `SELECT ${HEAD_JSON_SQL} AS head, ${COUNTS_JSON_SQL} AS counts, ${TIMELINE_JSON_SQL} AS timeline`;
 const SUMMARY_READ_SQL = `SELECT ${HEAD_JSON_SQL} AS head, ${COUNTS_JSON_SQL} AS counts, ${VOCABULARY_JSON_SQL} AS vocabulary`;
