@@ -97,10 +97,20 @@ function contributionsOf(pairs: string, rows: string, continued = false): string
   ON CONFLICT (campaign_id, scope, figure) DO UPDATE SET n = c.n + excluded.n`;
 }
 
+/** The timeline's figures, as columns of rollup_timeline and rollup_timeline_days. */
+export const TIMELINE_FIGURES = ['opened', 'opened_machine', 'clicked', 'clicked_machine', 'responded', 'purchased'] as const;
+
+/** The UTC day of a timestamptz, whatever the session's time zone. */
+export const UTC_DAY = (at: string) => `(${at} AT TIME ZONE 'UTC')::date`;
+
+/** An upsert's SET list that adds the excluded row's timeline figures to the stored row `t`. */
+const TIMELINE_ADDED = (t: string) => TIMELINE_FIGURES.map((f) => `${f} = ${t}.${f} + excluded.${f}`).join(', ');
+
 /**
  * The additive roll-ups moved by the lines of the `input` relation (campaign_id, recipient_id,
- * event_id, detail_id, at, machine, n): per recipient, per hour, the timeline, and lines per event
- * and detail. Every insert is grouped first: ON CONFLICT may touch a row once per statement.
+ * event_id, detail_id, at, machine, n): per recipient, per hour, the timeline by hour and by UTC day,
+ * and lines per event and detail. Every insert is grouped first: ON CONFLICT may touch a row once
+ * per statement.
  */
 export function deltaSql(input: string): string {
   const hour = `date_trunc('hour', i.at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`;
@@ -118,21 +128,25 @@ export function deltaSql(input: string): string {
       FROM input i GROUP BY 1, 2, 3, 4
     ON CONFLICT (campaign_id, event_id, detail_id, hour)
       DO UPDATE SET lines = h.lines + excluded.lines, machine_lines = h.machine_lines + excluded.machine_lines
-  ), timeline AS (
-    INSERT INTO rollup_timeline AS t (campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased)
-    SELECT i.campaign_id, ${hour},
-      coalesce(sum(i.n) FILTER (WHERE i.detail_id = 'opened'), 0)::int,
-      coalesce(sum(i.n) FILTER (WHERE i.detail_id = 'opened' AND i.machine), 0)::int,
-      coalesce(sum(i.n) FILTER (WHERE d.category_id = 'clicked-through'), 0)::int,
-      coalesce(sum(i.n) FILTER (WHERE d.category_id = 'clicked-through' AND i.machine), 0)::int,
-      coalesce(sum(i.n) FILTER (WHERE d.counts_responded OR d.counts_purchase), 0)::int,
-      coalesce(sum(i.n) FILTER (WHERE d.counts_purchase), 0)::int
+  ), timeline_hours AS (
+    SELECT i.campaign_id, ${hour} AS hour,
+      coalesce(sum(i.n) FILTER (WHERE i.detail_id = 'opened'), 0)::int AS opened,
+      coalesce(sum(i.n) FILTER (WHERE i.detail_id = 'opened' AND i.machine), 0)::int AS opened_machine,
+      coalesce(sum(i.n) FILTER (WHERE d.category_id = 'clicked-through'), 0)::int AS clicked,
+      coalesce(sum(i.n) FILTER (WHERE d.category_id = 'clicked-through' AND i.machine), 0)::int AS clicked_machine,
+      coalesce(sum(i.n) FILTER (WHERE d.counts_responded OR d.counts_purchase), 0)::int AS responded,
+      coalesce(sum(i.n) FILTER (WHERE d.counts_purchase), 0)::int AS purchased
       FROM input i JOIN response_details d ON d.id = i.detail_id
      GROUP BY 1, 2
-    ON CONFLICT (campaign_id, hour) DO UPDATE SET opened = t.opened + excluded.opened,
-      opened_machine = t.opened_machine + excluded.opened_machine, clicked = t.clicked + excluded.clicked,
-      clicked_machine = t.clicked_machine + excluded.clicked_machine, responded = t.responded + excluded.responded,
-      purchased = t.purchased + excluded.purchased
+  ), timeline AS (
+    INSERT INTO rollup_timeline AS t (campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased)
+    SELECT campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased FROM timeline_hours
+    ON CONFLICT (campaign_id, hour) DO UPDATE SET ${TIMELINE_ADDED('t')}
+  ), timeline_days AS (
+    INSERT INTO rollup_timeline_days AS t (campaign_id, day, opened, opened_machine, clicked, clicked_machine, responded, purchased)
+    SELECT campaign_id, ${UTC_DAY('hour')}, ${TIMELINE_FIGURES.map((f) => `sum(${f})::int`).join(', ')}
+      FROM timeline_hours GROUP BY 1, 2
+    ON CONFLICT (campaign_id, day) DO UPDATE SET ${TIMELINE_ADDED('t')}
   )
   INSERT INTO rollup_counts AS c (campaign_id, scope, figure, n)
   SELECT campaign_id, event_id, 'l:' || detail_id, sum(n)::int FROM input GROUP BY 1, 2, 3

@@ -7,7 +7,7 @@
  */
 import type { ResponseLine } from '../../src/model/types.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL, netContributionsSql } from './rollup-sql.js';
+import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL, netContributionsSql, TIMELINE_FIGURES, UTC_DAY } from './rollup-sql.js';
 import { CHANGE_LOG_FUNCTION } from '../live/change-log.js';
 import { OPEN_FUNCTIONS } from '../tracking/open-sql.js';
 
@@ -60,8 +60,9 @@ export async function applyToRollups(tx: Queryable, lines: readonly RollupLine[]
  */
 export const PLAN_FOR_FEW_ROWS = 'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off';
 
-const ROLLUP_TABLES = ['rollup_recipient_lines', 'rollup_hours', 'rollup_timeline', 'rollup_counts'] as const;
+const ROLLUP_TABLES = ['rollup_recipient_lines', 'rollup_hours', 'rollup_timeline', 'rollup_timeline_days', 'rollup_counts'] as const;
 const STALE_KEY = 'rollups-stale';
+const DAYS_STALE_KEY = 'rollup-days-stale';
 // The same number as server/db/migrate.ts's lock: a function replaced while a migration runs waits.
 const ROLLUP_FUNCTION_LOCK = 74_201_633;
 
@@ -87,7 +88,7 @@ export async function rebuildRollups(db: Db, campaignId?: string): Promise<void>
         ${campaignId === undefined ? '' : 'WHERE c.id = $1'}`,
       params,
     );
-    if (campaignId === undefined) await tx.query('DELETE FROM server_settings WHERE key = $1', [STALE_KEY]);
+    if (campaignId === undefined) await tx.query('DELETE FROM server_settings WHERE key = ANY($1::text[])', [[STALE_KEY, DAYS_STALE_KEY]]);
   });
 }
 
@@ -144,11 +145,35 @@ export async function installRollupFunction(db: Db): Promise<void> {
   });
 }
 
-/** Rebuilds every roll-up when marked stale (a migration that added them, a seed); resolves with whether it did. */
+/**
+ * Sums the hourly timeline into UTC days, once, after migration 011 added the days: run after the
+ * functions that keep both are installed, holding writers of the hours off, so that what a server of
+ * the previous version wrote to the hours alone is counted too.
+ */
+async function fillTimelineDays(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('LOCK TABLE rollup_timeline IN SHARE MODE');
+    const [stale] = await tx.query('SELECT 1 FROM server_settings WHERE key = $1', [DAYS_STALE_KEY]);
+    if (!stale) return;
+    await tx.query('DELETE FROM rollup_timeline_days');
+    await tx.query(`INSERT INTO rollup_timeline_days (campaign_id, day, ${TIMELINE_FIGURES.join(', ')})
+      SELECT campaign_id, ${UTC_DAY('hour')}, ${TIMELINE_FIGURES.map((f) => `sum(${f})::int`).join(', ')} FROM rollup_timeline GROUP BY 1, 2`);
+    await tx.query('DELETE FROM server_settings WHERE key = $1', [DAYS_STALE_KEY]);
+  });
+}
+
+/**
+ * Rebuilds every roll-up when marked stale (a migration that added them, a seed), or sums the hours
+ * into days when only those are new; resolves with whether it rebuilt.
+ */
 export async function ensureRollups(db: Db): Promise<boolean> {
   await installRollupFunction(db);
-  const [stale] = await db.query('SELECT 1 FROM server_settings WHERE key = $1', [STALE_KEY]);
-  if (!stale) return false;
-  await rebuildRollups(db);
-  return true;
+  const marks = await db.query<{ key: string }>('SELECT key FROM server_settings WHERE key = ANY($1::text[])', [[STALE_KEY, DAYS_STALE_KEY]]);
+  const stale = new Set(marks.map((mark) => mark.key));
+  if (stale.has(STALE_KEY)) {
+    await rebuildRollups(db);
+    return true;
+  }
+  if (stale.has(DAYS_STALE_KEY)) await fillTimelineDays(db);
+  return false;
 }

@@ -6,7 +6,7 @@
  */
 import type { TimelineDay } from '../../src/model/campaign-stats.js';
 import type { Queryable } from '../db/db.js';
-import { assembleStats, assembleSummary, countsFromRow, readHead, type StoredStats, type StoredSummary } from './stats-figures.js';
+import { assembleStats, assembleSummary, countsFromRow, readHead, readVocabularyOrder, type StoredStats, type StoredSummary } from './stats-figures.js';
 import { COUNT_NAMES, eventOutcome, FIGURE_CONDITIONS, LINE_FLAGS, perEventAndRecipient, rawFlagColumns } from './stats-sql.js';
 
 const OUTCOME_COUNTS = COUNT_NAMES.map((name) => `count(*) FILTER (WHERE ${FIGURE_CONDITIONS[name]})::int AS ${name}`).join(',\n    ');
@@ -85,7 +85,6 @@ export async function computeSummary(db: Queryable, campaignId: string): Promise
   if (!head) return undefined;
   const rows = await db.query<Record<string, unknown>>(SUMMARY_SQL, [campaignId]);
   return assembleSummary(
-    db,
     head,
     rows.map((r) => ({
       eventId: Number(r.no_event) === 1 ? null : String(r.event_id),
@@ -94,5 +93,6 @@ export async function computeSummary(db: Queryable, campaignId: string): Promise
       lines: Number(r.lines),
       recipients: Number(r.recipients),
     })),
+    await readVocabularyOrder(db),
   );
 }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import type { Hono } from 'hono';
 import { SYSTEM_ACTOR } from '../../server/audit/audit-log.js';
 import { deleteLines, deleteOneLine, restoreDeletion } from '../../server/audit/deletions.js';
+import type { Queryable } from '../../server/db/db.js';
 import { readStats, readSummary } from '../../server/stats/rollup-read.js';
 import { applyToRollups, rebuildRollups } from '../../server/stats/rollups.js';
 import { computeStats, computeSummary } from '../../server/stats/stats.js';
@@ -133,6 +134,16 @@ async function assertRollupsMatch(id: string): Promise<void> {
   assert.deepEqual(await readSummary(db, id), await computeSummary(db, id), 'summary: roll-ups = live recomputation');
 }
 
+/** The timeline roll-up by UTC day, and the hourly one summed into UTC days: both kept by every write. */
+const timelineDays = (db: Queryable, id: string) =>
+  db.query(`SELECT day::text AS day, opened, opened_machine, clicked, clicked_machine, responded, purchased
+    FROM rollup_timeline_days WHERE campaign_id = $1 AND opened + clicked + responded + opened_machine + clicked_machine + purchased <> 0 ORDER BY day`, [id]);
+const hoursSummedIntoDays = (db: Queryable, id: string) =>
+  db.query(`SELECT ((hour AT TIME ZONE 'UTC')::date)::text AS day, sum(opened)::int AS opened, sum(opened_machine)::int AS opened_machine,
+      sum(clicked)::int AS clicked, sum(clicked_machine)::int AS clicked_machine, sum(responded)::int AS responded, sum(purchased)::int AS purchased
+    FROM rollup_timeline WHERE campaign_id = $1 GROUP BY 1
+    HAVING sum(opened) + sum(clicked) + sum(responded) + sum(opened_machine) + sum(clicked_machine) + sum(purchased) <> 0 ORDER BY 1`, [id]);
+
 test('after any sequence of adds, tracked hits, deletes and restores, the roll-ups equal the live recomputation', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 14 }), async (commands) => {
@@ -140,6 +151,7 @@ test('after any sequence of adds, tracked hits, deletes and restores, the roll-u
       const deletions: string[] = [];
       for (const command of commands) await run(id, command, deletions);
       await assertRollupsMatch(id);
+      assert.deepEqual(await timelineDays(testDb.db, id), await hoursSummedIntoDays(testDb.db, id), 'the days hold the hours summed');
       const before = await readStats(testDb.db, id);
       await rebuildRollups(testDb.db, id);
       assert.deepEqual(await readStats(testDb.db, id), before, 'the repair rebuilds the same roll-ups');
@@ -156,9 +168,11 @@ test('the repair mends roll-ups that went wrong (a bulk load around them, a bug,
   }
   await testDb.db.query(`UPDATE rollup_counts SET n = n + 7 WHERE campaign_id = $1`, [id]);
   await testDb.db.query(`DELETE FROM rollup_timeline WHERE campaign_id = $1`, [id]);
+  await testDb.db.query(`DELETE FROM rollup_timeline_days WHERE campaign_id = $1`, [id]);
   assert.notDeepEqual(await readStats(testDb.db, id), await computeStats(testDb.db, id));
   await rebuildRollups(testDb.db);
   await assertRollupsMatch(id);
+  assert.deepEqual(await timelineDays(testDb.db, id), await hoursSummedIntoDays(testDb.db, id), 'the repair rebuilt the hours and the days');
 });
 
 test('every seeded campaign: the roll-ups built at seed equal the live recomputation', async () => {
