@@ -56,12 +56,18 @@ export default {
       outdir: 'editors',
       htmlFileName: 'vscode.html-custom-data.json',
       cssFileName: 'vscode.css-custom-data.json',
+      // An element's tokens and parts are in the CSS data (offered where CSS is written) and its
+      // reference: repeated in each element's hover they were a third of the editors' bytes.
+      hideCssPropertiesDocs: true,
+      hideCssPartsDocs: true,
       referencesTemplate: (_name, tag) => [reference(tag)],
     }),
     customElementJetBrainsPlugin({
       outdir: 'editors',
       webTypesFileName: 'web-types.json',
       hideLogs: true,
+      hideCssPropertiesDocs: true,
+      hideCssPartsDocs: true,
       referencesTemplate: (_name, tag) => reference(tag),
     }),
   ],
