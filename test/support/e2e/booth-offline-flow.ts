@@ -11,7 +11,7 @@
  *    schema): each line reaches it once.
  *
  * Written once; test/e2e/booth-offline.test.ts runs it in Chromium, test/e2e-firefox/booth-offline.test.ts
- * in Firefox.
+ * in Firefox, test/e2e-webkit/booth-offline.test.ts in WebKit.
  */
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';

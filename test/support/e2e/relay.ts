@@ -39,8 +39,11 @@ export async function startRelay(target: string): Promise<Relay> {
       incoming.socket.resetAndDestroy();
       return;
     }
+    // As a same-origin reverse proxy would: the page's writes carry the relay's Origin, which the
+    // server (production mode: no other origin allowed) would refuse as cross-origin.
+    const headers = { ...incoming.headers, host: upstream.host, ...(incoming.headers.origin === origin ? { origin: upstream.origin } : {}) };
     const outgoing = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host } },
+      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers },
       (reply) => {
         answer.writeHead(reply.statusCode ?? 502, reply.headers);
         reply.pipe(answer);
