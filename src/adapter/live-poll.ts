@@ -4,10 +4,9 @@
  * (the elements read everything again, since a poll cannot say what changed). The page's own
  * save changes the tag too, so it costs one read more here than with the stream.
  */
-import { AdapterError } from './errors.js';
 import type { HttpHelper } from './http-helper.js';
 import type { LiveFilter, LiveOperations } from './live-types.js';
-import { sleep } from './sse-follow.js';
+import { sleep, type FailureVerdict } from './sse-follow.js';
 
 export interface PollSettings {
   http: Pick<HttpHelper, 'request'>;
@@ -15,6 +14,8 @@ export interface PollSettings {
   pathOf(filter: LiveFilter): string;
   pollMs: number;
   backoff: { baseMs: number; capMs: number };
+  /** What a failure means: a final one (a bad path, no permission, a malformed answer) stops the poll. */
+  judge(error: unknown): FailureVerdict;
 }
 
 export function pollOperations(settings: PollSettings): LiveOperations {
@@ -42,7 +43,7 @@ export function pollOperations(settings: PollSettings): LiveOperations {
           await sleep(settings.pollMs, signal);
         } catch (error) {
           if (signal.aborted) return;
-          if (error instanceof AdapterError && !error.retryable && error.kind !== 'auth') {
+          if (settings.judge(error).final) {
             listener({ kind: 'stopped', error });
             return;
           }

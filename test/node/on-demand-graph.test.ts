@@ -2,7 +2,7 @@
  * Loading on demand, as rules on esbuild's module graph with code splitting (what a host's bundler
  * and the single-file bundle do): the chunks a page needs before <campaign-responses-tab> paints hold
  * neither the dialog, nor the history, nor the virtualizer, nor the Delete flow, nor the outbox, nor
- * German; those come through `import()`. And the single-file bundle exports what the package root exports, but the two
+ * German, nor the change stream's reader; those come through `import()`. And the single-file bundle exports what the package root exports, but the two
  * classes it loads on demand.
  */
 import { describe, test } from 'node:test';
@@ -57,6 +57,12 @@ const ON_DEMAND = [
   'src/i18n/de',
   // The English labels of the built-in vocabulary, needed only under another language.
   'src/i18n/en/vocabulary.ts',
+  // What reads the change stream (the SSE parser, the reconnecting loop, the poll): loaded when the
+  // first element follows a record, after the first paint.
+  'src/adapter/live-reader.ts',
+  'src/adapter/sse-follow.ts',
+  'src/adapter/live-poll.ts',
+  'node_modules/eventsource-parser/',
 ];
 
 describe('loading on demand', () => {
