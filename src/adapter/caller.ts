@@ -4,8 +4,7 @@
  * side (`createRestAdapter`) and the campaign side (`createCampaignRestAdapter`) are each a thin list
  * of operations on top, so an element that needs one side does not bundle the other's schemas.
  */
-import * as v from 'valibot';
-import { fieldIssues } from '../model/schemas.js';
+import { loadContract, schemaOf, type SchemaRef } from './contract-load.js';
 import { AdapterError, BadRequestError, MalformedResponseError, ValidationError, isAbortError } from './errors.js';
 import { send, sendForStream, type HttpRequest, type HttpSettings } from './http.js';
 import { problemFromBody } from './http-problem.js';
@@ -26,11 +25,14 @@ export interface CallInit {
 }
 
 export interface RestCaller {
-  /** One JSON operation: the answer mapped by `fromServer`, then validated by `schema`. */
+  /**
+   * One JSON operation: the answer mapped by `fromServer`, then validated by `schema` (a schema, or
+   * where to find it in the contract module, which the request loads meanwhile).
+   */
   call<T>(
     operation: string,
     params: Record<string, string>,
-    schema: v.GenericSchema<unknown, T>,
+    schema: SchemaRef<T>,
     fromServer: FromServer,
     init?: CallInit,
   ): Promise<T>;
@@ -89,6 +91,9 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
     mapLine,
     http,
     async call(operation, params, schema, fromServer, init = {}) {
+      // Loaded while the request runs; awaited once the answer is in.
+      const contract = loadContract();
+      contract.catch(() => undefined);
       const run = operations[operation]?.run;
       const body = run
         ? await runOverride(() => run({ args: { ...params, ...init.args }, http, signal: init.signal, operation }), operation)
@@ -99,9 +104,10 @@ export function createRestCaller(config: RestAdapterConfig, defaultPaths: Readon
       } catch (error) {
         throw new MalformedResponseError(`${operation}: the answer could not be mapped`, [], { cause: error });
       }
-      const result = v.safeParse(schema, mapped);
+      const loaded = await contract;
+      const result = loaded.check(schemaOf(schema, loaded), mapped);
       if (result.success) return result.output;
-      throw new MalformedResponseError(`${operation}: the answer does not match the contract`, fieldIssues(result.issues));
+      throw new MalformedResponseError(`${operation}: the answer does not match the contract`, result.issues);
     },
     async stream(operation, params, mediaType, init = {}) {
       return sendForStream(await request(operation, params, init, `${mediaType}, application/problem+json`), settings, mediaType);

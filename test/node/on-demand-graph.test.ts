@@ -63,12 +63,21 @@ const ON_DEMAND = [
   'src/adapter/sse-follow.ts',
   'src/adapter/live-poll.ts',
   'node_modules/eventsource-parser/',
+  // Valibot and the schemas answers are checked against: loaded with the first request, while it runs.
+  'node_modules/valibot/',
+  'src/model/schemas.ts',
+  'src/adapter/contract.ts',
 ];
 
+/** What `<add-response-dialog>` alone (with its data client) loads only after its first paint. */
+const DIALOG_ON_DEMAND = ['node_modules/valibot/', 'src/model/schemas.ts', 'src/adapter/contract.ts', 'node_modules/eventsource-parser/', 'src/adapter/sse-follow.ts'];
+
 describe('loading on demand', () => {
-  // The single-file bundle exports the outbox's API (Outbox, openOutbox, ...) and the whole English
-  // table (en), so it carries them.
-  const inBundle = ON_DEMAND.filter((m) => !m.startsWith('src/offline/') && m !== 'src/i18n/en/vocabulary.ts');
+  // The single-file bundle exports the outbox's API (Outbox, openOutbox, ...), the whole English
+  // table (en) and the model's schemas, so it carries them.
+  const inBundle = ON_DEMAND.filter(
+    (m) => !m.startsWith('src/offline/') && !['src/i18n/en/vocabulary.ts', 'node_modules/valibot/', 'src/model/schemas.ts'].includes(m),
+  );
   for (const [entry, lazyModules] of [['src/define/campaign-responses-tab.ts', ON_DEMAND], ['src/bundle.ts', inBundle]] as const) {
     test(`${entry}: the first paint's chunks hold none of ${lazyModules.join(', ')}`, async () => {
       const metafile = await split(entry);
@@ -80,6 +89,13 @@ describe('loading on demand', () => {
       for (const lazy of ON_DEMAND.slice(0, 3)) assert.ok(everything.some((input) => input.startsWith(lazy)), `${lazy} is not reachable at all`);
     });
   }
+
+  test(`src/define/add-response-dialog.ts: the first paint's chunks hold none of ${DIALOG_ON_DEMAND.join(', ')}`, async () => {
+    const entry = 'src/define/add-response-dialog.ts';
+    const inputs = firstPaintInputs(await split(entry), entry);
+    assert.ok(inputs.some((input) => input.startsWith('src/components/add-response-dialog/')), 'the dialog itself is there');
+    assert.deepEqual(inputs.filter((input) => DIALOG_ON_DEMAND.some((lazy) => input.startsWith(lazy))), []);
+  });
 
   test('the single-file bundle exports what the package root does, but the three classes it loads on demand', async () => {
     const exportsOf = async (entry: string) => {
