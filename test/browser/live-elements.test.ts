@@ -37,6 +37,20 @@ async function recordPage(attributes: { live?: boolean } = {}) {
 
 
 describe('live elements', () => {
+  // First: no join before it has loaded the live module, so its join waits for it.
+  it('a client closed right after a join holds no stream, also when its join still waited for the live module', async () => {
+    for (const turnOff of [(c: CampaignDataClient) => (c.live = false), (c: CampaignDataClient) => void c.close()]) {
+      const { adapter, live } = liveAdapter();
+      const client = new CampaignDataClient({ adapter });
+      const leave = client.subscribe(() => undefined, '42');
+      turnOff(client);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(live.open).to.have.length(0);
+      expect(client.liveState).to.equal('off');
+      leave();
+    }
+  });
+
   it('a tab and a history of one recipient share one stream; a line another person added shows in both without a reload', async () => {
     const { adapter, live, client, tab, history } = await recordPage();
     await until(() => client.liveState === 'live');

@@ -63,6 +63,9 @@ const ON_DEMAND = [
   'src/adapter/sse-follow.ts',
   'src/adapter/live-poll.ts',
   'node_modules/eventsource-parser/',
+  // What follows the streams on the data client's side (the shared connections, the bursts).
+  'src/data/live/recipient-streams.ts',
+  'src/data/live/live-hub.ts',
   // Valibot and the schemas answers are checked against: loaded with the first request, while it runs.
   'node_modules/valibot/',
   'src/model/schemas.ts',
@@ -70,13 +73,16 @@ const ON_DEMAND = [
 ];
 
 /** What `<add-response-dialog>` alone (with its data client) loads only after its first paint. */
-const DIALOG_ON_DEMAND = ['node_modules/valibot/', 'src/model/schemas.ts', 'src/adapter/contract.ts', 'node_modules/eventsource-parser/', 'src/adapter/sse-follow.ts'];
+const DIALOG_ON_DEMAND = [
+  'node_modules/valibot/', 'src/model/schemas.ts', 'src/adapter/contract.ts', 'node_modules/eventsource-parser/', 'src/adapter/sse-follow.ts',
+  'src/data/live/recipient-streams.ts', 'src/data/live/live-hub.ts',
+];
 
 describe('loading on demand', () => {
   // The single-file bundle exports the outbox's API (Outbox, openOutbox, ...), the whole English
-  // table (en) and the model's schemas, so it carries them.
+  // table (en) and the model's schemas, so it carries them, and the campaign side's live part (the hub).
   const inBundle = ON_DEMAND.filter(
-    (m) => !m.startsWith('src/offline/') && !['src/i18n/en/vocabulary.ts', 'node_modules/valibot/', 'src/model/schemas.ts'].includes(m),
+    (m) => !m.startsWith('src/offline/') && !['src/i18n/en/vocabulary.ts', 'node_modules/valibot/', 'src/model/schemas.ts', 'src/data/live/live-hub.ts'].includes(m),
   );
   for (const [entry, lazyModules] of [['src/define/campaign-responses-tab.ts', ON_DEMAND], ['src/bundle.ts', inBundle]] as const) {
     test(`${entry}: the first paint's chunks hold none of ${lazyModules.join(', ')}`, async () => {

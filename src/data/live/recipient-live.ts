@@ -1,23 +1,21 @@
 /**
  * The data client's live part: joins the stream of each recipient an element shows, and turns
  * what arrives into the client's change news, so the elements re-read through the normal reads
- * (which keep pending offline edits merged). A burst is told once: changes that arrive within
- * `burstMs` of each other make one `remote` news per recipient, and one arrival for the
- * announcement. The echo of this page's own write is dropped.
+ * (which keep pending offline edits merged). A burst is told once, and the echo of this page's own
+ * write is dropped (see `recipient-streams.ts`).
+ *
+ * What follows the streams is loaded with the first join, after the page's first paint: until then
+ * the state is `off`, and a join waits for it. This part keeps only what the client needs at once:
+ * the marks of its own writes, the listeners, and whether live is on.
  */
-import type { LiveChange, LiveNews, LiveOperations } from '../../adapter/live-types.js';
+import type { LiveOperations } from '../../adapter/live-types.js';
 import type { DataChange } from '../changes.js';
-import { LiveHub, type LiveState } from './live-hub.js';
+import type { LiveState } from './live-hub.js';
 import { OwnWrites } from './own-writes.js';
+import type { LiveNewsListener } from './live-news.js';
+import type { RecipientStreams } from './recipient-streams.js';
 
-/** What the page heard in one burst: lines others added (or restored), and tracked hits. */
-export interface LiveArrival {
-  recipientId: string;
-  lines: number;
-  tracked: number;
-}
-
-export type LiveNewsListener = (news: { kind: 'state'; state: LiveState } | { kind: 'arrived'; arrival: LiveArrival }) => void;
+export type { LiveArrival, LiveNewsListener } from './live-news.js';
 
 export interface RecipientLiveOptions {
   follow: LiveOperations['followChanges'] | undefined;
@@ -29,23 +27,21 @@ export interface RecipientLiveOptions {
 
 export class RecipientLive {
   readonly ownWrites = new OwnWrites();
-  readonly #hub: LiveHub;
-  readonly #notify: (change: DataChange) => void;
-  readonly #burstMs: number;
+  readonly #options: RecipientLiveOptions;
   #enabled: boolean;
-  #bursts = new Map<string, { changes: LiveChange[]; timer: ReturnType<typeof setTimeout> }>();
+  #streams: RecipientStreams | undefined;
+  #loading: Promise<RecipientStreams> | undefined;
   #listeners = new Set<LiveNewsListener>();
+  /** Counts the closes: a join still waiting for the module when live was turned off or closed lapses. */
+  #closes = 0;
 
   constructor(options: RecipientLiveOptions) {
-    this.#hub = new LiveHub({ follow: options.follow });
-    this.#notify = options.notify;
+    this.#options = options;
     this.#enabled = options.enabled;
-    this.#burstMs = options.burstMs ?? 150;
-    this.#hub.onState((state) => this.#tell({ kind: 'state', state }));
   }
 
   get state(): LiveState {
-    return this.#hub.state;
+    return this.#streams?.state ?? 'off';
   }
 
   get enabled(): boolean {
@@ -55,13 +51,27 @@ export class RecipientLive {
   /** Turned off, every stream closes; turned on, the next join opens one. */
   set enabled(on: boolean) {
     this.#enabled = on;
-    if (!on) this.#hub.closeAll();
+    if (!on) this.close();
   }
 
   /** Follows `recipientId` (while `enabled`); returns the leave. */
   join(recipientId: string): () => void {
-    if (!this.#enabled || !this.#hub.available) return () => undefined;
-    return this.#hub.join({ recipientId }, (news) => this.#hear(recipientId, news));
+    if (!this.#enabled || !this.#options.follow) return () => undefined;
+    if (this.#streams) return this.#streams.join(recipientId);
+    let leave: (() => void) | undefined;
+    let left = false;
+    const closes = this.#closes;
+    // A module that cannot be fetched leaves the page not live, as a stream that cannot open does.
+    this.#load().then(
+      (streams) => {
+        if (!left && this.#enabled && closes === this.#closes) leave = streams.join(recipientId);
+      },
+      () => undefined,
+    );
+    return () => {
+      left = true;
+      leave?.();
+    };
   }
 
   subscribe(listener: LiveNewsListener): () => void {
@@ -70,36 +80,27 @@ export class RecipientLive {
   }
 
   close(): void {
-    this.#hub.closeAll();
-    for (const burst of this.#bursts.values()) clearTimeout(burst.timer);
-    this.#bursts.clear();
+    this.#closes += 1;
+    this.#streams?.closeAll();
   }
 
-  #hear(recipientId: string, news: LiveNews): void {
-    if (news.kind === 'reset') this.#notify({ kind: 'refreshed', recipientId });
-    if (news.kind !== 'change' || this.ownWrites.isEcho(news.change)) return;
-    const burst = this.#bursts.get(recipientId);
-    if (burst) {
-      burst.changes.push(news.change);
-      return;
-    }
-    const timer = setTimeout(() => this.#flush(recipientId), this.#burstMs);
-    this.#bursts.set(recipientId, { changes: [news.change], timer });
-  }
-
-  #flush(recipientId: string): void {
-    const burst = this.#bursts.get(recipientId);
-    this.#bursts.delete(recipientId);
-    if (!burst) return;
-    const { changes } = burst;
-    const last = changes[changes.length - 1];
-    this.#notify({ kind: 'remote', recipientId, campaignId: last.campaignId, changes });
-    const lines = changes.filter((c) => c.kind === 'line-added' || c.kind === 'line-restored').length;
-    const tracked = changes.filter((c) => c.kind === 'tracked-open' || c.kind === 'tracked-click').length;
-    if (lines + tracked > 0) this.#tell({ kind: 'arrived', arrival: { recipientId, lines, tracked } });
-  }
-
-  #tell(news: Parameters<LiveNewsListener>[0]): void {
-    for (const listener of [...this.#listeners]) listener(news);
+  #load(): Promise<RecipientStreams> {
+    const follow = this.#options.follow!;
+    const loading = (this.#loading ??= import('./recipient-streams.js').then(({ RecipientStreams }) => {
+      this.#streams = new RecipientStreams({
+        follow,
+        notify: this.#options.notify,
+        isEcho: (change) => this.ownWrites.isEcho(change),
+        tell: (news) => {
+          for (const listener of [...this.#listeners]) listener(news);
+        },
+        burstMs: this.#options.burstMs ?? 150,
+      });
+      return this.#streams;
+    }));
+    loading.catch(() => {
+      if (this.#loading === loading) this.#loading = undefined;
+    });
+    return loading;
   }
 }
