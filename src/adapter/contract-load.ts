@@ -1,7 +1,7 @@
 /**
- * Loads `contract.ts` (Valibot and the schemas answers are checked against) once per page, on the
- * adapter's first request: the request starts it and awaits it only once its answer is read, so
- * the two travel together.
+ * Loads `contract.ts` (Valibot and the schemas answers are checked against) once per page, when a
+ * REST adapter is made: its calls await it only once their answer is read, so the first request and
+ * the module travel together, after the element's first paint.
  */
 import type { GenericSchema } from 'valibot';
 import type * as ContractModule from './contract.js';
