@@ -5,8 +5,8 @@
  * An operation made of several requests (look up, then act; query ids, then delete in chunks) is
  * written with this, never with a bare `fetch`.
  */
-import * as v from 'valibot';
-import { fieldIssues } from '../model/schemas.js';
+import type * as v from 'valibot';
+import { loadContract } from './contract-load.js';
 import { AdapterError, AuthError, MalformedResponseError } from './errors.js';
 import { readJson } from './http-body.js';
 import { send, type HttpSettings } from './http.js';
@@ -131,10 +131,12 @@ export function createHttpHelper(config: HttpHelperConfig): HttpHelper {
     request,
     baseUrl: () => resolveBaseUrl(config.baseUrl),
     async json(operation, call, schema) {
+      const contract = loadContract();
+      contract.catch(() => undefined);
       const { body } = await request(operation, call);
-      const result = v.safeParse(schema, body);
+      const result = (await contract).check(schema, body);
       if (result.success) return result.output;
-      throw new MalformedResponseError(`${operation}: the answer does not have the expected shape`, fieldIssues(result.issues));
+      throw new MalformedResponseError(`${operation}: the answer does not have the expected shape`, result.issues);
     },
   };
 }

@@ -6,10 +6,9 @@
  * page's own save its elements read the list again, and the poll then takes that version as known,
  * not as another's change.
  */
-import { AdapterError } from './errors.js';
 import type { HttpHelper } from './http-helper.js';
 import type { LiveFilter, LiveOperations } from './live-types.js';
-import { sleep } from './sse-follow.js';
+import { sleep, type FailureVerdict } from './sse-follow.js';
 
 export interface PollSettings {
   http: Pick<HttpHelper, 'request' | 'baseUrl'>;
@@ -19,6 +18,8 @@ export interface PollSettings {
   backoff: { baseMs: number; capMs: number };
   /** The ETags of this page's reads by URL, shared with the poll (which adds its own answers'). */
   readTags?: Map<string, string>;
+  /** What a failure means: a final one (a bad path, no permission, a malformed answer) stops the poll. */
+  judge(error: unknown): FailureVerdict;
 }
 
 export function pollOperations(settings: PollSettings): LiveOperations {
@@ -51,7 +52,7 @@ export function pollOperations(settings: PollSettings): LiveOperations {
           await sleep(settings.pollMs, signal);
         } catch (error) {
           if (signal.aborted) return;
-          if (error instanceof AdapterError && !error.retryable && error.kind !== 'auth') {
+          if (settings.judge(error).final) {
             listener({ kind: 'stopped', error });
             return;
           }

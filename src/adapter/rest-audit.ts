@@ -4,8 +4,6 @@
  * stays a readable list of the recipient side's first operations; the defaults are the reference
  * server's contract, and paths, methods and overrides adapt them like every other operation.
  */
-import { AuditPageSchema, RestoreResultSchema } from '../model/audit.js';
-import { DeleteAllResultSchema, ResponseLineSchema } from '../model/schemas.js';
 import { identity, queryString, type RestCaller } from './caller.js';
 import type { RestMappers } from './config.js';
 import type { CampaignResponseAdapter } from './types.js';
@@ -25,21 +23,21 @@ type AuditOperations = Required<Pick<CampaignResponseAdapter, 'deleteResponse' |
 export function auditOperations(call: RestCaller['call'], mapLine: RestCaller['mapLine'], mappers: RestMappers): AuditOperations {
   return {
     deleteResponse: (id, { idempotencyKey, signal } = {}) =>
-      call('deleteResponse', { id }, DeleteAllResultSchema, mappers.deleteResult?.fromServer ?? emptyDeleteAnswer, {
+      call('deleteResponse', { id }, (contract) => contract.DeleteAllResultSchema, mappers.deleteResult?.fromServer ?? emptyDeleteAnswer, {
         method: 'DELETE', idempotencyKey, signal, args: { idempotencyKey },
       }),
 
     restoreDeletion: (deletionId, { idempotencyKey, signal } = {}) =>
-      call('restoreDeletion', { deletionId }, RestoreResultSchema, identity, {
+      call('restoreDeletion', { deletionId }, (contract) => contract.RestoreResultSchema, identity, {
         method: 'POST', idempotencyKey, signal, args: { idempotencyKey },
       }),
 
     restoreResponse: (id, { idempotencyKey, signal } = {}) =>
-      call('restoreResponse', { id }, ResponseLineSchema, (answer) => mapLine(answer), {
+      call('restoreResponse', { id }, (contract) => contract.ResponseLineSchema, (answer) => mapLine(answer), {
         method: 'POST', idempotencyKey, signal, args: { idempotencyKey },
       }),
 
     getAudit: ({ signal, ...query } = {}) =>
-      call('getAudit', {}, AuditPageSchema, identity, { signal, query: queryString({ ...query }), args: { query } }),
+      call('getAudit', {}, (contract) => contract.AuditPageSchema, identity, { signal, query: queryString({ ...query }), args: { query } }),
   };
 }

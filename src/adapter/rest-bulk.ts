@@ -4,12 +4,11 @@
  * given into requests of BULK_CALL_SIZE, so a caller need not know the server's limit. Apart from
  * `rest.ts` like the audit operations; paths, methods and overrides adapt them like every other.
  */
-import * as v from 'valibot';
-import { fieldIssues, NewResponseLineSchema, RecipientSchema, ResponseLineSchema } from '../model/schemas.js';
 import type { NewResponseLine, Recipient } from '../model/types.js';
 import { BULK_CALL_SIZE, type BatchLineOutcome, type BulkResponseOperations } from './bulk-operations.js';
 import { identity, type RestCaller } from './caller.js';
 import type { RestMappers } from './config.js';
+import { loadContract } from './contract-load.js';
 import { BadRequestError, ValidationError } from './errors.js';
 import { errorForStatus, problemFromBody } from './http-problem.js';
 
@@ -18,22 +17,6 @@ export const BULK_PATHS = {
   lookupRecipients: '/recipients/lookup',
   alreadyResponded: '/campaigns/{campaignId}/events/{eventId}/responded',
 } as const;
-
-const BatchAnswerSchema = v.object({
-  results: v.array(
-    v.variant('outcome', [
-      v.object({ id: v.string(), outcome: v.picklist(['stored', 'already-stored']), line: ResponseLineSchema }),
-      v.object({ id: v.nullable(v.string()), outcome: v.literal('refused'), problem: v.looseObject({ status: v.number() }) }),
-    ]),
-  ),
-});
-
-const LookupPageSchema = v.object({
-  items: v.array(v.object({ key: v.string(), status: v.picklist(['found', 'not-found', 'ambiguous']), recipients: v.array(RecipientSchema) })),
-  nextCursor: v.nullable(v.string()),
-});
-
-const RespondedSchema = v.object({ recipientIds: v.array(v.string()) });
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -59,7 +42,7 @@ export function bulkOperations(call: RestCaller['call'], mapLine: RestCaller['ma
     } catch (error) {
       throw new BadRequestError('addResponses: a line could not be mapped', { cause: error });
     }
-    const answer = await call('addResponses', {}, BatchAnswerSchema, mapBatchLines(mapLine), {
+    const answer = await call('addResponses', {}, (contract) => contract.BatchAnswerSchema, mapBatchLines(mapLine), {
       method: 'POST', body: { lines: body }, signal, args: { lines },
     });
     if (answer.results.length !== lines.length) throw new BadRequestError(`addResponses: ${answer.results.length} outcomes for ${lines.length} lines`);
@@ -74,11 +57,12 @@ export function bulkOperations(call: RestCaller['call'], mapLine: RestCaller['ma
     async addResponses(lines, { signal } = {}) {
       const outcomes: (BatchLineOutcome | undefined)[] = new Array(lines.length);
       const valid: { index: number; line: NewResponseLine }[] = [];
+      const checks = await loadContract();
       lines.forEach((line, index) => {
         // Refused here as addResponse refuses it: a line the model rejects is never sent.
-        const checked = v.safeParse(NewResponseLineSchema, line);
+        const checked = checks.check(checks.NewResponseLineSchema, line);
         if (checked.success) valid.push({ index, line: checked.output });
-        else outcomes[index] = { id: line.id ?? null, outcome: 'refused', error: new ValidationError('addResponses: the line is not valid', fieldIssues(checked.issues)) };
+        else outcomes[index] = { id: line.id ?? null, outcome: 'refused', error: new ValidationError('addResponses: the line is not valid', checked.issues) };
       });
       for (const group of chunks(valid)) {
         const answered = await sendBatch(group.map((item) => item.line), signal);
@@ -92,7 +76,7 @@ export function bulkOperations(call: RestCaller['call'], mapLine: RestCaller['ma
       for (const group of chunks(keys)) {
         let cursor: string | undefined;
         do {
-          const page = await call('lookupRecipients', {}, LookupPageSchema, identity, {
+          const page = await call('lookupRecipients', {}, (contract) => contract.LookupPageSchema, identity, {
             method: 'POST', body: { keys: group, limit: BULK_CALL_SIZE, ...(cursor ? { cursor } : {}) }, signal, args: { keys: group, cursor },
           });
           for (const item of page.items) for (const recipient of item.recipients) found.set(recipient.id, recipient);
@@ -105,7 +89,7 @@ export function bulkOperations(call: RestCaller['call'], mapLine: RestCaller['ma
     async alreadyResponded({ campaignId, eventId, detailId, recipientIds, signal }) {
       const responded: string[] = [];
       for (const group of chunks(recipientIds)) {
-        const answer = await call('alreadyResponded', { campaignId, eventId }, RespondedSchema, identity, {
+        const answer = await call('alreadyResponded', { campaignId, eventId }, (contract) => contract.RespondedSchema, identity, {
           method: 'POST', body: { detailId, recipientIds: group }, signal, args: { campaignId, eventId, detailId, recipientIds: group },
         });
         responded.push(...answer.recipientIds);

@@ -3,18 +3,9 @@
  * the contract of DESIGN.md §4 (the reference server); paths, headers, the query and mappers adapt it
  * to a backend of another shape by configuration alone.
  */
-import * as v from 'valibot';
-import {
-  DeleteAllResultSchema,
-  NewResponseLineSchema,
-  RecipientCampaignsSchema,
-  ResponseLinePageSchema,
-  ResponseLineSchema,
-  ResponseVocabularySchema,
-  fieldIssues,
-} from '../model/schemas.js';
 import { BadRequestError, ValidationError } from './errors.js';
 import { createRestCaller, identity, queryString } from './caller.js';
+import { loadContract } from './contract-load.js';
 import type { RestAdapterConfig } from './config.js';
 import { getMe, ME_PATH } from './me.js';
 import type { HistoryParams } from './operations.js';
@@ -71,13 +62,13 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
 
   return {
     getResponseTypes: (options = {}) =>
-      call('getResponseTypes', {}, ResponseVocabularySchema, mappers.responseTypes?.fromServer ?? identity, options),
+      call('getResponseTypes', {}, (contract) => contract.ResponseVocabularySchema, mappers.responseTypes?.fromServer ?? identity, options),
 
     getRecipientCampaigns: (recipientId, options = {}) =>
       call(
         'getRecipientCampaigns',
         { recipientId },
-        RecipientCampaignsSchema,
+        (contract) => contract.RecipientCampaignsSchema,
         mappers.recipientCampaigns?.fromServer ??
           (mapLine === identity ? identity : (body) => mapNested(body, 'campaigns', mapLatestResponse)),
         { signal: options.signal },
@@ -87,15 +78,16 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
       call(
         'getRecipientResponses',
         { recipientId },
-        ResponseLinePageSchema,
+        (contract) => contract.ResponseLinePageSchema,
         mappers.responsePage?.fromServer ?? (mapLine === identity ? identity : (body) => mapNested(body, 'items', mapLine)),
         { signal, query: queryString(historyQuery(query)), args: { query } },
       ),
 
     async addResponse(line, options = {}) {
-      const checked = v.safeParse(NewResponseLineSchema, line);
+      const checks = await loadContract();
+      const checked = checks.check(checks.NewResponseLineSchema, line);
       if (!checked.success) {
-        throw new ValidationError('addResponse: the line is not valid', fieldIssues(checked.issues));
+        throw new ValidationError('addResponse: the line is not valid', checked.issues);
       }
       let body: unknown;
       try {
@@ -104,7 +96,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
         throw new BadRequestError('addResponse: the line could not be mapped', { cause: error });
       }
       const idempotencyKey = options.idempotencyKey ?? line.id;
-      return call('addResponse', { id: line.id }, ResponseLineSchema, (answer) => mapLine(answer), {
+      return call('addResponse', { id: line.id }, (contract) => contract.ResponseLineSchema, (answer) => mapLine(answer), {
         method: 'PUT',
         body,
         idempotencyKey,
@@ -119,7 +111,7 @@ export function createRestAdapter(config: RestAdapterConfig): CampaignResponseAd
       call(
         'deleteAllResponses',
         { recipientId, campaignId },
-        DeleteAllResultSchema,
+        (contract) => contract.DeleteAllResultSchema,
         mappers.deleteResult?.fromServer ?? emptyDeleteAnswer,
         // The bound goes in the body, so it is part of what the idempotency key stands for.
         { method: 'DELETE', idempotencyKey, signal, body: lineIds ? { lineIds } : undefined, args: { idempotencyKey, lineIds } },

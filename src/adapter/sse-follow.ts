@@ -5,7 +5,6 @@
  * used because it sends no Authorization header.
  */
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { AdapterError, RateLimitedError, UnavailableError } from './errors.js';
 import type { LiveChange, LiveListener } from './live-types.js';
 
 export interface FollowSettings {
@@ -17,14 +16,21 @@ export interface FollowSettings {
   idleMs: number;
   /** The first retry's ceiling and the largest wait, in ms. */
   backoff: { baseMs: number; capMs: number };
+  /** What a failure means: whether trying again cannot help, and how long the backend asked to wait. */
+  judge(error: unknown): FailureVerdict;
   random?: () => number;
 }
 
 /**
- * Answers that trying again will not change: the request itself is wrong (a bad filter, no
- * permission). A 401 is not among them: the host may hand a new token meanwhile.
+ * Handed in by the adapter rather than read here from its error classes: this loop is loaded on
+ * demand, and a chunk that imported the shared error module would split it out of the page's first chunk.
  */
-const isFinal = (error: unknown) => error instanceof AdapterError && !error.retryable && error.kind !== 'auth' && error.kind !== 'malformed';
+export interface FailureVerdict {
+  /** The request itself is wrong (a bad filter, no permission): no further tries. */
+  final: boolean;
+  /** What `Retry-After` asked for (429, 503), else 0. */
+  retryAfterMs: number;
+}
 
 /** Follows the stream until `signal` aborts; from `after` (a change id) when given, else from now. */
 export async function follow(listener: LiveListener, settings: FollowSettings, signal: AbortSignal, after?: string): Promise<void> {
@@ -67,15 +73,15 @@ export async function follow(listener: LiveListener, settings: FollowSettings, s
     if (signal.aborted) return;
     // An expired token: the next request reads fresh headers, so go on at once.
     if (expired) continue;
-    if (isFinal(error)) {
+    const verdict = settings.judge(error);
+    if (verdict.final) {
       listener({ kind: 'stopped', error });
       return;
     }
     attempt += 1;
     const ceiling = Math.min(settings.backoff.capMs, settings.backoff.baseMs * 2 ** (attempt - 1));
     // Half fixed, half jitter: pages that lost the same server do not all come back at once.
-    const retryAfter = error instanceof RateLimitedError || error instanceof UnavailableError ? (error.retryAfterMs ?? 0) : 0;
-    const delayMs = Math.max(retryAfter, Math.floor(ceiling / 2 + (settings.random ?? Math.random)() * (ceiling / 2)));
+    const delayMs = Math.max(verdict.retryAfterMs, Math.floor(ceiling / 2 + (settings.random ?? Math.random)() * (ceiling / 2)));
     listener({ kind: 'retrying', attempt, delayMs, error });
     await sleep(delayMs, signal);
   }

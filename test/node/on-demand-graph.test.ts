@@ -2,7 +2,7 @@
  * Loading on demand, as rules on esbuild's module graph with code splitting (what a host's bundler
  * and the single-file bundle do): the chunks a page needs before <campaign-responses-tab> paints hold
  * neither the dialog, nor the history, nor the virtualizer, nor the Delete flow, nor the outbox, nor
- * German; those come through `import()`. And the single-file bundle exports what the package root exports, but the two
+ * German, nor the change stream's reader; those come through `import()`. And the single-file bundle exports what the package root exports, but the two
  * classes it loads on demand.
  */
 import { describe, test } from 'node:test';
@@ -57,12 +57,27 @@ const ON_DEMAND = [
   'src/i18n/de',
   // The English labels of the built-in vocabulary, needed only under another language.
   'src/i18n/en/vocabulary.ts',
+  // What reads the change stream (the SSE parser, the reconnecting loop, the poll): loaded when the
+  // first element follows a record, after the first paint.
+  'src/adapter/live-reader.ts',
+  'src/adapter/sse-follow.ts',
+  'src/adapter/live-poll.ts',
+  'node_modules/eventsource-parser/',
+  // Valibot and the schemas answers are checked against: loaded with the first request, while it runs.
+  'node_modules/valibot/',
+  'src/model/schemas.ts',
+  'src/adapter/contract.ts',
 ];
 
+/** What `<add-response-dialog>` alone (with its data client) loads only after its first paint. */
+const DIALOG_ON_DEMAND = ['node_modules/valibot/', 'src/model/schemas.ts', 'src/adapter/contract.ts', 'node_modules/eventsource-parser/', 'src/adapter/sse-follow.ts'];
+
 describe('loading on demand', () => {
-  // The single-file bundle exports the outbox's API (Outbox, openOutbox, ...) and the whole English
-  // table (en), so it carries them.
-  const inBundle = ON_DEMAND.filter((m) => !m.startsWith('src/offline/') && m !== 'src/i18n/en/vocabulary.ts');
+  // The single-file bundle exports the outbox's API (Outbox, openOutbox, ...), the whole English
+  // table (en) and the model's schemas, so it carries them.
+  const inBundle = ON_DEMAND.filter(
+    (m) => !m.startsWith('src/offline/') && !['src/i18n/en/vocabulary.ts', 'node_modules/valibot/', 'src/model/schemas.ts'].includes(m),
+  );
   for (const [entry, lazyModules] of [['src/define/campaign-responses-tab.ts', ON_DEMAND], ['src/bundle.ts', inBundle]] as const) {
     test(`${entry}: the first paint's chunks hold none of ${lazyModules.join(', ')}`, async () => {
       const metafile = await split(entry);
@@ -74,6 +89,13 @@ describe('loading on demand', () => {
       for (const lazy of ON_DEMAND.slice(0, 3)) assert.ok(everything.some((input) => input.startsWith(lazy)), `${lazy} is not reachable at all`);
     });
   }
+
+  test(`src/define/add-response-dialog.ts: the first paint's chunks hold none of ${DIALOG_ON_DEMAND.join(', ')}`, async () => {
+    const entry = 'src/define/add-response-dialog.ts';
+    const inputs = firstPaintInputs(await split(entry), entry);
+    assert.ok(inputs.some((input) => input.startsWith('src/components/add-response-dialog/')), 'the dialog itself is there');
+    assert.deepEqual(inputs.filter((input) => DIALOG_ON_DEMAND.some((lazy) => input.startsWith(lazy))), []);
+  });
 
   test('the single-file bundle exports what the package root does, but the three classes it loads on demand', async () => {
     const exportsOf = async (entry: string) => {
