@@ -219,6 +219,23 @@ describe('<campaign-stats-panel>', () => {
     expect(text($(panel, '[role="status"]'))).to.equal('Statistics updated.');
   });
 
+  it('a Refresh overtaken by a newer read (a live change meanwhile) passes its wish on: recomputed figures, and it says so', async () => {
+    const adapter = new FakeReportsAdapter();
+    adapter.onFresh = (stats) => ({ ...stats, asOf: NEXT_REFRESH_AT, totals: { ...stats.totals, opened: { ...stats.totals.opened, count: 6 } } });
+    const { panel } = await mountLoaded(adapter);
+    const held = gate();
+    adapter.gates.getCampaignStats = held.promise;
+    $<HTMLButtonElement>(panel, '[part="refresh-button"]').click();
+    await until(() => adapter.callsOf('getCampaignStats').length === 2);
+    void panel.reload();
+    await until(() => adapter.callsOf('getCampaignStats').length === 3);
+    delete adapter.gates.getCampaignStats;
+    held.open();
+    await until(() => valueOf(panel, 'opened') === '6');
+    expect(adapter.callsOf('getCampaignStats').map((c) => c.args[1])).to.deep.equal([{ fresh: false }, { fresh: true }, { fresh: true }]);
+    await until(() => text($(panel, '[role="status"]')) === 'Statistics updated.');
+  });
+
   it('a send through the client re-reads the figures; another panel’s fresh read is shown without a request', async () => {
     const adapter = new FakeReportsAdapter();
     adapter.sendResults.set('spring/spring-mail', { campaignId: 'spring', eventId: 'spring-mail', deliveries: [], withoutEmail: [] });

@@ -100,11 +100,21 @@ export class CampaignStatsPanel extends CrCampaignElement {
     args: () => [this.reports.client, this.campaignId, this.token] as const,
     load: async ([client, campaignId], signal): Promise<CampaignStats | undefined> => {
       if (!client || !campaignId) return undefined;
+      // A Refresh overtaken by a newer read (a live change meanwhile) passes its wish on to that
+      // read: the figures shown are recomputed, and the person hears that they were.
       const fresh = this.#freshWanted;
-      this.#freshWanted = false;
-      const stats = await client.getCampaignStats(campaignId, { fresh, signal });
-      if (fresh) this.announcement = this.t('stats.refreshed');
-      return stats;
+      try {
+        const stats = await client.getCampaignStats(campaignId, { fresh, signal });
+        if (fresh) {
+          this.#freshWanted = false;
+          this.announcement = this.t('stats.refreshed');
+        }
+        return stats;
+      } catch (error) {
+        // Failed, not overtaken: the wish ends here, or every live read after it would ask again.
+        if (fresh && !signal.aborted) this.#freshWanted = false;
+        throw error;
+      }
     },
     failed: (error, retry) => this.announceFailure(error, retry),
   });
