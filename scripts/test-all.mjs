@@ -160,7 +160,7 @@ const suites = [
   },
   { step: 6, seconds: 115, run: () => inWebKit('webkit', () => browserSuite('webkit', webkitConfig)) },
   { step: 3, seconds: 65, run: async () => want('node') && nodeSuite('node', 'test/node/*.test.ts') },
-  { step: 9, seconds: 145, run: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')) },
+  { step: 9, seconds: 100, run: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')) },
 ];
 
 if (lanes > 1) {
