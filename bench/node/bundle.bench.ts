@@ -29,7 +29,7 @@ import { gzipSync } from 'node:zlib';
 import { LAZY_LANGUAGES, languagesApart } from '../../scripts/build-bundle.mjs';
 import { esbuildMinifyLiterals } from '../../scripts/minify-literals.mjs';
 import { PACKED_BUDGET, packKit } from '../../scripts/pack-kit.mjs';
-import { largestInputs, measurePage } from './page-budgets.js';
+import { largestInputs, litFloor, measurePage, stubPackage } from './page-budgets.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const tsconfigRaw = { compilerOptions: JSON.parse(readFileSync(resolve(ROOT, 'tsconfig.json'), 'utf8')).compilerOptions };
@@ -185,6 +185,7 @@ async function pageBudgets(peers: string): Promise<void> {
     r.name, kb(r.minified), kb(r.gzipped), r.limit ? `≤ ${kb(r.limit)}` : 'printed', r.limit ? (r.gzipped <= r.limit ? 'yes' : 'NO') : '—',
     PEERS.map((p) => `${(r.gzipped / p.gzipped).toFixed(2)}× ${p.name}`).join(', '),
   ]));
+  await pageFloor(options, [tab, tab, dialog]);
   console.log(`  The tab's chunks on demand: ${tab.lazyChunks.length ? tab.lazyChunks.map((c) => relative('bench-results/pages', c)).join(', ') : 'none (everything loads before the first paint)'}.`);
   // Each page's metafile, for esbuild's analyzer (https://esbuild.github.io/analyze/) or a script.
   const pages = { 'campaign-responses-tab': tab, 'add-response-dialog': dialog, kit };
@@ -199,6 +200,29 @@ async function pageBudgets(peers: string): Promise<void> {
   const chunks = [...tab.staticChunks, ...tab.lazyChunks];
   table(['module', 'minified', 'on demand'], largestInputs(tab.metafile, chunks, 15).map(([input, bytes]) => [
     input.replace(/^node_modules\//, ''), kb(bytes), tab.lazyChunks.some((c) => tab.metafile.outputs[c].inputs[input]) ? 'yes' : '—',
+  ]));
+}
+
+/**
+ * How far the budgets are from what the kit's own code allows: the same pages with the three
+ * packages the later features brought (the history's virtualizer, the answers' schema check, the
+ * live feed's SSE parser) replaced by empty modules, and Lit's own floor. What is left over the
+ * budget after that is the kit's own code.
+ */
+async function pageFloor(options: Parameters<typeof measurePage>[1], asIs: Awaited<ReturnType<typeof measurePage>>[]): Promise<void> {
+  const packages = ['@lit-labs/virtualizer', 'valibot', 'eventsource-parser'];
+  const stubbed = { ...options, plugins: [...packages.map(stubPackage), ...options.plugins] };
+  const tab = await measurePage('src/define/campaign-responses-tab.ts', stubbed);
+  const dialog = await measurePage('src/define/add-response-dialog.ts', stubbed);
+  const lit = await litFloor(ROOT);
+  const rows = [
+    ['before <campaign-responses-tab> first paints', asIs[0].firstPaint, tab.firstPaint, 25 * KB],
+    ['recipient subtab', asIs[1].everything, tab.everything, 40 * KB],
+    ['<add-response-dialog> alone with its data client', asIs[2].firstPaint, dialog.firstPaint, 22 * KB],
+  ] as const;
+  console.log(`\n  Without ${packages.join(', ')} (empty modules), gzipped; Lit's smallest element is ${kb(lit)}:`);
+  table(['page', 'as is', 'without the three', 'target', 'still over', 'the kit\'s own code (without the three, less Lit)'], rows.map(([name, now, without, limit]) => [
+    name, kb(now), kb(without), `≤ ${kb(limit)}`, without > limit ? kb(without - limit) : 'no', kb(without - lit),
   ]));
 }
 

@@ -106,3 +106,25 @@ export function largestInputs(metafile: Metafile, outputs: string[], count: numb
   }
   return [...totals].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
+
+/** A package (and its subpaths) replaced by an empty module: what a page would cost without it. */
+export function stubPackage(name: string): Plugin {
+  // esbuild hands the filter to Go's regexp engine, which knows no JavaScript flags.
+  const filter = new RegExp(`^${name.replaceAll('.', '\\.')}(/|$)`);
+  return {
+    name: `stub-${name}`,
+    setup(b) {
+      b.onResolve({ filter }, (args) => ({ path: args.path, namespace: `stub-${name}` }));
+      b.onLoad({ filter: /.*/, namespace: `stub-${name}` }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  };
+}
+
+/** The smallest Lit element (one template, one style), bundled and gzipped: Lit's own floor. */
+export async function litFloor(root: string): Promise<number> {
+  const result = await build({
+    stdin: { contents: "import { LitElement, html, css } from 'lit'; customElements.define('x-floor', class extends LitElement { static styles = css`:host{display:block}`; render() { return html`<p>${'floor'}</p>`; } });", resolveDir: root },
+    bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'error',
+  });
+  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+}

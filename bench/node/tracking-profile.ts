@@ -18,7 +18,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { Db, Queryable } from '../../server/db/db.js';
 import { BENCH_EVENT, trackingFixture } from './tracking-fixture.js';
 
-const BATCH = 20;
+const BATCH = Number(process.env.PROFILE_BATCH ?? 20);
 const BATCHES = Number(process.env.PROFILE_BATCHES ?? 60);
 const HTTP_ROUNDS = Number(process.env.PROFILE_HTTP_ROUNDS ?? 20_000);
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0';

@@ -3,6 +3,8 @@
  * connections, each hit a DISTINCT token (a different mail), against, side by side in one run:
  *   - a bare node:http server answering the same GIF (the floor of an HTTP answer here),
  *   - the ceiling: Hono + the HMAC check of the token, no database,
+ *   - the durable ceiling on each engine: the same, plus each batch of hits in one INSERT, answered
+ *     after its commit (what any design that answers only stored hits pays at least),
  *   - the reference server (startServer, no Vite) on PGlite, and on PostgreSQL when
  *     CR_TEST_DATABASE_URL or DATABASE_URL is set (in a schema of its own, dropped afterwards).
  * Each server runs in a child process of its own; the load comes from this one. Per row: hits/s,
@@ -17,6 +19,7 @@ import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { BENCH_EVENT, trackingFixture } from './tracking-fixture.js';
+import { flushBound, serveLog } from './tracking-ceilings.js';
 
 const ROLE = process.env.TRACKING_BENCH_ROLE;
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -88,8 +91,9 @@ async function serveDatabase(databaseUrl: string | undefined): Promise<Ready> {
 
 if (ROLE) {
   const databaseUrl = ROLE === 'postgres' ? process.env.CR_TEST_DATABASE_URL || process.env.DATABASE_URL : undefined;
-  const ready = ROLE === 'bare' ? await serveBare() : ROLE === 'ceiling' ? await serveCeiling() : await serveDatabase(databaseUrl);
-  process.on('message', (message) => message === 'stop' && ROLE !== 'pglite' && ROLE !== 'postgres' && process.exit(0));
+  const logUrl = ROLE === 'log-postgres' ? process.env.CR_TEST_DATABASE_URL || process.env.DATABASE_URL : undefined;
+  const ready = ROLE === 'bare' ? await serveBare() : ROLE === 'ceiling' ? await serveCeiling() : ROLE.startsWith('log-') ? await serveLog(logUrl, MAILS, GIF) : await serveDatabase(databaseUrl);
+  process.on('message', (message) => message === 'stop' && (ROLE === 'bare' || ROLE === 'ceiling') && process.exit(0));
   process.send?.(ready);
 }
 
@@ -160,15 +164,19 @@ async function main(): Promise<void> {
   const rows: Result[] = [];
   rows.push(await load('bare node:http, the same GIF', 'bare'));
   rows.push(await load('ceiling: Hono + HMAC, no database', 'ceiling'));
+  rows.push(await load('durable ceiling, PGlite: + one INSERT a batch', 'log-pglite'));
   rows.push(await load('reference server, PGlite', 'pglite'));
-  if (pg) rows.push(await load('reference server, PostgreSQL', 'postgres'));
+  if (pg) {
+    rows.push(await load('durable ceiling, PostgreSQL: + one INSERT a batch', 'log-postgres'));
+    rows.push(await load('reference server, PostgreSQL', 'postgres'));
+  }
   else console.log('  (PostgreSQL row left out: set CR_TEST_DATABASE_URL or DATABASE_URL)');
   const bare = rows[0].hits / rows[0].seconds;
   const header = ['server', 'hits/s', '× bare', 'p50', 'p99', 'errors', 'acknowledged (all, warm-up too)', 'counted in the database'];
   const table = rows.map((r) => [
     r.what, Math.round(r.hits / r.seconds).toLocaleString('en'), `${(r.hits / r.seconds / bare).toFixed(2)}×`, `${r.p50.toFixed(1)} ms`, `${r.p99.toFixed(1)} ms`, String(r.errors),
     r.counted ? r.counted.lines.toLocaleString('en') : '—',
-    r.counted ? `${r.counted.rawHits.toLocaleString('en')} ${r.what.startsWith('ceiling') ? 'verified tokens' : 'raw hits'}${r.counted.rawHits === r.counted.lines ? ' (all)' : ' (MISMATCH)'}` : '—',
+    r.counted ? `${r.counted.rawHits.toLocaleString('en')} ${r.what.startsWith('ceiling') ? 'verified tokens' : r.what.startsWith('durable') ? 'logged hits' : 'raw hits'}${r.counted.rawHits === r.counted.lines ? ' (all)' : ' (MISMATCH)'}` : '—',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`;
@@ -176,7 +184,9 @@ async function main(): Promise<void> {
   console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const t of table) console.log(line(t));
   console.log('  Must hold: PGlite ≥ 0.15× bare, PostgreSQL ≥ 0.25× bare, p99 ≤ 50 ms, 0 errors, every acknowledged hit counted.');
+  if (pg) await flushBound(pg, bare, CLIENTS);
 }
+
 
 if (!ROLE) {
   main().catch((error: unknown) => {
