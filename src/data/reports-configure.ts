@@ -14,6 +14,7 @@ import {
   type RestClientConfig,
 } from './configure.js';
 import { CampaignReportsClient } from './reports-client.js';
+import type { CampaignDataClient } from './data-client.js';
 
 /** A campaign-side client on the kit's REST adapter, with the token added to every request. */
 export function createRestReportsClient(config: RestClientConfig): CampaignReportsClient {
@@ -63,8 +64,17 @@ export function getDefaultReportsClient(): CampaignReportsClient | undefined {
   const source = getDefaultReportsSource();
   if (!source) return undefined;
   const client = reportsClientFrom(source);
-  // The configured data client's writes are this page's own (linking twice is a no-op).
+  // The configured data client's writes are this page's own. A later configureCampaignKit() moves the
+  // link: the client it replaced no longer speaks for this page, and is not kept alive by the link.
   const data = getDefaultDataClient();
-  if (data) client.linkDataClient(data);
+  const link = defaultLinks.get(client);
+  if (link?.data !== data) {
+    link?.unlink();
+    if (data) defaultLinks.set(client, { data, unlink: client.linkDataClient(data) });
+    else defaultLinks.delete(client);
+  }
   return client;
 }
+
+/** The configured data client each default campaign-side client is linked to, and the unlink. */
+const defaultLinks = new WeakMap<CampaignReportsClient, { data: CampaignDataClient; unlink: () => void }>();
