@@ -1,0 +1,55 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** How long typing in the note filter pauses before the server is asked. */
+const NOTE_FILTER_DELAY_MS = 250;
+
+/**
+ * The history's filters: response category, note text, and times in the recipient's zone. The
+ * server filters (so a filter over 10,000 lines fetches only matches); the note text reaches it once
+ * typing pauses, not at every key.
+ */
+export class HistoryFilterState implements ReactiveController {
+  category = '';
+  /** The note filter as typed. */
+  note = '';
+  /** The note filter as sent to the server: `note` once typing pauses. */
+  noteQuery = '';
+  showRecipientZone = false;
+
+  #host: ReactiveControllerHost;
+  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#noteTimer);
+  }
+
+  /** Whether the server is asked for matching lines only. */
+  get filtering(): boolean {
+    return Boolean(this.category || this.noteQuery.trim());
+  }
+
+  onCategory = (event: Event): void => {
+    this.category = (event.target as HTMLSelectElement).value;
+    this.#host.requestUpdate();
+  };
+
+  onNoteInput = (event: Event): void => {
+    this.note = (event.target as HTMLInputElement).value;
+    this.#host.requestUpdate();
+    clearTimeout(this.#noteTimer);
+    this.#noteTimer = setTimeout(() => {
+      this.noteQuery = this.note;
+      this.#host.requestUpdate();
+    }, NOTE_FILTER_DELAY_MS);
+  };
+
+  onZoneToggle = (event: Event): void => {
+    this.showRecipientZone = (event.target as HTMLInputElement).checked;
+    this.#host.requestUpdate();
+  };
+}
