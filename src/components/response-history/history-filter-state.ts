@@ -33,23 +33,18 @@ export class HistoryFilterState implements ReactiveController {
     return Boolean(this.category || this.noteQuery.trim());
   }
 
-  onCategory = (event: Event): void => {
-    this.category = (event.target as HTMLSelectElement).value;
-    this.#host.requestUpdate();
-  };
+  onCategory = (event: Event): void => this.#set({ category: (event.target as HTMLSelectElement).value });
 
   onNoteInput = (event: Event): void => {
-    this.note = (event.target as HTMLInputElement).value;
-    this.#host.requestUpdate();
+    this.#set({ note: (event.target as HTMLInputElement).value });
     clearTimeout(this.#noteTimer);
-    this.#noteTimer = setTimeout(() => {
-      this.noteQuery = this.note;
-      this.#host.requestUpdate();
-    }, NOTE_FILTER_DELAY_MS);
+    this.#noteTimer = setTimeout(() => this.#set({ noteQuery: this.note }), NOTE_FILTER_DELAY_MS);
   };
 
-  onZoneToggle = (event: Event): void => {
-    this.showRecipientZone = (event.target as HTMLInputElement).checked;
+  onZoneToggle = (event: Event): void => this.#set({ showRecipientZone: (event.target as HTMLInputElement).checked });
+
+  #set(changes: Partial<Pick<HistoryFilterState, 'category' | 'note' | 'noteQuery' | 'showRecipientZone'>>): void {
+    Object.assign(this, changes);
     this.#host.requestUpdate();
-  };
+  }
 }

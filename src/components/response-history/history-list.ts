@@ -16,9 +16,8 @@ export interface HistoryListContext {
   lines: ResponseLine[];
   /** Offline, never loaded here: with no edit waiting on this device there is no list to show. */
   localOnly: boolean;
-  loadingMore: boolean;
-  /** Why the last further page failed, if it did. */
-  moreError: unknown;
+  /** The history's loads: whether a further page loads, or why the last one failed. */
+  load: { loadingMore: boolean; moreError: unknown };
   renderLine: (line: ResponseLine) => TemplateResult;
   /** Loads the next page, if any: scrolling came near the end, or Retry after it failed. */
   loadMore: () => void;
@@ -39,7 +38,7 @@ export function renderHistoryList(ctx: HistoryListContext): TemplateResult {
   };
   return html`${lines.length === 0 && ctx.localOnly
       ? nothing
-      : lines.length === 0 && !ctx.loadingMore
+      : lines.length === 0 && !ctx.load.loadingMore
       ? html`<p class="state empty" part="empty">${l.t('history.noMatch')}</p>`
       : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${l.t('history.label')} @rangeChanged=${onRangeChanged} @click=${onClick}>
           ${virtualize({
@@ -51,6 +50,6 @@ export function renderHistoryList(ctx: HistoryListContext): TemplateResult {
             scroller: true,
           })}
         </div>`}
-    ${ctx.loadingMore ? html`<p class="more" part="loading-more" role="status">${l.t('history.loadingMore')}</p>` : nothing}
-    ${ctx.moreError ? renderFailure(l, ctx.moreError, ctx.loadMore) : nothing}`;
+    ${ctx.load.loadingMore ? html`<p class="more" part="loading-more" role="status">${l.t('history.loadingMore')}</p>` : nothing}
+    ${ctx.load.moreError ? renderFailure(l, ctx.load.moreError, ctx.loadMore) : nothing}`;
 }

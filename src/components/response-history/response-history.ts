@@ -191,8 +191,7 @@ export class ResponseHistory extends CrDataElement {
         l: this.localizer,
         lines,
         localOnly,
-        loadingMore: this.#load.loadingMore,
-        moreError: this.#load.moreError,
+        load: this.#load,
         renderLine: (line) => this.renderLine(line, context),
         loadMore: () => void this.loadMore(),
         retryEdit: (opId) => void this.data.client?.retryEdit(opId).catch(() => void this.#load.run()),
@@ -220,15 +219,10 @@ export class ResponseHistory extends CrDataElement {
     return renderFilterBar({
       l: this.localizer,
       vocabulary: this.vocabulary,
-      categoryFilter: this.#filters.category,
-      noteFilter: this.#filters.note,
+      filters: this.#filters,
       recipientZone: this.recipient?.timeZone,
-      showRecipientZone: this.#filters.showRecipientZone,
       shown,
       total: this.#shown.total ?? this.#shown.lines.length,
-      onCategory: this.#filters.onCategory,
-      onNoteInput: this.#filters.onNoteInput,
-      onZoneToggle: this.#filters.onZoneToggle,
     });
   }
 }
