@@ -144,7 +144,7 @@ export class AddResponseDialog extends CrDataElement {
     this.#save.reset();
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    focusFirstField(this.shadowRoot, this.renderRoot);
+    focusFirstField(this);
   }
 
   /** The campaigns and vocabulary when the host did not hand them in: read on opening. */
@@ -152,11 +152,9 @@ export class AddResponseDialog extends CrDataElement {
     args: () => [this.data.client, this.recipientId, this.#session.opened, Boolean(this.campaigns && this.vocabulary)] as const,
     load: async ([client, recipientId, opened, given], signal): Promise<true | undefined> => {
       if (!client || !recipientId || !opened || given) return undefined;
-      const { vocabulary, campaigns } = await loadDialogContext(client, recipientId, this, signal);
-      this.vocabulary = vocabulary;
-      this.campaigns = campaigns;
+      await loadDialogContext(client, recipientId, this, signal);
       await this.updateComplete;
-      if (this.open) focusFirstField(this.shadowRoot, this.renderRoot);
+      if (this.open) focusFirstField(this);
       return true;
     },
     failed: (error, retry) => this.announceFailure(error, retry),

@@ -7,14 +7,15 @@ export interface DialogContext {
   vocabulary: ResponseVocabulary;
 }
 
-/** Reads what the host did not hand in of the dialog's context, keeping what it did. */
-export async function loadDialogContext(client: CampaignDataClient, recipientId: string, given: Partial<DialogContext>, signal: AbortSignal): Promise<DialogContext> {
+/** Reads what the dialog (`context`) was not handed of its context, into it. */
+export async function loadDialogContext(client: CampaignDataClient, recipientId: string, context: Partial<DialogContext>, signal: AbortSignal): Promise<void> {
   const [vocabulary, answer] = await Promise.all([
-    given.vocabulary ?? client.getVocabulary({ signal }),
-    given.campaigns ? { campaigns: given.campaigns } : client.getRecipientCampaigns(recipientId, { signal }),
+    context.vocabulary ?? client.getVocabulary({ signal }),
+    context.campaigns ? { campaigns: context.campaigns } : client.getRecipientCampaigns(recipientId, { signal }),
   ]);
   signal.throwIfAborted();
-  return { vocabulary, campaigns: answer.campaigns };
+  context.vocabulary = vocabulary;
+  context.campaigns = answer.campaigns;
 }
 
 /**
@@ -22,8 +23,8 @@ export async function loadDialogContext(client: CampaignDataClient, recipientId:
  * would put it on ×. While the fields are loading, × keeps it; when they arrive, focus moves to
  * the first one unless the person has moved it elsewhere meanwhile.
  */
-export function focusFirstField(shadowRoot: ShadowRoot | null, renderRoot: HTMLElement | DocumentFragment): void {
-  const active = shadowRoot?.activeElement;
+export function focusFirstField(dialog: { shadowRoot: ShadowRoot | null; renderRoot: HTMLElement | DocumentFragment }): void {
+  const active = dialog.shadowRoot?.activeElement;
   if (active && !active.matches('[part~="close-button"]')) return;
-  renderRoot.querySelector<HTMLElement>('.body [part~="control"]:not(:disabled)')?.focus();
+  dialog.renderRoot.querySelector<HTMLElement>('.body [part~="control"]:not(:disabled)')?.focus();
 }
