@@ -16,7 +16,7 @@ import { datesReversed, renderFilterForm, toResponseFilters } from './report-fil
 import { ReportFilterState } from './report-filter-state.js';
 import { renderReportFailure } from './report-parts.js';
 import { renderReportToolbar } from './report-toolbar.js';
-import { pageLimit, renderRowsSection, withNextRows } from './rows-section.js';
+import { pageLimit, renderRowsSection, rowsOf, withNextRows } from './rows-section.js';
 import type { ReportRows } from './rows-section.js';
 import { renderSummaryTable } from './summary-table.js';
 
@@ -125,8 +125,7 @@ export class CampaignResponseReport extends CrCampaignElement {
       if (!client || !campaignId) return undefined;
       // Dates the wrong way round are said at the filters; the rows shown stay until they are fixed.
       if (datesReversed(this.#filters.values)) return this.#rows.value;
-      const page = await client.getCampaignResponses(campaignId, { ...this.filters, limit: this.#limit, signal });
-      return { rows: page.items, nextCursor: page.nextCursor, total: page.total };
+      return rowsOf(await client.getCampaignResponses(campaignId, { ...this.filters, limit: this.#limit, signal }));
     },
     failed: (error, retry) => this.announceFailure(error, retry),
     // A failed reload shows its failure above the rows it could not replace.
@@ -175,15 +174,21 @@ export class CampaignResponseReport extends CrCampaignElement {
     void this.#rows.run();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#filters.cancel();
+  }
+
   override render(): TemplateResult {
     if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient', this.reports.waiting);
     const summary = this.#summary.value;
     if (!summary) {
+      const loading = () => html`<div class="placeholder">${renderLoading(this.localizer, 8)}</div>`;
       return this.#summary.render({
-        initial: () => this.#renderLoading(),
-        pending: () => this.#renderLoading(),
+        initial: loading,
+        pending: loading,
         error: (error) => renderReportFailure(this.localizer, error, () => void this.#summary.run(), 'report.notFound'),
-        complete: () => this.#renderLoading(),
+        complete: loading,
       }) as TemplateResult;
     }
     const shown = this.#rows.value;
@@ -205,10 +210,6 @@ export class CampaignResponseReport extends CrCampaignElement {
         ${this.renderToolbar()} ${this.#renderRows()}
       </section>
     </div>`;
-  }
-
-  #renderLoading(): TemplateResult {
-    return html`<div class="placeholder">${renderLoading(this.localizer, 8)}</div>`;
   }
 
   /** The count, the export controls and the host's `actions` slot; a subclass may add its own actions. */

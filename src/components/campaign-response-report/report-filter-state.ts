@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { EMPTY_FILTERS, type FilterValues } from './report-filters.js';
 
 /** How long typing in the note filter pauses before the server is asked. */
@@ -8,7 +8,7 @@ const NOTE_FILTER_DELAY_MS = 300;
  * The detail report's filter form: the values as chosen, and the note as sent to the server, which
  * follows the typed note once typing pauses (not at every key).
  */
-export class ReportFilterState implements ReactiveController {
+export class ReportFilterState {
   values: FilterValues = { ...EMPTY_FILTERS };
   /** The note filter as sent to the server: the typed note once typing pauses. */
   noteQuery = '';
@@ -18,10 +18,10 @@ export class ReportFilterState implements ReactiveController {
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
   }
 
-  hostDisconnected(): void {
+  /** Drops the note still waiting for typing to pause (the report left the page). */
+  cancel(): void {
     clearTimeout(this.#noteTimer);
   }
 

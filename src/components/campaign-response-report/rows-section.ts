@@ -23,6 +23,11 @@ export function pageLimit(pageSize: number): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize) || 1));
 }
 
+/** A first page's rows. */
+export function rowsOf(page: Page<CampaignResponseRow>): ReportRows {
+  return { rows: page.items, nextCursor: page.nextCursor, total: page.total };
+}
+
 /** The rows shown with the next page added, each row once. */
 export function withNextRows(shown: ReportRows, page: Page<CampaignResponseRow>): ReportRows {
   const known = new Set(shown.rows.map((row) => row.id));

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /** How long typing in the note filter pauses before the server is asked. */
 const NOTE_FILTER_DELAY_MS = 250;
@@ -8,7 +8,7 @@ const NOTE_FILTER_DELAY_MS = 250;
  * server filters (so a filter over 10,000 lines fetches only matches); the note text reaches it once
  * typing pauses, not at every key.
  */
-export class HistoryFilterState implements ReactiveController {
+export class HistoryFilterState {
   category = '';
   /** The note filter as typed. */
   note = '';
@@ -21,10 +21,10 @@ export class HistoryFilterState implements ReactiveController {
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
   }
 
-  hostDisconnected(): void {
+  /** Drops the note still waiting for typing to pause (the history left the page). */
+  cancel(): void {
     clearTimeout(this.#noteTimer);
   }
 

@@ -160,6 +160,11 @@ export class ResponseHistory extends CrDataElement {
     void this.#load.run();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#filters.cancel();
+  }
+
   override render(): TemplateResult {
     if (!this.data.client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
     return this.#load.render({
