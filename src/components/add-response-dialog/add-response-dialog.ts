@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import type { RecipientCampaign, ResponseVocabulary } from '../../model/types.js';
-import { toZonedLocal } from '../../i18n/datetime.js';
 import { RequestCloseEvent } from '../../events/request-close.js';
 import { DeleteRequestEvent } from '../../events/delete-request.js';
 import { LoadController } from '../base/load-controller.js';
@@ -13,16 +12,15 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './add-response-dialog.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { renderFields } from './response-fields.js';
-import { sameValues } from './response-form.js';
 import { deepActiveElement } from './save-error.js';
+import { renderDialogHeader } from './dialog-header.js';
+import { focusFirstField, loadDialogContext } from './dialog-context.js';
 import { renderFooter } from './dialog-footer.js';
 import { DiscardGuard } from './discard-guard.js';
+import { DialogSession } from './dialog-session.js';
 import { SaveFlow } from './save-flow.js';
-import type { ResponseFormValues } from './response-form.js';
 import { registerEnglish } from '../../i18n/translate.js';
 import { enDialog } from '../../i18n/en/dialog.js';
-
-const EMPTY: ResponseFormValues = { campaignId: '', eventId: '', respondedAtLocal: '', detailId: '', note: '' };
 
 /**
  * @tagname add-response-dialog
@@ -90,26 +88,20 @@ export class AddResponseDialog extends CrDataElement {
   /** The response vocabulary; loaded through the data client when not given. */
   @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
 
-  @state() private mode: 'new' | 'update' = 'new';
-  @state() private values: ResponseFormValues = EMPTY;
-  /** Between showNew()/showUpdate() and close: the fields exist only then (see render()). */
-  @state() private opened = false;
-
   @query('dialog') private dialog!: HTMLDialogElement;
 
-  #initial: ResponseFormValues = EMPTY;
-  #opener: HTMLElement | null = null;
+  #session = new DialogSession(this);
   #save = new SaveFlow(this, {
     client: () => this.data.client,
     recipientId: () => this.recipientId,
     localizer: () => this.localizer,
-    values: () => this.values,
+    values: () => this.#session.values,
     campaigns: () => this.campaigns,
     root: () => this.renderRoot,
     emit: (event) => this.emit(event),
     report: (error, retry) => this.reportFailure(error, retry),
     saved: () => {
-      this.#initial = this.values;
+      this.#session.saved();
       this.dialog.close();
     },
   });
@@ -128,17 +120,17 @@ export class AddResponseDialog extends CrDataElement {
 
   /** Whether the input differs from what the dialog opened with. */
   get dirty(): boolean {
-    return !sameValues(this.values, this.#initial);
+    return this.#session.dirty;
   }
 
   /** Opens New Campaign Response. Focus returns to `opener` (default: what had focus) on close. */
   async showNew(opener?: HTMLElement): Promise<void> {
-    await this.#open('new', { ...EMPTY }, opener);
+    await this.#open('new', undefined, opener);
   }
 
   /** Opens Update Status for one campaign event. */
   async showUpdate(campaignId: string, eventId: string, opener?: HTMLElement): Promise<void> {
-    await this.#open('update', { ...EMPTY, campaignId, eventId }, opener);
+    await this.#open('update', { campaignId, eventId }, opener);
   }
 
   /** Closes without asking (unsaved input is dropped). */
@@ -146,70 +138,36 @@ export class AddResponseDialog extends CrDataElement {
     this.dialog?.close();
   }
 
-  async #open(mode: 'new' | 'update', values: ResponseFormValues, opener?: HTMLElement): Promise<void> {
-    this.#opener = opener ?? deepActiveElement();
-    this.mode = mode;
-    this.values = { ...values, respondedAtLocal: toZonedLocal(Date.now(), this.localizer.timeZone) };
-    this.#initial = this.values;
+  async #open(mode: 'new' | 'update', target: { campaignId: string; eventId: string } | undefined, opener?: HTMLElement): Promise<void> {
+    this.#session.start(mode, this.localizer.timeZone, target, opener ?? deepActiveElement());
     this.#discard.reset();
     this.#save.reset();
-    this.opened = true;
     await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
-    this.#focusFirstField();
-  }
-
-  /**
-   * Focus on the first field, as the modal dialog pattern advises for a form: showModal() alone
-   * would put it on ×. While the fields are loading, × keeps it; when they arrive, focus moves to
-   * the first one unless the person has moved it elsewhere meanwhile.
-   */
-  #focusFirstField(): void {
-    const active = this.shadowRoot?.activeElement;
-    if (active && !active.matches('[part~="close-button"]')) return;
-    this.renderRoot.querySelector<HTMLElement>('.body [part~="control"]:not(:disabled)')?.focus();
+    focusFirstField(this);
   }
 
   /** The campaigns and vocabulary when the host did not hand them in: read on opening. */
   #context = new LoadController(this, {
-    args: () => [this.data.client, this.recipientId, this.opened, Boolean(this.campaigns && this.vocabulary)] as const,
+    args: () => [this.data.client, this.recipientId, this.#session.opened, Boolean(this.campaigns && this.vocabulary)] as const,
     load: async ([client, recipientId, opened, given], signal): Promise<true | undefined> => {
       if (!client || !recipientId || !opened || given) return undefined;
-      const [vocabulary, answer] = await Promise.all([
-        this.vocabulary ?? client.getVocabulary({ signal }),
-        this.campaigns ? { campaigns: this.campaigns } : client.getRecipientCampaigns(recipientId, { signal }),
-      ]);
-      signal.throwIfAborted();
-      this.vocabulary = vocabulary;
-      this.campaigns = answer.campaigns;
+      await loadDialogContext(client, recipientId, this, signal);
       await this.updateComplete;
-      if (this.open) this.#focusFirstField();
+      if (this.open) focusFirstField(this);
       return true;
     },
     failed: (error, retry) => this.announceFailure(error, retry),
   });
 
-  #set = (name: keyof ResponseFormValues, value: string) => {
-    const next = { ...this.values, [name]: value };
-    // A campaign's events, and an event's details, depend on the choice before.
-    if (name === 'campaignId') next.eventId = '';
-    if (name === 'campaignId' || name === 'eventId') next.detailId = '';
-    this.values = next;
-    const field = name === 'respondedAtLocal' ? 'respondedAt' : name;
-    this.#save.edited(field);
-  };
-
   #onClose = () => {
     this.#discard.reset();
-    this.opened = false;
     this.#actions.close(false);
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
+    this.#session.end();
   };
 
   #delete(): void {
-    const { campaignId } = this.values;
+    const { campaignId } = this.#session.values;
     if (!this.recipientId || !campaignId) return;
     this.dialog.close();
     this.emit(new DeleteRequestEvent(this.recipientId, campaignId));
@@ -218,13 +176,13 @@ export class AddResponseDialog extends CrDataElement {
   // A closed dialog renders no fields: every tab holds one, and its campaign and detail options
   // (a <select> of every campaign) would otherwise be built and styled on each mount for nothing.
   override render(): TemplateResult {
-    const title = this.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
+    const title = this.#session.mode === 'new' ? this.t('dialog.title.new') : this.t('dialog.title.update');
     return html`<dialog part="dialog" aria-labelledby="title" @keydown=${this.#discard.onKeydown} @cancel=${this.#discard.onCancel} @close=${this.#onClose}>
       <form part="form" novalidate @submit=${this.#save.submit}>
         ${this.renderHeader(title)}
         <div class="body" part="body">
           <div class="form-error" part="form-error" role="alert" tabindex="-1">${this.#save.formError}</div>
-          ${this.opened ? this.renderBody() : nothing}
+          ${this.#session.opened ? this.renderBody() : nothing}
         </div>
         ${this.renderFooter()}
       </form>
@@ -233,12 +191,7 @@ export class AddResponseDialog extends CrDataElement {
 
   /** The title bar: the heading (`id="title"`, which names the dialog) and the close button. */
   protected renderHeader(title: string): TemplateResult {
-    return html`<header part="header">
-      <h2 id="title" part="title">${title}</h2>
-      <button type="button" part="close-button" aria-label=${this.t('dialog.close')} @click=${() => this.#discard.request('close-button')}>
-        <span aria-hidden="true">×</span>
-      </button>
-    </header>`;
+    return renderDialogHeader(this.localizer, title, () => this.#discard.request('close-button'));
   }
 
   /** The fields, or loading / failure while the campaigns and vocabulary are not there yet. */
@@ -246,14 +199,14 @@ export class AddResponseDialog extends CrDataElement {
     if (this.#context.status === 'error') return renderFailure(this.localizer, this.#context.error, () => void this.#context.run());
     if (!this.campaigns || !this.vocabulary) return renderLoading(this.localizer, 5);
     return renderFields({
-      mode: this.mode,
-      values: this.values,
+      mode: this.#session.mode,
+      values: this.#session.values,
       errors: this.#save.errors,
       campaigns: this.campaigns,
       vocabulary: this.vocabulary,
       l: this.localizer,
       timeZone: this.localizer.timeZone,
-      set: this.#set,
+      set: (name, value) => this.#save.edited(this.#session.set(name, value)),
     });
   }
 
@@ -267,9 +220,9 @@ export class AddResponseDialog extends CrDataElement {
       l: this.localizer,
       askingDiscard: this.#discard.asking,
       saving: this.#save.saving,
-      mode: this.mode,
+      mode: this.#session.mode,
       actions:
-        this.mode === 'update' && this.dataClient?.can('delete') !== false
+        this.#session.mode === 'update' && this.dataClient?.can('delete') !== false
           ? this.#actions.render(this.t('dialog.actions'), [{ id: 'delete', label: this.t('dialog.delete'), action: () => this.#delete() }])
           : nothing,
       onDiscard: () => this.dialog.close(),

@@ -14,6 +14,7 @@ import { forEachSliced, yieldToPage } from '../../bulk/yielding.js';
 import { findRecipients, findResponded, unverifiedRecipient, type BulkScope } from '../../data/bulk-lookup.js';
 import { batchUndoOf, saveBulkLines, type LineOutcome } from '../../data/bulk-save.js';
 import { queuedOpOf } from '../../data/marks.js';
+import { UndoWindow } from './undo-window.js';
 
 export type BulkPhase = 'input' | 'checking' | 'preview' | 'saving' | 'done';
 
@@ -22,9 +23,6 @@ export interface BulkDraft extends BulkScope {
   respondedAt: string;
   note: string;
 }
-
-/** How long the whole batch can be undone, where the backend restores. */
-export const UNDO_WINDOW_MS = 30_000;
 
 export class BulkFlow implements ReactiveController {
   phase: BulkPhase = 'input';
@@ -36,8 +34,6 @@ export class BulkFlow implements ReactiveController {
   skipped = 0;
   /** Ids typed while the backend could not say who they are: kept as they are, for the outbox. */
   unverified = new Set<string>();
-  /** Seconds left to undo the saved batch, or undefined when it cannot be undone. */
-  undoSeconds: number | undefined;
   /** A failure of the check itself (not of a row), for the person to retry. */
   error: unknown;
 
@@ -48,8 +44,7 @@ export class BulkFlow implements ReactiveController {
   #choices = new Map<number, boolean>();
   #scope: BulkScope | undefined;
   #abort: AbortController | undefined;
-  #undoTimer: ReturnType<typeof setInterval> | undefined;
-  #undo: (() => Promise<void>) | undefined;
+  #undo = new UndoWindow(() => this.#update());
   #stopFollowing: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost) {
@@ -57,9 +52,14 @@ export class BulkFlow implements ReactiveController {
     host.addController(this);
   }
 
+  /** Seconds left to undo the saved batch, or undefined when it cannot be undone. */
+  get undoSeconds(): number | undefined {
+    return this.#undo.seconds;
+  }
+
   hostDisconnected(): void {
     this.#abort?.abort();
-    this.#stopUndo();
+    this.#undo.close();
     this.#unfollow();
   }
 
@@ -164,7 +164,7 @@ export class BulkFlow implements ReactiveController {
   }
 
   async #send(client: CampaignDataClient, previous: LineOutcome[], which: 'failed' | 'cancelled'): Promise<void> {
-    this.#stopUndo();
+    this.#undo.close();
     this.#unfollow();
     const again = previous.filter((outcome) => outcome.status === which);
     const abort = (this.#abort = new AbortController());
@@ -208,31 +208,12 @@ export class BulkFlow implements ReactiveController {
   #offerUndo(client: CampaignDataClient): void {
     const undo = batchUndoOf(client);
     const saved = this.outcomes.flatMap((outcome) => (outcome.status === 'saved' ? [outcome.saved] : []));
-    if (!undo || saved.length === 0) return;
-    const until = Date.now() + UNDO_WINDOW_MS;
-    this.#undo = () => undo(saved);
-    this.undoSeconds = Math.ceil(UNDO_WINDOW_MS / 1000);
-    this.#undoTimer = setInterval(() => {
-      const left = Math.ceil((until - Date.now()) / 1000);
-      if (left <= 0) this.#stopUndo();
-      else this.undoSeconds = left;
-      this.#update();
-    }, 1000);
-  }
-
-  #stopUndo(): void {
-    clearInterval(this.#undoTimer);
-    this.#undoTimer = undefined;
-    this.#undo = undefined;
-    this.undoSeconds = undefined;
+    if (undo && saved.length > 0) this.#undo.open(() => undo(saved));
   }
 
   /** Undoes the whole saved batch (only while `undoSeconds` is set). */
   async undo(): Promise<void> {
-    const undo = this.#undo;
-    this.#stopUndo();
-    this.#update();
-    if (undo) await undo();
+    await this.#undo.undo();
   }
 
   /** Cancel: stops the check (back to the list) or the save (no further line is started). */
@@ -243,7 +224,7 @@ export class BulkFlow implements ReactiveController {
   /** Back to the list, keeping what was typed (the element keeps the text). */
   back(): void {
     this.#abort?.abort();
-    this.#stopUndo();
+    this.#undo.close();
     this.#unfollow();
     this.phase = 'input';
     this.#update();

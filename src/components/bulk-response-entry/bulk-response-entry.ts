@@ -4,19 +4,18 @@ import { enBulk } from '../../i18n/en/bulk.js';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Campaign, Recipient, ResponseVocabulary } from '../../model/types.js';
-import { countPreview } from '../../bulk/preview.js';
-import { toZonedLocal, zonedLocalToInstant } from '../../i18n/datetime.js';
+import { zonedLocalToInstant } from '../../i18n/datetime.js';
 import { BulkSavedEvent } from '../../events/bulk-saved.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { errorMessage, renderFailure, renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './bulk-response-entry.styles.js';
 import { BulkFlow } from './bulk-flow.js';
-import { renderScope, type ScopeValues } from './scope-fields.js';
-import { renderRecipients, type ImportedCsv } from './recipients-input.js';
-import { renderPreview } from './preview-list.js';
-import { announcement, renderProgress, renderSummary } from './outcome.js';
-import { importCsvFile, rowsToCheck } from './csv-import.js';
+import { renderScope } from './scope-fields.js';
+import { renderRecipients } from './recipients-input.js';
+import { announcement } from './outcome.js';
+import { BulkInput } from './bulk-input.js';
+import { renderAfterCheck } from './after-check.js';
 
 /**
  * @tagname bulk-response-entry
@@ -109,19 +108,15 @@ export class BulkResponseEntry extends CrDataElement {
   /** The response vocabulary; loaded through the client when not given. */
   @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
 
-  @state() private scope: ScopeValues = { eventId: '', detailId: '', respondedAtLocal: '', note: '' };
-  @state() private paste = '';
-  @state() private csv: ImportedCsv | undefined;
-  @state() private fileError: string | undefined;
   @state() private message: string | undefined;
   @state() private undoMessage: string | undefined;
 
   protected readonly flow = new BulkFlow(this);
+  #input = new BulkInput(this);
   #vocabularyAsked = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('eventId') && this.eventId && !this.scope.eventId) this.scope = { ...this.scope, eventId: this.eventId };
-    if (!this.scope.respondedAtLocal) this.scope = { ...this.scope, respondedAtLocal: toZonedLocal(Date.now(), this.localizer.timeZone) };
+    this.#input.fillDefaults(changed.has('eventId') ? this.eventId : undefined, this.localizer.timeZone);
     const client = this.data.client;
     if (client && !this.vocabulary && !this.#vocabularyAsked) {
       this.#vocabularyAsked = true;
@@ -129,43 +124,26 @@ export class BulkResponseEntry extends CrDataElement {
     }
   }
 
-  #setScope = (name: keyof ScopeValues, value: string) => {
-    this.scope = { ...this.scope, [name]: value, ...(name === 'eventId' ? { detailId: '' } : {}) };
-  };
-
-  async #readFile(file: File | undefined): Promise<void> {
-    this.fileError = undefined;
-    this.csv = undefined;
-    if (!file) return;
-    try {
-      this.csv = await importCsvFile(file);
-    } catch (error) {
-      this.fileError = this.t('bulk.fileError', { file: file.name, message: errorMessage(error, this.localizer) });
-    }
-  }
-
   #check = async (event?: Event) => {
     event?.preventDefault();
     const client = this.data.client;
-    const { eventId, detailId } = this.scope;
-    // Whether there is a list at all, without reading 10,000 rows in one go.
-    const anyRows = this.csv ? this.csv.table.rows.length > 0 : /\S/u.test(this.paste);
-    if (!client || !this.campaign || !eventId || !detailId || !anyRows) {
+    const { eventId, detailId } = this.#input.scope;
+    if (!client || !this.campaign || !eventId || !detailId || !this.#input.anyRows) {
       this.message = this.t('bulk.missing');
       return;
     }
     this.message = undefined;
     await this.updateComplete;
     this.#focus('[part~="cancel-button"]');
-    await this.flow.check(client, (signal) => rowsToCheck(this.paste, this.csv, signal), { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
+    await this.flow.check(client, (signal) => this.#input.rows(signal), { campaignId: this.campaign.id, eventId, detailId }, this.recipients);
     this.#focus(this.flow.phase === 'preview' ? '#bulk-preview-title' : '[part~="check-button"]');
   };
 
   #save = async () => {
     const client = this.data.client;
-    const respondedAt = zonedLocalToInstant(this.scope.respondedAtLocal, this.localizer.timeZone);
+    const respondedAt = zonedLocalToInstant(this.#input.scope.respondedAtLocal, this.localizer.timeZone);
     if (!client || !this.campaign || !respondedAt) return;
-    const { eventId, detailId, note } = this.scope;
+    const { eventId, detailId, note } = this.#input.scope;
     this.undoMessage = undefined;
     this.#afterSave(this.flow.save(client, { campaignId: this.campaign.id, eventId, detailId, respondedAt, note }));
   };
@@ -194,8 +172,7 @@ export class BulkResponseEntry extends CrDataElement {
   };
 
   #newList = () => {
-    this.paste = '';
-    this.csv = undefined;
+    this.#input.clearList();
     this.undoMessage = undefined;
     this.flow.back();
     this.#focus('#bulk-paste');
@@ -226,12 +203,12 @@ export class BulkResponseEntry extends CrDataElement {
     // (hundreds of ms, the browser's own) whenever it is disabled, made read-only, or the form
     // around it changes; hidden, it costs nothing until the person goes back to it.
     const form = html`<form @submit=${this.#check} novalidate ?hidden=${!listShown}>
-      ${renderScope({ l: this.localizer, campaign: this.campaign, vocabulary: this.vocabulary, values: this.scope, disabled: phase !== 'input', set: this.#setScope })}
+      ${renderScope({ l: this.localizer, campaign: this.campaign, vocabulary: this.vocabulary, values: this.#input.scope, disabled: phase !== 'input', set: this.#input.setScope })}
       ${renderRecipients({
-        l: this.localizer, paste: this.paste, csv: this.csv, fileError: this.fileError, disabled: phase !== 'input',
-        onPaste: (text) => (this.paste = text),
-        onFile: (file) => void this.#readFile(file),
-        onColumn: (position) => this.csv && (this.csv = { ...this.csv, chosen: position }),
+        l: this.localizer, paste: this.#input.paste, csv: this.#input.csv, fileError: this.#input.fileError, disabled: phase !== 'input',
+        onPaste: this.#input.onPaste,
+        onFile: (file) => void this.#input.readFile(file, this.localizer),
+        onColumn: this.#input.onColumn,
       })}
       ${this.message ? html`<p class="message" part="message" role="alert">${this.message}</p>` : nothing}
       ${this.flow.error ? renderFailure(this.localizer, this.flow.error, () => void this.#check()) : nothing}
@@ -241,30 +218,14 @@ export class BulkResponseEntry extends CrDataElement {
   }
 
   #renderAfterCheck(): TemplateResult {
-    const { phase } = this.flow;
-    if (phase === 'checking') {
-      return renderProgress({ l: this.localizer, label: this.t('bulk.matching', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() });
-    }
-    if (phase === 'preview') {
-      return renderPreview({
-        l: this.localizer, preview: this.flow.preview, counts: countPreview(this.flow.preview), unverified: this.flow.unverified,
-        onInclude: (index, included) => this.flow.include(index, included),
-        onIncludeUnchecked: () => {
-          this.flow.includeUnchecked();
-          void this.#focus('[part~="save-button"]');
-        },
-        onChoose: (index, recipientId) => this.#choose(index, recipientId),
-        onSave: this.#save,
-        onBack: () => this.flow.back(),
-      });
-    }
-    if (phase === 'saving') {
-      return renderProgress({ l: this.localizer, label: this.t('bulk.saving', { done: this.flow.progress.done, total: this.flow.progress.total }), ...this.flow.progress, onCancel: () => this.flow.cancel() });
-    }
-    return renderSummary({
-      l: this.localizer, outcomes: this.flow.outcomes, skipped: this.flow.skipped, undoSeconds: this.flow.undoSeconds, undoMessage: this.undoMessage,
-      keyOf: (recipientId) => this.flow.preview.find((row) => row.match.status === 'matched' && row.match.recipient.id === recipientId)?.row.source ?? recipientId,
-      onRetry: this.#retry, onUndo: this.#undo, onNew: this.#newList,
+    return renderAfterCheck({
+      l: this.localizer, flow: this.flow, undoMessage: this.undoMessage,
+      onIncludeUnchecked: () => {
+        this.flow.includeUnchecked();
+        void this.#focus('[part~="save-button"]');
+      },
+      onChoose: (index, recipientId) => this.#choose(index, recipientId),
+      onSave: this.#save, onRetry: this.#retry, onUndo: this.#undo, onNew: this.#newList,
     });
   }
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ResponseFilters, ResponseSummary } from '../../model/campaign-stats.js';
 import type { ResponseVocabulary } from '../../model/types.js';
 import { DEFAULT_VOCABULARY } from '../../model/vocabulary.js';
@@ -12,18 +12,13 @@ import { sharedStyles } from '../../styles/shared.styles.js';
 import { reportTableStyles } from '../../styles/report-table.styles.js';
 import { styles } from './campaign-response-report.styles.js';
 import { CsvExportController } from './csv-export.js';
-import { renderExportStatus } from './export-status.js';
-import { datesReversed, EMPTY_FILTERS, renderFilterForm, toResponseFilters, type FilterValues } from './report-filters.js';
+import { datesReversed, renderFilterForm, toResponseFilters } from './report-filters.js';
+import { ReportFilterState } from './report-filter-state.js';
 import { renderReportFailure } from './report-parts.js';
-import { renderRowsSection } from './rows-section.js';
+import { renderReportToolbar } from './report-toolbar.js';
+import { pageLimit, renderRowsSection, rowsOf, withNextRows } from './rows-section.js';
 import type { ReportRows } from './rows-section.js';
 import { renderSummaryTable } from './summary-table.js';
-
-/** How long typing in the note filter pauses before the server is asked. */
-const NOTE_FILTER_DELAY_MS = 300;
-
-/** The contract's page cap. */
-const MAX_PAGE_SIZE = 500;
 
 /**
  * @tagname campaign-response-report
@@ -101,20 +96,16 @@ export class CampaignResponseReport extends CrCampaignElement {
   /** Lines per page of the detail report (1 to 500). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
-  @state() private filterValues: FilterValues = { ...EMPTY_FILTERS };
-  /** The note filter as sent to the server: the typed note once typing pauses. */
-  @state() private noteQuery = '';
-
-  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #filters = new ReportFilterState(this);
   readonly #export = new CsvExportController(this, () => this.localizer);
 
   /** The filters the table shows (and Export CSV exports), as the contract names them. */
   get filters(): ResponseFilters {
-    return toResponseFilters(this.filterValues, this.noteQuery, this.localizer.timeZone);
+    return toResponseFilters(this.#filters.values, this.#filters.noteQuery, this.localizer.timeZone);
   }
 
   get #limit(): number {
-    return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(this.pageSize) || 1));
+    return pageLimit(this.pageSize);
   }
 
   #summary = new LoadController(this, {
@@ -133,9 +124,8 @@ export class CampaignResponseReport extends CrCampaignElement {
     load: async ([client, campaignId], signal): Promise<ReportRows | undefined> => {
       if (!client || !campaignId) return undefined;
       // Dates the wrong way round are said at the filters; the rows shown stay until they are fixed.
-      if (datesReversed(this.filterValues)) return this.#rows.value;
-      const page = await client.getCampaignResponses(campaignId, { ...this.filters, limit: this.#limit, signal });
-      return { rows: page.items, nextCursor: page.nextCursor, total: page.total };
+      if (datesReversed(this.#filters.values)) return this.#rows.value;
+      return rowsOf(await client.getCampaignResponses(campaignId, { ...this.filters, limit: this.#limit, signal }));
     },
     failed: (error, retry) => this.announceFailure(error, retry),
     // A failed reload shows its failure above the rows it could not replace.
@@ -147,8 +137,7 @@ export class CampaignResponseReport extends CrCampaignElement {
       // Another campaign: nothing of the old one may show, and its filter values may not exist.
       this.#summary.show(undefined);
       this.#rows.show(undefined);
-      this.filterValues = { ...EMPTY_FILTERS };
-      this.noteQuery = '';
+      this.#filters.reset();
     }
   }
 
@@ -158,13 +147,7 @@ export class CampaignResponseReport extends CrCampaignElement {
     const campaignId = this.campaignId;
     const cursor = this.#rows.value?.nextCursor;
     if (!client || !campaignId || !cursor) return;
-    await this.#rows.more(
-      (signal) => client.getCampaignResponses(campaignId, { ...this.filters, cursor, limit: this.#limit, signal }),
-      (shown, page) => {
-        const known = new Set(shown.rows.map((row) => row.id));
-        return { rows: [...shown.rows, ...page.items.filter((row) => !known.has(row.id))], nextCursor: page.nextCursor, total: page.total ?? shown.total };
-      },
-    );
+    await this.#rows.more((signal) => client.getCampaignResponses(campaignId, { ...this.filters, cursor, limit: this.#limit, signal }), withNextRows);
   }
 
   /**
@@ -174,8 +157,8 @@ export class CampaignResponseReport extends CrCampaignElement {
   async exportCsv(): Promise<void> {
     const client = this.reports.client;
     const campaignId = this.campaignId;
-    if (!client || !campaignId || datesReversed(this.filterValues)) return;
-    this.#applyNote();
+    if (!client || !campaignId || datesReversed(this.#filters.values)) return;
+    this.#filters.applyNote();
     const filters = this.filters;
     const fileName = this.t('report.export.fileName', { campaign: campaignId.replace(/[^A-Za-z0-9_-]/gu, '_').slice(0, 80) });
     await this.#export.run((signal) => client.exportCampaignResponsesCsv(campaignId, { ...filters, signal }), fileName);
@@ -193,48 +176,23 @@ export class CampaignResponseReport extends CrCampaignElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#noteTimer);
-  }
-
-  #applyNote(): void {
-    clearTimeout(this.#noteTimer);
-    this.noteQuery = this.filterValues.note;
-  }
-
-  #onFilterChange = (name: keyof FilterValues, value: string) => {
-    this.filterValues = { ...this.filterValues, [name]: value };
-  };
-
-  #onNoteInput = (value: string) => {
-    this.filterValues = { ...this.filterValues, note: value };
-    clearTimeout(this.#noteTimer);
-    this.#noteTimer = setTimeout(() => (this.noteQuery = this.filterValues.note), NOTE_FILTER_DELAY_MS);
-  };
-
-  #onReset = () => {
-    clearTimeout(this.#noteTimer);
-    this.filterValues = { ...EMPTY_FILTERS };
-    this.noteQuery = '';
-  };
-
-  #filtering(): boolean {
-    const { sort: _sort, ...chosen } = this.filterValues;
-    return Object.values(chosen).some((value) => value !== '');
+    this.#filters.cancel();
   }
 
   override render(): TemplateResult {
     if (!this.reports.client) return renderNoClient(this.localizer, 'reportsClient', this.reports.waiting);
     const summary = this.#summary.value;
     if (!summary) {
+      const loading = () => html`<div class="placeholder">${renderLoading(this.localizer, 8)}</div>`;
       return this.#summary.render({
-        initial: () => this.#renderLoading(),
-        pending: () => this.#renderLoading(),
+        initial: loading,
+        pending: loading,
         error: (error) => renderReportFailure(this.localizer, error, () => void this.#summary.run(), 'report.notFound'),
-        complete: () => this.#renderLoading(),
+        complete: loading,
       }) as TemplateResult;
     }
     const shown = this.#rows.value;
-    if (shown && summary.total.lines === 0 && shown.rows.length === 0 && !this.#filtering()) {
+    if (shown && summary.total.lines === 0 && shown.rows.length === 0 && !this.#filters.filtering) {
       return renderEmpty(this.t('report.empty'));
     }
     return html`<div class="report">
@@ -242,44 +200,30 @@ export class CampaignResponseReport extends CrCampaignElement {
       <section part="detail-section" aria-label=${this.t('report.detailCaption')}>
         ${renderFilterForm({
           l: this.localizer,
-          values: this.filterValues,
+          values: this.#filters.values,
           vocabulary: this.vocabulary,
           events: summary.events,
-          onChange: this.#onFilterChange,
-          onNoteInput: this.#onNoteInput,
-          onReset: this.#onReset,
+          onChange: this.#filters.onChange,
+          onNoteInput: this.#filters.onNoteInput,
+          onReset: this.#filters.onReset,
         })}
         ${this.renderToolbar()} ${this.#renderRows()}
       </section>
     </div>`;
   }
 
-  #renderLoading(): TemplateResult {
-    return html`<div class="placeholder">${renderLoading(this.localizer, 8)}</div>`;
-  }
-
   /** The count, the export controls and the host's `actions` slot; a subclass may add its own actions. */
   protected renderToolbar(): TemplateResult {
-    const exporting = this.#export.running;
-    const shown = this.#rows.value;
-    const total = shown?.total ?? shown?.rows.length ?? 0;
-    return html`<div class="toolbar" part="toolbar">
-      <span class="count" part="count" role="status">${shown ? this.t('report.count', { shown: shown.rows.length, total }) : nothing}</span>
-      ${this.reports.client?.can('export') === false
-        ? nothing
-        : html`<button
-            type="button"
-            class="primary"
-            part="export-button"
-            ?disabled=${exporting || datesReversed(this.filterValues)}
-            @click=${() => void this.exportCsv()}
-          >
-            ${this.t('report.export')}
-          </button>`}
-      ${exporting ? html`<button type="button" part="export-cancel" @click=${() => this.cancelExport()}>${this.t('report.export.cancel')}</button>` : nothing}
-      <slot name="actions"></slot>
-      ${renderExportStatus(this.localizer, this.#export.state, shown?.total === undefined ? undefined : total)}
-    </div>`;
+    return renderReportToolbar({
+      l: this.localizer,
+      shown: this.#rows.value,
+      canExport: this.reports.client?.can('export') !== false,
+      exportable: !datesReversed(this.#filters.values),
+      exporting: this.#export.running,
+      exportState: this.#export.state,
+      onExport: () => void this.exportCsv(),
+      onCancel: () => this.cancelExport(),
+    });
   }
 
   #renderRows(): TemplateResult {
@@ -288,7 +232,7 @@ export class CampaignResponseReport extends CrCampaignElement {
       rows: this.#rows,
       vocabulary: this.vocabulary,
       events: this.#summary.value?.events ?? [],
-      sort: this.filterValues.sort,
+      sort: this.#filters.values.sort,
       loadMore: () => void this.loadMore(),
     });
   }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { CampaignResponseRow, ReportSort, SummaryEvent } from '../../model/campaign-stats.js';
-import type { ResponseVocabulary } from '../../model/types.js';
+import type { Page, ResponseVocabulary } from '../../model/types.js';
 import type { Localizer } from '../../i18n/localizer.js';
 import type { LoadController } from '../base/load-controller.js';
 import { renderLoading } from '../base/states.js';
@@ -13,6 +13,25 @@ export interface ReportRows {
   rows: CampaignResponseRow[];
   nextCursor: string | null;
   total: number | undefined;
+}
+
+/** The contract's page cap. */
+const MAX_PAGE_SIZE = 500;
+
+/** The page size asked for: `pageSize` as a whole number from 1 to the contract's cap. */
+export function pageLimit(pageSize: number): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(pageSize) || 1));
+}
+
+/** A first page's rows. */
+export function rowsOf(page: Page<CampaignResponseRow>): ReportRows {
+  return { rows: page.items, nextCursor: page.nextCursor, total: page.total };
+}
+
+/** The rows shown with the next page added, each row once. */
+export function withNextRows(shown: ReportRows, page: Page<CampaignResponseRow>): ReportRows {
+  const known = new Set(shown.rows.map((row) => row.id));
+  return { rows: [...shown.rows, ...page.items.filter((row) => !known.has(row.id))], nextCursor: page.nextCursor, total: page.total ?? shown.total };
 }
 
 type RowsLoad = Pick<LoadController<readonly unknown[], ReportRows>, 'value' | 'render' | 'status' | 'error' | 'moreError' | 'loadingMore' | 'pending' | 'run'>;

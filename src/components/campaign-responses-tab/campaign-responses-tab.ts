@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { RecipientCampaign } from '../../model/types.js';
 import type { DataChange } from '../../data/changes.js';
-import type { ResponseQueuedEvent } from '../../events/response-queued.js';
 import { asOfOf } from '../../data/marks.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { LoadController } from '../base/load-controller.js';
@@ -16,10 +15,10 @@ import { rowContext, renderCampaignCells, renderCampaignRow, renderCampaignRowIn
 import type { CampaignRowContext } from './campaign-rows.js';
 import { DeleteLauncher } from './delete-launcher.js';
 import { loadTabData, type TabData } from './tab-data.js';
-import { tableAction } from './table-click.js';
+import { tableClickListener } from './table-click.js';
 import { SavedNotice } from './saved-notice.js';
-import { preloadElements } from '../base/lazy-elements.js';
-import { HISTORY_TAG, TabPreloader } from './preload.js';
+import { TabPreloader } from './preload.js';
+import { CampaignExpansion } from './expansion.js';
 import { DialogOpener } from './dialog-opener.js';
 import { renderToolbar } from './toolbar.js';
 import { registerEnglish } from '../../i18n/translate.js';
@@ -111,8 +110,6 @@ export class CampaignResponsesTab extends CrDataElement {
 
   static override styles = [sharedStyles, styles, narrowStyles, syncMarkStyles];
 
-  @state() private expanded: ReadonlySet<string> = new Set();
-
   /**
    * How long, in ms, a Delete waits for Undo before it is sent; unset: the data client's
    * `undoDelayMs` (5000 by default). The time stands still while a person is at the notice (focus
@@ -133,12 +130,14 @@ export class CampaignResponsesTab extends CrDataElement {
   });
   /** Add Response and Update Status open the dialog, rendered the first time one is asked for. */
   #dialog = new DialogOpener(this, () => this.performUpdate());
+  #expansion = new CampaignExpansion(this);
 
   #load = new LoadController(this, {
     args: () => [this.data.client, this.recipientId, this.token] as const,
     load: async ([client, recipientId], signal) => (client && recipientId ? loadTabData(client, recipientId, signal) : undefined),
     failed: (error, retry) => this.announceFailure(error, retry),
   });
+  #savedNotice = new SavedNotice(this);
 
   constructor() {
     super();
@@ -155,38 +154,20 @@ export class CampaignResponsesTab extends CrDataElement {
     void this.#load.run();
   }
 
-  #toggle(campaignId: string): void {
-    const next = new Set(this.expanded);
-    if (!next.delete(campaignId)) {
-      next.add(campaignId);
-      // The history element upgrades in place when its module arrives (at once on a warm page).
-      preloadElements(HISTORY_TAG);
-    }
-    this.expanded = next;
-  }
-
-  #onTableClick = (event: Event) => {
-    const action = tableAction(event);
-    if (action?.kind === 'retry') void this.data.client?.retryEdit(action.opId).catch(() => void this.#load.run());
-    else if (action?.kind === 'update') this.#updateStatus(action.campaignId, action.eventId, action.button);
-    else if (action?.kind === 'toggle') this.#toggle(action.campaignId);
-  };
-
-  #updateStatus(campaignId: string, eventId: string, opener: HTMLElement): void {
-    this.#delete.preload(opener);
-    this.#dialog.open((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
-  }
-
-  #addResponse = (event: Event) => {
-    const opener = event.currentTarget as HTMLElement;
-    this.#dialog.open((dialog) => void dialog.showNew(opener));
-  };
+  #onTableClick = tableClickListener({
+    retry: (opId) => void this.data.client?.retryEdit(opId).catch(() => void this.#load.run()),
+    update: (campaignId, eventId, button) => {
+      this.#delete.preload(button);
+      this.#dialog.showUpdate(campaignId, eventId, button);
+    },
+    toggle: (campaignId) => this.#expansion.toggle(campaignId),
+  });
 
   override render(): TemplateResult {
     const client = this.data.client;
     if (!client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
     const shown = this.#shown;
-    return html`${renderToolbar({ l: this.localizer, client, loaded: shown !== undefined, asOf: asOfOf(shown), saved: this.#savedNotice.state, onAdd: this.#addResponse })}
+    return html`${renderToolbar({ l: this.localizer, client, loaded: shown !== undefined, asOf: asOfOf(shown), saved: this.#savedNotice.state, onAdd: this.#dialog.onAdd })}
       <div class="content" aria-busy=${this.#load.pending ? 'true' : 'false'}>${this.#renderContent()}</div>
       ${this.#dialog.render({
         client,
@@ -194,17 +175,10 @@ export class CampaignResponsesTab extends CrDataElement {
         vocabulary: shown?.vocabulary,
         recipientId: this.recipientId,
         onDeleteRequest: this.#delete.onRequest,
-        onQueued: this.#onQueued,
+        onQueued: (event) => this.#savedNotice.queued(client, event.opId),
       })}
       ${this.#delete.render()}`;
   }
-
-  #savedNotice = new SavedNotice(this);
-
-  #onQueued = (event: ResponseQueuedEvent) => {
-    const client = this.data.client;
-    if (client) this.#savedNotice.queued(client, event.opId);
-  };
 
   /**
    * The header cells, one per column. A subclass adds a column by adding a `<th scope="col">` here
@@ -248,7 +222,7 @@ export class CampaignResponsesTab extends CrDataElement {
     if (shown && client) {
       if (shown.campaigns.length === 0) return renderEmpty(this.t('tab.empty'));
       const row = rowContext(
-        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.expanded, undoDelayMs: this.undoDelayMs },
+        { l: this.localizer, client, recipient: shown.recipient, campaigns: shown.campaigns, vocabulary: shown.vocabulary, expanded: this.#expansion.expanded, undoDelayMs: this.undoDelayMs },
         this.#columnCount(),
       );
       return renderCampaignTable(row, this.renderColumns(), (campaign) => this.renderRow(campaign, row), this.#onTableClick);

@@ -51,6 +51,17 @@ export class DialogOpener {
     );
   }
 
+  /** Add Response's click: New Campaign Response, focus back on the button when it closes. */
+  onAdd = (event: Event): void => {
+    const opener = event.currentTarget as HTMLElement;
+    this.open((dialog) => void dialog.showNew(opener));
+  };
+
+  /** Update Status of one campaign event, focus back on `opener` when it closes. */
+  showUpdate(campaignId: string, eventId: string, opener: HTMLElement): void {
+    this.open((dialog) => void dialog.showUpdate(campaignId, eventId, opener));
+  }
+
   get #dialog(): AddResponseDialog {
     return this.#host.renderRoot.querySelector(DIALOG_TAG) as AddResponseDialog;
   }

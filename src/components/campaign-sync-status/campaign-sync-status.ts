@@ -6,12 +6,13 @@ import type { SyncEvent, SyncStatus } from '../../data/sync.js';
 import type { ResponseVocabulary } from '../../model/types.js';
 import { CrDataClientElement } from '../base/cr-data-element.js';
 import { claimSyncNews, syncDomEvent } from '../base/sync-news.js';
-import { errorMessage, renderNoClient } from '../base/states.js';
+import { renderNoClient } from '../base/states.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './campaign-sync-status.styles.js';
 import { renderProblemList } from './sync-problem.js';
 import { renderSyncSummary } from './sync-summary.js';
 import { renderArrival, renderLiveState } from './live-status.js';
+import { ProblemActions } from './problem-actions.js';
 import type { LiveState } from '../../data/live/live-hub.js';
 import type { LiveArrival } from '../../data/live/recipient-live.js';
 import { registerEnglish } from '../../i18n/translate.js';
@@ -88,9 +89,6 @@ export class CampaignSyncStatus extends CrDataClientElement {
 
   @state() private status: SyncStatus | undefined;
   @state() private now = Date.now();
-  @state() private confirming: string | undefined;
-  @state() private busy: string | undefined;
-  @state() private actionError = '';
   @state() private vocabulary: ResponseVocabulary | undefined;
   @state() private liveState: LiveState = 'off';
   @state() private arrival = '';
@@ -99,6 +97,12 @@ export class CampaignSyncStatus extends CrDataClientElement {
   #ticker: ReturnType<typeof setInterval> | undefined;
   #reading: Promise<void> | undefined;
   #readAgain = false;
+  #actions = new ProblemActions(this, {
+    client: () => this.data.client,
+    localizer: () => this.localizer,
+    refresh: () => this.refresh(),
+    root: () => this.renderRoot,
+  });
 
   /** Reads the status again (it does so by itself on every change it hears of). */
   refresh(): Promise<void> {
@@ -127,9 +131,9 @@ export class CampaignSyncStatus extends CrDataClientElement {
       if (status.problems.length > 0 && !this.vocabulary) {
         this.vocabulary = await client.getVocabulary().catch(() => undefined);
       }
-      if (this.confirming && !status.problems.some((p) => p.opId === this.confirming)) this.confirming = undefined;
+      this.#actions.seen(status);
     } catch (error) {
-      this.actionError = this.t('sync.actionFailed', { message: errorMessage(error, this.localizer) });
+      this.#actions.failed(error);
     }
     this.#tick();
   }
@@ -187,49 +191,6 @@ export class CampaignSyncStatus extends CrDataClientElement {
     void this.refresh();
   }
 
-  #onClick = (event: Event) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
-    const opId = button?.closest('[data-op]')?.getAttribute('data-op');
-    const client = this.data.client;
-    if (!button || !opId || !client) return;
-    switch (button.dataset.action) {
-      case 'retry':
-        void this.#act(opId, () => client.retryEdit(opId));
-        break;
-      case 'discard':
-        this.confirming = opId;
-        void this.updateComplete.then(() => this.#focusIn(opId, '[data-action="keep"]'));
-        break;
-      case 'keep':
-        this.confirming = undefined;
-        void this.updateComplete.then(() => this.#focusIn(opId, '[data-action="discard"]'));
-        break;
-      case 'confirm-discard':
-        void this.#act(opId, () => client.discardEdit(opId));
-        break;
-    }
-  };
-
-  async #act(opId: string, action: () => Promise<void>): Promise<void> {
-    this.busy = opId;
-    this.actionError = '';
-    try {
-      await action();
-      this.confirming = undefined;
-    } catch (error) {
-      this.actionError = this.t('sync.actionFailed', { message: errorMessage(error, this.localizer) });
-    } finally {
-      this.busy = undefined;
-    }
-    await this.refresh();
-    // The edit left the list (or changed): focus stays in the element, on the toggle.
-    if (!this.renderRoot.querySelector(`[data-op="${CSS.escape(opId)}"]`)) this.renderRoot.querySelector<HTMLElement>('[part~="toggle"]')?.focus();
-  }
-
-  #focusIn(opId: string, selector: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`[data-op="${CSS.escape(opId)}"] ${selector}`)?.focus();
-  }
-
   override render(): TemplateResult {
     const client = this.data.client;
     if (!client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
@@ -253,12 +214,12 @@ export class CampaignSyncStatus extends CrDataClientElement {
         l: this.localizer,
         vocabulary: this.vocabulary,
         expanded: this.expanded,
-        confirming: this.confirming,
-        busy: this.busy,
+        confirming: this.#actions.confirming,
+        busy: this.#actions.busy,
         onToggle: () => (this.expanded = !this.expanded),
-        onClick: this.#onClick,
+        onClick: this.#actions.onClick,
       })}
-      <p part="action-error" class="action-error" role="alert">${this.actionError}</p>
+      <p part="action-error" class="action-error" role="alert">${this.#actions.error}</p>
     </div>`;
   }
 

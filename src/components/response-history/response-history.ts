@@ -1,16 +1,12 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { compareNewestFirst } from '../../model/history.js';
+import { property } from 'lit/decorators.js';
 import type { Recipient, RecipientCampaign, ResponseLine, ResponseVocabulary } from '../../model/types.js';
 import type { DataChange } from '../../data/changes.js';
 import { CrDataElement } from '../base/cr-data-element.js';
 import { LoadController } from '../base/load-controller.js';
 import { renderEmpty, renderFailure, renderLoading, renderNoClient } from '../base/states.js';
-import { SYNC_RETRY_ATTRIBUTE, syncMarkStyles } from '../base/sync-mark.js';
-import { asOfOf, localOnlyOf } from '../../data/marks.js';
+import { syncMarkStyles } from '../base/sync-mark.js';
 import { sharedStyles } from '../../styles/shared.styles.js';
 import { styles } from './response-history.styles.js';
 import { renderHistoryLine } from './history-line.js';
@@ -23,28 +19,13 @@ import { lineActionStyles } from './line-actions.styles.js';
 import { menuStyles } from '../base/menu.styles.js';
 import { findDetail } from '../../model/vocabulary.js';
 import { renderFilterBar, renderHistoryNotices } from './history-filters.js';
-
-/** How close to the end of the loaded lines scrolling asks for the next page. */
-const LOAD_AHEAD = 30;
-
-/** How long typing in the note filter pauses before the server is asked. */
-const NOTE_FILTER_DELAY_MS = 250;
+import { loadHistory, NOTHING_SHOWN, withNextPage } from './history-load.js';
+import type { HistoryShown } from './history-load.js';
+import { renderHistoryList } from './history-list.js';
+import { HistoryFilterState } from './history-filter-state.js';
 
 /** The most lines one reload asks for (the reference server's page cap). */
 const RELOAD_MAX = 500;
-
-/** What the history shows: the lines loaded so far and what the server said about them. */
-interface HistoryShown {
-  lines: ResponseLine[];
-  nextCursor: string | null;
-  total: number | undefined;
-  /** When the lines shown were stored on this device, if they came from its cache (offline). */
-  asOf: number | undefined;
-  /** Offline, never loaded here: only the edits waiting on this device are shown. */
-  localOnly: boolean;
-}
-
-const NOTHING_SHOWN: HistoryShown = { lines: [], nextCursor: null, total: undefined, asOf: undefined, localOnly: false };
 
 /**
  * @tagname response-history
@@ -131,58 +112,37 @@ export class ResponseHistory extends CrDataElement {
   /** The response vocabulary; loaded through the client when not given. */
   @property({ attribute: false }) vocabulary: ResponseVocabulary | undefined;
 
-  @state() private categoryFilter = '';
-  @state() private noteFilter = '';
-  /** The note filter as sent to the server: `noteFilter` once typing pauses. */
-  @state() private noteQuery = '';
-  @state() private showRecipientZone = false;
+  #filters = new HistoryFilterState(this);
 
   get #shown(): HistoryShown {
     return this.#load.value ?? NOTHING_SHOWN;
   }
   #actions = new LineActions(this, () => this.data.client, () => this.localizer, () => this.undoDelayMs);
-  #noteTimer: ReturnType<typeof setTimeout> | undefined;
   /** On a reload after a change, how many lines to fetch again (so scrolled-in pages stay). */
   #reloadLimit: number | undefined;
 
-  /** The server filters (category, note text), so a filter over 10,000 lines fetches only matches. */
+  /** What the server is asked for: it filters, so a filter over 10,000 lines fetches only matches. */
   get #query() {
     return {
       campaignId: this.campaignId,
-      categoryId: this.categoryFilter || undefined,
-      q: this.noteQuery.trim() || undefined,
+      categoryId: this.#filters.category || undefined,
+      q: this.#filters.noteQuery.trim() || undefined,
       // People who may restore see deleted lines too, marked, with Restore.
       ...(this.#actions.showsDeleted ? { include: 'deleted' as const } : {}),
     };
   }
 
   #load = new LoadController(this, {
-    args: () => [this.data.client, this.recipientId, this.campaignId, this.token, this.categoryFilter, this.noteQuery] as const,
+    args: () => [this.data.client, this.recipientId, this.campaignId, this.token, this.#filters.category, this.#filters.noteQuery] as const,
     load: async ([client, recipientId], signal): Promise<HistoryShown | undefined> => {
       if (!client || !recipientId) return undefined;
       const limit = this.#reloadLimit;
       this.#reloadLimit = undefined;
-      // What the person may do decides what is read (deleted lines) and offered (Delete, Changes).
-      await client.permissions.load({ signal });
-      const [page] = await Promise.all([client.getHistoryPage(recipientId, { ...this.#query, limit, signal }), this.#loadContext(signal)]);
-      return { lines: [...page.items].sort(compareNewestFirst), nextCursor: page.nextCursor, total: page.total, asOf: asOfOf(page), localOnly: localOnlyOf(page) };
+      // The element holds the sources it was given, and those loaded for it.
+      return loadHistory(client, recipientId, () => ({ ...this.#query, limit }), this, signal);
     },
     failed: (error, retry) => this.announceFailure(error, retry),
   });
-
-  async #loadContext(signal: AbortSignal | undefined): Promise<void> {
-    const client = this.data.client;
-    if (!client || !this.recipientId) return;
-    const [vocabulary, answer] = await Promise.all([
-      this.vocabulary ?? client.getVocabulary({ signal }),
-      this.recipient && this.campaigns ? undefined : client.getRecipientCampaigns(this.recipientId, { signal }),
-    ]);
-    this.vocabulary = vocabulary;
-    if (answer) {
-      this.recipient = answer.recipient;
-      this.campaigns = answer.campaigns;
-    }
-  }
 
   /** Loads the next page, if any (called as the list scrolls near its end). */
   async loadMore(): Promise<void> {
@@ -190,14 +150,7 @@ export class ResponseHistory extends CrDataElement {
     const cursor = this.#shown.nextCursor;
     if (!client || !this.recipientId || !cursor) return;
     const recipientId = this.recipientId;
-    await this.#load.more(
-      (signal) => client.getHistoryPage(recipientId, { ...this.#query, cursor, signal }),
-      (shown, page) => {
-        const known = new Set(shown.lines.map((line) => line.id));
-        const lines = [...shown.lines, ...page.items.filter((line) => !known.has(line.id))].sort(compareNewestFirst);
-        return { ...shown, lines, nextCursor: page.nextCursor, total: page.total ?? shown.total };
-      },
-    );
+    await this.#load.more((signal) => client.getHistoryPage(recipientId, { ...this.#query, cursor, signal }), withNextPage);
   }
 
   protected override dataChanged(_change: DataChange): void {
@@ -209,24 +162,8 @@ export class ResponseHistory extends CrDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#noteTimer);
+    this.#filters.cancel();
   }
-
-  #onNoteInput = (event: Event) => {
-    this.noteFilter = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#noteTimer);
-    this.#noteTimer = setTimeout(() => (this.noteQuery = this.noteFilter), NOTE_FILTER_DELAY_MS);
-  };
-
-  /** The list's one click listener: Retry beside a failed or conflicted line. */
-  #onListClick = (event: Event) => {
-    const opId = (event.target as Element).closest('button')?.getAttribute(SYNC_RETRY_ATTRIBUTE);
-    if (opId) void this.data.client?.retryEdit(opId).catch(() => void this.#load.run());
-  };
-
-  #onRangeChanged = (event: RangeChangedEvent) => {
-    if (event.last >= this.#shown.lines.length - LOAD_AHEAD) void this.loadMore();
-  };
 
   override render(): TemplateResult {
     if (!this.data.client) return renderNoClient(this.localizer, 'dataClient', this.data.waiting);
@@ -239,39 +176,31 @@ export class ResponseHistory extends CrDataElement {
   }
 
   #renderHistory({ lines, nextCursor, asOf, localOnly }: HistoryShown): TemplateResult {
-    const filtering = Boolean(this.categoryFilter || this.noteQuery.trim());
     const notice = renderLineNotice(this.#actions, this.localizer, (line) => this.#detailLabel(line));
     // The notice stays when the last line went: its Undo must still be there.
-    if (lines.length === 0 && !nextCursor && !filtering && !localOnly) return html`${renderEmpty(this.t('history.empty'))}${notice}`;
+    if (lines.length === 0 && !nextCursor && !this.#filters.filtering && !localOnly) return html`${renderEmpty(this.t('history.empty'))}${notice}`;
     const context: LineContext = {
       l: this.localizer,
       vocabulary: this.vocabulary,
       campaigns: this.campaigns,
       showCampaign: !this.campaignId,
       recipientTimeZone: this.recipient?.timeZone,
-      showRecipientZone: this.showRecipientZone,
+      showRecipientZone: this.#filters.showRecipientZone,
       extras: (line, detail) => renderLineActions(this.#actions, line, this.localizer, detail),
     };
     // A backend that keeps only the current status (Salesforce) has no earlier lines to show: say so.
     const read = this.data.client?.check('read');
     return html`${this.renderFilters(lines.length)}
       ${renderHistoryNotices(this.localizer, read?.allowed ? read.note : undefined, asOf, localOnly)}
-      ${lines.length === 0 && localOnly
-        ? nothing
-        : lines.length === 0 && !this.#load.loadingMore
-        ? html`<p class="state empty" part="empty">${this.t('history.noMatch')}</p>`
-        : html`<div class="list" part="list" role="list" tabindex="0" aria-label=${this.t('history.label')} @rangeChanged=${this.#onRangeChanged} @click=${this.#onListClick}>
-            ${virtualize({
-              items: lines,
-              // Between a shorter list arriving and the virtualizer's next rangeChanged, a render
-              // may still ask for indices of the old range: those are past the end, so undefined.
-              keyFunction: (line: ResponseLine | undefined, index: number) => line?.id ?? `past-end-${index}`,
-              renderItem: (line: ResponseLine | undefined) => (line ? this.renderLine(line, context) : html``),
-              scroller: true,
-            })}
-          </div>`}
-      ${this.#load.loadingMore ? html`<p class="more" part="loading-more" role="status">${this.t('history.loadingMore')}</p>` : nothing}
-      ${this.#load.moreError ? renderFailure(this.localizer, this.#load.moreError, () => void this.loadMore()) : nothing}
+      ${renderHistoryList({
+        l: this.localizer,
+        lines,
+        localOnly,
+        load: this.#load,
+        renderLine: (line) => this.renderLine(line, context),
+        loadMore: () => void this.loadMore(),
+        retryEdit: (opId) => void this.data.client?.retryEdit(opId).catch(() => void this.#load.run()),
+      })}
       ${notice}`;
   }
 
@@ -295,15 +224,10 @@ export class ResponseHistory extends CrDataElement {
     return renderFilterBar({
       l: this.localizer,
       vocabulary: this.vocabulary,
-      categoryFilter: this.categoryFilter,
-      noteFilter: this.noteFilter,
+      filters: this.#filters,
       recipientZone: this.recipient?.timeZone,
-      showRecipientZone: this.showRecipientZone,
       shown,
       total: this.#shown.total ?? this.#shown.lines.length,
-      onCategory: (e: Event) => (this.categoryFilter = (e.target as HTMLSelectElement).value),
-      onNoteInput: this.#onNoteInput,
-      onZoneToggle: (e: Event) => (this.showRecipientZone = (e.target as HTMLInputElement).checked),
     });
   }
 }
