@@ -10,7 +10,7 @@ import { purgeIdempotencyKeys } from '../http/idempotency.js';
 import { SYSTEM_ACTOR, writeAudit } from './audit-log.js';
 import { DEFAULT_RESTORE_DAYS } from './deletions.js';
 import { DEFAULT_CHANGE_LOG_DAYS, pruneChangeLog, recordChange, type Change } from '../live/change-log.js';
-import { applyToRollups } from '../stats/rollups.js';
+import { applyToRollups, type RollupLine } from '../stats/rollups.js';
 
 export const DEFAULT_AUDIT_RETENTION_DAYS = 730;
 export const DEFAULT_PURGE_INTERVAL_MS = 3_600_000;
@@ -51,6 +51,8 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
       // transaction never waits for a line's row while holding it (an erasure holding that row,
       // waiting for the lock, would be a deadlock).
       const changes: Change[] = [];
+      // Moved once for the batch, after its deletes: the roll-ups move once per transaction (applyToRollups).
+      const moved: RollupLine[] = [];
       for (const deletion of due) {
         const purged = await tx.query<{ id: string; campaign_id: string; recipient_id: string; event_id: string; detail_id: string; responded_at: Date; machine: boolean; live: boolean }>(
           `DELETE FROM all_response_lines WHERE deletion_id = $1::uuid AND deleted_at IS NOT NULL
@@ -59,9 +61,9 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
         );
         // A deleted line left the roll-ups when it was deleted: only a live one (none, by the filter above) moves them.
         const live = purged.filter((row) => row.live);
-        await applyToRollups(tx, live.map((row) => ({
+        moved.push(...live.map((row) => ({
           campaignId: row.campaign_id, recipientId: row.recipient_id, eventId: row.event_id, detailId: row.detail_id, respondedAt: row.responded_at, machine: row.machine,
-        })), -1);
+        })));
         await tx.query('UPDATE deletions SET purged_at = $2::timestamptz WHERE id = $1::uuid', [deletion.id, now.toISOString()]);
         if (purged.length === 0) continue;
         outcome.lines += purged.length;
@@ -72,6 +74,7 @@ export async function purgeExpired(db: Db, now: Date, options: RetentionOptions 
         });
         changes.push({ kind: 'line-purged', recipientId: deletion.recipient_id, campaignId: deletion.campaign_id, lineIds: purged.map((row) => row.id), at: now });
       }
+      await applyToRollups(tx, moved, -1);
       for (const change of changes) await recordChange(tx, change);
       return due.length;
     });

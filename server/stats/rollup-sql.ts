@@ -14,6 +14,16 @@
  * own names (sent, delivered, opened_human, …), `l:<detail>` lines per event and detail,
  * `u:<detail>` unique recipients per event and detail, `ue` per event, `ud:<detail>` and
  * `uc:<category>` per detail and category over the campaign, and `ua` in all.
+ *
+ * Lock order. Transactions on other connections (other server instances, the pool's other writers)
+ * move the same rows at once: a campaign's figures, its hours and days. An upsert locks its rows in
+ * the order its SELECT yields them, and a hash aggregate yields a batch's groups in an order that
+ * depends on the batch's other groups: two batches sharing two rows could each hold one and wait for
+ * the other, and PostgreSQL would abort one ("deadlock detected": a failed save, a batch of hits
+ * retried). So every upsert is sorted by its conflict key, the statements run in one order (the
+ * pairs' locks, the additive moves, the contributions; the `l:` figures and the others are distinct
+ * rows of rollup_counts), and a transaction moves the roll-ups once, after its other row locks
+ * (applyToRollups): one global order, in which nobody waits for a row it passed.
  */
 import { COUNT_NAMES, eventOutcome, FIGURE_CONDITIONS, lineFlags, perEventAndRecipient, rawFlagColumns } from './stats-sql.js';
 
@@ -94,6 +104,7 @@ function contributionsOf(pairs: string, rows: string, continued = false): string
   SELECT campaign_id, scope, split_part(figure, E'\\n', 1), sum(state)::int FROM contribution
    GROUP BY campaign_id, scope, split_part(figure, E'\\n', 1)
   HAVING sum(state) <> 0
+   ORDER BY 1, 2, 3
   ON CONFLICT (campaign_id, scope, figure) DO UPDATE SET n = c.n + excluded.n`;
 }
 
@@ -119,13 +130,13 @@ export function deltaSql(input: string): string {
   recipients AS (
     INSERT INTO rollup_recipient_lines AS r (campaign_id, recipient_id, event_id, detail_id, lines, machine_lines)
     SELECT campaign_id, recipient_id, event_id, detail_id, sum(n)::int, coalesce(sum(n) FILTER (WHERE machine), 0)::int
-      FROM input GROUP BY campaign_id, recipient_id, event_id, detail_id
+      FROM input GROUP BY campaign_id, recipient_id, event_id, detail_id ORDER BY campaign_id, recipient_id, event_id, detail_id
     ON CONFLICT (campaign_id, recipient_id, event_id, detail_id)
       DO UPDATE SET lines = r.lines + excluded.lines, machine_lines = r.machine_lines + excluded.machine_lines
   ), hours AS (
     INSERT INTO rollup_hours AS h (campaign_id, event_id, detail_id, hour, lines, machine_lines)
     SELECT i.campaign_id, i.event_id, i.detail_id, ${hour}, sum(i.n)::int, coalesce(sum(i.n) FILTER (WHERE i.machine), 0)::int
-      FROM input i GROUP BY 1, 2, 3, 4
+      FROM input i GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT (campaign_id, event_id, detail_id, hour)
       DO UPDATE SET lines = h.lines + excluded.lines, machine_lines = h.machine_lines + excluded.machine_lines
   ), timeline_hours AS (
@@ -140,16 +151,16 @@ export function deltaSql(input: string): string {
      GROUP BY 1, 2
   ), timeline AS (
     INSERT INTO rollup_timeline AS t (campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased)
-    SELECT campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased FROM timeline_hours
+    SELECT campaign_id, hour, opened, opened_machine, clicked, clicked_machine, responded, purchased FROM timeline_hours ORDER BY 1, 2
     ON CONFLICT (campaign_id, hour) DO UPDATE SET ${TIMELINE_ADDED('t')}
   ), timeline_days AS (
     INSERT INTO rollup_timeline_days AS t (campaign_id, day, opened, opened_machine, clicked, clicked_machine, responded, purchased)
     SELECT campaign_id, ${UTC_DAY('hour')}, ${TIMELINE_FIGURES.map((f) => `sum(${f})::int`).join(', ')}
-      FROM timeline_hours GROUP BY 1, 2
+      FROM timeline_hours GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (campaign_id, day) DO UPDATE SET ${TIMELINE_ADDED('t')}
   )
   INSERT INTO rollup_counts AS c (campaign_id, scope, figure, n)
-  SELECT campaign_id, event_id, 'l:' || detail_id, sum(n)::int FROM input GROUP BY 1, 2, 3
+  SELECT campaign_id, event_id, 'l:' || detail_id, sum(n)::int FROM input GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
   ON CONFLICT (campaign_id, scope, figure) DO UPDATE SET n = c.n + excluded.n`;
 }
 

@@ -36,7 +36,9 @@ export type RollupChange = 1 | -1;
 
 /**
  * Moves the roll-ups by `lines`, inside the caller's transaction `tx`, after the write itself. A
- * batch of any size is one statement (rollup_apply) after the planner's setting.
+ * batch of any size is one statement (rollup_apply) after the planner's setting. Once per
+ * transaction, with all its lines: a second call would lock rows after the first's, out of the one
+ * order that keeps writers on other connections from deadlocking (rollup-sql.ts).
  */
 export async function applyToRollups(tx: Queryable, lines: readonly RollupLine[], change: RollupChange): Promise<void> {
   if (lines.length === 0) return;

@@ -9,7 +9,7 @@ import { SKIPPED_DETAIL } from '../stats/stats-sql.js';
 import { sha256 } from '../http/http.js';
 import { recordChange, trackedKind, type Change } from '../live/change-log.js';
 import { judgeClick, type Judgement } from './machine-detect.js';
-import { recordOpens } from './open-batch.js';
+import { recordOpens, type DeferredWrites } from './open-batch.js';
 export { OPEN_REPEAT_WINDOW_MS } from './open-batch.js';
 import type { TrackingClaims } from './tracking-token.js';
 
@@ -198,8 +198,8 @@ export async function recordClick(
   linkId: string,
   userAgent: string | null,
   now: Date,
-  /** As for recordOpens: the change-log entry, collected for the caller to record last. */
-  deferred?: Change[],
+  /** As for recordOpens: the roll-ups' move and the change-log entry, collected for the caller to do last. */
+  deferred?: DeferredWrites,
 ): Promise<string | undefined> {
   const [link] = await db.query<{ url: string }>('SELECT url FROM event_links WHERE event_id = $1 AND id = $2', [claims.eventId, linkId]);
   if (!link || !isWebUrl(link.url)) return undefined;
@@ -216,9 +216,13 @@ export async function recordClick(
     recipientId: claims.recipientId, campaignId: mail.campaignId, eventId: claims.eventId, detailId: 'clicked-through', at: now,
     link: { id: linkId, url: link.url }, userAgent, seconds, judgement: judgeClick(userAgent, seconds, sincePrevious),
   });
-  await applyToRollups(db, [line.rollup], 1);
   const change: Change = { kind: trackedKind('clicked-through'), recipientId: claims.recipientId, campaignId: mail.campaignId, lineIds: [line.id], at: now };
-  if (deferred) deferred.push(change);
-  else await recordChange(db, change);
+  if (deferred) {
+    deferred.rollups.push(line.rollup);
+    deferred.changes.push(change);
+  } else {
+    await applyToRollups(db, [line.rollup], 1);
+    await recordChange(db, change);
+  }
   return link.url;
 }

@@ -7,9 +7,10 @@
  */
 import type { Db } from '../db/db.js';
 import { recordClick } from './delivery.js';
-import { recordOpens, type OpenHit } from './open-batch.js';
+import { recordOpens, type DeferredWrites, type OpenHit } from './open-batch.js';
 import type { TrackingClaims } from './tracking-token.js';
-import { recordChange, type Change } from '../live/change-log.js';
+import { recordChange } from '../live/change-log.js';
+import { applyToRollups } from '../stats/rollups.js';
 
 export interface ClickHit {
   claims: TrackingClaims;
@@ -115,14 +116,16 @@ export class HitRecorder {
 
   async #mixed(batch: Job[]): Promise<Map<Job, boolean | string | undefined>> {
     return this.#db.transaction(async (tx) => {
-      // The change log is written last, once the batch's rows are locked: its lock waits for commit.
-      const changes: Change[] = [];
+      // The roll-ups move once for the whole batch, after its other writes, and the change log is
+      // written last, its lock held until commit (see DeferredWrites).
+      const deferred: DeferredWrites = { rollups: [], changes: [] };
       const opens = batch.filter((job) => job.kind === 'open');
-      const delivered = await recordOpens(tx, opens.map((job) => job.hit), changes);
+      const delivered = await recordOpens(tx, opens.map((job) => job.hit), deferred);
       const answers = new Map<Job, boolean | string | undefined>(opens.map((job, i) => [job, delivered[i]]));
       // Clicks one by one, in order: each is judged by the time since the click before it.
-      for (const job of batch) if (job.kind === 'click') answers.set(job, await recordClick(tx, job.hit.claims, job.hit.linkId, job.hit.userAgent, job.hit.at, changes));
-      for (const change of changes) await recordChange(tx, change);
+      for (const job of batch) if (job.kind === 'click') answers.set(job, await recordClick(tx, job.hit.claims, job.hit.linkId, job.hit.userAgent, job.hit.at, deferred));
+      await applyToRollups(tx, deferred.rollups, 1);
+      for (const change of deferred.changes) await recordChange(tx, change);
       return answers;
     });
   }

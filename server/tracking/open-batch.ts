@@ -8,11 +8,23 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.js';
 import { sha256 } from '../http/http.js';
 import type { Change } from '../live/change-log.js';
+import type { RollupLine } from '../stats/rollups.js';
 import { judgeOpen } from './machine-detect.js';
 import type { TrackingClaims } from './tracking-token.js';
 
 /** Opens by one client within this long of its last Opened line add no line (they are still counted). */
 export const OPEN_REPEAT_WINDOW_MS = 60_000;
+
+/**
+ * What a transaction of several tracking writes (a batch of opens and clicks) does once, after all of
+ * them: one move of the roll-ups, which takes its row locks in the one order every writer keeps (two
+ * moves would take the second's after the first's rows, out of that order: a deadlock), then the
+ * change log, whose lock is held until commit.
+ */
+export interface DeferredWrites {
+  rollups: RollupLine[];
+  changes: Change[];
+}
 
 export interface OpenHit {
   claims: TrackingClaims;
@@ -31,10 +43,10 @@ const secondsBetween = (from: Date, to: Date) => Math.max(0, (to.getTime() - fro
  * reader's row only once. Two statements (open-sql.ts): the lookup, a read, and the write of the
  * whole batch, which is one transaction by itself when `db` is not one already.
  *
- * `deferred`: a caller with more writes in its transaction collects the change-log entry there and
- * records it last (its lock is held until commit; taken before other row locks, it can deadlock).
+ * `deferred`: a caller with more writes in its transaction collects the lines' roll-up moves and the
+ * change-log entry there, and does both once for all its writes, last (see DeferredWrites).
  */
-export async function recordOpens(db: Queryable, hits: readonly OpenHit[], deferred?: Change[]): Promise<boolean[]> {
+export async function recordOpens(db: Queryable, hits: readonly OpenHit[], deferred?: DeferredWrites): Promise<boolean[]> {
   const delivered = new Array<boolean>(hits.length).fill(false);
   if (hits.length === 0) return delivered;
   const mails = await db.query<{ ord: string; campaign_id: string; delivered_at: Date }>(
@@ -58,7 +70,7 @@ export async function recordOpens(db: Queryable, hits: readonly OpenHit[], defer
   });
   const ids = counted.map(() => randomUUID());
   const [{ line_ids: lineIds }] = await db.query<{ line_ids: string[] }>(
-    `SELECT record_opens($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::float8[],
+    `SELECT record_open_hits($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::float8[],
        $9::boolean[], $10::text[], $11::uuid[], $12::int, $13::boolean)::text[] AS line_ids`,
     [counted.map((h) => h.hit.claims.eventId), counted.map((h) => h.hit.claims.recipientId), counted.map((h) => h.campaignId),
       counted.map((h) => h.clientHash), counted.map((h) => h.hit.at.toISOString()), rounds, counted.map((h) => h.hit.userAgent),
@@ -66,9 +78,13 @@ export async function recordOpens(db: Queryable, hits: readonly OpenHit[], defer
       OPEN_REPEAT_WINDOW_MS, deferred === undefined],
   );
   if (deferred && lineIds.length > 0) {
-    const last = counted[(ids as string[]).indexOf(lineIds[lineIds.length - 1])];
+    const hitOf = new Map<string, (typeof counted)[number]>(ids.map((id, i) => [id, counted[i]]));
+    const written = lineIds.map((id) => hitOf.get(id) as (typeof counted)[number]);
+    deferred.rollups.push(...written.map((h) => ({
+      campaignId: h.campaignId, recipientId: h.hit.claims.recipientId, eventId: h.hit.claims.eventId, detailId: 'opened', respondedAt: h.hit.at, machine: h.judgement.machine,
+    })));
     // Each line's recipient and campaign are read from the lines: a batch spans both.
-    deferred.push({ kind: 'tracked-open', recipientId: null, campaignId: null, lineIds, at: last.hit.at });
+    deferred.changes.push({ kind: 'tracked-open', recipientId: null, campaignId: null, lineIds, at: written[written.length - 1].hit.at });
   }
   return delivered;
 }

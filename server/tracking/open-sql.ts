@@ -1,6 +1,6 @@
 /**
  * A batch of opens as two statements, each a PL/pgSQL function (created with the roll-ups' at every
- * start, installRollupFunction): `open_mails` finds the hits' delivered mails, and `record_opens`
+ * start, installRollupFunction): `open_mails` finds the hits' delivered mails, and `record_open_hits`
  * writes the whole batch (the raw hits, the readers' minute rule, the lines, the roll-ups, the change
  * log). Measured (bench/node/tracking-profile.ts), a batch's time went to its dozen statements and
  * not to their rows: each was parsed and planned anew at every batch, and on PostgreSQL each was a
@@ -40,12 +40,23 @@ $fn$`;
  * given for it) when its reader is new on the mail or its reader's last line is `p_window_ms` old.
  * Hits of one reader on one mail are cut into rounds by the caller (`p_round`: the n-th hit of each
  * reader in round n), since one statement may touch a reader's row only once; the rounds run in
- * order. Then the roll-ups move by the lines, and, unless `p_log` is false (a caller with more writes
- * logs the change last, itself), the change log takes one row per line.
+ * order. Then, unless `p_alone` is false, the roll-ups move by the lines and the change log takes
+ * one row per line; a caller with more writes in its transaction (false) does both itself, once for
+ * all its writes: a second move of the roll-ups in one transaction would take row locks after rows
+ * it already holds, out of the one order every writer keeps (rollup-sql.ts), and deadlock.
+ *
+ * The rows a batch shares with another batch (a delivery's raw hits, a reader's row when one image
+ * proxy fetches many mails) are locked in key order: two batches listing them in opposite orders
+ * (another instance's, or one that came in another order) could otherwise each hold one the other
+ * waits for. An UPDATE … FROM locks in its join's order, which nothing fixes: the deliveries are
+ * locked first, sorted, each by its key; the readers' upsert is sorted by its conflict key.
+ *
+ * Named anew when its last argument changed meaning (`record_opens`' said "log the change" only): a
+ * server of the previous version, running beside this one for a while, keeps calling its own.
  */
-const RECORD_OPENS_FUNCTION = `CREATE OR REPLACE FUNCTION record_opens(
+const RECORD_OPENS_FUNCTION = `CREATE OR REPLACE FUNCTION record_open_hits(
   p_event text[], p_recipient text[], p_campaign text[], p_client text[], p_at timestamptz[], p_round integer[],
-  p_user_agent text[], p_seconds float8[], p_machine boolean[], p_reason text[], p_id uuid[], p_window_ms integer, p_log boolean)
+  p_user_agent text[], p_seconds float8[], p_machine boolean[], p_reason text[], p_id uuid[], p_window_ms integer, p_alone boolean)
 RETURNS uuid[] LANGUAGE plpgsql ${FEW_ROWS} AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -58,6 +69,8 @@ DECLARE
   line_ats timestamptz[];
   line_machines boolean[];
 BEGIN
+  PERFORM 1 FROM (SELECT DISTINCT event_id, recipient_id FROM unnest(p_event, p_recipient) AS i(event_id, recipient_id) ORDER BY 1, 2) i
+    CROSS JOIN LATERAL (SELECT 1 FROM event_deliveries d WHERE d.event_id = i.event_id AND d.recipient_id = i.recipient_id FOR NO KEY UPDATE) dl;
   UPDATE event_deliveries dl SET open_hits = dl.open_hits + x.n
     FROM (SELECT event_id, recipient_id, count(*)::int AS n FROM unnest(p_event, p_recipient) AS i(event_id, recipient_id) GROUP BY 1, 2) x
    WHERE dl.event_id = x.event_id AND dl.recipient_id = x.recipient_id;
@@ -68,7 +81,8 @@ BEGIN
       SELECT * FROM unnest(p_event, p_recipient, p_client, p_at, p_round) WITH ORDINALITY AS i(event_id, recipient_id, client, at, round, ord)
        WHERE i.round = round_now),
     upserted AS (
-      INSERT INTO open_clients AS oc (event_id, recipient_id, client, last_line_at) SELECT event_id, recipient_id, client, at FROM i
+      INSERT INTO open_clients AS oc (event_id, recipient_id, client, last_line_at)
+      SELECT event_id, recipient_id, client, at FROM i ORDER BY event_id, recipient_id, client
       ON CONFLICT (event_id, recipient_id, client) DO UPDATE SET last_line_at = excluded.last_line_at
         WHERE oc.last_line_at <= excluded.last_line_at - p_window_ms * interval '1 millisecond'
       RETURNING event_id, recipient_id, client)
@@ -89,9 +103,11 @@ BEGIN
     JOIN response_details d ON d.id = 'opened'
    WHERE i.ord = ANY (fresh)
    ORDER BY i.ord;
-  PERFORM rollup_apply(line_campaigns, line_recipients, line_events, array_fill('opened'::text, ARRAY[cardinality(line_ids)]), line_ats, line_machines, 1);
-  -- Last, after every other row's lock: the change log's lock is held until commit.
-  IF p_log THEN PERFORM change_log_record('tracked-open', NULL, NULL, line_ids, line_ats[cardinality(line_ats)]); END IF;
+  IF p_alone THEN
+    PERFORM rollup_apply(line_campaigns, line_recipients, line_events, array_fill('opened'::text, ARRAY[cardinality(line_ids)]), line_ats, line_machines, 1);
+    -- Last, after every other row's lock: the change log's lock is held until commit.
+    PERFORM change_log_record('tracked-open', NULL, NULL, line_ids, line_ats[cardinality(line_ats)]);
+  END IF;
   RETURN line_ids;
 END
 $fn$`;

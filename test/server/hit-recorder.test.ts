@@ -31,7 +31,7 @@ after(() => testDb.cleanup());
 
 /**
  * The database, counting the transactions that write through it: each transaction begun, and each
- * batch of opens written by one statement outside a transaction (record_opens: it commits alone).
+ * batch of opens written by one statement outside a transaction (record_open_hits: it commits alone).
  */
 function counting(db: Db): { db: Db; transactions: () => number } {
   let transactions = 0;
@@ -40,7 +40,7 @@ function counting(db: Db): { db: Db; transactions: () => number } {
       ...db,
       transaction: (work) => ((transactions += 1), db.transaction(work)),
       query: <Row,>(sql: string, params?: readonly unknown[]) => {
-        if (/\brecord_opens\(/u.test(sql)) transactions += 1;
+        if (/\brecord_open_hits\(/u.test(sql)) transactions += 1;
         return db.query<Row>(sql, params);
       },
     },

@@ -10,13 +10,13 @@ import type { Hono } from 'hono';
 import { SYSTEM_ACTOR } from '../../server/audit/audit-log.js';
 import { deleteLines, deleteOneLine, restoreDeletion } from '../../server/audit/deletions.js';
 import type { Queryable } from '../../server/db/db.js';
-import { readStats, readSummary } from '../../server/stats/rollup-read.js';
+import { readStats } from '../../server/stats/rollup-read.js';
 import { applyToRollups, rebuildRollups } from '../../server/stats/rollups.js';
-import { computeStats, computeSummary } from '../../server/stats/stats.js';
+import { computeStats } from '../../server/stats/stats.js';
 import { recordClick, recordOpen, sendEvent } from '../../server/tracking/delivery.js';
 import { DEFAULT_VOCABULARY } from '../../src/model/vocabulary.js';
-import { statsProblems } from '../support/stats-invariants.js';
 import { call, openTestDb, testApp, type TestDb } from './helpers.js';
+import { assertRollupsMatch as assertRollupsMatchIn } from './rollup-check.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -125,14 +125,7 @@ async function run(id: string, command: Command, deletions: string[]): Promise<v
   }
 }
 
-async function assertRollupsMatch(id: string): Promise<void> {
-  const db = testDb.db;
-  const stats = await readStats(db, id);
-  assert.ok(stats);
-  assert.deepEqual(stats, await computeStats(db, id), 'statistics: roll-ups = live recomputation');
-  assert.deepEqual(statsProblems(stats), []);
-  assert.deepEqual(await readSummary(db, id), await computeSummary(db, id), 'summary: roll-ups = live recomputation');
-}
+const assertRollupsMatch = (id: string) => assertRollupsMatchIn(testDb.db, id);
 
 /** The timeline roll-up by UTC day, and the hourly one summed into UTC days: both kept by every write. */
 const timelineDays = (db: Queryable, id: string) =>
