@@ -20,8 +20,6 @@ import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.j
 import { SharedLoad } from './shared-load.js';
 import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 
-export type { CampaignDataClientOptions, ResponseDraft, SubscribeOptions } from './client-options.js';
-
 /**
  * The one data client of a page (DESIGN.md §3): elements ask it, never the network. It caches the
  * vocabulary, hides lines whose Delete is waiting for Undo, tells subscribers when a recipient's data
@@ -119,9 +117,7 @@ export class CampaignDataClient {
 
   /** One page of a recipient's history, newest first, without lines whose Delete waits for Undo. */
   async getHistoryPage(recipientId: string, query: HistoryQuery = {}): Promise<Page<ResponseLine>> {
-    if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
-      return { items: [], nextCursor: null, total: 0 };
-    }
+    if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) return { items: [], nextCursor: null, total: 0 };
     const page = await this.#live.read(recipientId, () => this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize }));
     const shown = (line: ResponseLine) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id);
     return { ...page, items: page.items.filter(shown) };
