@@ -1,56 +1,24 @@
 import type { AuditQuery, CampaignResponseAdapter, CallOptions, HistoryQuery } from '../adapter/types.js';
-import type { AuditPage, RestoreResult } from '../model/audit.js';
 import { BadRequestError } from '../adapter/errors.js';
-import { countLines, linesSeen, restoreDeleted } from './deletions.js';
-import { ChangeFeed } from './change-feed.js';
-import type {
-  DeleteAllResult,
-  NewResponseLine,
-  Page,
-  RecipientCampaigns,
-  ResponseLine,
-  ResponseVocabulary,
-} from '../model/types.js';
-import { raceAbort, RequestSlots } from './abort.js';
-import type { DataChange, DataChangeListener } from './changes.js';
-import type { PendingDeletion } from './pending-deletion.js';
-import { PendingDeletions } from './pending-deletions.js';
-import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
 import { capabilitiesOf } from '../adapter/capabilities.js';
-import type { Action } from '../model/principal.js';
-import { directParts, type ClientParts, type ClientPartsFactory, type ManyLineResult } from './parts.js';
-import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
-import { addMany, lastSavedPerCampaign } from './add-many.js';
-import { RecipientLive, type LiveNewsListener } from './live/recipient-live.js';
-import type { LiveState } from './live/live-hub.js';
 import type { LiveChange } from '../adapter/live-types.js';
-
-export interface CampaignDataClientOptions {
-  adapter: CampaignResponseAdapter;
-  /** How long a Delete waits for Undo before it is sent, in ms. Default 5000. */
-  undoDelayMs?: number;
-  /** Lines per history page asked of the backend. Default 200. */
-  historyPageSize?: number;
-  /**
-   * How it reads, writes and syncs: straight to the adapter by default, or `offlineParts({ userKey })`
-   * to keep edits on this device first and show the last known lists offline.
-   */
-  parts?: ClientPartsFactory;
-  /**
-   * Whether elements show others' changes as they happen, over the backend's change stream (one
-   * connection per recipient shown, shared by its elements). Default true where the adapter has
-   * `followChanges` and the `live` capability.
-   */
-  live?: boolean;
-}
-
-/** How an element follows a recipient: `live: false` hears this page's own changes only. */
-export interface SubscribeOptions {
-  live?: boolean;
-}
-
-/** What a person fills in; the client adds the line's id. */
-export type ResponseDraft = Omit<NewResponseLine, 'id'>;
+import type { AuditPage, RestoreResult } from '../model/audit.js';
+import type { Action } from '../model/principal.js';
+import type { DeleteAllResult, NewResponseLine, Page, RecipientCampaigns, ResponseLine, ResponseVocabulary } from '../model/types.js';
+import { RequestSlots } from './abort.js';
+import { ChangeFeed } from './change-feed.js';
+import type { DataChange, DataChangeListener } from './changes.js';
+import { clientEdits, type ClientEdits } from './client-edits.js';
+import type { CampaignDataClientOptions, ResponseDraft, SubscribeOptions } from './client-options.js';
+import { countLines } from './deletions.js';
+import type { LiveState } from './live/live-hub.js';
+import { RecipientLive, type LiveNewsListener } from './live/recipient-live.js';
+import { directParts, type ClientParts, type ManyLineResult } from './parts.js';
+import type { PendingDeletion } from './pending-deletion.js';
+import { PendingDeletions, withoutWaitingDeletes } from './pending-deletions.js';
+import { capabilityLimit, Permissions, type ActionAnswer } from './permissions.js';
+import { SharedLoad } from './shared-load.js';
+import type { OfflineMode, SyncListener, SyncStatus } from './sync.js';
 
 /**
  * The one data client of a page (DESIGN.md §3): elements ask it, never the network. It caches the
@@ -65,15 +33,16 @@ export class CampaignDataClient {
   readonly adapter: CampaignResponseAdapter;
   readonly undoDelayMs: number;
   readonly historyPageSize: number;
-  #vocabulary: Promise<ResponseVocabulary> | undefined;
+  readonly #vocabulary = new SharedLoad(() => this.#parts.reads.vocabulary());
   #changes = new ChangeFeed();
-  #pendingDeletions = new PendingDeletions((change) => this.#notify(change));
+  #pendingDeletions = new PendingDeletions((change) => this.#changes.notify(change));
   /** What the caller may do: `can()` reads it, narrowed by what the adapter's backend can do (its `capabilities`). */
   readonly permissions: Permissions;
   /** Resolves when the client's parts can serve (the device's store opened); never rejects. */
   readonly ready: Promise<void>;
   readonly #parts: ClientParts;
   readonly #live: RecipientLive;
+  readonly #edits: ClientEdits;
 
   constructor(options: CampaignDataClientOptions) {
     this.adapter = options.adapter;
@@ -81,14 +50,13 @@ export class CampaignDataClient {
     this.historyPageSize = options.historyPageSize ?? 200;
     this.permissions = new Permissions(this.adapter.getMe ? (callOptions) => this.adapter.getMe?.(callOptions) ?? Promise.resolve(undefined) : undefined);
     this.permissions.limit(capabilityLimit(capabilitiesOf(this.adapter)));
-    this.#parts = (options.parts ?? directParts)({
-      adapter: this.adapter,
-      vocabulary: (signal) => this.getVocabulary({ signal }).catch(() => undefined),
-      notify: (change) => this.#notify(change),
-    });
+    const notify = (change: DataChange) => this.#changes.notify(change);
+    this.#parts = (options.parts ?? directParts)({ adapter: this.adapter, vocabulary: (signal) => this.getVocabulary({ signal }).catch(() => undefined), notify });
     this.ready = this.#parts.ready;
     const follow = capabilitiesOf(this.adapter).live === false ? undefined : this.adapter.followChanges?.bind(this.adapter);
-    this.#live = new RecipientLive({ follow, enabled: options.live ?? true, notify: (change) => this.#notify(change) });
+    this.#live = new RecipientLive({ follow, enabled: options.live ?? true, notify });
+    // Through the public method: a subclass that wraps `deliveredDeletion` wraps the restore's wait too.
+    this.#edits = clientEdits(this.adapter, this.#parts.reads, this.#parts.writes, this.#live.ownWrites, this.#pendingDeletions, (result) => this.deliveredDeletion(result), notify);
   }
 
   /** Whether the elements follow the change stream (see the `live` option); false closes it. */
@@ -138,38 +106,21 @@ export class CampaignDataClient {
 
   /** The response vocabulary, fetched once per client (again only after a failure). */
   getVocabulary(options: CallOptions = {}): Promise<ResponseVocabulary> {
-    if (!this.#vocabulary) {
-      const loading = this.#parts.reads.vocabulary();
-      this.#vocabulary = loading;
-      loading.catch(() => {
-        if (this.#vocabulary === loading) this.#vocabulary = undefined;
-      });
-    }
-    // One caller giving up must not cancel the shared load.
-    return raceAbort(this.#vocabulary, options.signal);
+    return this.#vocabulary.get(options.signal);
   }
 
   /** The campaigns sent to a recipient, each with its latest response (none while a Delete waits). */
   async getRecipientCampaigns(recipientId: string, options: CallOptions = {}): Promise<RecipientCampaigns> {
     const answer = await this.#live.read(recipientId, () => this.#parts.reads.recipientCampaigns(recipientId, options));
-    return {
-      ...answer,
-      campaigns: answer.campaigns.map((campaign) =>
-        this.isDeletionPending(recipientId, campaign.id) ? { ...campaign, latestResponse: null } : campaign,
-      ),
-    };
+    return withoutWaitingDeletes(answer, (campaignId) => this.isDeletionPending(recipientId, campaignId));
   }
 
   /** One page of a recipient's history, newest first, without lines whose Delete waits for Undo. */
   async getHistoryPage(recipientId: string, query: HistoryQuery = {}): Promise<Page<ResponseLine>> {
-    if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) {
-      return { items: [], nextCursor: null, total: 0 };
-    }
+    if (query.campaignId && this.isDeletionPending(recipientId, query.campaignId)) return { items: [], nextCursor: null, total: 0 };
     const page = await this.#live.read(recipientId, () => this.#parts.reads.historyPage(recipientId, { ...query, limit: query.limit ?? this.historyPageSize }));
-    const items = page.items.filter(
-      (line) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id),
-    );
-    return { ...page, items };
+    const shown = (line: ResponseLine) => !this.isDeletionPending(recipientId, line.campaignId) && !this.#pendingDeletions.isPending(recipientId, line.campaignId, line.id);
+    return { ...page, items: page.items.filter(shown) };
   }
 
   /** How many lines a recipient has for a campaign (for Delete's confirmation). */
@@ -183,13 +134,8 @@ export class CampaignDataClient {
   }
 
   /** Adds a line (Add Response, Update Status); a Delete of the same campaign still waiting goes first. */
-  async addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
-    const waiting = this.#pendingDeletions.get(line.recipientId, line.campaignId);
-    if (waiting) await waiting.commitNow();
-    this.#live.ownWrites.markLine(line.id);
-    const saved = await this.#parts.writes.addResponse(line, options);
-    this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
-    return saved;
+  addResponse(line: NewResponseLine, options: CallOptions = {}): Promise<ResponseLine> {
+    return this.#edits.addResponse(line, options);
   }
 
   /**
@@ -197,12 +143,8 @@ export class CampaignDataClient {
    * a few at a time; a Delete waiting on one of their campaigns goes first. Each line's result in
    * order: a refused line does not refuse the others.
    */
-  async addResponses(lines: readonly NewResponseLine[], options: CallOptions = {}): Promise<ManyLineResult[]> {
-    for (const line of lines) await this.#pendingDeletions.get(line.recipientId, line.campaignId)?.commitNow();
-    for (const line of lines) this.#live.ownWrites.markLine(line.id);
-    const results = await addMany(this.#parts.writes, lines, options);
-    for (const saved of lastSavedPerCampaign(results)) this.#notify({ kind: 'added', recipientId: saved.recipientId, campaignId: saved.campaignId, line: saved });
-    return results;
+  addResponses(lines: readonly NewResponseLine[], options: CallOptions = {}): Promise<ManyLineResult[]> {
+    return this.#edits.addResponses(lines, options);
   }
 
   /**
@@ -212,21 +154,12 @@ export class CampaignDataClient {
    * another device, stay, and the answer counts them as `kept`.
    */
   deleteAllResponses(recipientId: string, campaignId: string, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    // Read before the lines are hidden, without the hiding: what the person saw when they chose Delete.
-    const seen = linesSeen(this.adapter, (query) => this.#parts.reads.historyPage(recipientId, query), campaignId);
-    seen.catch(() => undefined);
-    return this.#pendingDeletions.hold(recipientId, campaignId, undefined, options.undoDelayMs ?? this.undoDelayMs, async () => {
-      this.#live.ownWrites.markCampaign(recipientId, campaignId);
-      return this.#parts.writes.deleteAll(recipientId, campaignId, await seen.catch(() => undefined));
-    });
+    return this.#edits.deleteAllResponses(recipientId, campaignId, options.undoDelayMs ?? this.undoDelayMs);
   }
 
   /** Deletes one line after the undo time, as `deleteAllResponses` does a campaign's (capability `deleteLine`). */
   deleteResponse(line: ResponseLine, options: { undoDelayMs?: number } = {}): PendingDeletion {
-    return this.#pendingDeletions.hold(line.recipientId, line.campaignId, line.id, options.undoDelayMs ?? this.undoDelayMs, () => {
-      this.#live.ownWrites.markLine(line.id);
-      return this.#parts.writes.deleteLine(line);
-    });
+    return this.#edits.deleteResponse(line, options.undoDelayMs ?? this.undoDelayMs);
   }
 
   /**
@@ -241,30 +174,13 @@ export class CampaignDataClient {
    * Undoes a delete after it was sent (`PendingDeletion.done`'s answer): the whole delete-all by its
    * deletion, or the one line (capability `restore`). Needs a connection.
    */
-  async restoreDeletion(deletion: PendingDeletion, result: DeleteAllResult): Promise<RestoreResult> {
-    if (deletion.lineId === undefined) this.#live.ownWrites.markCampaign(deletion.recipientId, deletion.campaignId);
-    else this.#live.ownWrites.markLine(deletion.lineId);
-    const restored = await restoreDeleted(
-      {
-        adapter: this.adapter,
-        discardQueued: (opId) => this.#parts.writes.discardUnsentDelete(opId),
-        delivered: (answer) => this.deliveredDeletion(answer),
-      },
-      result,
-      deletion.lineId,
-    );
-    const which = deletion.lineId === undefined ? {} : { lineId: deletion.lineId };
-    this.#notify({ kind: 'restored', recipientId: deletion.recipientId, campaignId: deletion.campaignId, ...which });
-    return restored;
+  restoreDeletion(deletion: PendingDeletion, result: DeleteAllResult): Promise<RestoreResult> {
+    return this.#edits.restoreDeletion(deletion, result);
   }
 
   /** Brings back one line shown as deleted (a history read with `include: 'deleted'`). Needs a connection. */
-  async restoreResponse(line: ResponseLine): Promise<ResponseLine> {
-    if (!this.adapter.restoreResponse) throw new BadRequestError('this backend cannot restore a line');
-    this.#live.ownWrites.markLine(line.id);
-    const restored = await this.adapter.restoreResponse(line.id, { idempotencyKey: crypto.randomUUID() });
-    this.#notify({ kind: 'restored', recipientId: line.recipientId, campaignId: line.campaignId, lineId: line.id });
-    return restored;
+  restoreResponse(line: ResponseLine): Promise<ResponseLine> {
+    return this.#edits.restoreResponse(line);
   }
 
   /** Who changed what (capability `audit`, permission `admin`), newest first. */
@@ -293,10 +209,6 @@ export class CampaignDataClient {
       stop();
       leave?.();
     };
-  }
-
-  #notify(change: DataChange): void {
-    this.#changes.notify(change);
   }
 
   // Edits not yet delivered: the sync part answers (with offline parts, the outbox; else nothing waits).

@@ -1,5 +1,5 @@
 export { CampaignDataClient } from './data-client.js';
-export type { CampaignDataClientOptions, ResponseDraft, SubscribeOptions } from './data-client.js';
+export type { CampaignDataClientOptions, ResponseDraft, SubscribeOptions } from './client-options.js';
 export type { LiveState } from './live/live-hub.js';
 export type { LiveArrival, LiveNewsListener } from './live/recipient-live.js';
 export { PendingDeletion } from './pending-deletion.js';

@@ -5,7 +5,8 @@
 import type { Outbox } from '../offline/outbox.js';
 import type { RestClientConfig } from './configure.js';
 import { createRestDataClient } from './configure.js';
-import { CampaignDataClient, type CampaignDataClientOptions } from './data-client.js';
+import type { CampaignDataClientOptions } from './client-options.js';
+import { CampaignDataClient } from './data-client.js';
 import type { OfflineDevice } from './offline/device.js';
 import type { OfflineOptions } from './offline/options.js';
 import { offlineParts } from './offline/parts.js';

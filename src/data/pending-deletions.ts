@@ -2,7 +2,7 @@
  * The deletes of one data client that wait out their undo time: a campaign's delete-all or one
  * line's delete, each hidden from reads meanwhile, each announced to subscribers as it goes.
  */
-import type { DeleteAllResult } from '../model/types.js';
+import type { DeleteAllResult, RecipientCampaigns } from '../model/types.js';
 import type { DataChange } from './changes.js';
 import { PendingDeletion } from './pending-deletion.js';
 
@@ -85,4 +85,9 @@ export class PendingDeletions {
     this.#pending.delete(key);
     if (this.#pending.size === 0) this.#stopWatchingPageExit?.();
   }
+}
+
+/** A recipient's campaigns as the person sees them: one whose delete-all waits for Undo (`waiting`) shows no latest response. */
+export function withoutWaitingDeletes(answer: RecipientCampaigns, waiting: (campaignId: string) => boolean): RecipientCampaigns {
+  return { ...answer, campaigns: answer.campaigns.map((campaign) => (waiting(campaign.id) ? { ...campaign, latestResponse: null } : campaign)) };
 }

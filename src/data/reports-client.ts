@@ -21,12 +21,11 @@ import type {
   SendResult,
 } from '../model/campaign-stats.js';
 import type { Campaign, Page } from '../model/types.js';
-import { raceAbort, RequestSlots } from './abort.js';
+import { RequestSlots } from './abort.js';
 import type { LiveChange } from '../adapter/live-types.js';
-import { CampaignLive } from './live/campaign-live.js';
+import { CampaignLive, type LinkedDataClient } from './live/campaign-live.js';
 import type { LiveState } from './live/live-hub.js';
-import { OwnWrites } from './live/own-writes.js';
-import type { DataChange, DataChangeListener } from './changes.js';
+import { SharedLoad } from './shared-load.js';
 
 /** What changed about a campaign; elements showing it re-read (a panel, a report). */
 export type CampaignChange =
@@ -55,15 +54,6 @@ export interface CampaignReportsClientOptions {
   dataClient?: LinkedDataClient;
 }
 
-/** What the campaign side needs of the page's `CampaignDataClient`. */
-export interface LinkedDataClient {
-  subscribe(listener: DataChangeListener): () => void;
-  isOwnWrite(change: LiveChange): boolean;
-}
-
-/** The data client's news that means the server's lines changed (a queued edit's delivery is `sync`). */
-const WRITES: ReadonlySet<DataChange['kind']> = new Set(['added', 'deleted', 'restored', 'sync']);
-
 /**
  * The one campaign-side client of a page: elements ask it, never the network. It hands each
  * element a view whose newer loads abort its older ones (`createView()`), shares one campaign list
@@ -75,11 +65,9 @@ const WRITES: ReadonlySet<DataChange['kind']> = new Set(['added', 'deleted', 're
  */
 export class CampaignReportsClient {
   readonly adapter: CampaignReportsAdapter;
-  #campaigns: Promise<Page<Campaign>> | undefined;
+  readonly #campaigns = new SharedLoad(() => this.readCampaigns());
   #listeners = new Set<{ campaignId: string | undefined; listener: CampaignChangeListener }>();
   readonly #live: CampaignLive;
-  readonly #ownWrites = new OwnWrites();
-  #linked = new Map<LinkedDataClient, () => void>();
 
   /** What the caller may do, as on CampaignDataClient. */
   readonly permissions: Permissions;
@@ -97,7 +85,6 @@ export class CampaignReportsClient {
       enabled: options.live ?? true,
       notify: (campaignId, changes) => this.#notify({ kind: 'remote', campaignId, changes }),
       notifyOwn: (campaignId) => this.#notify({ kind: 'responses', campaignId }),
-      isEcho: (change) => this.#ownWrites.isEcho(change) || [...this.#linked.keys()].some((client) => client.isOwnWrite(change)),
     });
     if (options.dataClient) this.linkDataClient(options.dataClient);
   }
@@ -108,17 +95,7 @@ export class CampaignReportsClient {
    * when the change stream echoes them. Returns the unlink.
    */
   linkDataClient(dataClient: LinkedDataClient): () => void {
-    const linked = this.#linked.get(dataClient);
-    if (linked) return linked;
-    const stop = dataClient.subscribe((change) => {
-      if (WRITES.has(change.kind) && 'campaignId' in change) this.#live.ownWrite(change.campaignId);
-    });
-    const unlink = () => {
-      stop();
-      this.#linked.delete(dataClient);
-    };
-    this.#linked.set(dataClient, unlink);
-    return unlink;
+    return this.#live.link(dataClient);
   }
 
   /** Whether panels and reports follow the change stream; false closes it. */
@@ -138,7 +115,6 @@ export class CampaignReportsClient {
   /** Closes the change streams, and unlinks the data clients. */
   close(): void {
     this.#live.close();
-    for (const unlink of [...this.#linked.values()]) unlink();
   }
 
   /**
@@ -151,15 +127,7 @@ export class CampaignReportsClient {
 
   /** The campaigns (for a campaign select), fetched once per client (again after a failure or `{ fresh }`). */
   listCampaigns(options: CallOptions & { fresh?: boolean } = {}): Promise<Page<Campaign>> {
-    if (!this.#campaigns || options.fresh) {
-      const loading = this.readCampaigns();
-      this.#campaigns = loading;
-      loading.catch(() => {
-        if (this.#campaigns === loading) this.#campaigns = undefined;
-      });
-    }
-    // One caller giving up must not cancel the shared load.
-    return raceAbort(this.#campaigns, options.signal);
+    return this.#campaigns.get(options.signal, options.fresh);
   }
 
   getCampaign(campaignId: string, options: CallOptions = {}): Promise<Campaign> {
@@ -197,7 +165,7 @@ export class CampaignReportsClient {
   /** Sends an email event (reference server); subscribers of the campaign hear `sent`. */
   async sendCampaignEvent(campaignId: string, eventId: string, options: SendOptions = {}): Promise<SendResult> {
     // Marked before it goes out: the stream may bring its Sent lines before its answer comes.
-    this.#ownWrites.markSend(campaignId, eventId);
+    this.#live.ownWrites.markSend(campaignId, eventId);
     const result = await this.writeSend(campaignId, eventId, options);
     this.#notify({ kind: 'sent', campaignId, eventId, result });
     return result;

@@ -9,13 +9,11 @@ import { OutboxConnection } from './connection.js';
 import { defaultFactory, outboxDbName, type OutboxDb } from './db.js';
 import { OutboxStorageError } from './errors.js';
 import { askPersistence } from './election.js';
-import { OutboxEmitter, type OutboxEvent, type OutboxListener } from './events.js';
-import type { SendLoop } from './sender.js';
-import { startSending } from './sending.js';
+import { OutboxEmitter, type OutboxListener } from './events.js';
 import { enqueueEdits } from './enqueue.js';
 import { countOps, listOps, readLocalState } from './queries.js';
 import { discardOp, updateOp } from './store.js';
-import { TabChannel } from './tab-channel.js';
+import { OutboxTabs } from './outbox-tabs.js';
 import { systemClock, type OutboxOptions } from './outbox-options.js';
 import type { LocalState, OutboxClock, OutboxCounts, OutboxEdit, OutboxOp } from './types.js';
 import { renewedForRetry } from './send-op.js';
@@ -40,19 +38,15 @@ export class Outbox {
   readonly #emitter = new OutboxEmitter();
   readonly #closing = new AbortController();
   readonly #connection: OutboxConnection;
+  readonly #tabs: OutboxTabs;
   #available = false;
-  #channel: TabChannel | undefined;
-  #stopWakeHints: (() => void) | undefined;
-  #loop: SendLoop | undefined;
-  #running: Promise<void> | undefined;
-  #leader = false;
-  #authPaused = false;
 
   private constructor(dbName: string, options: OutboxOptions) {
     this.dbName = dbName;
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.#connection = new OutboxConnection(dbName, (event) => this.#emitter.emit(event));
+    this.#tabs = new OutboxTabs(dbName, this.#emitter);
   }
 
   /**
@@ -77,12 +71,12 @@ export class Outbox {
 
   /** Whether this instance is the one sending for its database now. */
   get isLeader(): boolean {
-    return this.#leader;
+    return this.#tabs.isLeader;
   }
 
   /** Whether sending waits for `resume()` after a 401 (as far as this tab has heard). */
   get authPaused(): boolean {
-    return this.#authPaused;
+    return this.#tabs.authPaused;
   }
 
   /** Queues one edit. Resolves with its operation once durable; see `enqueueMany`. */
@@ -119,10 +113,10 @@ export class Outbox {
         hook: this.#options.beforeEnqueueCommit,
       }),
     );
-    for (const op of done.coalesced) this.#publish({ type: 'removed', opId: op.opId, reason: 'coalesced', op });
-    for (const op of done.ops) if (op.seq > 0 && op.attempts === 0 && op.state === 'pending') this.#publish({ type: 'queued', op });
+    for (const op of done.coalesced) this.#tabs.publish({ type: 'removed', opId: op.opId, reason: 'coalesced', op });
+    for (const op of done.ops) if (op.seq > 0 && op.attempts === 0 && op.state === 'pending') this.#tabs.publish({ type: 'queued', op });
     if (done.first && this.#options.requestPersistence !== false) void this.#askPersistence();
-    this.#loop?.poke();
+    this.#tabs.poke();
     return done.ops;
   }
 
@@ -169,21 +163,19 @@ export class Outbox {
         if (!droppable) throw new OutboxStorageError('not-allowed', `this edit (${op.state}) may be on its way to the server and cannot be discarded now`);
       }),
     );
-    if (removed) this.#publish({ type: 'removed', opId, reason: 'discarded', op: removed });
-    for (const op of restored) this.#publish({ type: 'queued', op });
-    this.#loop?.poke();
+    if (removed) this.#tabs.publish({ type: 'removed', opId, reason: 'discarded', op: removed });
+    for (const op of restored) this.#tabs.publish({ type: 'queued', op });
+    this.#tabs.poke();
   }
 
   /** After a 401: the host has a token again; sending continues (in whichever tab sends). */
   resume(): void {
-    this.#authPaused = false;
-    this.#loop?.resume();
-    this.#publish({ type: 'resumed' });
+    this.#tabs.resume();
   }
 
   /** Look for work now (e.g. on `online`, or when the host knows the server is back). */
   poke(): void {
-    this.#loop?.poke({ probeNow: true });
+    this.#tabs.poke({ probeNow: true });
   }
 
   /** Subscribes to this outbox's events and those of other tabs on the same database. */
@@ -199,60 +191,22 @@ export class Outbox {
     if (this.#closing.signal.aborted) return;
     this.#closing.abort();
     this.#connection.markClosing();
-    this.#stopWakeHints?.();
-    await this.#running?.catch(() => undefined);
-    this.#channel?.close();
+    await this.#tabs.stop();
     this.#connection.close();
   }
 
   #start(): void {
-    this.#channel = new TabChannel(this.dbName, (event) => this.#onRemote(event));
     const { sender } = this.#options;
-    if (!sender) return;
-    const sending = startSending({
-      dbName: this.dbName,
-      options: this.#options,
-      sender,
-      clock: this.#clock,
-      db: () => this.#connection.get(),
-      publish: (event) => this.#publish(event),
-      onLeader: (isLeader) => this.#setLeader(isLeader),
-      signal: this.#closing.signal,
-    });
-    this.#loop = sending.loop;
-    this.#stopWakeHints = sending.stopWakeHints;
-    this.#running = sending.running;
-  }
-
-  #setLeader(isLeader: boolean): void {
-    this.#leader = isLeader;
-    this.#emitter.emit({ type: 'leader', isLeader });
-  }
-
-  #publish(event: OutboxEvent): void {
-    if (event.type === 'auth-required') this.#authPaused = true;
-    this.#emitter.emit(event);
-    this.#channel?.post(event);
-  }
-
-  #onRemote(event: OutboxEvent): void {
-    if (event.type === 'leader') return;
-    if (event.type === 'auth-required') this.#authPaused = true;
-    if (event.type === 'resumed') {
-      this.#authPaused = false;
-      this.#loop?.resume();
-    }
-    // Another tab queued or retried something: the sender (if it is us) looks now.
-    if (event.type === 'queued' || event.type === 'state') this.#loop?.poke();
-    this.#emitter.emit({ ...event, remote: true });
+    const sending = sender && { options: this.#options, sender, clock: this.#clock, db: () => this.#connection.get(), signal: this.#closing.signal };
+    this.#tabs.start(sending);
   }
 
   async #change(doing: string, opId: string, change: (op: OutboxOp) => OutboxOp): Promise<void> {
     if (!this.available) throw new OutboxStorageError('unavailable', 'offline storage is not available');
     const { before, after } = await this.#withDb(doing, (db) => updateOp(db, opId, change));
     if (!before) return;
-    if (after) this.#publish({ type: 'state', opId, from: before.state, to: after.state, op: after });
-    this.#loop?.poke();
+    if (after) this.#tabs.publish({ type: 'state', opId, from: before.state, to: after.state, op: after });
+    this.#tabs.poke();
   }
 
   async #askPersistence(): Promise<void> {

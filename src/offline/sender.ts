@@ -4,32 +4,21 @@
  * then probes with a single operation before going back to full speed; a 401 pauses it.
  */
 import { classify, retryDelay, type Outcome } from './backoff.js';
-import type { OutboxDb } from './db.js';
-import type { OutboxEvent } from './events.js';
+import { ClaimRecords, type RecordDeps } from './claim-records.js';
 import { countOps } from './queries.js';
-import { claimSendable, removeConfirmed, updateOp, type Claimed } from './store.js';
+import { claimSendable, type Claimed } from './store.js';
 import { expiryOf, sendOp } from './send-op.js';
 import { sendAddBatch } from './send-batch.js';
+import type { OutboxSender } from './types.js';
 
-/** Confirmations removed per transaction. */
-const CONFIRM_BATCH = 10;
-import type { BackoffOptions, OutboxClock, OutboxOp, OutboxSender } from './types.js';
-
-export interface SendLoopDeps {
-  db(): Promise<OutboxDb>;
+export interface SendLoopDeps extends RecordDeps {
   sender: OutboxSender;
-  clock: OutboxClock;
-  random: () => number;
-  backoff: BackoffOptions;
   leaseMs: number;
   batchSize: number;
   /** The adds of a claim go in one request (`sender.addResponses`). */
   batchAdds: boolean;
   /** Holding the Web Lock: an inflight operation claimed by anyone else is an orphan of a gone sender. */
   exclusive: boolean;
-  emit(event: OutboxEvent): void;
-  /** Asks the server for its version of a conflicted edit; its answer is kept on the operation. */
-  fetchConflictVersion?: (op: OutboxOp) => Promise<unknown>;
 }
 
 type Claim = Claimed['ops'][number];
@@ -123,18 +112,7 @@ export class SendLoop {
    * out: recording never waits on the network, and the network never waits on a commit.
    */
   async #sendClaimed(all: Claim[], claimId: string, signal: AbortSignal): Promise<void> {
-    const records: Promise<void>[] = [];
-    // Confirmations are removed a few per transaction: a page that dies before that re-sends them
-    // under the same key and the server replays its answer, so batching them costs nothing real.
-    let confirmed: { op: OutboxOp; result: unknown }[] = [];
-    const flush = () => {
-      if (confirmed.length > 0) records.push(this.#confirm(confirmed));
-      confirmed = [];
-    };
-    const confirm = (op: OutboxOp, result: unknown) => {
-      confirmed.push({ op, result });
-      if (confirmed.length >= CONFIRM_BATCH) flush();
-    };
+    const records = new ClaimRecords(this.#deps, claimId, (sent) => (this.#sentSinceComplete += sent));
     let claims = all;
     const adds = this.#deps.batchAdds ? claims.filter(({ op }) => op.kind === 'add' && op.payload.line && !expiryOf(op, this.#deps.clock.now(), this.#deps.sender)) : [];
     // The claim holds no two edits that depend on each other, so its adds may go first, together.
@@ -142,22 +120,22 @@ export class SendLoop {
       const answer = await sendAddBatch(this.#deps.sender, adds, signal);
       this.#afterAnswer(answer.kind === 'failed' ? answer.outcome : { kind: 'done' });
       for (const line of answer.kind === 'failed' ? adds.map((claim) => ({ claim, outcome: answer.outcome, result: undefined })) : answer.lines) {
-        if (line.outcome.kind === 'done') confirm(line.claim.op, line.result);
-        else records.push(this.#recordAnswer(line.claim.op, claimId, line.outcome));
+        if (line.outcome.kind === 'done') records.confirm(line.claim.op, line.result);
+        else records.answer(line.claim.op, line.outcome);
       }
       claims = claims.filter((claim) => !adds.includes(claim));
     }
     for (let i = 0; i < claims.length; i += 1) {
       if (signal.aborted || this.#authPaused || this.#backoffUntil > this.#deps.clock.now()) {
         // Unsent: give them back as they were, the server has not seen them through us.
-        for (const rest of claims.slice(i)) records.push(this.#record(rest.op, claimId, { kind: 'aborted' }, rest.reachedBefore));
+        for (const rest of claims.slice(i)) records.record(rest.op, { kind: 'aborted' }, rest.reachedBefore);
         break;
       }
       const { op } = claims[i];
       const expired = expiryOf(op, this.#deps.clock.now(), this.#deps.sender);
       if (expired) {
         // Given up before sending: a person sees it failed and may send it again as a new edit.
-        records.push(this.#record(op, claimId, { kind: 'failed', error: expired }, claims[i].reachedBefore));
+        records.record(op, { kind: 'failed', error: expired }, claims[i].reachedBefore);
         continue;
       }
       let outcome: Outcome | { kind: 'done' };
@@ -169,30 +147,10 @@ export class SendLoop {
         outcome = classify(error);
       }
       this.#afterAnswer(outcome);
-      if (outcome.kind === 'done') confirm(op, result);
-      else records.push(this.#recordAnswer(op, claimId, outcome));
+      if (outcome.kind === 'done') records.confirm(op, result);
+      else records.answer(op, outcome);
     }
-    flush();
-    await Promise.all(records);
-  }
-
-  /** Records an answer that is not a confirmation; for a conflict, with what the server holds. */
-  async #recordAnswer(op: OutboxOp, claimId: string, outcome: Outcome): Promise<void> {
-    let serverVersion: unknown;
-    if (outcome.kind === 'conflict' && this.#deps.fetchConflictVersion) {
-      serverVersion = await this.#deps.fetchConflictVersion(op).catch(() => undefined);
-    }
-    await this.#record(op, claimId, outcome, true, serverVersion);
-  }
-
-  async #confirm(items: { op: OutboxOp; result: unknown }[]): Promise<void> {
-    const at = this.#deps.clock.now();
-    await removeConfirmed(await this.#deps.db(), items.map(({ op }) => op.seq), at);
-    this.#sentSinceComplete += items.length;
-    for (const { op, result } of items) {
-      this.#deps.emit({ type: 'state', opId: op.opId, from: 'inflight', to: 'done', op: null, result });
-      this.#deps.emit({ type: 'removed', opId: op.opId, reason: 'done', op, result });
-    }
+    await records.settled();
   }
 
   /** The sender-wide consequences of an answer: back off, pause, or go back to full speed. */
@@ -208,40 +166,6 @@ export class SendLoop {
       // Any other answer came from a working server: the probe succeeded.
       this.#streak = 0;
       this.#probing = false;
-    }
-  }
-
-  /** Records an answer other than a confirmation, if the op is still ours (our claim). */
-  async #record(claimed: OutboxOp, claimId: string, outcome: Outcome, reached: boolean, serverVersion?: unknown): Promise<void> {
-    const { clock, backoff, random, emit } = this.#deps;
-    const now = clock.now();
-    const { before, after } = await updateOp(await this.#deps.db(), claimed.opId, (op) => {
-      if (op.state !== 'inflight' || op.claimId !== claimId) return null;
-      const released = { ...op, state: 'pending' as const, claimId: undefined, claimedAt: undefined, leaseUntil: undefined };
-      switch (outcome.kind) {
-        case 'aborted':
-          return { ...released, mayHaveReachedServer: reached };
-        case 'auth':
-          return { ...released, lastError: outcome.error };
-        case 'conflict':
-          return { ...released, state: 'conflict', attempts: op.attempts + 1, lastError: outcome.error, serverVersion };
-        case 'failed':
-          return { ...released, state: 'failed', attempts: op.attempts + 1, lastError: outcome.error };
-        case 'retry': {
-          const attempts = op.attempts + 1;
-          const serverErrors = op.serverErrors + (outcome.answered ? 1 : 0);
-          const exhausted = serverErrors >= backoff.maxServerAttempts;
-          const nextAttemptAt = now + retryDelay(attempts, outcome.retryAfterMs, backoff, random);
-          return { ...released, state: exhausted ? 'failed' : 'pending', attempts, serverErrors, nextAttemptAt, lastError: outcome.error };
-        }
-      }
-    });
-    if (!before || !after || after === before) return;
-    emit({ type: 'state', opId: claimed.opId, from: before.state, to: after.state, op: after });
-    if (outcome.kind === 'auth') emit({ type: 'auth-required', opId: claimed.opId, error: outcome.error });
-    else if (outcome.kind !== 'aborted') {
-      const final = after.state === 'failed' || after.state === 'conflict';
-      emit({ type: 'sync-failed', opId: claimed.opId, error: outcome.error, final, ...(final ? {} : { retryAt: after.nextAttemptAt }) });
     }
   }
 

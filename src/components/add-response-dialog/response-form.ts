@@ -1,6 +1,6 @@
 import { FUTURE_TOLERANCE_MS, NOTE_MAX_LENGTH } from '../../model/types.js';
 import type { RecipientCampaign } from '../../model/types.js';
-import type { ResponseDraft } from '../../data/data-client.js';
+import type { ResponseDraft } from '../../data/client-options.js';
 import { firstDatedEvent, MIN_TYPED_YEAR, RESPONSE_FLOOR } from '../../model/response-dates.js';
 import { toZonedLocal, zonedLocalToInstant } from '../../i18n/datetime.js';
 import type { Localizer } from '../../i18n/localizer.js';
