@@ -1,8 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
+import { TypingPause } from '../base/typing-pause.js';
 import { EMPTY_FILTERS, type FilterValues } from './report-filters.js';
-
-/** How long typing in the note filter pauses before the server is asked. */
-const NOTE_FILTER_DELAY_MS = 300;
 
 /**
  * The detail report's filter form: the values as chosen, and the note as sent to the server, which
@@ -14,7 +12,7 @@ export class ReportFilterState {
   noteQuery = '';
 
   #host: ReactiveControllerHost;
-  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #notePause = new TypingPause();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -22,7 +20,7 @@ export class ReportFilterState {
 
   /** Drops the note still waiting for typing to pause (the report left the page). */
   cancel(): void {
-    clearTimeout(this.#noteTimer);
+    this.#notePause.cancel();
   }
 
   /** Whether any filter is chosen (the order of the lines is not a filter). */
@@ -33,13 +31,13 @@ export class ReportFilterState {
 
   /** The note as typed goes to the server now, without waiting for typing to pause. */
   applyNote(): void {
-    clearTimeout(this.#noteTimer);
+    this.#notePause.cancel();
     this.#set(this.values, this.values.note);
   }
 
   /** Every filter cleared. */
   reset(): void {
-    clearTimeout(this.#noteTimer);
+    this.#notePause.cancel();
     this.#set({ ...EMPTY_FILTERS }, '');
   }
 
@@ -49,8 +47,7 @@ export class ReportFilterState {
 
   onNoteInput = (value: string): void => {
     this.#set({ ...this.values, note: value }, this.noteQuery);
-    clearTimeout(this.#noteTimer);
-    this.#noteTimer = setTimeout(() => this.#set(this.values, this.values.note), NOTE_FILTER_DELAY_MS);
+    this.#notePause.after(() => this.#set(this.values, this.values.note));
   };
 
   onReset = (): void => this.reset();

@@ -1,7 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-
-/** How long typing in the note filter pauses before the server is asked. */
-const NOTE_FILTER_DELAY_MS = 250;
+import { TypingPause } from '../base/typing-pause.js';
 
 /**
  * The history's filters: response category, note text, and times in the recipient's zone. The
@@ -17,7 +15,7 @@ export class HistoryFilterState {
   showRecipientZone = false;
 
   #host: ReactiveControllerHost;
-  #noteTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #notePause = new TypingPause();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -25,7 +23,7 @@ export class HistoryFilterState {
 
   /** Drops the note still waiting for typing to pause (the history left the page). */
   cancel(): void {
-    clearTimeout(this.#noteTimer);
+    this.#notePause.cancel();
   }
 
   /** Whether the server is asked for matching lines only. */
@@ -37,8 +35,7 @@ export class HistoryFilterState {
 
   onNoteInput = (event: Event): void => {
     this.#set({ note: (event.target as HTMLInputElement).value });
-    clearTimeout(this.#noteTimer);
-    this.#noteTimer = setTimeout(() => this.#set({ noteQuery: this.note }), NOTE_FILTER_DELAY_MS);
+    this.#notePause.after(() => this.#set({ noteQuery: this.note }));
   };
 
   onZoneToggle = (event: Event): void => this.#set({ showRecipientZone: (event.target as HTMLInputElement).checked });
