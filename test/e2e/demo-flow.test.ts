@@ -169,9 +169,21 @@ async function historyLines(page: Page, title: string): Promise<{ detail: string
     );
 }
 
+/**
+ * Scrolls the campaign's history list into view, as a person reading it would. The list is
+ * virtualized: below the fold it draws no line, and the page's height moves with its texts (a
+ * "Last synced" time of 10:24 PM wraps where 9:00 PM did not).
+ */
+async function seeHistory(page: Page, title: string): Promise<void> {
+  const list = campaignRow(page, title).locator('response-history [part="list"]');
+  await list.waitFor({ state: 'attached' });
+  await list.scrollIntoViewIfNeeded();
+}
+
 /** Waits until the newest history line of the campaign has this detail and note. */
 async function waitForNewestLine(page: Page, title: string, detail: string, note: string): Promise<void> {
   const history = campaignRow(page, title).locator('response-history');
+  await seeHistory(page, title);
   await history.locator('[part="line"]').first().waitFor();
   const deadline = Date.now() + STEP_MS;
   for (;;) {
@@ -397,6 +409,7 @@ describe('demo page: the Campaigns subtab against the reference server', () => {
       await campaignRow(page, campaign.title).getByRole('button', { name: campaign.title }).click();
       // Deleted lines stay in the history of a person who may restore them: struck, marked, with Restore.
       const deletedMark = campaignRow(page, campaign.title).locator('response-history [part="line-deleted"]').first();
+      await seeHistory(page, campaign.title);
       await deletedMark.waitFor();
       assert.match((await deletedMark.textContent()) ?? '', /^Deleted by /);
       assert.equal(await campaignRow(page, campaign.title).locator('response-history [part="line"]:not(.deleted)').count(), 0, 'no live line left');
