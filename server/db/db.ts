@@ -31,6 +31,19 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `work`'s reads in one snapshot: a page's total and its items are two statements, and on
+ * PostgreSQL (READ COMMITTED, a pool) each statement sees what committed before it began, so a
+ * delete landing between them answered "16 responses" with none listed. On PGlite the transaction
+ * keeps other requests' statements out until it ends.
+ */
+export function inOneSnapshot<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    return work(tx);
+  });
+}
+
 export interface OpenDbOptions {
   /** A PostgreSQL connection string; when set, PGlite is not used. */
   databaseUrl?: string;

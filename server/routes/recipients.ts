@@ -2,7 +2,7 @@
 import { principalOf } from '../auth/principal.js';
 import type { Context } from 'hono';
 import type { FieldIssue } from '../../src/model/schemas.js';
-import type { Queryable } from '../db/db.js';
+import { inOneSnapshot, type Queryable } from '../db/db.js';
 import type { Page, Recipient, RecipientCampaigns, ResponseLine } from '../../src/model/types.js';
 import { jsonWithEtag } from '../http/http.js';
 import { idempotencyKeyOf, runIdempotent } from '../http/idempotency.js';
@@ -109,21 +109,22 @@ export function registerRecipientRoutes(api: Api, { db, now, restoreDays }: Rout
     if (query.categoryId !== undefined) where += ` AND category_id = $${params.push(query.categoryId)}`;
     // strpos, not LIKE: the text is matched as it is, with no wildcards to escape.
     if (query.q !== undefined) where += ` AND strpos(lower(note), lower($${params.push(query.q)})) > 0`;
-    const [{ total }] = await db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
-      params,
-    );
+    const totalParams = [...params];
     let pageWhere = where;
     if (query.cursor) {
       const { respondedAt, recordedAt, id } = query.cursor;
       const [a, b, d] = [params.push(respondedAt), params.push(recordedAt), params.push(id)];
       pageWhere += ` AND (responded_at, recorded_at, id) < ($${a}::timestamptz, $${b}::timestamptz, $${d}::uuid)`;
     }
-    const rows = await db.query(
-      `SELECT ${query.withDeleted ? HISTORY_COLUMNS : LINE_COLUMNS} FROM ${from} WHERE ${pageWhere}
-        ORDER BY responded_at DESC, recorded_at DESC, id DESC LIMIT ${query.limit + 1}`,
-      params,
-    );
+    const { total, rows } = await inOneSnapshot(db, async (tx) => {
+      const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, totalParams);
+      const rows = await tx.query(
+        `SELECT ${query.withDeleted ? HISTORY_COLUMNS : LINE_COLUMNS} FROM ${from} WHERE ${pageWhere}
+          ORDER BY responded_at DESC, recorded_at DESC, id DESC LIMIT ${query.limit + 1}`,
+        params,
+      );
+      return { total, rows };
+    });
     const items = rows.slice(0, query.limit).map(query.withDeleted ? toHistoryLine : toResponseLine);
     const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]) : null;
     const page: Page<ResponseLine> = { items, nextCursor, total };

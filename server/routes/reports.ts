@@ -6,7 +6,7 @@ import type { Clicker, Clickthrough, ClickthroughEvent, ClickthroughLink } from 
 import type { Page } from '../../src/model/types.js';
 import type { CampaignResponseRow } from '../../src/model/campaign-stats.js';
 import { csvStream, type CsvValue } from '../http/csv.js';
-import { toInstant } from '../db/db.js';
+import { inOneSnapshot, toInstant } from '../db/db.js';
 import { jsonWithEtag } from '../http/http.js';
 import { fieldProblem, ProblemError } from '../http/problems.js';
 import {
@@ -41,8 +41,10 @@ export function registerReportRoutes(api: Api, { db }: CampaignRouteDeps): void 
     await requireCampaign(campaignId);
     const query = await parseReportQuery(c, db, campaignId, true);
     const { where, params } = filterSql(campaignId, query);
-    const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM response_lines l WHERE ${where}`, params);
-    const rows = await readReportBatch(db, campaignId, query, query.after, query.limit + 1);
+    const { total, rows } = await inOneSnapshot(db, async (tx) => {
+      const [{ total }] = await tx.query<{ total: number }>(`SELECT count(*)::int AS total FROM response_lines l WHERE ${where}`, params);
+      return { total, rows: await readReportBatch(tx, campaignId, query, query.after, query.limit + 1) };
+    });
     const pageRows = rows.slice(0, query.limit);
     const page: Page<CampaignResponseRow> = {
       items: pageRows.map(toReportRow),
