@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { openDb, type Db, type Queryable } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { seedVocabulary } from '../../server/db/seed.js';
-import { installRollupFunction } from '../../server/stats/rollups.js';
-import { recordOpens, type OpenHit } from '../../server/tracking/open-batch.js';
+import { applyToRollups, installRollupFunction } from '../../server/stats/rollups.js';
+import { recordOpens, type DeferredWrites, type OpenHit } from '../../server/tracking/open-batch.js';
+import { recordChange } from '../../server/live/change-log.js';
 
 const MAILS = 1_500;
 const BATCH = 20;
@@ -50,22 +51,38 @@ test('a batch of 20 opens reads about its own rows of the lines, the roll-ups an
   for (let i = 0; i < 30; i += 1) await recordOpens(db, batch());
   const [{ lines }] = await db.query<{ lines: number }>('SELECT count(*)::int AS lines FROM all_response_lines');
   assert.equal(lines, 30 * BATCH);
-  // pg_stat_xact_user_tables, read before and after the batch in one transaction (no flush between):
-  // the rows the batch read, on either engine.
+  await assertReadsItsOwnRows(lines, (tx) => recordOpens(tx, batch()));
+});
+
+test('a batch of opens and clicks, whose roll-ups and change log come after its writes, reads its own rows too', async () => {
+  const [{ lines }] = await db.query<{ lines: number }>('SELECT count(*)::int AS lines FROM all_response_lines');
+  await assertReadsItsOwnRows(lines, async (tx) => {
+    const deferred: DeferredWrites = { rollups: [], changes: [] };
+    await recordOpens(tx, batch(), deferred);
+    await applyToRollups(tx, deferred.rollups, 1);
+    for (const change of deferred.changes) await recordChange(tx, change);
+  });
+});
+
+/**
+ * pg_stat_xact_user_tables, read before and after `write` in one transaction (no flush between):
+ * the rows it read, on either engine.
+ */
+async function assertReadsItsOwnRows(lines: number, write: (tx: Queryable) => Promise<unknown>): Promise<void> {
   const tables = ['all_response_lines', 'change_log', 'rollup_recipient_lines'];
   const rowsRead = async (tx: Queryable) => new Map((await tx.query<{ relname: string; n: number }>(
     `SELECT relname, (coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0))::int AS n FROM pg_stat_xact_user_tables
       WHERE relname = ANY($1::text[])`, [tables])).map((row) => [row.relname, row.n]));
   const [before, after] = await db.transaction(async (tx) => {
     const first = await rowsRead(tx);
-    await recordOpens(tx, batch());
+    await write(tx);
     return [first, await rowsRead(tx)];
   });
   for (const table of tables) {
     const n = (after.get(table) ?? 0) - (before.get(table) ?? 0);
     assert.ok(n <= 4 * BATCH, `${table}: ${n} rows read for a batch of ${BATCH} (the lines: ${lines})`);
   }
-});
+}
 
 test('the batch functions keep one generic plan per statement, whatever the session says', async () => {
   // Replanned at each call (the planner's choice for the roll-ups' CTEs), a batch's call cost 15–20 %
