@@ -180,7 +180,7 @@ async function profileBatches(engine: string, databaseUrl: string | undefined): 
     const explaining = new HitRecorder(explainingDb(fixture.db, explained));
     await Promise.all(batchOf().map((hit) => explaining.open(hit)));
 
-    await instrumentFunctions(fixture.db, ['record_open_hits', 'rollup_apply', 'change_log_record']);
+    await instrumentFunctions(fixture.db, ['record_open_hits', 'rollup_apply', 'change_log_lines']);
     const instrumented = new HitRecorder(fixture.db);
     for (let i = 0; i < BATCHES; i++) await Promise.all(batchOf().map((hit) => instrumented.open(hit)));
     const marks = await fixture.db.query<{ label: string; ms: number; n: number }>(

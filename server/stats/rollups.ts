@@ -7,7 +7,7 @@
  */
 import type { ResponseLine } from '../../src/model/types.js';
 import type { Db, Queryable } from '../db/db.js';
-import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, LOCK_PAIRS_SQL, netContributionsSql, TIMELINE_FIGURES, UTC_DAY } from './rollup-sql.js';
+import { ARRAY_INPUT, ARRAY_PAIRS, contributionsSql, deltaSql, FEW_ROWS, LOCK_PAIRS_SQL, netContributionsSql, TIMELINE_FIGURES, UTC_DAY } from './rollup-sql.js';
 import { CHANGE_LOG_FUNCTION } from '../live/change-log.js';
 import { OPEN_FUNCTIONS } from '../tracking/open-sql.js';
 
@@ -58,7 +58,8 @@ export async function applyToRollups(tx: Queryable, lines: readonly RollupLine[]
  * A write touches a few rows of large tables, named by arrays whose length the planner cannot know:
  * left to itself it may hash-join a batch against a whole table (measured in the tracking bench:
  * hundreds of milliseconds per batch at 20,000 deliveries). Index lookups row by row are what a batch
- * wants. Set for the rest of the caller's transaction, which is itself a write of a few rows.
+ * wants. Set for the rest of the caller's transaction, which is itself a write of a few rows; the
+ * roll-ups' own function holds stricter settings of its own (FEW_ROWS).
  */
 export const PLAN_FOR_FEW_ROWS = 'SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off';
 
@@ -123,7 +124,7 @@ const NET_CONTRIBUTE_STATEMENT = netContributionsSql(ARRAY_INPUT);
  * the recipients' contributions, and (−1) the per-recipient rows left at zero. Four to six round
  * trips were a third of a tracked batch's time (bench/node/tracking-profile.ts).
  */
-const APPLY_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_apply(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql AS $fn$
+const APPLY_FUNCTION = `CREATE OR REPLACE FUNCTION rollup_apply(text[], text[], text[], text[], timestamptz[], boolean[], integer) RETURNS void LANGUAGE plpgsql ${FEW_ROWS} AS $fn$
 BEGIN
   PERFORM 1 FROM (${LOCK_PAIRS_SQL}) AS locks;
   PERFORM rollup_delta($1, $2, $3, $4, $5, $6, $7);

@@ -11,8 +11,7 @@
  * delivery's instant, which the first function reads.
  */
 
-/** Index lookups row by row: a batch names a few rows of large tables (see PLAN_FOR_FEW_ROWS). */
-const FEW_ROWS = 'SET enable_hashjoin = off SET enable_mergejoin = off';
+import { FEW_ROWS } from '../stats/rollup-sql.js';
 
 /**
  * The delivered mail of each hit (by its 1-based position), for hits whose mail was delivered and
@@ -106,7 +105,7 @@ BEGIN
   IF p_alone THEN
     PERFORM rollup_apply(line_campaigns, line_recipients, line_events, array_fill('opened'::text, ARRAY[cardinality(line_ids)]), line_ats, line_machines, 1);
     -- Last, after every other row's lock: the change log's lock is held until commit.
-    PERFORM change_log_record('tracked-open', NULL, NULL, line_ids, line_ats[cardinality(line_ats)]);
+    PERFORM change_log_lines('tracked-open', line_campaigns, line_recipients, line_ids, line_ats[cardinality(line_ats)]);
   END IF;
   RETURN line_ids;
 END
