@@ -85,6 +85,25 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
     return found as T;
   }
 
+  /**
+   * Clicks what `find` finds, found again while the click fails: the summary's re-render right after
+   * a save can leave a found button without a box for a moment ("Node is either not clickable or
+   * not an Element", seen once in CI), where a person would simply click again.
+   */
+  async function clickFound(find: () => Promise<ElementHandle | null>, what: string): Promise<void> {
+    await waitFor(async () => {
+      const handle = await find();
+      if (!handle) return false;
+      try {
+        await handle.click();
+        return true;
+      } catch (error) {
+        if (/not clickable|detached/iu.test(String(error))) return false;
+        throw error;
+      }
+    }, `a click on ${what}`);
+  }
+
   const buttonNamed = async (scope: Page | ElementHandle, selector: string, name: string) =>
     present(async () => firstWhere(await scope.$$(selector), textIs, name), `the button ${name}`);
 
@@ -176,8 +195,8 @@ function firefoxPage(page: Page, closeContext: () => Promise<void>): E2ePage {
       await closed(dialog);
     },
     async recordInBulk({ event, detail, note, recipients }: BulkEntry) {
-      const newList = await firstWhere(await inBulk('button'), textIs, 'New list');
-      if (newList) await newList.click();
+      const newList = async () => firstWhere(await inBulk('button'), textIs, 'New list');
+      if (await newList()) await clickFound(newList, 'New list');
       await selectByLabel(await bulkField('Campaign event'), event);
       await selectByLabel(await bulkField('Response Detail'), detail);
       await replaceText(await bulkField('Note'), note);
