@@ -1,6 +1,6 @@
 /**
- * End to end: the demo page (`npm start`'s server: the API, the demo through Vite, a fresh PGlite
- * database) driven in the system Chromium by playwright-core, through the source document's flows
+ * End to end: the demo page (`npm start`'s server: the API, the demo through Vite, a fresh
+ * database: test/support/e2e/demo-server.ts) driven in the system Chromium by playwright-core, through the source document's flows
  * with its button names — Add Response → Save, Update Status → Save New Response, Update Status →
  * Actions → Delete — once by mouse and once by keyboard alone. Each step is checked on the page and
  * against the server's API, and a reload shows what the server kept.
@@ -29,10 +29,7 @@ let browser: Browser;
 
 before(
   async () => {
-    // PGlite even in CI: this file checks, while the outbox writes, that a page's total counts the
-    // lines it lists, and on PostgreSQL the server reads the two in separate statements, so a
-    // delete-all committed between them answered total 16 with no line listed.
-    server = await startDemoServer('demo', {}, { pglite: true });
+    server = await startDemoServer('demo');
     browser = await chromium.launch({
       executablePath: findBrowser('chromium'),
       args: CHROMIUM_ARGS,

@@ -34,16 +34,12 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/**
- * `name` marks the temporary folder or schema; `options` are the server's, beside the demo's own.
- * `pglite` keeps the database on PGlite even when CR_TEST_DATABASE_URL is set.
- */
+/** `name` marks the temporary folder or schema; `options` are the server's, beside the demo's own. */
 export async function startDemoServer(
   name: string,
   options: Omit<StartOptions, 'port' | 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'vite' | 'viteRoot'> = {},
-  { pglite = false }: { pglite?: boolean } = {},
 ): Promise<DemoServer> {
-  const databaseUrl = pglite ? undefined : process.env.CR_TEST_DATABASE_URL || undefined;
+  const databaseUrl = process.env.CR_TEST_DATABASE_URL || undefined;
   const databaseSchema = databaseUrl ? `cr_e2e_${name.replace(/\W/gu, '_')}_${randomBytes(6).toString('hex')}` : undefined;
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), `cr-e2e-${name}-`));
   const openDatabase = () => (databaseUrl ? openDb({ databaseUrl, schema: databaseSchema }) : openDb({ dataDir }));
