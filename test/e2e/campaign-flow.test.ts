@@ -1,6 +1,6 @@
 /**
  * End to end: the demo's campaign page (`npm start`'s server: the API, the demo through Vite, a
- * fresh PGlite database) in the system Chromium, driven by playwright-core. A person sends the
+ * fresh database: test/support/e2e/demo-server.ts) in the system Chromium, driven by playwright-core. A person sends the
  * seeded unsent email event, opens a message in the simulated inbox (its tracking pixel loads) and
  * clicks a link (through the click redirect), refreshes the statistics, and sees the opened and
  * clicked-through counts move in the stats panel; the server's own answers agree.

@@ -1,9 +1,10 @@
 /**
- * End to end: the demo page (`npm start`'s server: the API, the demo through Vite, a fresh PGlite
- * database) driven in the system Chromium by playwright-core, through the source document's flows
- * with its button names — Add Response → Save, Update Status → Save New Response, Update Status →
- * Actions → Delete — once by mouse and once by keyboard alone. Each step is checked on the page and
- * against the server's API, and a reload shows what the server kept.
+ * End to end: the demo page (`npm start`'s server: the API, the demo through Vite, a fresh database
+ * as test/support/e2e/demo-server.ts makes it) driven in the system Chromium by playwright-core,
+ * through the source document's flows with its button names — Add Response → Save, Update Status →
+ * Save New Response, Update Status → Actions → Delete — once by mouse and once by keyboard alone.
+ * Each step is checked on the page and against the server's API, and a reload shows what the
+ * server kept.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';

@@ -9,7 +9,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openDb } from '../../../server/db/db.js';
 import type { SendResult } from '../../../src/model/campaign-stats.js';
 import type { NewResponseLine, RecipientCampaigns } from '../../../src/model/types.js';
 import { call, testApp } from '../../server/helpers.js';
@@ -33,12 +32,10 @@ const HISTORY = ['campaign-responses-tab', 'response-history'];
 export function liveFlow(launch: () => Promise<E2eBrowser>): void {
   let server: DemoServer;
   let browser: E2eBrowser;
-  let dataDir: string;
 
   before(
     async () => {
       server = await startDemoServer('live');
-      dataDir = server.dataDir;
       browser = await launch();
     },
     { timeout: 180_000 },
@@ -93,7 +90,7 @@ export function liveFlow(launch: () => Promise<E2eBrowser>): void {
         // the last change it heard, shows it with nothing else to prompt a read.
         const whileDown = lineFor(campaign, 'responded', `While the server was down (${browser.name})`);
         await server.restart(async () => {
-          const db = await openDb({ dataDir });
+          const db = await server.openDatabase();
           try {
             const answer = await call(testApp(db), 'PUT', `/api/responses/${whileDown.id}`, { body: whileDown });
             assert.equal(answer.status, 201, answer.text);
