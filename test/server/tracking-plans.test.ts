@@ -4,10 +4,8 @@
 // batch, so a batch's time grew with the tables.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { openDb, type Db, type Queryable } from '../../server/db/db.js';
-import { migrate } from '../../server/db/migrate.js';
-import { seedVocabulary } from '../../server/db/seed.js';
+import type { Db, Queryable } from '../../server/db/db.js';
+import { BENCH_EVENT, trackingFixture, type TrackingFixture } from '../../bench/node/tracking-fixture.js';
 import { applyToRollups, installRollupFunction } from '../../server/stats/rollups.js';
 import { recordOpens, type DeferredWrites, type OpenHit } from '../../server/tracking/open-batch.js';
 import { recordChange } from '../../server/live/change-log.js';
@@ -16,31 +14,20 @@ const MAILS = 1_500;
 const BATCH = 20;
 const READER = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0';
 let db: Db;
-let schema: string | undefined;
+let fixture: TrackingFixture;
 let next = 1;
 
 before(async () => {
-  const databaseUrl = process.env.DATABASE_URL;
-  schema = databaseUrl ? `cr_test_${randomBytes(6).toString('hex')}` : undefined;
-  db = await openDb({ databaseUrl, schema });
-  await migrate(db);
-  await db.transaction((tx) => seedVocabulary(tx));
-  await db.exec(`
-    INSERT INTO campaigns (id, title, currency) VALUES ('tp', 'Plans', 'EUR');
-    INSERT INTO campaign_events (id, campaign_id, name, channel, date, status) VALUES ('tp-mail', 'tp', 'Mail', 'email', now() - interval '1 day', 'completed');
-    INSERT INTO recipients (id, display_name, email, time_zone) SELECT 'tp' || g, 'P' || g, 'p' || g || '@tp.example', 'UTC' FROM generate_series(1, ${MAILS}) g;
-    INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT 'tp', 'tp' || g FROM generate_series(1, ${MAILS}) g;
-    INSERT INTO event_deliveries (event_id, recipient_id, detail_id, delivered_at) SELECT 'tp-mail', 'tp' || g, 'sent', now() - interval '1 day' FROM generate_series(1, ${MAILS}) g;
-    ANALYZE;`);
+  fixture = await trackingFixture(process.env.DATABASE_URL, MAILS);
+  db = fixture.db;
+  // Statistics taken now, with the lines and the roll-ups empty, as at a new database's start.
+  await db.exec('ANALYZE');
   await installRollupFunction(db);
 });
-after(async () => {
-  if (schema) await db.query(`DROP SCHEMA ${schema} CASCADE`);
-  await db.close();
-});
+after(() => fixture.drop());
 
 const batch = (): OpenHit[] => Array.from({ length: BATCH }, () => ({
-  claims: { recipientId: `tp${next++}`, eventId: 'tp-mail', expiresAt: Date.now() + 86_400_000 },
+  claims: { recipientId: `tb${next++}`, eventId: BENCH_EVENT, expiresAt: Date.now() + 86_400_000 },
   userAgent: READER,
   client: `127.0.0.1\n${READER}`,
   at: new Date(),
