@@ -215,7 +215,7 @@ describe('parts and tokens: rendered as documented', () => {
     seen.collect(member);
     // Sent, past Undo: Restore of the whole, and what was kept (a line added meanwhile elsewhere).
     const keptAdapter = new FakeAdapter([line({ id: 'a' })]);
-    const sent = await state<CampaignResponsesTab>(seen, html`<campaign-responses-tab recipient-id="42" undo-delay-ms="300" .dataClient=${new CampaignDataClient({ adapter: keptAdapter })}></campaign-responses-tab>`, (el) => hasPart(el, 'table')());
+    const sent = await state<CampaignResponsesTab>(seen, html`<campaign-responses-tab recipient-id="42" undo-delay-ms="1500" .dataClient=${new CampaignDataClient({ adapter: keptAdapter })}></campaign-responses-tab>`, (el) => hasPart(el, 'table')());
     $(sent, '[part="update-button"]').click();
     await until(() => dialogOf(sent).shadowRoot?.querySelector('[part~="save-button"]'));
     dialogOf(sent).close();
@@ -225,7 +225,7 @@ describe('parts and tokens: rendered as documented', () => {
     await until(hasPart(sent, 'undo-button'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     keptAdapter.lines.push(line({ id: 'later', respondedAt: '2026-01-12T09:00:00.000Z' }));
-    await until(hasPart(sent, 'kept-note'), 3000);
+    await until(hasPart(sent, 'kept-note'), 6000);
     seen.collect(sent);
     expectMatches('campaign-responses-tab', seen);
   });
@@ -304,14 +304,15 @@ describe('parts and tokens: rendered as documented', () => {
     await audited.deleteResponse('b');
     // The list renders only lines in view: the histories mounted above would push this one out of it.
     fixtureCleanup();
-    const full = await state<ResponseHistory>(seen, html`<response-history recipient-id="42" undo-delay-ms="100" .dataClient=${new CampaignDataClient({ adapter: audited })}></response-history>`, (el) => hasPart(el, 'line-restore')());
+    // Long enough that a loaded browser's polling still sees the Undo notice before the delete lands.
+    const full = await state<ResponseHistory>(seen, html`<response-history recipient-id="42" undo-delay-ms="1500" .dataClient=${new CampaignDataClient({ adapter: audited })}></response-history>`, (el) => hasPart(el, 'line-restore')());
     $(full, '[data-line="a"] [part="line-changes-button"]').click();
     await until(hasPart(full, 'line-change'));
     seen.collect(full);
     $(full, '[data-line="a"] [role="menuitem"][data-item="delete"]').click();
     await until(hasPart(full, 'notice-undo'));
     seen.collect(full);
-    await until(hasPart(full, 'notice-restore'), 3000);
+    await until(hasPart(full, 'notice-restore'), 6000);
     seen.collect(full);
     expectMatches('response-history', seen);
   });
