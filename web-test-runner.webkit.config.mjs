@@ -5,9 +5,9 @@
 // `npx web-test-runner --config web-test-runner.webkit.config.mjs`.
 // Debian: `apt-get install -y webkit2gtk-driver xvfb xauth`.
 // The same files, plugins and reporters as the Chromium and Firefox runs (scripts/wtr-shared.mjs),
-// but for WEBKIT_LEFT_OUT below.
+// but for WEBKIT_LEFT_OUT below (and, in CI, ENGINE_NEUTRAL_FILES there).
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { CDP_ONLY_FILES, TEST_FILES, sharedConfig } from './scripts/wtr-shared.mjs';
+import { CDP_ONLY_FILES, TEST_FILES, leftToChromium, sharedConfig } from './scripts/wtr-shared.mjs';
 import { WEBKIT_HOW_TO, findWebKit, startWebKitDriver, webkitCapabilities } from './scripts/webkit.mjs';
 
 /**
@@ -22,25 +22,6 @@ import { WEBKIT_HOW_TO, findWebKit, startWebKitDriver, webkitCapabilities } from
  *   here (parts-and-tokens.test.ts).
  */
 export const WEBKIT_LEFT_OUT = [...CDP_ONLY_FILES, 'test/browser/offline-devtools.test.ts', 'test/browser/theme-auto.test.ts'];
-
-/**
- * What CI runs in WebKit (CR_WEBKIT_SCOPE=engine-sensitive, set by .ci/run): every file but those
- * that test no engine's behaviour of their own, so that three engines fit in CI's 20 minutes on two
- * cores. The rest is left to a nightly run of the whole suite (`npm test -- webkit`, the default):
- * - reliability-*: the outbox against the reference server behind fault proxies, minutes of
- *   server-side work; WebKit's outbox, IndexedDB and tabs are tested by offline-*.test.ts;
- * - embed-*: the bundle inside React, Vue and plain HTML, the frameworks' business more than the engine's;
- * - types, datetime, offline-ordering, offline-backoff: pure logic, the same in every engine.
- */
-export const WEBKIT_NIGHTLY_ONLY = [
-  'test/browser/reliability-*.test.ts',
-  'test/browser/embed-*.test.ts',
-  'test/browser/types.test.ts',
-  'test/browser/datetime.test.ts',
-  'test/browser/offline-ordering.test.ts',
-  'test/browser/offline-backoff.test.ts',
-];
-const engineSensitiveOnly = process.env.CR_WEBKIT_SCOPE === 'engine-sensitive';
 
 const miniBrowser = findWebKit();
 if (!miniBrowser) {
@@ -71,7 +52,7 @@ export default {
   // 15 s a test rather than 5: axe's audit of the stats panel (its charts' contrast) took over 5 s
   // in MiniBrowser on Xvfb, which paints in software, on a loaded 2-core machine.
   testFramework: { config: { ...shared.testFramework.config, timeout: 15000 } },
-  files: [TEST_FILES, ...[...WEBKIT_LEFT_OUT, ...(engineSensitiveOnly ? WEBKIT_NIGHTLY_ONLY : [])].map((file) => `!${file}`)],
+  files: [TEST_FILES, ...[...WEBKIT_LEFT_OUT, ...leftToChromium()].map((file) => `!${file}`)],
   // MiniBrowser's start (with Xvfb's) and a first page whose modules esbuild transforms took over
   // the default 30 s (and a page's tests over the default 20 s to start) on the loaded machine.
   browserStartTimeout: 120000,

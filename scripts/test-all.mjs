@@ -151,19 +151,19 @@ const webkitConfig = ['--config', 'web-test-runner.webkit.config.mjs'];
  * adds to one suite.
  */
 const suites = [
-  { step: 1, seconds: 260, run: async () => want('server') && nodeSuite('server (PGlite)', pgliteFiles(), { DATABASE_URL: '' }, PGLITE_FILES_AT_ONCE) },
-  { step: 7, seconds: 330, run: async () => want('e2e') && nodeSuite('e2e', 'test/e2e/*.test.ts') },
-  { step: 5, seconds: 300, run: () => inFirefox('firefox', () => browserSuite('firefox', firefoxConfig)) },
-  { step: 4, seconds: 225, run: async () => want('browser') && browserSuite() },
-  { step: 8, seconds: 175, run: () => inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts')) },
+  { step: 1, seconds: 315, run: async () => want('server') && nodeSuite('server (PGlite)', pgliteFiles(), { DATABASE_URL: '' }, PGLITE_FILES_AT_ONCE) },
+  { step: 7, seconds: 450, run: async () => want('e2e') && nodeSuite('e2e', 'test/e2e/*.test.ts') },
+  { step: 5, seconds: 240, run: () => inFirefox('firefox', () => browserSuite('firefox', firefoxConfig)) },
+  { step: 4, seconds: 290, run: async () => want('browser') && browserSuite() },
+  { step: 8, seconds: 260, run: () => inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts')) },
   {
     step: 2,
     seconds: 160,
     run: async () =>
       want('server') && process.env.CR_TEST_DATABASE_URL && nodeSuite('server (PostgreSQL)', serverFiles, { DATABASE_URL: process.env.CR_TEST_DATABASE_URL }, POSTGRES_FILES_AT_ONCE),
   },
-  { step: 6, seconds: 115, run: () => inWebKit('webkit', () => browserSuite('webkit', webkitConfig)) },
-  { step: 3, seconds: 65, run: async () => want('node') && nodeSuite('node', 'test/node/*.test.ts') },
+  { step: 6, seconds: 130, run: () => inWebKit('webkit', () => browserSuite('webkit', webkitConfig)) },
+  { step: 3, seconds: 55, run: async () => want('node') && nodeSuite('node', 'test/node/*.test.ts') },
   { step: 9, seconds: 100, run: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')) },
 ];
 

@@ -54,6 +54,27 @@ export const CDP_ONLY_FILES = ['test/browser/forced-colors.test.ts'];
 /** Every browser test file. */
 export const TEST_FILES = 'test/browser/**/*.test.ts';
 
+/**
+ * Files that test no engine's behaviour of their own. CI (CR_ENGINE_SCOPE=engine-sensitive, set by
+ * .ci/run) runs them in Chromium only, so that three engines fit in its 20 minutes on two cores;
+ * `npm test` runs them in every engine:
+ * - reliability-*: the outbox against the reference server behind fault proxies, minutes of
+ *   server-side work; each engine's outbox, IndexedDB and tabs are tested by offline-*.test.ts;
+ * - embed-*: the bundle inside React, Vue and plain HTML, the frameworks' business more than the engine's;
+ * - types, datetime, offline-ordering, offline-backoff: pure logic, the same in every engine.
+ */
+export const ENGINE_NEUTRAL_FILES = [
+  'test/browser/reliability-*.test.ts',
+  'test/browser/embed-*.test.ts',
+  'test/browser/types.test.ts',
+  'test/browser/datetime.test.ts',
+  'test/browser/offline-ordering.test.ts',
+  'test/browser/offline-backoff.test.ts',
+];
+
+/** ENGINE_NEUTRAL_FILES when CR_ENGINE_SCOPE is `engine-sensitive` (Firefox and WebKit in CI), else none. */
+export const leftToChromium = () => (process.env.CR_ENGINE_SCOPE === 'engine-sensitive' ? ENGINE_NEUTRAL_FILES : []);
+
 /** The plugins every browser's run needs. */
 export function sharedPlugins() {
   return [
