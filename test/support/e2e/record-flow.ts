@@ -5,9 +5,10 @@
  * confirmed); each step is checked on the page and against the server, and a reload shows what the
  * server kept. Offline and back is offline-flow.ts, run by the same drivers.
  *
- * Written once; test/e2e/record-flow.test.ts runs it in Chromium, test/e2e-firefox/ in Firefox,
- * test/e2e-webkit/ in WebKit. (test/e2e/demo-flow.test.ts goes further in Chromium: dates typed and
- * shown, the history, the same flows by keyboard alone.)
+ * Written once; test/e2e-firefox/ runs it in Firefox, test/e2e-webkit/ in WebKit. Chromium runs
+ * the same three flows, each checked on the page and on the server and after a reload, in
+ * test/e2e/demo-flow.test.ts ("by mouse"), which goes further (dates typed and shown, the history,
+ * the same flows by keyboard alone); running this one there too only repeated it.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
