@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '../../server/db/db.js';
 import { startServer, type RunningServer } from '../../server/start.js';
-import { newLine, onPostgres, openTestDb, TOKEN, type TestDb } from './helpers.js';
+import { newLine, ONCE_ACROSS_ENGINES, onPostgres, openTestDb, TOKEN, type TestDb } from './helpers.js';
 import { openSse } from './live-stream.js';
 
 let testDb: TestDb;
@@ -58,7 +58,8 @@ test('a change made through one instance reaches, within 2 s, a stream opened on
   }
 });
 
-test('the embedded database: a second process opening the same data folder stops at start, saying why', { timeout: 120_000 }, async () => {
+// Its servers open PGlite folders of their own whichever engine the pass is on: once per run is enough.
+test('the embedded database: a second process opening the same data folder stops at start, saying why', { ...ONCE_ACROSS_ENGINES, timeout: 120_000 }, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cr-pglite-lock-'));
   const folder = join(dataDir, 'pglite');
   const running = await startServer({ port: 0, host: '127.0.0.1', dataDir: folder, token: TOKEN, vite: false, statsSchedule: false });
