@@ -257,8 +257,8 @@ async function profileHttp(): Promise<void> {
   await perHitAsync('  + request ids (a UUID, a header)', HTTP_ROUNDS, () => ids.fetch(request()));
   const db = await openDb();
   class StoresNothing extends HitRecorder {
-    override open(): Promise<boolean> {
-      return Promise.resolve(true);
+    override open(): Promise<void> {
+      return Promise.resolve();
     }
   }
   const app = createApp({ db, token: 'profile', hits: new StoresNothing(db) });
