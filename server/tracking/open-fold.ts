@@ -21,14 +21,19 @@ export interface FoldOptions {
   chunkMs?: number;
   /** While hits keep coming, the share of the time the fold may hold the database (0 < duty ≤ 1). */
   duty?: number;
+  /**
+   * While hits keep coming, the least time between two chunks: a chunk's fixed cost (its transaction,
+   * its half-dozen statements) is most of a small chunk's, so the hits that come meanwhile fold together.
+   */
+  gatherMs?: number;
   /** After a fold failed (the database gone), the next try is this much later. */
   retryMs?: number;
 }
 
 /** Measured with the tracking bench (docs/scaling.md). */
 const ENGINE_DEFAULTS: Record<Db['engine'], Required<Omit<FoldOptions, 'chunkMs'>> & Pick<FoldOptions, 'chunkMs'>> = {
-  pglite: { maxChunk: 500, chunkMs: 10, duty: 0.3, retryMs: 1000 },
-  postgres: { maxChunk: 500, chunkMs: undefined, duty: 1, retryMs: 1000 },
+  pglite: { maxChunk: 500, chunkMs: 20, duty: 0.2, gatherMs: 100, retryMs: 1000 },
+  postgres: { maxChunk: 500, chunkMs: undefined, duty: 1, gatherMs: 50, retryMs: 1000 },
 };
 
 const MIN_CHUNK = 20;
@@ -42,8 +47,13 @@ export class OpenFolder {
   #running: Promise<void> | undefined;
   /** Set by every kick: a pass that began before the latest kick may have missed its rows. */
   #wanted = false;
-  /** Kicks so far: kicks during a chunk mean hits are coming (see duty). */
+  /** Kicks so far: kicks since the last chunk began mean hits are coming (see #pass). */
   #kicks = 0;
+  #kicksAtLastChunk = 0;
+  /** While hits are coming, the next chunk begins no sooner (performance.now()). */
+  #nextChunkAt = 0;
+  /** Callers of folded() waiting now. */
+  #waiters = 0;
   #stopped = false;
   #retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -71,9 +81,17 @@ export class OpenFolder {
     return this.#running !== undefined;
   }
 
-  /** Resolves when no fold runs and none is wanted: every row there was at the last kick is folded (or set aside). */
+  /**
+   * Resolves when no fold runs and none is wanted: every row there was at the last kick is folded
+   * (or set aside). Meanwhile the fold does not wait to gather hits.
+   */
   async folded(): Promise<void> {
-    while (this.#running) await this.#running;
+    this.#waiters += 1;
+    try {
+      while (this.#running) await this.#running;
+    } finally {
+      this.#waiters -= 1;
+    }
   }
 
   /** Folds no more after the chunk running now (a clean shutdown, after its last fold). */
@@ -97,20 +115,27 @@ export class OpenFolder {
     }
   }
 
-  /** Folds chunk after chunk until one comes back short: the inbox held no more. */
+  /**
+   * Folds chunk after chunk until one comes back short: the inbox held no more. While hits keep
+   * coming (kicks since the last chunk began), a chunk begins no sooner than `gatherMs` after the
+   * last ended, nor before the last's `duty` share of the time is reached: the database is left to
+   * the hits meanwhile, and what came folds together, a chunk's fixed cost shared by more rows. A
+   * backlog with no new hits (after a burst), or someone waiting for the fold, goes at full speed.
+   */
   async #pass(): Promise<void> {
-    const { chunkMs, maxChunk, duty } = this.#options;
+    const { chunkMs, maxChunk, duty, gatherMs } = this.#options;
     while (!this.#stopped) {
+      const wait = this.#nextChunkAt - performance.now();
+      if (this.#kicks !== this.#kicksAtLastChunk && wait > 0 && this.#waiters === 0) await sleep(wait);
       const limit = this.#chunk;
-      const kicks = this.#kicks;
+      this.#kicksAtLastChunk = this.#kicks;
       const started = performance.now();
       const taken = await this.#foldChunk(limit);
-      const elapsed = performance.now() - started;
+      const ended = performance.now();
+      this.#nextChunkAt = ended + Math.max(gatherMs, ((ended - started) * (1 - duty)) / duty);
       if (taken < limit) return;
-      if (chunkMs !== undefined) this.#chunk = Math.max(MIN_CHUNK, Math.min(maxChunk, Math.round((limit * chunkMs) / Math.max(elapsed, 1))));
-      // Hits came meanwhile: leave the database to them for a while before the next chunk.
-      if (duty < 1 && this.#kicks !== kicks) await sleep((elapsed * (1 - duty)) / duty);
-      else await nextTurn();
+      if (chunkMs !== undefined) this.#chunk = Math.max(MIN_CHUNK, Math.min(maxChunk, Math.round((limit * chunkMs) / Math.max(ended - started, 1))));
+      await nextTurn();
     }
   }
 

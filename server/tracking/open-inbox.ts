@@ -9,12 +9,13 @@ import type { StoredOpen } from './open-batch.js';
 export const MAX_FAILED_FOLDS = 3;
 
 /**
- * Any fixed number: one fold at a time across every instance on the database, so the inbox folds in
- * id order, and a fold that waited for another's knows, once it holds the lock, that the rows the
- * other took are folded (row locks with SKIP LOCKED would let two folds run side by side, one
- * reader's hits split between them and judged out of order).
+ * One fold at a time across every instance on the database, so the inbox folds in id order, and a
+ * fold that waited for another's knows, once it holds the lock, that the rows the other took are
+ * folded (row locks with SKIP LOCKED would let two folds run side by side, one reader's hits split
+ * between them and judged out of order). The two-key form: its keys are apart from every one-key
+ * lock (the migrations', the change log's, the roll-ups' hashed pairs), which the fold takes after.
  */
-const FOLD_LOCK = 74_201_634;
+const FOLD_LOCK = [74_201_633, 1] as const;
 
 /** One statement: the batch, in the order it came (the ids follow it). */
 export async function insertOpens(db: Queryable, opens: readonly StoredOpen[]): Promise<void> {
@@ -45,7 +46,7 @@ interface Row {
  * `only`; resolves with them in id order. Rolled back with the fold, they are back in the inbox.
  */
 export async function claimOpens(tx: Queryable, limit: number, only?: number): Promise<InboxRow[]> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [FOLD_LOCK]);
+  await tx.query('SELECT pg_advisory_xact_lock($1::int, $2::int)', [...FOLD_LOCK]);
   const rows = await tx.query<Row>(
     `DELETE FROM open_inbox WHERE id IN (
        SELECT id FROM open_inbox WHERE failed_folds < $2 AND ($3::bigint IS NULL OR id = $3::bigint) ORDER BY id LIMIT $1)
