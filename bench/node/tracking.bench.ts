@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Db } from '../../server/db/db.js';
 import { BENCH_EVENT, trackingFixture } from './tracking-fixture.js';
 import { flushBound, serveLog } from './tracking-ceilings.js';
 
@@ -37,7 +38,7 @@ type Counted = { rawHits: number; lines: number; foldLagMs?: number };
  * Waits until the open inbox is empty (every acknowledged hit folded into the raw hits, the lines and
  * the roll-ups) and resolves with how long that took after the load stopped: the fold's lag.
  */
-async function foldCaughtUp(db: import('../../server/db/db.js').Db): Promise<number> {
+async function foldCaughtUp(db: Db): Promise<number> {
   const start = performance.now();
   for (;;) {
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM open_inbox');
