@@ -28,8 +28,8 @@ before(async () => {
   await db.query(`INSERT INTO campaigns (id, title, currency) VALUES ($1, 'Inbox', 'EUR')`, [CAMPAIGN]);
   await db.query(`INSERT INTO campaign_events (id, campaign_id, name, channel, date, status) VALUES ($1, $2, 'Mail', 'email', $3, 'completed')`,
     [EVENT, CAMPAIGN, new Date(SENT_AT).toISOString()]);
-  await db.query(`INSERT INTO recipients (id, display_name, email, time_zone) SELECT 'ib-' || g, 'P' || g, 'p' || g || '@inbox.example', 'UTC' FROM generate_series(1, 300) g`);
-  await db.query(`INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT $1, 'ib-' || g FROM generate_series(1, 300) g`, [CAMPAIGN]);
+  await db.query(`INSERT INTO recipients (id, display_name, email, time_zone) SELECT 'ib-' || g, 'P' || g, 'p' || g || '@inbox.example', 'UTC' FROM generate_series(1, 400) g`);
+  await db.query(`INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT $1, 'ib-' || g FROM generate_series(1, 400) g`, [CAMPAIGN]);
   const sent = await db.transaction((tx) => sendEvent(tx, CAMPAIGN, EVENT, new Date(SENT_AT)));
   delivered = sent.deliveries.filter((d) => d.outcome === 'sent').map((d) => d.recipientId);
 });
@@ -128,6 +128,37 @@ test('one reader\'s hits keep the minute rule in the order they came, folded a f
   const lines = await testDb.db.query<{ at: Date }>('SELECT responded_at AS at FROM response_lines WHERE recipient_id = $1 AND detail_id = $2 ORDER BY 1', [r, 'opened']);
   assert.deepEqual(lines.map((l) => (new Date(l.at).getTime() - SENT_AT) / 60_000), [30, 31.5, 33]);
   assert.deepEqual(await counts([r]), { raw: 6, lines: 3, inbox: 0 });
+});
+
+test('a hit whose fold fails alone is retried, then set aside after three failures; the hits around it fold', async () => {
+  const recipients = delivered.slice(300, 305);
+  assert.equal(recipients.length, 5);
+  const [poisoned] = recipients.slice(2, 3);
+  const crashed = new HitRecorder(testDb.db, { fold: false });
+  for (const r of recipients) await crashed.open(open(r, 12));
+  // The database refuses the writes of this one hit, whatever batch it comes in.
+  const refusing: Db = {
+    ...testDb.db,
+    transaction: (work) => testDb.db.transaction((tx) => work({
+      ...tx,
+      query: (sql, params) => (/record_open_hits/u.test(sql) && JSON.stringify(params).includes(`"${poisoned}"`)
+        ? Promise.reject(new Error('refused')) : tx.query(sql, params)),
+    })),
+  };
+  const errors = console.error;
+  const logged: string[] = [];
+  console.error = (message: unknown) => void logged.push(String(message));
+  try {
+    for (let i = 0; i < 4; i++) await foldAtStart(refusing);
+  } finally {
+    console.error = errors;
+  }
+  const others = recipients.filter((r) => r !== poisoned);
+  assert.deepEqual(await counts(others), { raw: 4, lines: 4, inbox: 1 }, 'the others folded on the first try');
+  const [row] = await testDb.db.query<{ recipient_id: string; failed_folds: number }>('SELECT recipient_id, failed_folds FROM open_inbox');
+  assert.deepEqual(row, { recipient_id: poisoned, failed_folds: 3 }, 'tried three times, then passed by and kept');
+  assert.equal(logged.filter((m) => m.includes('Folding the tracked open')).length, 3);
+  await testDb.db.query('DELETE FROM open_inbox');
 });
 
 test('a hit whose mail was never delivered is acknowledged and dropped by the fold', async () => {
