@@ -9,6 +9,7 @@ import { openDb, type Db } from '../../server/db/db.js';
 import { readStats } from '../../server/stats/rollup-read.js';
 import { computeStats } from '../../server/stats/stats.js';
 import { sendEvent } from '../../server/tracking/delivery.js';
+import { startServer } from '../../server/start.js';
 import { HitRecorder } from '../../server/tracking/hit-recorder.js';
 import { onPostgres, openTestDb, type TestDb } from './helpers.js';
 
@@ -72,6 +73,20 @@ test('hits acknowledged, then the process stops before their fold: the next star
   await foldAtStart(testDb.db);
   assert.deepEqual(await counts(recipients), { raw: 40, lines: 40, inbox: 0 }, 'a second start folds nothing again');
   assert.deepEqual(await readStats(testDb.db, CAMPAIGN), await computeStats(testDb.db, CAMPAIGN), 'the roll-ups moved with the fold');
+});
+
+test('the server folds at its start what an earlier run acknowledged and left in the inbox', async () => {
+  const recipients = delivered.slice(305, 315);
+  const crashed = new HitRecorder(testDb.db, { fold: false });
+  await Promise.all(recipients.map((r) => crashed.open(open(r, 11))));
+  const server = await startServer({ db: testDb.db, port: 0, host: '127.0.0.1', vite: false, seed: false, demoSignIn: false, production: true });
+  try {
+    const until = Date.now() + 10_000;
+    while ((await counts(recipients)).inbox > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(await counts(recipients), { raw: 10, lines: 10, inbox: 0 });
+  } finally {
+    await server.close();
+  }
 });
 
 test('a fold that dies before its commit leaves every row it took in the inbox; the next folds each once', async () => {
