@@ -88,7 +88,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await loadTrackingSecret(db, options.trackingSecret);
     const statsRefreshMs = options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS;
     // Tracking hits are committed in batches; closed after the requests drained, before the database.
+    // Opens acknowledged by an earlier run that stopped before folding them are folded now.
     hits = new HitRecorder(db);
+    hits.foldLeftovers();
     const app = createApp({
       db,
       hits,

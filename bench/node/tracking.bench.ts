@@ -9,7 +9,8 @@
  *     CR_TEST_DATABASE_URL or DATABASE_URL is set (in a schema of its own, dropped afterwards).
  * Each server runs in a child process of its own; the load comes from this one. Per row: hits/s,
  * p50/p99 latency, errors, and for the database rows the acknowledged hits against the raw hits
- * counted in the database afterwards (every acknowledged hit must be stored). Must hold: ≥ 0.15× the
+ * counted in the database afterwards (every acknowledged hit must be stored), once the open inbox is
+ * folded, and how long that fold took after the load stopped (its lag). Must hold: ≥ 0.15× the
  * bare server on PGlite, ≥ 0.25× on PostgreSQL, p99 ≤ 50 ms, 0 errors. BENCH_SECONDS (default 5;
  * BENCH_QUICK=1: 2) per row. Measures and prints; asserts nothing.
  */
@@ -18,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { Agent, createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Db } from '../../server/db/db.js';
 import { BENCH_EVENT, trackingFixture } from './tracking-fixture.js';
 import { flushBound, serveLog } from './tracking-ceilings.js';
 
@@ -30,7 +32,20 @@ const MAILS = Number(process.env.BENCH_MAILS ?? (QUICK ? 20_000 : 60_000));
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 type Ready = { port: number; tokens: string[] };
-type Counted = { rawHits: number; lines: number };
+type Counted = { rawHits: number; lines: number; foldLagMs?: number };
+
+/**
+ * Waits until the open inbox is empty (every acknowledged hit folded into the raw hits, the lines and
+ * the roll-ups) and resolves with how long that took after the load stopped: the fold's lag.
+ */
+async function foldCaughtUp(db: Db): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM open_inbox');
+    if (n === 0) return performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 // ---- the servers (child processes) ----
 
@@ -72,10 +87,10 @@ async function serveDatabase(databaseUrl: string | undefined): Promise<Ready> {
   const running = await startServer({ db, port: 0, host: '127.0.0.1', vite: false, seed: false, demoSignIn: false, production: true });
   process.on('message', (message) => {
     if (message === 'count') {
-      void db.query<{ raw: number; lines: number }>(
+      void foldCaughtUp(db).then((foldLagMs) => db.query<{ raw: number; lines: number }>(
         `SELECT (SELECT coalesce(sum(open_hits), 0)::int FROM event_deliveries WHERE event_id = '${BENCH_EVENT}') AS raw,
                 (SELECT count(*)::int FROM response_lines WHERE event_id = '${BENCH_EVENT}') AS lines`,
-      ).then(([row]) => process.send?.({ rawHits: row.raw, lines: row.lines }));
+      ).then(([row]) => process.send?.({ rawHits: row.raw, lines: row.lines, foldLagMs })));
     }
     if (message === 'stop') {
       void running.close().then(async () => {
@@ -172,11 +187,12 @@ async function main(): Promise<void> {
   }
   else console.log('  (PostgreSQL row left out: set CR_TEST_DATABASE_URL or DATABASE_URL)');
   const bare = rows[0].hits / rows[0].seconds;
-  const header = ['server', 'hits/s', '× bare', 'p50', 'p99', 'errors', 'acknowledged (all, warm-up too)', 'counted in the database'];
+  const header = ['server', 'hits/s', '× bare', 'p50', 'p99', 'errors', 'acknowledged (all, warm-up too)', 'counted in the database', 'folded after the load'];
   const table = rows.map((r) => [
     r.what, Math.round(r.hits / r.seconds).toLocaleString('en'), `${(r.hits / r.seconds / bare).toFixed(2)}×`, `${r.p50.toFixed(1)} ms`, `${r.p99.toFixed(1)} ms`, String(r.errors),
     r.counted ? r.counted.lines.toLocaleString('en') : '—',
     r.counted ? `${r.counted.rawHits.toLocaleString('en')} ${r.what.startsWith('ceiling') ? 'verified tokens' : r.what.startsWith('durable') ? 'logged hits' : 'raw hits'}${r.counted.rawHits === r.counted.lines ? ' (all)' : ' (MISMATCH)'}` : '—',
+    r.counted?.foldLagMs === undefined ? '—' : `${(r.counted.foldLagMs / 1000).toFixed(2)} s`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`;
@@ -184,6 +200,8 @@ async function main(): Promise<void> {
   console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const t of table) console.log(line(t));
   console.log('  Must hold: PGlite ≥ 0.15× bare, PostgreSQL ≥ 0.25× bare, p99 ≤ 50 ms, 0 errors, every acknowledged hit counted.');
+  console.log('  A pixel hit is acknowledged once it is in the open inbox; "folded after the load": how long, after the last hit, the fold');
+  console.log('  took to empty the inbox into the raw hits, the lines and the roll-ups (the hits are counted after it).');
   if (pg) await flushBound(pg, bare, CLIENTS);
 }
 

@@ -49,7 +49,9 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
   const { now, hits } = deps;
 
   // The hot path: one HMAC (verifyToken), no body, no database round trip of its own; the hit waits
-  // for its batch's commit (hit-recorder.ts), so the GIF answers only a stored open.
+  // for its batch's commit into the open inbox (hit-recorder.ts), so the GIF answers only a stored
+  // open. Its line, raw hit and roll-ups follow in the fold; a hit on a mail never delivered is
+  // answered alike and dropped there.
   api.get('/t/o/:file', async (c) => {
     const file = c.req.param('file');
     // A HEAD (a link checker, a proxy probing) gets the same answer but is not an open.

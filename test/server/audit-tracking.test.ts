@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import type { SendResult } from '../../src/model/campaign-stats.js';
 import type { AuditPage } from '../../src/model/audit.js';
-import { call, openTestDb, testApp, type TestDb } from './helpers.js';
+import { call, openTestDb, opensFolded, testApp, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -41,6 +41,7 @@ test('a send writes one add record with its lines; a second send and the opens w
   const opensBefore = await opens();
   const pixel = await app.request(new URL(openUrl).pathname, { headers: { 'User-Agent': 'Mozilla/5.0 (Windows NT 10.0) Thunderbird/128.0' } });
   assert.equal(pixel.status, 200);
+  await opensFolded(app);
   assert.equal(await opens(), opensBefore + 1, 'the open was recorded');
   assert.equal(await auditCount(), before);
 });

@@ -12,6 +12,7 @@ import { createApp, type AppOptions } from '../../server/app.js';
 import { openDb, type Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { seed } from '../../server/db/seed.js';
+import { HitRecorder } from '../../server/tracking/hit-recorder.js';
 import type { NewResponseLine } from '../../src/model/types.js';
 
 export const TOKEN = 'test-token-6f1c2a';
@@ -49,8 +50,21 @@ export async function openTestDb(): Promise<TestDb> {
   };
 }
 
+const recorders = new WeakMap<Hono, HitRecorder>();
+
 export function testApp(db: Db, options: Partial<AppOptions> = {}): Hono {
-  return createApp({ db, token: TOKEN, allowedOrigins: [ALLOWED_ORIGIN], ...options });
+  const hits = options.hits ?? new HitRecorder(db);
+  const app = createApp({ db, token: TOKEN, allowedOrigins: [ALLOWED_ORIGIN], ...options, hits });
+  recorders.set(app, hits);
+  return app;
+}
+
+/**
+ * Resolves once the pixel hits answered by `app` are folded from the open inbox into the raw hits,
+ * the Opened lines, the roll-ups and the change log (they follow the answer, see open-fold.ts).
+ */
+export async function opensFolded(app: Hono): Promise<void> {
+  await recorders.get(app)?.folded();
 }
 
 export interface Answer {

@@ -8,7 +8,7 @@ import type { SendResult } from '../../src/model/campaign-stats.js';
 import { purgeExpired } from '../../server/audit/retention.js';
 import { optionsFromEnv } from '../../server/env-options.js';
 import { logBounds, readChanges, recordChange, type ChangeRow } from '../../server/live/change-log.js';
-import { call, newLine, openTestDb, testApp, type TestDb } from './helpers.js';
+import { call, newLine, openTestDb, opensFolded, testApp, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -78,6 +78,7 @@ test('a send, an open and a click log their tracked lines; a statistics change h
   assert.ok(mail?.tracking);
   const openPath = new URL(mail.tracking.openUrl).pathname;
   assert.equal((await call(app, 'GET', openPath, { token: null })).status, 200);
+  await opensFolded(app);
   const [link] = mail.tracking.links;
   assert.equal((await call(app, 'GET', new URL(link.clickUrl).pathname, { token: null })).status, 302);
   await testDb.db.transaction((tx) => recordChange(tx, { kind: 'stats-changed', recipientId: null, campaignId: 'spring-launch-2026', lineIds: [], at: clock }));

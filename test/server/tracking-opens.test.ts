@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import type { SendResult } from '../../src/model/campaign-stats.js';
-import { call, countLines, openTestDb, testApp, type TestDb } from './helpers.js';
+import { call, countLines, openTestDb, opensFolded, testApp, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -32,7 +32,12 @@ async function hits(): Promise<number> {
   const [row] = await testDb.db.query<{ open_hits: number }>('SELECT open_hits FROM event_deliveries WHERE event_id = $1 AND recipient_id = $2', [EVENT, recipientId]);
   return row.open_hits;
 }
-const load = (userAgent: string) => call(app, 'GET', openPath, { token: null, headers: { 'User-Agent': userAgent } });
+/** A load of the pixel, once its hit is folded from the open inbox into the raw hits and the lines. */
+async function load(userAgent: string) {
+  const answer = await call(app, 'GET', openPath, { token: null, headers: { 'User-Agent': userAgent } });
+  await opensFolded(app);
+  return answer;
+}
 
 test('200 loads by one client within a minute are one Opened line; each hit is counted', async () => {
   for (let i = 0; i < 200; i += 1) {

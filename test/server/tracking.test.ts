@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { openDb } from '../../server/db/db.js';
 import { loadMigrations, migrate } from '../../server/db/migrate.js';
 import { seed, seedDemoData, seedVocabulary } from '../../server/db/seed.js';
-import { assertFieldProblem, call, ContractChecker, countLines, openTestDb, testApp, type Answer, type TestDb } from './helpers.js';
+import { assertFieldProblem, call, ContractChecker, countLines, openTestDb, opensFolded, testApp, type Answer, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 let app: Hono;
@@ -44,6 +44,8 @@ async function send(path = SEND): Promise<SendResult> {
 
 async function open(token: string, userAgent: string | null = HUMAN_UA, on: Hono = app): Promise<Answer> {
   const answer = await call(on, 'GET', `/api/t/o/${token}.gif`, { token: null, headers: userAgent ? { 'User-Agent': userAgent } : {} });
+  // Answered once stored in the open inbox; its line follows in the fold.
+  await opensFolded(on);
   contract.check('GET', '/t/o/{token}.gif', answer);
   assert.equal(answer.status, 200);
   assert.equal(answer.headers.get('Content-Type'), 'image/gif');
@@ -134,6 +136,8 @@ test('the pixel records Opened with its evidence, every time, and answers the GI
   assert.equal(await countLines(testDb.db, 'event_id = $1 AND recipient_id = $2 AND detail_id = $3', [EVENT, mail.recipientId, 'opened']), 2, 'a HEAD is not an open');
   const raw = await app.request(`/api/t/o/${tokenOf(mail)}.gif`);
   assert.deepEqual(Buffer.from(await raw.arrayBuffer()), PIXEL_GIF, 'a 1×1 GIF');
+  // An open too: folded before the next test counts lines.
+  await opensFolded(app);
 });
 
 test('a click records Clicked Through for that link and redirects (302) to its registered URL', async () => {
