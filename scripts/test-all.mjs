@@ -123,20 +123,20 @@ process.env.CR_PGLITE_TEMPLATE ??= await pgliteTemplatePath();
 
 // Two server files at a time on PGlite: each has a database of its own (PGlite in memory, or a
 // schema) and servers on ports of their own, and most of a file's time is PGlite's start, which one
-// core does. Three at a time on PostgreSQL, where a file mostly waits for the database server: on
+// core does. Four at a time on PostgreSQL, where a file mostly waits for the database server: on
 // a loaded machine the pass took 216 s with three against 319 s with two, all 187 tests passing.
 const PGLITE_FILES_AT_ONCE = 2;
-const POSTGRES_FILES_AT_ONCE = 3;
+const POSTGRES_FILES_AT_ONCE = 4;
 const serverFiles = 'test/server/*.test.ts';
 /**
  * Server files whose subject is HTTP, not the database (headers, CORS, tokens, roles, the dev
- * server, start-up checks, input fuzzing): with a PostgreSQL pass in the run (CI), they run there
+ * server, start-up checks, input fuzzing, input refused before any query): with a PostgreSQL pass in the run (CI), they run there
  * only, as ONCE_ACROSS_ENGINES does for single tests (test/server/helpers.ts). PGlite is PostgreSQL
  * built to WebAssembly; what differs between the engines (connections, locks, folders, NOTIFY) is in
  * the files that stay in both passes. Run alone (`npm test` without CR_TEST_DATABASE_URL), PGlite
  * runs them all.
  */
-const ENGINE_INDEPENDENT = ['cache-control', 'demo-sign-in', 'fuzz', 'http', 'identity-jwt', 'machine-cause', 'production', 'rate-limit', 'roles', 'security-demo', 'security-devserver', 'tracking-keys']
+const ENGINE_INDEPENDENT = ['cache-control', 'demo-sign-in', 'fuzz', 'http', 'identity-jwt', 'machine-cause', 'production', 'rate-limit', 'roles', 'security-demo', 'security-devserver', 'security-input', 'tracking-keys']
   .map((name) => `test/server/${name}.test.ts`);
 for (const file of ENGINE_INDEPENDENT) if (!existsSync(file)) throw new Error(`${file} is named in ENGINE_INDEPENDENT but does not exist`);
 const pgliteFiles = () =>
@@ -151,20 +151,20 @@ const webkitConfig = ['--config', 'web-test-runner.webkit.config.mjs'];
  * adds to one suite.
  */
 const suites = [
-  { step: 1, seconds: 315, run: async () => want('server') && nodeSuite('server (PGlite)', pgliteFiles(), { DATABASE_URL: '' }, PGLITE_FILES_AT_ONCE) },
-  { step: 7, seconds: 450, run: async () => want('e2e') && nodeSuite('e2e', 'test/e2e/*.test.ts') },
-  { step: 5, seconds: 240, run: () => inFirefox('firefox', () => browserSuite('firefox', firefoxConfig)) },
-  { step: 4, seconds: 290, run: async () => want('browser') && browserSuite() },
-  { step: 8, seconds: 260, run: () => inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts')) },
+  { step: 1, seconds: 380, run: async () => want('server') && nodeSuite('server (PGlite)', pgliteFiles(), { DATABASE_URL: '' }, PGLITE_FILES_AT_ONCE) },
+  { step: 7, seconds: 400, run: async () => want('e2e') && nodeSuite('e2e', 'test/e2e/*.test.ts') },
+  { step: 5, seconds: 205, run: () => inFirefox('firefox', () => browserSuite('firefox', firefoxConfig)) },
+  { step: 4, seconds: 295, run: async () => want('browser') && browserSuite() },
+  { step: 8, seconds: 245, run: () => inFirefox('e2e-firefox', () => nodeSuite('e2e-firefox', 'test/e2e-firefox/*.test.ts')) },
   {
     step: 2,
-    seconds: 160,
+    seconds: 200,
     run: async () =>
       want('server') && process.env.CR_TEST_DATABASE_URL && nodeSuite('server (PostgreSQL)', serverFiles, { DATABASE_URL: process.env.CR_TEST_DATABASE_URL }, POSTGRES_FILES_AT_ONCE),
   },
-  { step: 6, seconds: 130, run: () => inWebKit('webkit', () => browserSuite('webkit', webkitConfig)) },
-  { step: 3, seconds: 55, run: async () => want('node') && nodeSuite('node', 'test/node/*.test.ts') },
-  { step: 9, seconds: 100, run: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')) },
+  { step: 6, seconds: 140, run: () => inWebKit('webkit', () => browserSuite('webkit', webkitConfig)) },
+  { step: 3, seconds: 45, run: async () => want('node') && nodeSuite('node', 'test/node/*.test.ts') },
+  { step: 9, seconds: 95, run: () => inWebKit('e2e-webkit', () => nodeSuite('e2e-webkit', 'test/e2e-webkit/*.test.ts')) },
 ];
 
 if (lanes > 1) {
