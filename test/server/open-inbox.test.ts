@@ -176,6 +176,28 @@ test('a hit whose fold fails alone is retried, then set aside after three failur
   await testDb.db.query('DELETE FROM open_inbox');
 });
 
+test('while hits keep coming the fold leaves the time to their answers, until the oldest has waited its bound', async () => {
+  const waitingAfter = async (recipients: readonly string[], maxLagMs: number) => {
+    // A fold that yields almost always: a duty of 1% and 30 s between chunks while hits come.
+    const recorder = new HitRecorder(testDb.db, { fold: { maxChunk: 500, chunkMs: undefined, duty: 0.01, gatherMs: 30_000, maxLagMs } });
+    for (const recipient of recipients) {
+      await recorder.open(open(recipient, 5));
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    const [{ n }] = await testDb.db.query<{ n: number }>('SELECT count(*)::int AS n FROM open_inbox WHERE recipient_id = ANY($1::text[])', [recipients]);
+    // Someone waiting for the fold ends its wait for hits to gather: this close takes no 30 s.
+    await recorder.close();
+    return n;
+  };
+  const yielding = delivered.slice(320, 350);
+  const bounded = delivered.slice(350, 380);
+  const leftWithFarBound = await waitingAfter(yielding, 60_000);
+  const leftWithNearBound = await waitingAfter(bounded, 100);
+  assert.ok(leftWithFarBound >= 25, `the bound far off: the first hit folded, the rest left to gather (${leftWithFarBound} of 30 waiting)`);
+  assert.ok(leftWithNearBound <= 12, `a bound of 100 ms: the fold kept within it (${leftWithNearBound} of 30 waiting)`);
+  assert.deepEqual(await counts([...yielding, ...bounded]), { raw: 60, lines: 60, inbox: 0 }, 'both folded whole once closed');
+});
+
 test('a hit whose mail was never delivered is acknowledged and dropped by the fold', async () => {
   const recorder = new HitRecorder(testDb.db);
   await recorder.open({ ...open('nobody', 5), claims: { recipientId: 'nobody', eventId: EVENT, expiresAt: SENT_AT + 86_400_000 } });
