@@ -136,7 +136,7 @@ const serverFiles = 'test/server/*.test.ts';
  * the files that stay in both passes. Run alone (`npm test` without CR_TEST_DATABASE_URL), PGlite
  * runs them all.
  */
-const ENGINE_INDEPENDENT = ['cache-control', 'demo-sign-in', 'fuzz', 'http', 'identity-jwt', 'machine-cause', 'production', 'rate-limit', 'roles', 'security-demo', 'security-devserver', 'security-input', 'tracking-keys']
+const ENGINE_INDEPENDENT = ['cache-control', 'demo-sign-in', 'fuzz', 'http', 'identity-jwt', 'machine-cause', 'pixel-fast-path', 'production', 'rate-limit', 'roles', 'security-demo', 'security-devserver', 'security-input', 'tracking-keys']
   .map((name) => `test/server/${name}.test.ts`);
 for (const file of ENGINE_INDEPENDENT) if (!existsSync(file)) throw new Error(`${file} is named in ENGINE_INDEPENDENT but does not exist`);
 const pgliteFiles = () =>

@@ -40,7 +40,7 @@ import { DEFAULT_RESTORE_DAYS } from './audit/deletions.js';
 import { BOUND_BODY_BYTES } from './routes/delete-bound.js';
 import { HitRecorder } from './tracking/hit-recorder.js';
 import { DEFAULT_STATS_REFRESH_MS } from './stats/stats-snapshot.js';
-import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, loadTrackingKeys, type TrackingKeys } from './tracking/tracking-token.js';
+import { assertTrackingSecret, DEFAULT_TOKEN_TTL_MS, trackingKeysLoader, type TrackingKeys } from './tracking/tracking-token.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -72,6 +72,8 @@ export interface AppOptions {
   trackingSecret?: string;
   /** Earlier secrets (CR_TRACKING_SECRET_PREVIOUS): tokens carrying their key id still verify until they expire. */
   trackingSecretsPrevious?: readonly string[];
+  /** The tracking keys as loaded from those secrets, when the caller shares them (a server's pixel fast path). */
+  trackingKeys?: () => Promise<TrackingKeys>;
   /** How long a tracking URL works. Default 90 days. */
   trackingTokenTtlMs?: number;
   /** Origin of tracking URLs (CR_PUBLIC_URL), when the one a send request came to is not what mail readers reach. */
@@ -113,15 +115,10 @@ export function createApp(options: AppOptions): Hono {
   // A weak configured secret stops the start here, with the reason, rather than at the first mail.
   if (options.trackingSecret) assertTrackingSecret(options.trackingSecret);
   for (const previous of options.trackingSecretsPrevious ?? []) assertTrackingSecret(previous, 'CR_TRACKING_SECRET_PREVIOUS');
-  // Loaded on first use (createApp is synchronous); a failed load is tried again on the next request.
-  let keys: Promise<TrackingKeys> | undefined;
   const campaignDeps: CampaignRouteDeps = {
     ...deps,
-    trackingKeys: () =>
-      (keys ??= loadTrackingKeys(options.db, options.trackingSecret, options.trackingSecretsPrevious).catch((error: unknown) => {
-        keys = undefined;
-        throw error;
-      })),
+    // Loaded on first use (createApp is synchronous).
+    trackingKeys: options.trackingKeys ?? trackingKeysLoader(options.db, options.trackingSecret, options.trackingSecretsPrevious),
     trackingTokenTtlMs: options.trackingTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
     publicUrl: options.publicUrl?.replace(/\/+$/u, ''),
     statsRefreshMs: options.statsRefreshMs ?? DEFAULT_STATS_REFRESH_MS,

@@ -27,7 +27,8 @@ import { HitRecorder } from './tracking/hit-recorder.js';
 import { ensureRollups } from './stats/rollups.js';
 import { scheduleAnalyze } from './db/analyze.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
-import { loadTrackingSecret } from './tracking/tracking-token.js';
+import { loadTrackingSecret, trackingKeysLoader } from './tracking/tracking-token.js';
+import { pixelFastPath } from './tracking/pixel-fast-path.js';
 
 export type { RunningServer, StartOptions } from './start-options.js';
 export const DEFAULT_DATA_DIR = '.data/pglite';
@@ -91,9 +92,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // Opens acknowledged by an earlier run that stopped before folding them are folded now.
     hits = new HitRecorder(db);
     hits.foldLeftovers();
+    const trackingKeys = trackingKeysLoader(db, options.trackingSecret, options.trackingSecretsPrevious);
     const app = createApp({
       db,
       hits,
+      trackingKeys,
       token,
       allowedOrigins: options.allowedOrigins,
       tokenName: options.tokenName,
@@ -117,6 +120,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     const signInApp = demoSignIn ? getRequestListener(demoSignInApp({ signer: () => loadDemoSigner(db), now: () => new Date() }).fetch) : undefined;
     const api = getRequestListener(app.fetch);
+    const pixel = await pixelFastPath(app, { hits, trackingKeys, now: options.now ?? (() => new Date()) });
     const demoConfig = JSON.stringify({
       apiBase: '/api',
       ...(options.demoConfigToken ? { token } : {}),
@@ -131,6 +135,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // While draining, a kept-alive connection is closed after its answer, so that close() can end.
       if (draining) res.setHeader('Connection', 'close');
       const path = (req.url ?? '/').split('?')[0];
+      if (pixel(req, res, path)) return;
       if (path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz') return void api(req, res);
       if (signInApp && path.startsWith('/demo-auth/')) return void signInApp(req, res);
       if (path === '/demo-config.json' && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -18,17 +18,41 @@ export const PIXEL_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAA
 
 const PIXEL_BYTES = new Uint8Array(PIXEL_GIF);
 
+/** The pixel's own headers (the app's middleware adds its own to every answer). */
+export const PIXEL_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'image/gif',
+  'Content-Length': String(PIXEL_GIF.length),
+  // Every load must reach the server: a cached pixel is an open nobody records.
+  'Cache-Control': 'no-store, no-cache, must-revalidate, private',
+  Pragma: 'no-cache',
+};
+
+/** An open that could not be stored is not acknowledged: the reader may load the image again. Nothing said about why. */
+export const NOT_STORED_HEADERS: Readonly<Record<string, string>> = { 'Cache-Control': 'no-store', 'Retry-After': '1' };
+
 function pixel(method: string): Response {
-  return new Response(method === 'HEAD' ? null : PIXEL_BYTES, {
-    status: 200,
-    headers: {
-      'Content-Type': 'image/gif',
-      'Content-Length': String(PIXEL_GIF.length),
-      // Every load must reach the server: a cached pixel is an open nobody records.
-      'Cache-Control': 'no-store, no-cache, must-revalidate, private',
-      Pragma: 'no-cache',
-    },
-  });
+  return new Response(method === 'HEAD' ? null : PIXEL_BYTES, { status: 200, headers: PIXEL_HEADERS });
+}
+
+/**
+ * A GET of the pixel's file: the open is stored (acknowledged) when its token verifies, and nothing
+ * happens when it does not. Resolves false when a verified open, or the keys to verify it, could not be
+ * had: never rejects.
+ */
+export async function recordPixelHit(
+  deps: Pick<CampaignRouteDeps, 'now' | 'hits' | 'trackingKeys'>, file: string, userAgent: string | null, client: string,
+): Promise<boolean> {
+  if (!file.endsWith('.gif')) return true;
+  try {
+    const at = deps.now();
+    const claims = verifyToken(await deps.trackingKeys(), file.slice(0, -'.gif'.length), at);
+    if (claims) await deps.hits.open({ claims, userAgent, client, at });
+    return true;
+  } catch (error) {
+    // The keys could not be loaded (the database down at the first hit) or the batch not committed.
+    console.error('Recording an open failed:', error);
+    return false;
+  }
 }
 
 /** The one answer to every click that is not recorded: no redirect, no reason. */
@@ -36,12 +60,18 @@ function noSuchLink(c: Context): Response {
   return problemResponse({ ...problemBody('not-found', 'No such link.'), instance: c.req.path });
 }
 
-const userAgentOf = (c: Context) => c.req.header('User-Agent')?.slice(0, 2000) || null;
+/** The agent as a hit keeps it. */
+export const keptUserAgent = (header: string | undefined) => header?.slice(0, 2000) || null;
 
-/** One mail reader: its address (from the socket under @hono/node-server; none in-process) and agent. */
+/** One mail reader: its address and agent. */
+export const readerOf = (address: string | undefined, userAgent: string | undefined) => `${address ?? ''}\n${userAgent ?? ''}`;
+
+const userAgentOf = (c: Context) => keptUserAgent(c.req.header('User-Agent'));
+
+/** The reader of a request: its address from the socket under @hono/node-server (none in-process). */
 function clientOf(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return `${env?.incoming?.socket?.remoteAddress ?? ''}\n${c.req.header('User-Agent') ?? ''}`;
+  return readerOf(env?.incoming?.socket?.remoteAddress, c.req.header('User-Agent'));
 }
 
 /** The open pixel and the click redirect: registered before the bearer check, as mail clients carry no token. */
@@ -51,22 +81,11 @@ export function registerPublicTrackingRoutes(api: Api, deps: CampaignRouteDeps):
   // The hot path: one HMAC (verifyToken), no body, no database round trip of its own; the hit waits
   // for its batch's commit into the open inbox (hit-recorder.ts), so the GIF answers only a stored
   // open. Its line, raw hit and roll-ups follow in the fold; a hit on a mail never delivered is
-  // answered alike and dropped there.
+  // answered alike and dropped there. A server answers most pixels before Hono (pixel-fast-path.ts).
   api.get('/t/o/:file', async (c) => {
-    const file = c.req.param('file');
     // A HEAD (a link checker, a proxy probing) gets the same answer but is not an open.
-    if (file.endsWith('.gif') && c.req.method === 'GET') {
-      const at = now();
-      const claims = verifyToken(await deps.trackingKeys(), file.slice(0, -'.gif'.length), at);
-      if (claims) {
-        try {
-          await hits.open({ claims, userAgent: userAgentOf(c), client: clientOf(c), at });
-        } catch (error) {
-          // Not stored, so not acknowledged: the reader may load the image again. Nothing said about why.
-          console.error('Recording an open failed:', error);
-          return new Response(null, { status: 503, headers: { 'Cache-Control': 'no-store', 'Retry-After': '1' } });
-        }
-      }
+    if (c.req.method === 'GET' && !(await recordPixelHit(deps, c.req.param('file'), userAgentOf(c), clientOf(c)))) {
+      return new Response(null, { status: 503, headers: NOT_STORED_HEADERS });
     }
     return pixel(c.req.method);
   });

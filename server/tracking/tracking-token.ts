@@ -113,3 +113,13 @@ export async function loadTrackingKeys(db: Queryable, configured?: string, previ
   const earlier = previous.map((secret) => trackingKey(assertTrackingSecret(secret, 'CR_TRACKING_SECRET_PREVIOUS')));
   return { current: trackingKey(await loadTrackingSecret(db, configured)), previous: earlier };
 }
+
+/** loadTrackingKeys on first use, once; a failed load is tried again at the next use. */
+export function trackingKeysLoader(db: Queryable, configured?: string, previous: readonly string[] = []): () => Promise<TrackingKeys> {
+  let keys: Promise<TrackingKeys> | undefined;
+  return () =>
+    (keys ??= loadTrackingKeys(db, configured, previous).catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    }));
+}
