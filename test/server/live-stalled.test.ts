@@ -22,9 +22,17 @@ const MB = 1024 * 1024;
 // is taken right after a full collection.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
-const heldRss = () => {
+/**
+ * The figure: on PostgreSQL the process's RSS, which is the server's alone. On PGlite the database
+ * lives in this process and its native heap moves RSS by ±20 MB whatever the stream does (measured,
+ * one file at a time: −19.1, +15.6, +12.0, −1.4, +18.5 MB, while the JavaScript heap and the buffers
+ * moved by under 1.5 MB): there it is what the server's JavaScript holds, its heap and the buffers
+ * outside it (where a socket's queued writes sit), and RSS is printed beside it.
+ */
+const held = () => {
   collect();
-  return process.memoryUsage().rss;
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss, js: heapUsed + external, figure: onPostgres ? rss : heapUsed + external };
 };
 
 before(async () => {
@@ -70,7 +78,7 @@ function openPaused(lastEventId: string): Promise<IncomingMessage> {
   });
 }
 
-test('10,000 events to a reader that reads nothing: RSS grows by less than 10 MB, and the server closes that stream', ONCE_ACROSS_ENGINES, async () => {
+test('10,000 events to a reader that reads nothing: the server holds less than 10 MB more (RSS on PostgreSQL), and closes that stream', ONCE_ACROSS_ENGINES, async () => {
   // A first round, read by a reader that reads: it gets all of them, and it takes the one-time
   // growth of serving such reads (the database's heap, compiled code: measured tens of MB on a first
   // round, under 3 MB after), which is not the stalled stream's.
@@ -94,14 +102,15 @@ test('10,000 events to a reader that reads nothing: RSS grows by less than 10 MB
     await emit(EVENTS);
     // Settled first: RSS right after the round still holds what the allocator gives back a moment later.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    heldRss();
+    held();
   }
-  const baseline = heldRss();
+  const baseline = held();
   const stalled = await openPaused(from);
   assert.equal(stalled.statusCode, 200);
-  let peak = heldRss();
+  const peak = held();
   const sampler = setInterval(() => {
-    peak = Math.max(peak, heldRss());
+    const now = held();
+    for (const key of ['rss', 'js', 'figure'] as const) peak[key] = Math.max(peak[key], now[key]);
   }, 50);
   try {
     // The bound per principal is 1: a second stream opens only once the server let go of the first.
@@ -118,9 +127,13 @@ test('10,000 events to a reader that reads nothing: RSS grows by less than 10 MB
   } finally {
     clearInterval(sampler);
   }
-  const grown = (peak - baseline) / MB;
-  console.log(`RSS ${Math.round(baseline / MB)} MB before the stalled stream, peak ${Math.round(peak / MB)} MB: +${grown.toFixed(1)} MB`);
-  assert.ok(grown < 10, `RSS grew by ${grown.toFixed(1)} MB`);
+  const grown = (key: keyof typeof peak) => {
+    const mb = (peak[key] - baseline[key]) / MB;
+    return `${mb < 0 ? '' : '+'}${mb.toFixed(1)} MB`;
+  };
+  console.log(`RSS ${Math.round(baseline.rss / MB)} MB before the stalled stream, peak ${grown('rss')}; the JavaScript heap and buffers ${grown('js')}`);
+  const what = onPostgres ? 'RSS' : 'With the embedded database in this process, the JavaScript heap and buffers';
+  assert.ok(peak.figure - baseline.figure < 10 * MB, `${what} grew by ${grown('figure')}`);
 
   // What the paused socket still held was dropped with it: reading now ends early, not with every event.
   stalled.resume();
