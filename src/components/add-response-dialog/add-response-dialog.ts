@@ -161,6 +161,8 @@ export class AddResponseDialog extends CrDataElement {
   });
 
   #onClose = () => {
+    // The close event comes in a task after close(): a dialog opened again meanwhile is not closed.
+    if (this.dialog.open) return;
     this.#discard.reset();
     this.#actions.close(false);
     this.#session.end();

@@ -167,6 +167,8 @@ export class DeleteFlow implements ReactiveController {
   #onNoticePointerLeave = () => this.#hold({ hover: false });
 
   #onDialogClose = () => {
+    // The close event comes in a task after close(): a confirmation opened again meanwhile stays.
+    if (this.#dialog()?.open) return;
     this.#counting?.abort();
     this.#confirming = undefined;
     this.#host.requestUpdate();
