@@ -28,7 +28,7 @@ import { ensureRollups } from './stats/rollups.js';
 import { scheduleAnalyze } from './db/analyze.js';
 import { DEFAULT_STATS_REFRESH_MS, scheduleSnapshots } from './stats/stats-snapshot.js';
 import { loadTrackingSecret, trackingKeysLoader } from './tracking/tracking-token.js';
-import { pixelFastPath } from './tracking/pixel-fast-path.js';
+import { pixelFastPath } from './routes/pixel-fast-path.js';
 
 export type { RunningServer, StartOptions } from './start-options.js';
 export const DEFAULT_DATA_DIR = '.data/pglite';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { SendResult } from '../../src/model/campaign-stats.js';
 import { PIXEL_GIF } from '../../server/routes/tracking.js';
 import { HitRecorder } from '../../server/tracking/hit-recorder.js';
-import { pixelFastPath, type PixelFastPath } from '../../server/tracking/pixel-fast-path.js';
+import { pixelFastPath, type PixelFastPath } from '../../server/routes/pixel-fast-path.js';
 import { trackingKeysLoader } from '../../server/tracking/tracking-token.js';
 import { call, openTestDb, testApp, type TestDb } from './helpers.js';
 

@@ -14,8 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Hono } from 'hono';
-import { keptUserAgent, NOT_STORED_HEADERS, PIXEL_GIF, PIXEL_HEADERS, readerOf, recordPixelHit } from '../routes/tracking.js';
-import type { CampaignRouteDeps } from '../routes/campaign-context.js';
+import { keptUserAgent, NOT_STORED_HEADERS, PIXEL_GIF, PIXEL_HEADERS, readerOf, recordPixelHit } from './tracking.js';
+import type { CampaignRouteDeps } from './campaign-context.js';
 
 const PREFIX = '/api/t/o/';
 /** The file part of a path this path answers: a token's characters and dots, then .gif; nothing to unescape. */
