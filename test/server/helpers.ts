@@ -12,6 +12,7 @@ import { createApp, type AppOptions } from '../../server/app.js';
 import { openDb, type Db } from '../../server/db/db.js';
 import { migrate } from '../../server/db/migrate.js';
 import { seed } from '../../server/db/seed.js';
+import { sendEvent } from '../../server/tracking/delivery.js';
 import { HitRecorder } from '../../server/tracking/hit-recorder.js';
 import type { NewResponseLine } from '../../src/model/types.js';
 
@@ -48,6 +49,20 @@ export async function openTestDb(): Promise<TestDb> {
       await db.close();
     },
   };
+}
+
+/**
+ * A campaign of its own with one email event sent at `sentAt` to 400 new recipients (`<prefix>-1` …):
+ * resolves with those the mail was delivered to, for tests of what their opens record.
+ */
+export async function mailedCampaign(db: Db, campaign: string, event: string, sentAt: number, prefix: string): Promise<string[]> {
+  await db.query(`INSERT INTO campaigns (id, title, currency) VALUES ($1, $1, 'EUR')`, [campaign]);
+  await db.query(`INSERT INTO campaign_events (id, campaign_id, name, channel, date, status) VALUES ($1, $2, 'Mail', 'email', $3, 'completed')`,
+    [event, campaign, new Date(sentAt).toISOString()]);
+  await db.query(`INSERT INTO recipients (id, display_name, email, time_zone) SELECT $1 || '-' || g, 'P' || g, 'p' || g || '@' || $1 || '.example', 'UTC' FROM generate_series(1, 400) g`, [prefix]);
+  await db.query(`INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT $1, $2 || '-' || g FROM generate_series(1, 400) g`, [campaign, prefix]);
+  const sent = await db.transaction((tx) => sendEvent(tx, campaign, event, new Date(sentAt)));
+  return sent.deliveries.filter((d) => d.outcome === 'sent').map((d) => d.recipientId);
 }
 
 const recorders = new WeakMap<Hono, HitRecorder>();

@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import type { Db } from '../../server/db/db.js';
 import { readStats } from '../../server/stats/rollup-read.js';
 import { computeStats } from '../../server/stats/stats.js';
-import { sendEvent } from '../../server/tracking/delivery.js';
 import { HitRecorder } from '../../server/tracking/hit-recorder.js';
-import { openTestDb, type TestDb } from './helpers.js';
+import { mailedCampaign, openTestDb, type TestDb } from './helpers.js';
 
 let testDb: TestDb;
 const CAMPAIGN = 'gc';
@@ -19,14 +18,7 @@ let delivered: string[] = [];
 
 before(async () => {
   testDb = await openTestDb();
-  const db = testDb.db;
-  await db.query(`INSERT INTO campaigns (id, title, currency) VALUES ($1, 'Group commit', 'EUR')`, [CAMPAIGN]);
-  await db.query(`INSERT INTO campaign_events (id, campaign_id, name, channel, date, status) VALUES ($1, $2, 'Mail', 'email', $3, 'completed')`,
-    [EVENT, CAMPAIGN, new Date(SENT_AT).toISOString()]);
-  await db.query(`INSERT INTO recipients (id, display_name, email, time_zone) SELECT 'gc-' || g, 'P' || g, 'p' || g || '@gc.example', 'UTC' FROM generate_series(1, 400) g`);
-  await db.query(`INSERT INTO campaign_recipients (campaign_id, recipient_id) SELECT $1, 'gc-' || g FROM generate_series(1, 400) g`, [CAMPAIGN]);
-  const sent = await db.transaction((tx) => sendEvent(tx, CAMPAIGN, EVENT, new Date(SENT_AT)));
-  delivered = sent.deliveries.filter((d) => d.outcome === 'sent').map((d) => d.recipientId);
+  delivered = await mailedCampaign(testDb.db, CAMPAIGN, EVENT, SENT_AT, 'gc');
 });
 after(() => testDb.cleanup());
 
