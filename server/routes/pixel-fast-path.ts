@@ -28,12 +28,12 @@ export async function pixelFastPath(app: Hono, deps: Pick<CampaignRouteDeps, 'no
   const probe = await app.request(`${PREFIX}probe.gif`);
   await probe.arrayBuffer();
   if (probe.status !== 200) throw new Error(`The pixel answered the start's probe with ${probe.status}`);
-  const fromApp: Record<string, string> = {};
+  // What the middleware adds: not the pixel's own headers, nor the request id each answer makes anew.
+  const notCommon = new Set(['x-request-id', ...Object.keys(PIXEL_HEADERS).map((name) => name.toLowerCase())]);
+  const common: Record<string, string> = {};
   probe.headers.forEach((value, name) => {
-    if (name !== 'x-request-id') fromApp[name] = value;
+    if (!notCommon.has(name)) common[name] = value;
   });
-  const own = new Set(Object.keys(PIXEL_HEADERS).map((name) => name.toLowerCase()));
-  const common = Object.fromEntries(Object.entries(fromApp).filter(([name]) => !own.has(name)));
   const answered = { ...common, ...PIXEL_HEADERS };
   const notStored = { ...common, ...NOT_STORED_HEADERS };
 
