@@ -4,8 +4,9 @@
  * tracking bench's figures, it does not make them.
  *
  * - The batch: BATCHES batches of 20 opens of distinct mails (what 20 closed-loop clients make),
- *   through the HitRecorder, each stored in the open inbox and then folded, every statement timed from the caller (so a PostgreSQL row includes its
- *   round trip), and the transaction's own cost (BEGIN, COMMIT, the time between statements) apart.
+ *   through the HitRecorder, each stored in the open inbox and then folded, every statement timed
+ *   from the caller (so a PostgreSQL row includes its round trip), and the transaction's own cost
+ *   (BEGIN, COMMIT, the time between statements) apart.
  * - The statements' insides: one more batch with every statement run first under EXPLAIN ANALYZE in
  *   a savepoint that is rolled back: planning and execution time, and the triggers each fires (the
  *   foreign keys' checks are triggers) with their time and calls.
